@@ -1,0 +1,74 @@
+# GroupLab: build, serve, test.  `make serve` and `make test` work on a fresh machine: both first run
+# scripts/install-tools.sh, which installs only what is missing.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+# Steps run in the order written, even under `make -j`.
+.NOTPARALLEL:
+
+# Tools from npm (wasm-opt, from binaryen) and from cargo install (trunk, wasm-bindgen).
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+PORT ?= 8080
+WASM := wasm32-unknown-unknown
+
+.PHONY: help tools dist serve test fmt-check clippy clippy-wasm cargo-test size e2e bench bench-browser clean
+
+help:
+	@echo "make serve          install missing tools, build the release app, serve it on http://127.0.0.1:$(PORT)"
+	@echo "make test           install missing tools, then fmt, clippy (native + wasm32), cargo test, dist, size budget, e2e"
+	@echo "make dist           release build into dist/ (trunk build --release --offline)"
+	@echo "make e2e            end-to-end tests in headless Chromium (builds dist/ if it is missing)"
+	@echo "make bench          criterion benchmarks of the model"
+	@echo "make bench-browser  load and frame-time benchmark in headless Chromium (not part of make test)"
+
+tools:
+	scripts/install-tools.sh
+
+dist: tools
+	trunk build --release --offline
+
+serve: dist
+	node scripts/serve.mjs --port $(PORT)
+
+test: tools
+	@$(MAKE) --no-print-directory fmt-check clippy clippy-wasm cargo-test
+	@$(MAKE) --no-print-directory dist-only size e2e-only
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+clippy-wasm:
+	cargo clippy --workspace --all-targets --target $(WASM) -- -D warnings
+
+cargo-test:
+	cargo test --workspace
+
+size:
+	node scripts/size-check.mjs
+
+e2e: tools
+	@if [ ! -f dist/index.html ]; then $(MAKE) --no-print-directory dist-only; fi
+	@$(MAKE) --no-print-directory e2e-only
+
+bench:
+	cargo bench -p grouplab-model
+
+bench-browser: dist
+	node scripts/browser-bench.mjs
+
+clean:
+	cargo clean
+	rm -rf dist e2e/screenshots e2e/results
+
+# Internal targets without the tools step (used once `tools` has run).
+.PHONY: dist-only e2e-only
+dist-only:
+	trunk build --release --offline
+
+e2e-only:
+	node --test --test-reporter=spec e2e/
