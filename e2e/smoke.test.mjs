@@ -1,0 +1,77 @@
+// Smoke tests of the built app (dist/): it loads without errors, shows GroupLab at phone and desktop sizes,
+// stays on its own origin, reveals the panic panel instead of a blank page, and passes axe's checks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { setup } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await setup();
+});
+after(() => h?.teardown());
+
+for (const viewport of ['phone', 'desktop']) {
+  test(`loads without errors and shows GroupLab (${viewport})`, () =>
+    h.withPage({ viewport }, async ({ page, screenshot }) => {
+      await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'GroupLab' }).waitFor());
+      assert.equal(await page.locator('main#stage').count(), 1);
+      assert.equal(await page.isHidden('#grouplab-panic'), true, 'the panic panel stays hidden');
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+      await screenshot(`smoke-${viewport}`);
+    }));
+}
+
+test('dark theme follows the system and data-theme overrides it', () =>
+  h.withPage({ viewport: 'desktop', colorScheme: 'dark' }, async ({ page, screenshot }) => {
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const dark = await bg();
+    await screenshot('smoke-desktop-dark');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+    const forcedLight = await bg();
+    assert.notEqual(dark, forcedLight, 'data-theme="light" overrides a dark system theme');
+    assert.equal(forcedLight, 'rgb(247, 248, 250)');
+  }));
+
+test('makes no network request outside its own origin', () =>
+  h.withPage({ viewport: 'desktop' }, async ({ page, requests, server }) => {
+    // Give late loads (fonts, images, prefetches) a moment to start.
+    await page.waitForTimeout(500);
+    assert.ok(requests.length >= 3, `saw the page's own requests: ${requests.join(', ')}`);
+    const foreign = requests.filter(
+      (u) => !u.startsWith(server.origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'),
+    );
+    assert.deepEqual(foreign, [], 'every request goes to the page origin');
+  }));
+
+test('a panic shows the error panel instead of a blank page', () =>
+  h.withPage(
+    { viewport: 'phone', path: '/?debug-panic', waitForReady: false, expectErrors: true },
+    async ({ page, errors, screenshot }) => {
+      const panel = page.locator('#grouplab-panic');
+      await panel.waitFor({ state: 'visible', timeout: 15_000 });
+      assert.match(await panel.textContent(), /debug-panic requested in the URL/);
+      assert.ok(
+        errors.some((e) => e.includes('GroupLab panicked')),
+        `the panic is logged to the console: ${errors.join(' | ')}`,
+      );
+      await screenshot('smoke-panic-phone');
+    },
+  ));
+
+test('has no serious accessibility violations (axe-core)', () =>
+  h.withPage({ viewport: 'desktop' }, async ({ page }) => {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, []);
+  }));
