@@ -5,9 +5,30 @@
 //! history, natively and in wasm.
 
 pub mod assignor;
+pub mod cluster;
+pub mod command;
+pub mod config;
+pub mod consumer;
 pub mod coordinator;
+pub mod delivery;
+pub mod error;
+pub mod event;
+pub mod group;
 pub mod hash;
+pub mod log;
+pub mod net;
 pub mod partitioner;
+pub mod producer;
+pub mod rng;
+pub mod sim;
+pub mod timeline;
 pub mod topic_partition;
+pub mod validate;
+pub mod view;
 
 pub use topic_partition::TopicPartition;
+
+pub use command::Command;
+pub use error::ModelError;
+pub use event::{Event, EventKind};
+pub use sim::Sim;

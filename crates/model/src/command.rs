@@ -1,0 +1,122 @@
+//! What a user (or a lesson, or a test) can do to the simulated world. The UI sends exactly these, as JSON.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{ClientProfile, ConsumerConfig, ProducerConfig};
+use crate::topic_partition::TopicPartition;
+
+/// Keys a steady-rate producer gives its records.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum KeySpec {
+    /// No key: the sticky partitioners decide.
+    Null,
+    /// Every record carries this key.
+    Fixed { key: String },
+    /// `prefix` followed by a number drawn uniformly from 0..cardinality.
+    Random { prefix: String, cardinality: u32 },
+    /// These keys, in turn.
+    Cycle { keys: Vec<String> },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Command {
+    /// `kafka-topics --create --topic T --partitions N [--replication-factor R]`.
+    CreateTopic {
+        topic: String,
+        partitions: u32,
+        #[serde(default)]
+        replication_factor: Option<u32>,
+    },
+    /// `kafka-topics --alter --partitions N`: partitions can only be added.
+    AddPartitions {
+        topic: String,
+        partitions: u32,
+    },
+    StopBroker {
+        broker: u32,
+    },
+    StartBroker {
+        broker: u32,
+    },
+    AddProducer {
+        #[serde(default)]
+        name: Option<String>,
+        #[serde(default)]
+        profile: ClientProfile,
+        #[serde(default)]
+        config: ProducerConfig,
+    },
+    /// Produce `count` records (default 1) with this key (None: a null key) to `topic`.
+    Produce {
+        producer: String,
+        topic: String,
+        #[serde(default)]
+        key: Option<String>,
+        #[serde(default)]
+        value: Option<String>,
+        /// An explicit partition always wins (ProducerRecord.partition()).
+        #[serde(default)]
+        partition: Option<u32>,
+        #[serde(default)]
+        count: Option<u32>,
+    },
+    /// A steady rate of records (0 stops it).
+    SetProduceRate {
+        producer: String,
+        topic: String,
+        records_per_sec: u32,
+        keys: KeySpec,
+    },
+    /// A consumer that subscribes to `topics` with `config.group.id`, or (with `assign`) a standalone consumer.
+    AddConsumer {
+        #[serde(default)]
+        name: Option<String>,
+        #[serde(default)]
+        profile: ClientProfile,
+        #[serde(default)]
+        config: ConsumerConfig,
+        #[serde(default)]
+        topics: Vec<String>,
+        #[serde(default)]
+        assign: Option<Vec<TopicPartition>>,
+        /// Records the application processes per second (None: instantly).
+        #[serde(default)]
+        records_per_sec: Option<u32>,
+    },
+    /// `consumer.close()`: commits (if auto commit), leaves the group (dynamic members only).
+    CloseConsumer {
+        consumer: String,
+    },
+    /// The process dies: no commit, no LeaveGroup; the coordinator notices after `session.timeout.ms`.
+    CrashConsumer {
+        consumer: String,
+    },
+    /// Start a crashed or closed consumer again with the same configuration.
+    RestartConsumer {
+        consumer: String,
+    },
+    /// `commitSync()` / `commitAsync()` of the current positions.
+    CommitNow {
+        consumer: String,
+        #[serde(default)]
+        sync: bool,
+    },
+    /// Change how fast the application processes records (None: instantly; small values trigger
+    /// `max.poll.interval.ms`).
+    SetProcessingRate {
+        consumer: String,
+        records_per_sec: Option<u32>,
+    },
+    /// `kafka-console-consumer --topic T [--group G] [--from-beginning] [--partition P]`.
+    RunConsoleConsumer {
+        topic: String,
+        #[serde(default)]
+        group: Option<String>,
+        #[serde(default)]
+        from_beginning: bool,
+        #[serde(default)]
+        partition: Option<u32>,
+    },
+}

@@ -1,0 +1,237 @@
+//! Typed events: every change in the world emits one. Animation, narration and the event log are built on them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::assignor::AssignorName;
+use crate::config::AutoOffsetReset;
+use crate::net::{Api, Endpoint, ErrorCode};
+use crate::topic_partition::TopicPartition;
+
+/// Group states of the classic protocol (ClassicGroupState).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum GroupState {
+    Empty,
+    PreparingRebalance,
+    CompletingRebalance,
+    Stable,
+    Dead,
+}
+
+impl GroupState {
+    pub fn name(self) -> &'static str {
+        match self {
+            GroupState::Empty => "Empty",
+            GroupState::PreparingRebalance => "PreparingRebalance",
+            GroupState::CompletingRebalance => "CompletingRebalance",
+            GroupState::Stable => "Stable",
+            GroupState::Dead => "Dead",
+        }
+    }
+}
+
+/// Why a member left a group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeaveReason {
+    /// LeaveGroup from `close()`.
+    LeaveGroup,
+    /// LeaveGroup sent by the heartbeat thread when `max.poll.interval.ms` expired.
+    PollTimeout,
+    /// No heartbeat for `session.timeout.ms`.
+    SessionTimeout,
+    /// Did not rejoin within the rebalance timeout.
+    RebalanceTimeout,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub time_ms: u64,
+    pub seq: u64,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "event")]
+pub enum EventKind {
+    TopicCreated {
+        topic: String,
+        partitions: u32,
+        auto_created: bool,
+    },
+    PartitionsAdded {
+        topic: String,
+        from: u32,
+        to: u32,
+    },
+    BrokerStopped {
+        broker: u32,
+    },
+    BrokerStarted {
+        broker: u32,
+    },
+    LeaderChanged {
+        tp: TopicPartition,
+        leader: Option<u32>,
+    },
+    CoordinatorMoved {
+        group_id: String,
+        from: Option<u32>,
+        to: Option<u32>,
+    },
+    ProducerAdded {
+        producer: String,
+    },
+    RecordsProduced {
+        producer: String,
+        tp: TopicPartition,
+        base_offset: u64,
+        count: u32,
+    },
+    ProduceFailed {
+        producer: String,
+        tp: TopicPartition,
+        error: ErrorCode,
+        count: u32,
+    },
+    RequestSent {
+        id: u64,
+        api: Api,
+        from: Endpoint,
+        to: Endpoint,
+        arrives_at_ms: u64,
+    },
+    ResponseSent {
+        id: u64,
+        api: Api,
+        from: Endpoint,
+        to: Endpoint,
+        arrives_at_ms: u64,
+        error: ErrorCode,
+    },
+    ConsumerStarted {
+        consumer: String,
+        group_id: Option<String>,
+        client_id: String,
+    },
+    ConsoleConsumerStarted {
+        consumer: String,
+        group_id: String,
+        from_beginning: bool,
+    },
+    ConsumerClosed {
+        consumer: String,
+    },
+    ConsumerCrashed {
+        consumer: String,
+    },
+    CoordinatorFound {
+        consumer: String,
+        group_id: String,
+        broker: u32,
+    },
+    MemberIdAssigned {
+        consumer: String,
+        group_id: String,
+        member_id: String,
+    },
+    MemberJoined {
+        group_id: String,
+        member_id: String,
+        consumer: String,
+    },
+    StaticMemberReplaced {
+        group_id: String,
+        group_instance_id: String,
+        old_member_id: String,
+        member_id: String,
+    },
+    MemberLeft {
+        group_id: String,
+        member_id: String,
+        consumer: String,
+        reason: LeaveReason,
+    },
+    GroupStateChanged {
+        group_id: String,
+        from: GroupState,
+        to: GroupState,
+    },
+    RebalanceStarted {
+        group_id: String,
+        reason: String,
+    },
+    GenerationStarted {
+        group_id: String,
+        generation_id: i32,
+        protocol: Option<AssignorName>,
+        leader: Option<String>,
+        members: Vec<String>,
+    },
+    AssignmentComputed {
+        group_id: String,
+        generation_id: i32,
+        leader: String,
+        assignor: AssignorName,
+        assignment: Vec<(String, Vec<TopicPartition>)>,
+    },
+    PartitionsRevoked {
+        consumer: String,
+        group_id: String,
+        partitions: Vec<TopicPartition>,
+    },
+    PartitionsAssigned {
+        consumer: String,
+        group_id: Option<String>,
+        partitions: Vec<TopicPartition>,
+    },
+    PartitionsLost {
+        consumer: String,
+        group_id: String,
+        partitions: Vec<TopicPartition>,
+    },
+    RecordsFetched {
+        consumer: String,
+        group_id: Option<String>,
+        tp: TopicPartition,
+        from_offset: u64,
+        to_offset: u64,
+        redelivered: u64,
+    },
+    OffsetReset {
+        consumer: String,
+        tp: TopicPartition,
+        policy: AutoOffsetReset,
+        offset: u64,
+    },
+    NoOffsetForPartition {
+        consumer: String,
+        tp: TopicPartition,
+    },
+    OffsetCommitted {
+        group_id: String,
+        consumer: String,
+        offsets: Vec<(TopicPartition, u64)>,
+    },
+    OffsetCommitFailed {
+        group_id: String,
+        consumer: String,
+        error: ErrorCode,
+    },
+    PollTimeoutExpired {
+        consumer: String,
+        group_id: String,
+    },
+    SessionExpired {
+        group_id: String,
+        member_id: String,
+    },
+    UnknownTopic {
+        consumer: String,
+        topic: String,
+    },
+    ConsumerError {
+        consumer: String,
+        message: String,
+    },
+}

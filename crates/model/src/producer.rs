@@ -1,0 +1,212 @@
+//! Producers: pick each record's partition exactly as the real client would, batch per partition, send
+//! ProduceRequests to the partition leaders.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::cluster::Cluster;
+use crate::command::KeySpec;
+use crate::config::EffectiveProducerConfig;
+use crate::net::PendingRecord;
+use crate::partitioner::{Placement, StickyRule};
+use crate::rng::SimRng;
+
+/// Per-record overhead used to count bytes toward `batch.size` (DefaultRecord header, roughly).
+const RECORD_OVERHEAD_BYTES: u32 = 20;
+
+#[derive(Clone, Debug)]
+struct Sticky {
+    partition: u32,
+    bytes: u32,
+    until_ms: u64,
+}
+
+/// A steady rate of records to one topic.
+#[derive(Clone, Debug)]
+pub struct Rate {
+    pub records_per_sec: u32,
+    pub keys: KeySpec,
+    pub started_ms: u64,
+    pub produced: u64,
+    cycle: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Producer {
+    pub idx: u32,
+    pub name: String,
+    pub cfg: EffectiveProducerConfig,
+    /// Partition counts as this client's metadata knows them (refreshed every metadata.max.age.ms).
+    pub metadata: BTreeMap<String, (u32, u64)>,
+    sticky: BTreeMap<String, Sticky>,
+    pub rates: BTreeMap<String, Rate>,
+    pub records_sent: u64,
+    pub tick_scheduled: bool,
+}
+
+/// A record ready to go: its partition and the record itself.
+pub struct Outgoing {
+    pub partition: u32,
+    pub record: PendingRecord,
+}
+
+impl Producer {
+    pub fn new(idx: u32, name: String, cfg: EffectiveProducerConfig) -> Self {
+        Producer {
+            idx,
+            name,
+            cfg,
+            metadata: BTreeMap::new(),
+            sticky: BTreeMap::new(),
+            rates: BTreeMap::new(),
+            records_sent: 0,
+            tick_scheduled: false,
+        }
+    }
+
+    /// The partition count this producer uses for `topic`, refreshing its metadata when it is older than
+    /// `metadata.max.age.ms` (a new partition is invisible to a producer until then).
+    pub fn partitions_for(&mut self, topic: &str, cluster: &Cluster, now: u64) -> Option<u32> {
+        match self.metadata.get(topic) {
+            Some(&(n, at)) if now < at + self.cfg.metadata_max_age_ms => Some(n),
+            _ => {
+                let n = cluster.partition_count(topic)?;
+                self.metadata.insert(topic.to_string(), (n, now));
+                Some(n)
+            }
+        }
+    }
+
+    /// Picks the partition for one record (an explicit partition always wins: KafkaProducer.partition).
+    pub fn choose_partition(
+        &mut self,
+        topic: &str,
+        key: Option<&str>,
+        explicit: Option<u32>,
+        value_len: usize,
+        num_partitions: u32,
+        cluster: &Cluster,
+        now: u64,
+        rng: &mut SimRng,
+    ) -> u32 {
+        if let Some(p) = explicit {
+            return p;
+        }
+        match self
+            .cfg
+            .partitioner
+            .place(key.map(str::as_bytes), num_partitions)
+        {
+            Placement::Hashed(steps) => steps.partition,
+            Placement::RandomPerMessage => rng.below(u64::from(num_partitions)) as u32,
+            Placement::Sticky(rule) => {
+                let size =
+                    key.map_or(0, str::len) as u32 + value_len as u32 + RECORD_OVERHEAD_BYTES;
+                self.sticky_partition(topic, rule, size, num_partitions, cluster, now, rng)
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn sticky_partition(
+        &mut self,
+        topic: &str,
+        rule: StickyRule,
+        size: u32,
+        n: u32,
+        cluster: &Cluster,
+        now: u64,
+        rng: &mut SimRng,
+    ) -> u32 {
+        let batch_size = self.cfg.batch_size.max(1);
+        let linger = self.cfg.sticky_partitioning_linger_ms;
+        let current = self.sticky.get(topic).filter(|s| s.partition < n).cloned();
+        let switch = match (&current, rule) {
+            (None, _) => true,
+            // KIP-794 (BuiltInPartitioner): switch once batch.size bytes went to the current partition.
+            (Some(s), StickyRule::UniformSticky) => s.bytes >= batch_size,
+            // librdkafka: a new random partition every sticky.partitioning.linger.ms (0: every message).
+            (Some(s), StickyRule::StickyRandom) => linger == 0 || now >= s.until_ms,
+        };
+        let partition = if switch {
+            // BuiltInPartitioner.nextPartition / rd_kafka_msg_sticky_partition: uniform over available
+            // partitions (those with a leader); over all when none is available.
+            let available: Vec<u32> = (0..n)
+                .filter(|&p| {
+                    cluster
+                        .partition(topic, p)
+                        .is_some_and(|p| p.leader.is_some())
+                })
+                .collect();
+            let p = if available.is_empty() {
+                rng.below(u64::from(n)) as u32
+            } else {
+                available[rng.below(available.len() as u64) as usize]
+            };
+            self.sticky.insert(
+                topic.to_string(),
+                Sticky {
+                    partition: p,
+                    bytes: 0,
+                    until_ms: now + linger,
+                },
+            );
+            p
+        } else {
+            current.map_or(0, |s| s.partition)
+        };
+        if let Some(s) = self.sticky.get_mut(topic) {
+            s.bytes = s.bytes.saturating_add(size);
+        }
+        partition
+    }
+
+    pub fn set_rate(&mut self, topic: &str, records_per_sec: u32, keys: KeySpec, now: u64) {
+        if records_per_sec == 0 {
+            self.rates.remove(topic);
+        } else {
+            self.rates.insert(
+                topic.to_string(),
+                Rate {
+                    records_per_sec,
+                    keys,
+                    started_ms: now,
+                    produced: 0,
+                    cycle: 0,
+                },
+            );
+        }
+    }
+
+    /// Records due now from the steady rates, as (topic, key) pairs.
+    pub fn due_records(&mut self, now: u64, rng: &mut SimRng) -> Vec<(String, Option<Rc<str>>)> {
+        let mut out = Vec::new();
+        for (topic, rate) in self.rates.iter_mut() {
+            let should =
+                u64::from(rate.records_per_sec) * now.saturating_sub(rate.started_ms) / 1000;
+            let due = should.saturating_sub(rate.produced);
+            rate.produced += due;
+            for _ in 0..due {
+                let key: Option<Rc<str>> = match &rate.keys {
+                    KeySpec::Null => None,
+                    KeySpec::Fixed { key } => Some(Rc::from(key.as_str())),
+                    KeySpec::Random {
+                        prefix,
+                        cardinality,
+                    } => {
+                        let n = rng.below(u64::from((*cardinality).max(1)));
+                        Some(Rc::from(format!("{prefix}{n}").as_str()))
+                    }
+                    KeySpec::Cycle { keys } if keys.is_empty() => None,
+                    KeySpec::Cycle { keys } => {
+                        let k = &keys[rate.cycle % keys.len()];
+                        rate.cycle += 1;
+                        Some(Rc::from(k.as_str()))
+                    }
+                };
+                out.push((topic.clone(), key));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,181 @@
+//! End-to-end scenarios of the model: the course notes' situations, played through the protocol.
+
+use grouplab_model::command::{Command, KeySpec};
+use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
+use grouplab_model::event::{EventKind, GroupState};
+use grouplab_model::timeline::Timeline;
+use grouplab_model::view::WorldView;
+
+fn consumer(name: &str, group: &str, profile: ClientProfile) -> Command {
+    Command::AddConsumer {
+        name: Some(name.into()),
+        profile,
+        config: ConsumerConfig {
+            group_id: Some(group.into()),
+            auto_offset_reset: Some(AutoOffsetReset::Earliest),
+            ..Default::default()
+        },
+        topics: vec!["test-topic".into()],
+        assign: None,
+        records_per_sec: None,
+    }
+}
+
+/// The course notes: test-topic with 4 partitions, a producer, two consumers in order-consumer-group.
+fn course_notes(profile: ClientProfile) -> Timeline {
+    let mut t = Timeline::new(7, ClusterConfig::default());
+    t.apply(Command::CreateTopic {
+        topic: "test-topic".into(),
+        partitions: 4,
+        replication_factor: Some(3),
+    })
+    .unwrap();
+    t.apply(Command::AddProducer {
+        name: None,
+        profile,
+        config: Default::default(),
+    })
+    .unwrap();
+    t.apply(Command::SetProduceRate {
+        producer: "producer1".into(),
+        topic: "test-topic".into(),
+        records_per_sec: 20,
+        keys: KeySpec::Random {
+            prefix: "order-".into(),
+            cardinality: 50,
+        },
+    })
+    .unwrap();
+    t.apply(consumer("consumer1", "order-consumer-group", profile))
+        .unwrap();
+    t.apply(consumer("consumer2", "order-consumer-group", profile))
+        .unwrap();
+    t
+}
+
+fn group<'a>(v: &'a WorldView, id: &str) -> &'a grouplab_model::view::GroupView {
+    v.groups
+        .iter()
+        .find(|g| g.group_id == id)
+        .expect("group exists")
+}
+
+fn owned(v: &WorldView, consumer: &str) -> Vec<String> {
+    v.consumers
+        .iter()
+        .find(|c| c.name == consumer)
+        .unwrap()
+        .assigned
+        .clone()
+}
+
+#[test]
+fn two_consumers_split_four_partitions() {
+    for profile in [ClientProfile::Librdkafka, ClientProfile::Java] {
+        let mut t = course_notes(profile);
+        // Initial delay 3 s, extended once by the second member (InitialDelayedJoin), then the first
+        // auto commit (5 s interval) after the group is Stable.
+        t.advance_to(12_000);
+        let v = t.sim().view(10);
+        let g = group(&v, "order-consumer-group");
+        assert_eq!(g.state, GroupState::Stable, "{profile:?}");
+        assert_eq!(
+            g.generation_id, 1,
+            "one rebalance after the initial delay ({profile:?})"
+        );
+        assert_eq!(g.members.len(), 2);
+        let (a, b) = (owned(&v, "consumer1"), owned(&v, "consumer2"));
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(b.len(), 2, "{b:?}");
+        // Range gives contiguous ranges in member-id order.
+        let mut all: Vec<String> = a.iter().chain(&b).cloned().collect();
+        all.sort();
+        assert_eq!(
+            all,
+            vec![
+                "test-topic/0",
+                "test-topic/1",
+                "test-topic/2",
+                "test-topic/3"
+            ]
+        );
+        // Member ids are client.id + "-" + UUID.
+        let prefix = if profile == ClientProfile::Java {
+            "consumer-order-consumer-group-"
+        } else {
+            "rdkafka-"
+        };
+        for m in &g.members {
+            assert!(m.member_id.starts_with(prefix), "{}", m.member_id);
+            assert_eq!(
+                m.member_id.len(),
+                prefix.len() + 1 * (profile == ClientProfile::Java) as usize + 36
+            );
+        }
+        // Records flow and the group commits behind the log end.
+        let total_leo: u64 = v.topics[0]
+            .partitions
+            .iter()
+            .map(|p| p.log_end_offset)
+            .sum();
+        assert!(total_leo >= 190, "produced {total_leo}");
+        let committed: u64 = g.committed.values().sum();
+        assert!(
+            committed > 0 && committed <= total_leo,
+            "committed {committed} of {total_leo}"
+        );
+    }
+}
+
+#[test]
+fn same_seed_same_history() {
+    let run = || {
+        let mut t = course_notes(ClientProfile::Librdkafka);
+        t.advance_to(20_000);
+        serde_json::to_string(&t.events().collect::<Vec<_>>()).unwrap()
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn crash_then_session_timeout_reassigns_with_higher_generation() {
+    let mut t = course_notes(ClientProfile::Librdkafka);
+    t.advance_to(10_000);
+    t.apply(Command::CrashConsumer {
+        consumer: "consumer2".into(),
+    })
+    .unwrap();
+    t.advance_to(40_000);
+    let v = t.sim().view(0);
+    assert_eq!(
+        group(&v, "order-consumer-group").generation_id,
+        1,
+        "nothing happens before session.timeout.ms"
+    );
+    assert_eq!(owned(&v, "consumer1").len(), 2);
+    t.advance_to(60_000);
+    let v = t.sim().view(0);
+    let g = group(&v, "order-consumer-group");
+    assert_eq!(g.generation_id, 2);
+    assert_eq!(g.state, GroupState::Stable);
+    assert_eq!(owned(&v, "consumer1").len(), 4);
+    assert!(t
+        .events()
+        .any(|e| matches!(e.kind, EventKind::SessionExpired { .. })));
+}
+
+#[test]
+fn seek_back_reproduces_the_same_state() {
+    let mut t = course_notes(ClientProfile::Java);
+    t.advance_to(30_000);
+    let at_12 = {
+        let mut u = course_notes(ClientProfile::Java);
+        u.advance_to(12_345);
+        serde_json::to_string(&u.sim().view(50)).unwrap()
+    };
+    t.seek(12_345);
+    assert_eq!(serde_json::to_string(&t.sim().view(50)).unwrap(), at_12);
+    t.seek(30_000);
+    t.seek(12_345);
+    assert_eq!(serde_json::to_string(&t.sim().view(50)).unwrap(), at_12);
+}
