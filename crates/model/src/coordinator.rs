@@ -40,8 +40,12 @@ mod tests {
 
     #[test]
     fn course_notes_group() {
-        let l = CoordinatorLookup::compute("order-consumer-group", DEFAULT_OFFSETS_TOPIC_PARTITIONS);
+        let l =
+            CoordinatorLookup::compute("order-consumer-group", DEFAULT_OFFSETS_TOPIC_PARTITIONS);
         assert_eq!(l.offsets_partition, 25);
-        assert_eq!(CoordinatorLookup::compute("polygenelubricants", 50).offsets_partition, 0);
+        assert_eq!(
+            CoordinatorLookup::compute("polygenelubricants", 50).offsets_partition,
+            0
+        );
     }
 }

@@ -62,8 +62,9 @@ pub fn fnv1a_abs(data: &[u8]) -> u32 {
 
 /// Java `String.hashCode`: sum of s[i]*31^(n-1-i) over UTF-16 code units, with int32 overflow.
 pub fn java_string_hashcode(s: &str) -> i32 {
-    s.encode_utf16()
-        .fold(0i32, |h, unit| h.wrapping_mul(31).wrapping_add(i32::from(unit)))
+    s.encode_utf16().fold(0i32, |h, unit| {
+        h.wrapping_mul(31).wrapping_add(i32::from(unit))
+    })
 }
 
 /// `Utils.abs`: `n == Integer.MIN_VALUE ? 0 : Math.abs(n)` (clients/.../common/utils/Utils.java).
@@ -87,7 +88,10 @@ mod tests {
             ("foobar", -790332482),
             ("a-little-bit-long-string", -985981536),
             ("a-little-bit-longer-string", -1486304829),
-            ("lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8", -58897971),
+            (
+                "lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8",
+                -58897971,
+            ),
             ("abc", 479470107),
         ];
         for (key, want) in cases {

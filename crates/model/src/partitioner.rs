@@ -81,7 +81,9 @@ impl Partitioner {
             (ConsistentRandom, Some(k)) if !k.is_empty() => {
                 Placement::Hashed(steps(HashFn::Crc32, k, num_partitions))
             }
-            (Fnv1aRandom | Fnv1a, Some(k)) => Placement::Hashed(steps(HashFn::Fnv1a, k, num_partitions)),
+            (Fnv1aRandom | Fnv1a, Some(k)) => {
+                Placement::Hashed(steps(HashFn::Fnv1a, k, num_partitions))
+            }
             (Random, Some(_)) => Placement::RandomPerMessage,
             // Java >= 3.3: built-in uniform sticky partitioner (KIP-794).
             (JavaDefault, None) => Placement::Sticky(StickyRule::UniformSticky),
@@ -173,8 +175,12 @@ mod tests {
 
     #[test]
     fn java_and_librdkafka_default_differ_for_the_same_key() {
-        let java = Partitioner::JavaDefault.place(Some(b"user-42"), 4).partition();
-        let rdk = Partitioner::ConsistentRandom.place(Some(b"user-42"), 4).partition();
+        let java = Partitioner::JavaDefault
+            .place(Some(b"user-42"), 4)
+            .partition();
+        let rdk = Partitioner::ConsistentRandom
+            .place(Some(b"user-42"), 4)
+            .partition();
         assert_eq!(java, Some(hash::to_positive(hash::murmur2(b"user-42")) % 4));
         assert_eq!(rdk, Some(crc32fast::hash(b"user-42") % 4));
     }
@@ -186,14 +192,26 @@ mod tests {
             Placement::Sticky(StickyRule::StickyRandom)
         );
         assert_eq!(Partitioner::Consistent.place(None, 7).partition(), Some(0));
-        assert_eq!(Partitioner::Murmur2.place(None, 7).partition(), Some(0x106e_08d9 % 7));
-        assert_eq!(Partitioner::Fnv1a.place(None, 7).partition(), Some(0x7ee3_623b % 7));
+        assert_eq!(
+            Partitioner::Murmur2.place(None, 7).partition(),
+            Some(0x106e_08d9 % 7)
+        );
+        assert_eq!(
+            Partitioner::Fnv1a.place(None, 7).partition(),
+            Some(0x7ee3_623b % 7)
+        );
         assert_eq!(
             Partitioner::JavaDefault.place(None, 7),
             Placement::Sticky(StickyRule::UniformSticky)
         );
-        assert_eq!(Partitioner::JavaDefault.place(Some(b""), 7).partition(), Some(0x106e_08d9 % 7));
-        assert_eq!(Partitioner::Random.place(Some(b"k"), 7), Placement::RandomPerMessage);
+        assert_eq!(
+            Partitioner::JavaDefault.place(Some(b""), 7).partition(),
+            Some(0x106e_08d9 % 7)
+        );
+        assert_eq!(
+            Partitioner::Random.place(Some(b"k"), 7),
+            Placement::RandomPerMessage
+        );
     }
 
     #[test]

@@ -107,9 +107,11 @@ fn two_consumers_split_four_partitions() {
         };
         for m in &g.members {
             assert!(m.member_id.starts_with(prefix), "{}", m.member_id);
-            assert_eq!(
-                m.member_id.len(),
-                prefix.len() + 1 * (profile == ClientProfile::Java) as usize + 36
+            let (client_id, uuid) = m.member_id.split_at(m.member_id.len() - 37);
+            assert_eq!(client_id, m.client_id, "member id = client.id + '-' + UUID");
+            assert!(
+                uuid.starts_with('-') && uuid[1..].split('-').map(str::len).eq([8, 4, 4, 4, 12]),
+                "{uuid}"
             );
         }
         // Records flow and the group commits behind the log end.

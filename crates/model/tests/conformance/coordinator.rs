@@ -15,7 +15,10 @@ pub fn run(cases: &[Value], tally: &mut Tally) {
         tally.check(ok, || {
             format!(
                 "group {group_id:?} n={n}: expected partition {} (hashCode {}), got {} ({})",
-                case["expected"], case["java_hashcode"], lookup.offsets_partition, lookup.java_hashcode
+                case["expected"],
+                case["java_hashcode"],
+                lookup.offsets_partition,
+                lookup.java_hashcode
             )
         });
     }

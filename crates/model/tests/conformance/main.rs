@@ -48,7 +48,10 @@ fn main() -> ExitCode {
             .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
             .collect(),
         Err(err) => {
-            eprintln!("conformance: cannot read vectors folder {}: {err}", dir.display());
+            eprintln!(
+                "conformance: cannot read vectors folder {}: {err}",
+                dir.display()
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -77,7 +80,11 @@ fn main() -> ExitCode {
         };
         let kind = doc["kind"].as_str().unwrap_or("<missing>").to_string();
         let cases = doc["cases"].as_array().cloned().unwrap_or_default();
-        let name = file.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let tally = tallies.entry(kind.clone()).or_default();
         match kind.as_str() {
             "partition" => partition::run(&cases, tally),
@@ -85,7 +92,10 @@ fn main() -> ExitCode {
             "assignment" => assignment::run(&cases, tally),
             other => {
                 unknown += cases.len();
-                println!("unknown kind {other:?} in {name}: {} cases NOT checked", cases.len());
+                println!(
+                    "unknown kind {other:?} in {name}: {} cases NOT checked",
+                    cases.len()
+                );
             }
         }
     }
@@ -96,15 +106,26 @@ fn main() -> ExitCode {
             println!("  FAIL [{kind}] {f}");
         }
         if tally.failures.len() > 20 {
-            println!("  ... and {} more [{kind}] failures", tally.failures.len() - 20);
+            println!(
+                "  ... and {} more [{kind}] failures",
+                tally.failures.len() - 20
+            );
         }
         if tally.passed + tally.failures.len() > 0 {
-            println!("{kind}: {} passed, {} failed", tally.passed, tally.failures.len());
+            println!(
+                "{kind}: {} passed, {} failed",
+                tally.passed,
+                tally.failures.len()
+            );
         }
         failed += tally.failures.len();
     }
     let passed: usize = tallies.values().map(|t| t.passed).sum();
-    println!("conformance ({} files from {}):", files.len(), dir.display());
+    println!(
+        "conformance ({} files from {}):",
+        files.len(),
+        dir.display()
+    );
     if unknown > 0 {
         println!("({unknown} cases of unknown kinds were not checked: see above)");
     }

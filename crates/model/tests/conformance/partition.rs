@@ -14,7 +14,9 @@ pub fn run(cases: &[Value], tally: &mut Tally) {
         let expected = case["expected"].as_u64();
         let expected_hash = case["hash"].as_i64();
         let hex = case["key_utf8_hex"].as_str().unwrap_or("");
-        let describe = |got: String| format!("{client}/{name} key={key:?} n={n}: expected {expected:?} (hash {expected_hash:?}), got {got}");
+        let describe = |got: String| {
+            format!("{client}/{name} key={key:?} n={n}: expected {expected:?} (hash {expected_hash:?}), got {got}")
+        };
         let Some(partitioner) = Partitioner::from_name(name) else {
             tally.check(false, || describe(format!("unknown partitioner {name:?}")));
             continue;
@@ -27,7 +29,9 @@ pub fn run(cases: &[Value], tally: &mut Tally) {
                 let ok = hex_ok
                     && Some(u64::from(steps.partition)) == expected
                     && Some(steps.hash) == expected_hash;
-                tally.check(ok, || describe(format!("partition {} hash {}", steps.partition, steps.hash)));
+                tally.check(ok, || {
+                    describe(format!("partition {} hash {}", steps.partition, steps.hash))
+                });
             }
             other => tally.check(false, || describe(format!("{other:?}"))),
         }
