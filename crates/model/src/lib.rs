@@ -20,6 +20,7 @@ pub mod net;
 pub mod partitioner;
 pub mod producer;
 pub mod rng;
+pub mod scenario;
 pub mod sim;
 pub mod timeline;
 pub mod topic_partition;
