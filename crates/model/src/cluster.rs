@@ -43,10 +43,10 @@ pub fn place_replicas(
     }
     let rf = (replication_factor as usize).clamp(1, n);
     let (start_index, mut next_replica_shift) = start;
-    let mut current = first_partition as usize;
     let mut out = Vec::with_capacity(partitions as usize);
-    for _ in 0..partitions {
-        if current > 0 && current % n == 0 {
+    let first_partition = first_partition as usize;
+    for current in first_partition..first_partition + partitions as usize {
+        if current > 0 && current.is_multiple_of(n) {
             next_replica_shift += 1;
         }
         let first = (current + start_index) % n;
@@ -57,7 +57,6 @@ pub fn place_replicas(
             replicas.push(brokers[(first + shift) % n]);
         }
         out.push(replicas);
-        current += 1;
     }
     out
 }

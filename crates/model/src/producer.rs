@@ -78,6 +78,7 @@ impl Producer {
     }
 
     /// Picks the partition for one record (an explicit partition always wins: KafkaProducer.partition).
+    #[allow(clippy::too_many_arguments)]
     pub fn choose_partition(
         &mut self,
         topic: &str,

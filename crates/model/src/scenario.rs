@@ -34,7 +34,7 @@ pub struct ScenarioError {
 impl std::fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.index {
-            Some(i) => write!(f, "command #{} ({}): {}", i + 1, "commands", self.message),
+            Some(i) => write!(f, "command #{}: {}", i + 1, self.message),
             None => write!(f, "{}", self.message),
         }
     }

@@ -31,6 +31,7 @@ pub struct Marker {
 const BASE_CHECKPOINT_MS: u64 = 1_000;
 const MAX_CHECKPOINTS: usize = 256;
 const MAX_EVENTS: usize = 20_000;
+const MAX_NOTABLE_EVENTS: usize = 50_000;
 
 #[derive(Clone, Debug)]
 pub struct Timeline {
@@ -44,6 +45,8 @@ pub struct Timeline {
     checkpoints: Vec<(usize, Sim)>,
     checkpoint_every_ms: u64,
     events: VecDeque<Event>,
+    /// Notable events only (not routine traffic), kept much longer than `events`.
+    notable: VecDeque<Event>,
     markers: Vec<Marker>,
     /// The furthest time this history has reached.
     end_ms: u64,
@@ -61,6 +64,7 @@ impl Timeline {
             sim,
             checkpoint_every_ms: BASE_CHECKPOINT_MS,
             events: VecDeque::new(),
+            notable: VecDeque::new(),
             markers: Vec::new(),
             end_ms: 0,
         }
@@ -93,6 +97,12 @@ impl Timeline {
     /// Recent events up to now, oldest first (bounded).
     pub fn events(&self) -> impl DoubleEndedIterator<Item = &Event> + ExactSizeIterator {
         self.events.iter()
+    }
+
+    /// Recent notable events up to now (joins, rebalances, revocations, crashes...), oldest first (bounded,
+    /// but far longer than `events`, which routine traffic fills quickly).
+    pub fn notable_events(&self) -> impl DoubleEndedIterator<Item = &Event> + ExactSizeIterator {
+        self.notable.iter()
     }
 
     pub fn markers(&self) -> &[Marker] {
@@ -183,6 +193,9 @@ impl Timeline {
         while self.events.back().is_some_and(|e| e.time_ms > keep_until) {
             self.events.pop_back();
         }
+        while self.notable.back().is_some_and(|e| e.time_ms > keep_until) {
+            self.notable.pop_back();
+        }
         let _ = self.sim.take_events();
         self.advance_to(t);
     }
@@ -215,10 +228,10 @@ impl Timeline {
     /// The time of the last notable event strictly before now: "step back" seeks there.
     pub fn previous_notable_ms(&self) -> Option<u64> {
         let now = self.sim.now();
-        self.events
+        self.notable
             .iter()
             .rev()
-            .filter(|e| e.time_ms < now && is_notable(&e.kind))
+            .filter(|e| e.time_ms < now)
             .map(|e| e.time_ms)
             .next()
     }
@@ -230,7 +243,7 @@ impl Timeline {
             let mut i = 0usize;
             self.checkpoints.retain(|_| {
                 i += 1;
-                i == 1 || i % 2 == 0
+                i == 1 || i.is_multiple_of(2)
             });
             self.checkpoint_every_ms *= 2;
         }
@@ -238,7 +251,14 @@ impl Timeline {
 
     fn collect_events(&mut self) {
         let last_seq = self.events.back().map_or(0, |e| e.seq);
+        let last_notable = self.notable.back().map_or(0, |e| e.seq);
         for e in self.sim.take_events() {
+            if is_notable(&e.kind) && e.seq > last_notable {
+                self.notable.push_back(e.clone());
+                if self.notable.len() > MAX_NOTABLE_EVENTS {
+                    self.notable.pop_front();
+                }
+            }
             if e.seq <= last_seq {
                 continue;
             }

@@ -356,7 +356,7 @@ fn complete_join(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
         });
     }
     // maybeElectNewJoinedLeader: the leader must be a member that rejoined.
-    if !g.leader.as_deref().is_some_and(|l| g.member(l).is_some()) {
+    if g.leader.as_deref().is_none_or(|l| g.member(l).is_none()) {
         g.leader = g.members.first().map(|m| m.member_id.clone());
     }
     // ClassicGroup.initNextGeneration: the generation id increments even when the group becomes Empty.

@@ -52,6 +52,9 @@ pub(super) fn error_response(request: &Payload, error: ErrorCode) -> Option<Payl
     })
 }
 
+/// A record a producer is about to send: (topic, key, value, explicit partition).
+pub(super) type ToSend = (String, Option<Rc<str>>, Rc<str>, Option<u32>);
+
 fn group_of(payload: &Payload) -> Option<&str> {
     match payload {
         Payload::JoinGroupRequest { group_id, .. }
@@ -298,11 +301,7 @@ impl Sim {
     }
 
     /// Sends records (topic, key, value, explicit partition) from producer `p`, one ProduceRequest per partition.
-    pub(super) fn produce_records(
-        &mut self,
-        p: u32,
-        records: Vec<(String, Option<Rc<str>>, Rc<str>, Option<u32>)>,
-    ) {
+    pub(super) fn produce_records(&mut self, p: u32, records: Vec<ToSend>) {
         let mut batches: BTreeMap<TopicPartition, Vec<PendingRecord>> = BTreeMap::new();
         for (topic, key, value, explicit) in records {
             let now = self.now;

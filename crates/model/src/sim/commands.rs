@@ -81,7 +81,7 @@ impl Sim {
             } => self.add_consumer(name, profile, config, topics, assign, records_per_sec, None),
             Command::CloseConsumer { consumer } => {
                 let c = self.running_consumer(&consumer)?;
-                self.with_consumer(c, |con, ctx| consumer::close(con, ctx));
+                self.with_consumer(c, consumer::close);
                 self.retire_incarnation(c);
                 Ok(Applied::default())
             }
@@ -102,7 +102,7 @@ impl Sim {
             }
             Command::CommitNow { consumer, .. } => {
                 let c = self.running_consumer(&consumer)?;
-                self.with_consumer(c, |con, ctx| consumer::poll::commit(con, ctx));
+                self.with_consumer(c, consumer::poll::commit);
                 Ok(Applied::default())
             }
             Command::SetProcessingRate {
@@ -447,7 +447,7 @@ impl Sim {
                 partitions: a,
             });
         }
-        self.with_consumer(c, |con, ctx| consumer::start(con, ctx));
+        self.with_consumer(c, consumer::start);
     }
 
     /// Ends the current incarnation: its timers go stale and nothing in flight reaches it any more.
