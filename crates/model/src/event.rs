@@ -168,6 +168,12 @@ pub enum EventKind {
         leader: Option<String>,
         members: Vec<String>,
     },
+    /// KIP-814: the returning static leader did not run the assignor; the group keeps its assignment.
+    AssignmentSkipped {
+        group_id: String,
+        generation_id: i32,
+        leader: String,
+    },
     AssignmentComputed {
         group_id: String,
         generation_id: i32,

@@ -95,6 +95,9 @@ pub enum Payload {
         member_id: String,
         /// Only the leader receives the members and their subscriptions.
         members: Vec<JoinedMember>,
+        /// KIP-814: a returning static leader must not compute a new assignment.
+        #[serde(default)]
+        skip_assignment: bool,
     },
     SyncGroupRequest {
         group_id: String,

@@ -604,3 +604,52 @@ fn a_restarted_consumer_resumes_from_the_bookmark() {
         "close() committed everything it had consumed"
     );
 }
+
+#[test]
+fn a_returning_static_leader_skips_assignment_kip_814() {
+    // KIP-814: the restarted static leader gets skipAssignment and keeps the old assignment. Partitions added
+    // while it was away stay unassigned (the case KAFKA-13435 left open) until the next metadata change.
+    let mut t = world(3);
+    let cfg = ConsumerConfig {
+        group_instance_id: Some("pod-a".into()),
+        metadata_max_age_ms: Some(5_000),
+        ..Default::default()
+    };
+    add(&mut t, "consumer1", ClientProfile::Java, cfg);
+    t.advance_to(10_000);
+    t.apply(Command::CrashConsumer {
+        consumer: "consumer1".into(),
+    })
+    .unwrap();
+    t.apply(Command::AddPartitions {
+        topic: "test-topic".into(),
+        partitions: 4,
+    })
+    .unwrap();
+    t.advance_to(12_000);
+    t.apply(Command::RestartConsumer {
+        consumer: "consumer1".into(),
+    })
+    .unwrap();
+    t.advance_to(40_000);
+    let v = view(&t);
+    assert_eq!(group(&v).generation_id, 1, "no rebalance");
+    assert_eq!(
+        owned(&v, "consumer1").len(),
+        3,
+        "test-topic/3 is not consumed"
+    );
+    assert!(t
+        .notable_events()
+        .any(|e| matches!(e.kind, EventKind::AssignmentSkipped { .. })));
+    // The leader now watches metadata: the next partition change rebalances and covers everything.
+    t.apply(Command::AddPartitions {
+        topic: "test-topic".into(),
+        partitions: 5,
+    })
+    .unwrap();
+    t.advance_to(60_000);
+    let v = view(&t);
+    assert_eq!(group(&v).generation_id, 2);
+    assert_eq!(owned(&v, "consumer1").len(), 5);
+}

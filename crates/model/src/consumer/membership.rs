@@ -43,6 +43,7 @@ pub fn on_response(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv, payload
             leader,
             member_id,
             members,
+            skip_assignment,
         } => {
             if c.member_state != MemberState::PreparingRebalance {
                 return;
@@ -59,10 +60,13 @@ pub fn on_response(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv, payload
                     c.protocol = protocol_name;
                     c.leader_id = leader;
                     c.member_state = MemberState::CompletingRebalance;
-                    let assignments = if c.leader_id == c.member_id {
-                        lead(c, ctx, env, generation_id, &members)
-                    } else {
+                    let assignments = if c.leader_id != c.member_id {
                         Vec::new()
+                    } else if skip_assignment {
+                        skip_assignment_as_leader(c, ctx, env, generation_id, &members);
+                        Vec::new()
+                    } else {
+                        lead(c, ctx, env, generation_id, &members)
                     };
                     if let (Some(coordinator), Some(group_id)) =
                         (c.coordinator, c.cfg.group_id.clone())
@@ -198,6 +202,29 @@ fn lead(
         assignment: assignment.clone(),
     });
     assignment
+}
+
+/// KIP-814 (ConsumerCoordinator.onLeaderElected with skipAssignment): no assignor run; the leader only takes
+/// a metadata snapshot to watch. Partitions added before this snapshot stay unassigned until something else
+/// rebalances the group (the case KAFKA-13435 left open).
+fn skip_assignment_as_leader(
+    c: &mut Consumer,
+    ctx: &mut Ctx,
+    env: &ClientEnv,
+    generation_id: i32,
+    members: &[JoinedMember],
+) {
+    let snapshot: BTreeMap<String, u32> = members
+        .iter()
+        .flat_map(|m| m.subscription.topics.iter())
+        .filter_map(|t| env.cluster.partition_count(t).map(|n| (t.clone(), n)))
+        .collect();
+    c.assignment_snapshot = Some(snapshot);
+    ctx.emit(EventKind::AssignmentSkipped {
+        group_id: c.cfg.group_id.clone().unwrap_or_default(),
+        generation_id,
+        leader: c.member_id.clone(),
+    });
 }
 
 /// ConsumerCoordinator.onJoinComplete: eager members take the whole new assignment; cooperative members revoke

@@ -46,6 +46,7 @@ fn join_error(ctx: &mut Ctx, env: &GroupEnv, consumer: u32, error: ErrorCode, me
             leader: String::new(),
             member_id,
             members: Vec::new(),
+            skip_assignment: false,
         },
     );
 }
@@ -135,9 +136,6 @@ fn join_static_unknown(
         return;
     };
     // updateStaticMemberThenRebalanceOrCompleteJoin: replace the member id, keep the assignment.
-    let topics_changed = g
-        .member(&old)
-        .is_some_and(|m| m.subscription.topics != req.subscription.topics);
     if let Some(m) = g.member_mut(&old) {
         m.member_id = new_id.clone();
         m.consumer = consumer;
@@ -160,10 +158,13 @@ fn join_static_unknown(
         member_id: new_id.clone(),
     });
     schedule_session_check(g, ctx, env);
+    // In Stable only a change of the selected protocol rebalances; subscriptions are not compared
+    // (GroupMetadataManager.updateStaticMemberThenRebalanceOrCompleteJoin).
+    let protocol_unchanged = g.select_protocol() == g.protocol;
     match g.state {
         // No rebalance: the restarted static member gets the current generation and, at SyncGroup, its old
         // assignment (KIP-345).
-        GroupState::Stable if !topics_changed => {
+        GroupState::Stable if protocol_unchanged => {
             if let Some(m) = g.member_mut(&new_id) {
                 m.awaiting_join = false;
             }
@@ -219,7 +220,9 @@ fn respond_current_generation(g: &Group, ctx: &mut Ctx, env: &GroupEnv, member_i
     let Some(member) = g.member(member_id) else {
         return;
     };
-    let members = if g.is_leader(member_id) {
+    // KIP-814: a returning static leader gets the members but skipAssignment, and keeps the assignment.
+    let is_leader = g.is_leader(member_id);
+    let members = if is_leader {
         joined_members(g)
     } else {
         Vec::new()
@@ -234,6 +237,7 @@ fn respond_current_generation(g: &Group, ctx: &mut Ctx, env: &GroupEnv, member_i
             leader: g.leader.clone().unwrap_or_default(),
             member_id: member_id.to_string(),
             members,
+            skip_assignment: is_leader,
         },
     );
 }
@@ -395,6 +399,7 @@ fn complete_join(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
                 } else {
                     Vec::new()
                 },
+                skip_assignment: false,
             },
         );
     }

@@ -33,6 +33,7 @@ pub(super) fn error_response(request: &Payload, error: ErrorCode) -> Option<Payl
             leader: String::new(),
             member_id: member_id.clone(),
             members: Vec::new(),
+            skip_assignment: false,
         },
         Payload::SyncGroupRequest { .. } => Payload::SyncGroupResponse {
             error,
