@@ -197,7 +197,7 @@ impl Payload {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PendingRecord {
     pub key: Option<std::rc::Rc<str>>,
-    pub value: std::rc::Rc<str>,
+    pub value: Option<std::rc::Rc<str>>,
     pub timestamp_ms: u64,
 }
 

@@ -13,6 +13,8 @@ use crate::rng::SimRng;
 
 /// Per-record overhead used to count bytes toward `batch.size` (DefaultRecord header, roughly).
 const RECORD_OVERHEAD_BYTES: u32 = 20;
+/// Distinct keys a random-key rate draws from at most.
+pub const MAX_KEY_CARDINALITY: u32 = 100_000;
 
 #[derive(Clone, Debug)]
 struct Sticky {
@@ -29,6 +31,8 @@ pub struct Rate {
     pub started_ms: u64,
     pub produced: u64,
     cycle: usize,
+    /// The keys this rate draws from, built once (random: prefix + 0..cardinality; cycle: the list).
+    table: Vec<Rc<str>>,
 }
 
 #[derive(Clone, Debug)]
@@ -166,6 +170,17 @@ impl Producer {
         if records_per_sec == 0 {
             self.rates.remove(topic);
         } else {
+            let table = match &keys {
+                KeySpec::Null => Vec::new(),
+                KeySpec::Fixed { key } => vec![Rc::from(key.as_str())],
+                KeySpec::Random {
+                    prefix,
+                    cardinality,
+                } => (0..(*cardinality).clamp(1, MAX_KEY_CARDINALITY))
+                    .map(|n| Rc::from(format!("{prefix}{n}").as_str()))
+                    .collect(),
+                KeySpec::Cycle { keys } => keys.iter().map(|k| Rc::from(k.as_str())).collect(),
+            };
             self.rates.insert(
                 topic.to_string(),
                 Rate {
@@ -174,39 +189,42 @@ impl Producer {
                     started_ms: now,
                     produced: 0,
                     cycle: 0,
+                    table,
                 },
             );
         }
     }
 
-    /// Records due now from the steady rates, as (topic, key) pairs.
-    pub fn due_records(&mut self, now: u64, rng: &mut SimRng) -> Vec<(String, Option<Rc<str>>)> {
-        let mut out = Vec::new();
+    /// Keys of the records due now from the steady rates, per topic.
+    pub fn due_records(
+        &mut self,
+        now: u64,
+        rng: &mut SimRng,
+    ) -> Vec<(String, Vec<Option<Rc<str>>>)> {
+        let mut out = Vec::with_capacity(self.rates.len());
         for (topic, rate) in self.rates.iter_mut() {
             let should =
                 u64::from(rate.records_per_sec) * now.saturating_sub(rate.started_ms) / 1000;
             let due = should.saturating_sub(rate.produced);
             rate.produced += due;
-            for _ in 0..due {
-                let key: Option<Rc<str>> = match &rate.keys {
-                    KeySpec::Null => None,
-                    KeySpec::Fixed { key } => Some(Rc::from(key.as_str())),
-                    KeySpec::Random {
-                        prefix,
-                        cardinality,
-                    } => {
-                        let n = rng.below(u64::from((*cardinality).max(1)));
-                        Some(Rc::from(format!("{prefix}{n}").as_str()))
-                    }
-                    KeySpec::Cycle { keys } if keys.is_empty() => None,
-                    KeySpec::Cycle { keys } => {
-                        let k = &keys[rate.cycle % keys.len()];
-                        rate.cycle += 1;
-                        Some(Rc::from(k.as_str()))
-                    }
-                };
-                out.push((topic.clone(), key));
+            if due == 0 {
+                continue;
             }
+            let keys = (0..due)
+                .map(|_| match &rate.keys {
+                    KeySpec::Null => None,
+                    _ if rate.table.is_empty() => None,
+                    KeySpec::Random { .. } => {
+                        Some(rate.table[rng.below(rate.table.len() as u64) as usize].clone())
+                    }
+                    KeySpec::Fixed { .. } | KeySpec::Cycle { .. } => {
+                        let k = rate.table[rate.cycle % rate.table.len()].clone();
+                        rate.cycle += 1;
+                        Some(k)
+                    }
+                })
+                .collect();
+            out.push((topic.clone(), keys));
         }
         out
     }

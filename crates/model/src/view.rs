@@ -200,7 +200,10 @@ impl Sim {
                                     .map(|r| RecordView {
                                         offset: r.offset,
                                         key: r.key.as_deref().map(str::to_string),
-                                        value: r.value.to_string(),
+                                        value: r.value.as_deref().map_or_else(
+                                            || format!("m{}", r.offset),
+                                            str::to_string,
+                                        ),
                                         timestamp_ms: r.timestamp_ms,
                                         producer: self
                                             .endpoint_name(Endpoint::Producer(r.producer)),

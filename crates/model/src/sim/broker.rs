@@ -1,7 +1,6 @@
 //! What a broker does with a request: append produced records, answer FindCoordinator, and hand group
 //! requests to the group's coordinator (or answer NOT_COORDINATOR).
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::event::EventKind;
@@ -53,8 +52,8 @@ pub(super) fn error_response(request: &Payload, error: ErrorCode) -> Option<Payl
     })
 }
 
-/// A record a producer is about to send: (topic, key, value, explicit partition).
-pub(super) type ToSend = (String, Option<Rc<str>>, Rc<str>, Option<u32>);
+/// A record a producer is about to send: (key, value, explicit partition).
+pub(super) type ToSend = (Option<Rc<str>>, Option<Rc<str>>, Option<u32>);
 
 fn group_of(payload: &Payload) -> Option<&str> {
     match payload {
@@ -301,39 +300,42 @@ impl Sim {
         }
     }
 
-    /// Sends records (topic, key, value, explicit partition) from producer `p`, one ProduceRequest per partition.
-    pub(super) fn produce_records(&mut self, p: u32, records: Vec<ToSend>) {
-        let mut batches: BTreeMap<TopicPartition, Vec<PendingRecord>> = BTreeMap::new();
-        for (topic, key, value, explicit) in records {
-            let now = self.now;
-            let Some(n) = self.producers[p as usize].partitions_for(&topic, &self.cluster, now)
-            else {
-                continue;
-            };
+    /// Sends records from producer `p` to `topic`, one ProduceRequest per partition.
+    pub(super) fn produce_records(&mut self, p: u32, topic: &str, records: Vec<ToSend>) {
+        let now = self.now;
+        let Some(n) = self.producers[p as usize].partitions_for(topic, &self.cluster, now) else {
+            return;
+        };
+        let mut batches: Vec<Vec<PendingRecord>> = vec![Vec::new(); n as usize];
+        for (key, value, explicit) in records {
+            let value_len = value.as_deref().map_or(8, str::len);
             let partition = self.producers[p as usize].choose_partition(
-                &topic,
+                topic,
                 key.as_deref(),
                 explicit,
-                value.len(),
+                value_len,
                 n,
                 &self.cluster,
                 now,
                 &mut self.rng,
             );
-            batches
-                .entry(TopicPartition::new(topic, partition))
-                .or_default()
-                .push(PendingRecord {
+            if let Some(batch) = batches.get_mut(partition as usize) {
+                batch.push(PendingRecord {
                     key,
                     value,
                     timestamp_ms: now,
                 });
+            }
         }
-        for (tp, records) in batches {
+        for (partition, records) in batches.into_iter().enumerate() {
+            if records.is_empty() {
+                continue;
+            }
+            let tp = TopicPartition::new(topic, partition as u32);
             self.producers[p as usize].records_sent += records.len() as u64;
             match self
                 .cluster
-                .partition(&tp.topic, tp.partition)
+                .partition(topic, partition as u32)
                 .and_then(|x| x.leader)
             {
                 Some(leader) => self.send(
@@ -364,17 +366,11 @@ impl Sim {
         }
         let interval = producer.cfg.linger_ms.max(1);
         let due = producer.due_records(self.now, &mut self.rng);
-        let seq_base = producer.records_sent;
         self.schedule(self.now + interval, Wake::ProducerTick { producer: p });
-        let records = due
-            .into_iter()
-            .enumerate()
-            .map(|(i, (topic, key))| {
-                let value: Rc<str> = Rc::from(format!("m{}", seq_base + i as u64).as_str());
-                (topic, key, value, None)
-            })
-            .collect();
-        self.produce_records(p, records);
+        for (topic, keys) in due {
+            let records = keys.into_iter().map(|key| (key, None, None)).collect();
+            self.produce_records(p, &topic, records);
+        }
     }
 
     /// A topic created on first use (auto.create.topics.enable) gets the broker's `num.partitions` (default 1).

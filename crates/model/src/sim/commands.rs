@@ -312,18 +312,17 @@ impl Sim {
             }
         }
         let key: Option<Rc<str>> = key.map(|k| Rc::from(k.as_str()));
-        let sent = self.producers[p as usize].records_sent;
         let records = (0..u64::from(count))
             .map(|i| {
-                let value: Rc<str> = match &value {
-                    Some(v) if count == 1 => Rc::from(v.as_str()),
-                    Some(v) => Rc::from(format!("{v}-{i}").as_str()),
-                    None => Rc::from(format!("m{}", sent + i).as_str()),
+                let value: Option<Rc<str>> = match &value {
+                    Some(v) if count == 1 => Some(Rc::from(v.as_str())),
+                    Some(v) => Some(Rc::from(format!("{v}-{i}").as_str())),
+                    None => None,
                 };
-                (topic.to_string(), key.clone(), value, partition)
+                (key.clone(), value, partition)
             })
             .collect();
-        self.produce_records(p, records);
+        self.produce_records(p, topic, records);
         Ok(Applied::default())
     }
 
