@@ -10,10 +10,10 @@
 //!    result is reverted if it is not more balanced than before the moves (getBalanceScore).
 //!
 //! Data structures differ from Java's (a per-topic ordered set answers "first subscriber in
-//! sortedCurrentSubscriptions", isBalanced is cached between moves), but every decision is Java's, in Java's
-//! order. Java's `maxGeneration` field is never reset between calls on one assignor instance; we use this call's.
+//! sortedCurrentSubscriptions", isBalanced reads a per-topic index kept up to date move by move), but every
+//! decision is Java's, in Java's order. Java's `maxGeneration` field is never reset between calls on one assignor instance; we use this call's.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{id_ranks, Partitions, Pidx, DEFAULT_GENERATION};
 use crate::assignor::java::{java_cmp, JavaHashSet};
@@ -65,8 +65,8 @@ struct Builder<'p> {
     subscribers: Vec<BTreeSet<SizeKey>>,
     revocation_required: bool,
     movements: PartitionMovements,
-    /// isBalanced() since the last move.
-    balanced: Option<bool>,
+    /// What isBalanced needs, maintained move by move during performReassignments.
+    index: BalanceIndex,
 }
 
 impl<'p> Builder<'p> {
@@ -148,7 +148,7 @@ impl<'p> Builder<'p> {
             subscribers: vec![BTreeSet::new(); topics],
             revocation_required: false,
             movements: PartitionMovements::default(),
-            balanced: None,
+            index: BalanceIndex::default(),
         }
     }
 
@@ -240,6 +240,7 @@ impl<'p> Builder<'p> {
             }
         }
 
+        self.build_index();
         let pre_owner = self.owner.clone();
         let pre_size = self.size.clone();
         let pre_score = self.balance_score(&pre_size);
@@ -274,46 +275,99 @@ impl<'p> Builder<'p> {
 
     /// isBalanced: sizes within one, or no member that lacks some of its potential partitions could take one
     /// from an owner that has 2+ more partitions than it.
-    fn is_balanced(&mut self) -> bool {
-        if let Some(b) = self.balanced {
-            return b;
-        }
-        let b = self.compute_balanced();
-        self.balanced = Some(b);
-        b
-    }
-
-    fn compute_balanced(&self) -> bool {
+    ///
+    /// Java checks every (member, partition it could have but does not own) pair; an owner never beats itself
+    /// (size > size + 1 is false), so per topic this is "its largest owner has 2+ more than its smallest
+    /// unsaturated subscriber", which [`BalanceIndex`] keeps per topic as partitions move.
+    fn is_balanced(&self) -> bool {
         let (Some(&(min, _)), Some(&(max, _))) = (self.sorted.first(), self.sorted.last()) else {
             return true;
         };
-        if min + 1 >= max {
-            return true;
-        }
-        // The largest owner of each topic's partitions; an owner never beats itself (size > size + 1 is false),
-        // so comparing with the largest owner is Java's check over every partition the member does not own.
-        let mut max_owner = vec![0usize; self.partitions.topics.len()];
+        min + 1 >= max || self.index.violations == 0
+    }
+
+    fn saturated(&self, c: usize) -> bool {
+        self.size[c] == self.max_assignment[c]
+    }
+
+    /// Builds the [`BalanceIndex`] over the participating members (Java's allPartitions map skips the fixed ones).
+    fn build_index(&mut self) {
+        let topics = self.partitions.topics.len();
+        let mut index = BalanceIndex {
+            owned_topics: vec![BTreeMap::new(); self.size.len()],
+            owners: vec![BTreeSet::new(); topics],
+            unsaturated: vec![BTreeSet::new(); topics],
+            violating: vec![false; topics],
+            violations: 0,
+        };
         for (p, owner) in self.owner.iter().enumerate() {
-            if let Some(o) = *owner {
-                if self.participating[o] {
-                    let t = self.partitions.topic_of[p];
-                    max_owner[t] = max_owner[t].max(self.size[o]);
-                }
+            if let Some(c) = *owner {
+                *index.owned_topics[c]
+                    .entry(self.partitions.topic_of[p])
+                    .or_insert(0) += 1;
             }
         }
-        for &(size, r) in &self.sorted {
-            let c = self.by_rank[r];
-            if size == self.max_assignment[c] {
-                continue;
-            }
-            if self.potential_topics[c]
-                .iter()
-                .any(|&t| max_owner[t] > size + 1)
-            {
-                return false;
+        self.index = index;
+        for c in 0..self.size.len() {
+            self.attach(c, &mut Vec::new());
+        }
+        for t in 0..topics {
+            self.update_violation(t);
+        }
+    }
+
+    /// Takes member `c` out of the index before its size changes; records the topics touched.
+    fn detach(&mut self, c: usize, touched: &mut Vec<usize>) {
+        if !self.participating[c] {
+            return;
+        }
+        let key = (self.size[c], c);
+        for &t in self.index.owned_topics[c].keys() {
+            self.index.owners[t].remove(&key);
+            touched.push(t);
+        }
+        if !self.saturated(c) {
+            for &t in &self.potential_topics[c] {
+                self.index.unsaturated[t].remove(&key);
+                touched.push(t);
             }
         }
-        true
+    }
+
+    /// Puts member `c` back with its current size.
+    fn attach(&mut self, c: usize, touched: &mut Vec<usize>) {
+        if !self.participating[c] {
+            return;
+        }
+        let key = (self.size[c], c);
+        for &t in self.index.owned_topics[c].keys() {
+            self.index.owners[t].insert(key);
+            touched.push(t);
+        }
+        if !self.saturated(c) {
+            for &t in &self.potential_topics[c] {
+                self.index.unsaturated[t].insert(key);
+                touched.push(t);
+            }
+        }
+    }
+
+    fn update_violation(&mut self, t: usize) {
+        let violating = match (
+            self.index.owners[t].last(),
+            self.index.unsaturated[t].first(),
+        ) {
+            (Some(&(max_owner, _)), Some(&(min_unsaturated, _))) => max_owner > min_unsaturated + 1,
+            _ => false,
+        };
+        if violating != self.index.violating[t] {
+            self.index.violating[t] = violating;
+            if violating {
+                self.index.violations += 1;
+            } else {
+                self.index.violations -= 1;
+            }
+        }
     }
 
     /// performReassignments: repeat passes until one moves nothing.
@@ -374,11 +428,45 @@ impl<'p> Builder<'p> {
         let t = self.partitions.topic_of[p];
         self.movements
             .move_partition(p, t, self.partitions.java_hash(p), old, new_owner);
+        let mut touched = Vec::new();
+        self.detach(old, &mut touched);
+        if new_owner != old {
+            self.detach(new_owner, &mut touched);
+        }
         self.set_size(old, self.size[old].saturating_sub(1));
         self.set_size(new_owner, self.size[new_owner] + 1);
         self.owner[p] = Some(new_owner);
-        self.balanced = None;
+        if let Some(n) = self.index.owned_topics[old].get_mut(&t) {
+            *n -= 1;
+            if *n == 0 {
+                self.index.owned_topics[old].remove(&t);
+            }
+        }
+        *self.index.owned_topics[new_owner].entry(t).or_insert(0) += 1;
+        self.attach(old, &mut touched);
+        if new_owner != old {
+            self.attach(new_owner, &mut touched);
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for t in touched {
+            self.update_violation(t);
+        }
     }
+}
+
+/// Per topic, the largest participating owner of its partitions and the smallest participating subscriber that
+/// could still take more (isBalanced, see [`Builder::is_balanced`]).
+#[derive(Default)]
+struct BalanceIndex {
+    /// Per member: topic -> how many of its partitions the member owns.
+    owned_topics: Vec<BTreeMap<usize, usize>>,
+    /// Per topic: (size, member) of the members owning some of its partitions.
+    owners: Vec<BTreeSet<(usize, usize)>>,
+    /// Per topic: (size, member) of its subscribers holding fewer than all partitions they could hold.
+    unsaturated: Vec<BTreeSet<(usize, usize)>>,
+    violating: Vec<bool>,
+    violations: usize,
 }
 
 /// AbstractStickyAssignor.PartitionMovements: the net movement (src -> dst) of each moved partition, and per
