@@ -5,6 +5,16 @@
 //! `RangeAssignor`, `RoundRobinAssignor`, `StickyAssignor`, `CooperativeStickyAssignor`,
 //! `internals/AbstractPartitionAssignor`, `internals/AbstractStickyAssignor`. Racks (KIP-881) are not modelled:
 //! with no `client.rack` the rack-aware branches are never taken.
+//!
+//! Where Java's result depends on `HashMap`/`HashSet` iteration order we reproduce that order rather than pick
+//! our own (`java.rs`): it is deterministic (hash buckets, then insertion order) and real runs depend on it.
+//! Deviations, all on input a real group does not produce or where Java throws:
+//! * a claimed partition id beyond the topic's current count is dropped (Java keeps it and then mis-computes
+//!   its unassigned partitions);
+//! * where Java would throw (an old owner among the sticky general builder's fixed members, no unfilled member
+//!   left in the constrained builder) we skip that step instead of failing the rebalance;
+//! * `AbstractStickyAssignor.maxGeneration` is an instance field Java never resets; we take this call's maximum;
+//! * hash bins of 9+ entries in tables of 64+ buckets, which Java turns into trees (see `java.rs`).
 
 mod cooperative;
 mod java;
@@ -90,9 +100,11 @@ impl AssignorName {
 
 /// What the leader computes for one generation (ConsumerCoordinator.onLeaderElected -> `assignor.assign`).
 ///
-/// `subscriptions` is in JoinGroup response order; the leader puts them in a `HashMap` keyed by member id in that
-/// order, and that map's iteration order is what the Java assignors see (it only matters, through ties, for
-/// member ids that share a hash bucket). A duplicated member id keeps its first subscription.
+/// `subscriptions` is in JoinGroup response order. The leader puts them into a `HashMap` keyed by member id, and
+/// that map's iteration order (hash buckets of `String.hashCode`, emulated) is what the Java assignors walk: it
+/// decides, for example, which over-quota member keeps the extra partition in the sticky assignors. The slice
+/// order itself only matters among member ids that share a bucket. A duplicated member id keeps its first
+/// subscription.
 pub fn assign(
     assignor: AssignorName,
     partitions_per_topic: &BTreeMap<String, u32>,
@@ -261,5 +273,101 @@ impl<'a> Group<'a> {
             .collect();
         topics.sort_by(|a, b| java::java_cmp(a.0, b.0));
         topics
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sub(id: &str, instance: Option<&str>) -> Subscription {
+        Subscription {
+            member_id: id.into(),
+            group_instance_id: instance.map(str::to_string),
+            topics: vec!["t".into()],
+            owned_partitions: vec![],
+            generation: None,
+        }
+    }
+
+    #[test]
+    fn names_round_trip_and_protocols() {
+        for a in AssignorName::ALL {
+            assert_eq!(AssignorName::from_name(a.name()), Some(a));
+            let json = serde_json::to_string(&a).unwrap();
+            assert_eq!(json, format!("\"{}\"", a.name()));
+        }
+        assert_eq!(AssignorName::from_name("uniform"), None);
+        assert_eq!(
+            AssignorName::CooperativeSticky.protocol(),
+            RebalanceProtocol::Cooperative
+        );
+        assert_eq!(AssignorName::Sticky.protocol(), RebalanceProtocol::Eager);
+    }
+
+    #[test]
+    fn member_order_static_first_then_string_order_and_first_duplicate_wins() {
+        let subs = [
+            sub("consumer-2", None),
+            sub("consumer-10", None),
+            sub("z", Some("b")),
+            sub("y", Some("a")),
+            sub("consumer-2", Some("dup")),
+        ];
+        let order: Vec<(&str, Option<&str>)> = sort_members(&subs)
+            .into_iter()
+            .map(|s| (s.member_id.as_str(), s.group_instance_id.as_deref()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("y", Some("a")),
+                ("z", Some("b")),
+                ("consumer-10", None),
+                ("consumer-2", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn static_members_with_the_same_instance_id_keep_hash_map_order() {
+        // Collections.sort is stable: ties keep the leader's HashMap order ("b" is in bucket 2, "a" in 1).
+        let subs = [sub("b", Some("same")), sub("a", Some("same"))];
+        let order: Vec<&str> = sort_members(&subs)
+            .into_iter()
+            .map(|s| s.member_id.as_str())
+            .collect();
+        assert_eq!(order, ["a", "b"]);
+    }
+
+    #[test]
+    fn revoked_is_owned_minus_assigned() {
+        let tp = |p| TopicPartition::new("t", p);
+        assert_eq!(
+            revoked_partitions(&[tp(3), tp(1), tp(2)], &[tp(2), tp(5)]),
+            [tp(1), tp(3)]
+        );
+        assert!(revoked_partitions(&[], &[tp(1)]).is_empty());
+    }
+
+    #[test]
+    fn every_member_appears_and_lists_are_sorted() {
+        let topics = BTreeMap::from([("t".to_string(), 5), ("u".to_string(), 3)]);
+        let mut subs: Vec<Subscription> = (0..4).map(|i| sub(&format!("m{i}"), None)).collect();
+        for s in &mut subs {
+            s.topics = vec!["u".into(), "t".into()];
+        }
+        subs.push(Subscription {
+            topics: vec!["nothing-here".into()],
+            ..sub("idle", None)
+        });
+        for a in AssignorName::ALL {
+            let out = assign(a, &topics, &subs);
+            assert_eq!(out.len(), 5, "{a:?}");
+            assert!(out["idle"].is_empty(), "{a:?}");
+            for list in out.values() {
+                assert!(list.windows(2).all(|w| w[0] < w[1]), "{a:?}: {list:?}");
+            }
+        }
     }
 }

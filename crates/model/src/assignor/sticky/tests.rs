@@ -381,3 +381,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_member_that_keeps_max_quota_follows_hash_map_order() {
+    // 12 partitions, 5 members: minQuota 2, maxQuota 3, two members keep 3. The leader's HashMap visits
+    // c3 (bucket 0) and c4 (1) before c0 (13), c1 (14), c2 (15), so c3 and then c0 keep three, not c0 and c1.
+    let t = topics(&[("t0", 12)]);
+    let all = ["t0"];
+    let owned = [
+        ("c0", [0, 1, 2]),
+        ("c1", [6, 7, 8]),
+        ("c2", [4, 5, 10]),
+        ("c3", [3, 9, 11]),
+    ];
+    let mut subs: Vec<Subscription> = owned
+        .iter()
+        .map(|(id, ps)| {
+            let list: Vec<(&str, u32)> = ps.iter().map(|p| ("t0", *p)).collect();
+            owning(sub(id, &all), &list, 7)
+        })
+        .collect();
+    subs.push(sub("c4", &all));
+    let a = assign(AssignorName::Sticky, &t, &subs);
+    assert_eq!(a["c0"], tps(&[("t0", 0), ("t0", 1), ("t0", 2)]));
+    assert_eq!(a["c3"], tps(&[("t0", 3), ("t0", 9), ("t0", 11)]));
+    assert_eq!(a["c1"], tps(&[("t0", 6), ("t0", 7)]));
+    assert_eq!(a["c2"], tps(&[("t0", 4), ("t0", 5)]));
+    assert_eq!(a["c4"], tps(&[("t0", 8), ("t0", 10)]));
+}
