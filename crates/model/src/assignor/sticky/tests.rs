@@ -409,3 +409,55 @@ fn the_member_that_keeps_max_quota_follows_hash_map_order() {
     assert_eq!(a["c2"], tps(&[("t0", 4), ("t0", 5)]));
     assert_eq!(a["c4"], tps(&[("t0", 8), ("t0", 10)]));
 }
+
+/// Arbitrary input, including what no real group sends: duplicate member ids, empty subscriptions, topics without
+/// metadata or partitions, claims on missing partitions, duplicate and conflicting claims, odd generations.
+fn arbitrary_subscriptions() -> impl Strategy<Value = Vec<Subscription>> {
+    let member = (
+        0usize..6,
+        proptest::option::of(0usize..3),
+        proptest::collection::vec(0usize..4, 0..4),
+        proptest::collection::vec((0usize..4, 0u32..8), 0..6),
+        proptest::option::of(-3i32..4),
+    );
+    proptest::collection::vec(member, 0..7).prop_map(|members| {
+        members
+            .into_iter()
+            .map(|(id, instance, topics, owned, generation)| Subscription {
+                member_id: ["a", "b", "Aa", "BB", "consumer-10", "consumer-2"][id].to_string(),
+                group_instance_id: instance.map(|i| format!("i{i}")),
+                topics: topics.into_iter().map(|t| format!("t{t}")).collect(),
+                owned_partitions: owned
+                    .into_iter()
+                    .map(|(t, p)| TopicPartition::new(format!("t{t}"), p))
+                    .collect(),
+                generation,
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn never_panics_and_never_assigns_twice(
+        counts in proptest::collection::vec(0u32..6, 0..4),
+        subs in arbitrary_subscriptions(),
+    ) {
+        let t: BTreeMap<String, u32> = counts.iter().enumerate().map(|(i, n)| (format!("t{i}"), *n)).collect();
+        for assignor in AssignorName::ALL {
+            let a = assign(assignor, &t, &subs);
+            let ids: BTreeSet<&String> = subs.iter().map(|s| &s.member_id).collect();
+            prop_assert_eq!(a.keys().collect::<BTreeSet<_>>(), ids);
+            let mut seen = BTreeSet::new();
+            for list in a.values() {
+                prop_assert!(list.windows(2).all(|w| w[0] < w[1]));
+                for tp in list {
+                    prop_assert!(t.get(&tp.topic).is_some_and(|n| tp.partition < *n), "{tp} does not exist");
+                    prop_assert!(seen.insert(tp.clone()), "{tp} assigned twice by {assignor:?}");
+                }
+            }
+        }
+    }
+}
