@@ -3,7 +3,9 @@
 //! Yew clears the element it mounts into, so the app gets its own root (`<div id="app">` in
 //! `index.html`) and the panic panel (`#grouplab-panic`) stays a sibling that survives a crash.
 
+mod engine;
 mod panic_panel;
+mod sentences;
 mod ui;
 
 fn main() {

@@ -1,23 +1,419 @@
-//! The page: header and the stage the simulation is drawn on.
+//! The page: controls and timeline, the stage, actions, the inspector and the event log, around one
+//! [`Engine`] shared with `window.grouplab`. A `requestAnimationFrame` loop advances simulated time while
+//! playing; every change takes one [`Snapshot`] that the memoized components draw from.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
 use yew::prelude::*;
 
-use super::Header;
+use grouplab_model::command::Command;
+use grouplab_model::scenario::{Scenario, SCENARIO_VERSION};
+use grouplab_model::sim::commands::Applied;
 
-/// The root component.
-///
-/// `#stage` carries `data-stage-ready` once it shows something; the browser benchmark and the end-to-end
-/// tests wait for that attribute, so the real stage must set it when its first frame is drawn.
-#[function_component(App)]
-pub fn app() -> Html {
-    html! {
-        <>
-            <Header />
-            <main id="stage" class="stage" data-stage-ready="true" aria-label="Simulation stage">
-                <p class="stage__placeholder">
-                    { "A Kafka consumer group will appear here: partitions, consumers and the coordinator." }
-                </p>
-            </main>
-        </>
+use super::actions::Actions;
+use super::api;
+use super::clock::Clock;
+use super::controls::Controls;
+use super::event_log::EventLog;
+use super::help::Help;
+use super::inspector::Inspector;
+use super::keyboard::{self, Shortcut};
+use super::notice::{Notice, NoticeBar};
+use super::selection::Selection;
+use super::snapshot::{LogBook, Snapshot};
+use super::stage::layout::group_ids;
+use super::stage::Stage;
+use super::timeline::TimelineBar;
+use super::Header;
+use crate::engine::{Engine, MAX_SPEED, MIN_SPEED};
+
+pub enum Msg {
+    Frame(f64),
+    Refresh,
+    TogglePlay,
+    StepForward,
+    StepBack,
+    Speed(f64),
+    SlowMotion(bool),
+    Seek(u64),
+    Reset,
+    Command(Box<Command>),
+    Select(Option<Selection>),
+    Dismiss,
+    Help(bool),
+    Resize,
+    Shortcut(Shortcut),
+}
+
+pub struct App {
+    engine: Rc<RefCell<Engine>>,
+    snap: Snapshot,
+    log: LogBook,
+    log_rc: Rc<LogBook>,
+    selection: Option<Selection>,
+    notice: Option<Notice>,
+    help: bool,
+    width: f64,
+    ready: bool,
+    clock: Clock,
+    main_ref: NodeRef,
+    stage_ref: NodeRef,
+    _listeners: Vec<EventListener>,
+}
+
+/// `?paused`, `?speed=2`, `?slowmo=0` in the URL.
+struct UrlOptions {
+    paused: bool,
+    speed: Option<f64>,
+    slow_motion: Option<bool>,
+}
+
+fn url_options() -> UrlOptions {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let mut o = UrlOptions {
+        paused: false,
+        speed: None,
+        slow_motion: None,
+    };
+    for part in search.trim_start_matches('?').split('&') {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        match k {
+            "paused" => o.paused = true,
+            "speed" => o.speed = v.parse().ok(),
+            "slowmo" => o.slow_motion = Some(v != "0" && v != "false"),
+            _ => {}
+        }
+    }
+    o
+}
+
+fn empty_scenario() -> Scenario {
+    Scenario {
+        version: SCENARIO_VERSION,
+        seed: 1,
+        cluster: Default::default(),
+        commands: Vec::new(),
+        time_ms: Some(0),
+    }
+}
+
+fn window_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1024.0)
+}
+
+/// A short confirmation of what a command did.
+fn describe(cmd: &Command, applied: &Applied) -> String {
+    let name = applied.name.clone().unwrap_or_default();
+    match cmd {
+        Command::AddConsumer { config, .. } => format!(
+            "{name} started in {}.",
+            config.group_id.as_deref().unwrap_or("no group")
+        ),
+        Command::RunConsoleConsumer { .. } => format!(
+            "Console consumer {name} started in a new group {}.",
+            applied.group_id.clone().unwrap_or_default()
+        ),
+        Command::Produce {
+            key, count, topic, ..
+        } => format!(
+            "Sent {} record{} to {topic} with key {}.",
+            count.unwrap_or(1),
+            if count.unwrap_or(1) == 1 { "" } else { "s" },
+            key.as_deref()
+                .map_or("null".to_string(), |k| format!("{k:?}"))
+        ),
+        Command::SetProduceRate {
+            records_per_sec,
+            topic,
+            ..
+        } => format!("Producing {records_per_sec} records/s to {topic}."),
+        Command::AddPartitions { topic, partitions } => {
+            format!("{topic} now has {partitions} partitions: watch keys remap and the group rebalance.")
+        }
+        Command::StopBroker { broker } => format!("Broker {broker} stopped."),
+        Command::StartBroker { broker } => format!("Broker {broker} started."),
+        Command::CloseConsumer { consumer } => format!("{consumer} is closing (LeaveGroup)."),
+        Command::CrashConsumer { consumer } => {
+            format!("{consumer} crashed: the coordinator notices after session.timeout.ms.")
+        }
+        Command::RestartConsumer { consumer } => format!("{consumer} restarted."),
+        Command::CommitNow { consumer, .. } => format!("{consumer} commits its positions."),
+        Command::SetProcessingRate {
+            consumer,
+            records_per_sec,
+        } => format!(
+            "{consumer} now processes {}.",
+            records_per_sec.map_or("instantly".to_string(), |r| format!("{r} records/s"))
+        ),
+        _ => "Done.".to_string(),
+    }
+}
+
+impl App {
+    fn refresh(&mut self) {
+        {
+            let engine = self.engine.borrow();
+            self.snap = Snapshot::take(&engine);
+            if self.log.update(&engine) {
+                self.log_rc = Rc::new(self.log.clone());
+            }
+        }
+    }
+
+    fn after_change(&mut self, ctx: &Context<Self>) {
+        api::fire_events(&self.engine);
+        self.refresh();
+        if self.engine.borrow().playing {
+            self.clock.request(ctx.link().callback(Msg::Frame));
+        } else {
+            self.clock.stop();
+        }
+    }
+
+    fn click(selector: &str) {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            el.click();
+        }
+    }
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let opts = url_options();
+        let (mut engine, notice) = match Engine::new(Scenario::course_notes()) {
+            Ok(e) => (e, None),
+            Err(m) => (
+                Engine::new(empty_scenario()).expect("an empty scenario always builds"),
+                Some(Notice {
+                    error: true,
+                    text: format!("The course-notes scenario did not load: {m}"),
+                }),
+            ),
+        };
+        if opts.paused {
+            engine.set_playing(false);
+        }
+        if let Some(s) = opts.speed {
+            engine.set_speed(s);
+        }
+        if let Some(on) = opts.slow_motion {
+            engine.set_slow_motion(on);
+        }
+        let engine = Rc::new(RefCell::new(engine));
+        api::install(engine.clone(), ctx.link().callback(|_| Msg::Refresh));
+        let mut listeners = Vec::new();
+        if let Some(l) = keyboard::listen(ctx.link().callback(Msg::Shortcut)) {
+            listeners.push(l);
+        }
+        if let Some(w) = web_sys::window() {
+            let cb = ctx.link().callback(|_| Msg::Resize);
+            listeners.push(EventListener::new(&w, "resize", move |_| cb.emit(())));
+        }
+        let snap = Snapshot::take(&engine.borrow());
+        let mut log = LogBook::default();
+        log.update(&engine.borrow());
+        App {
+            engine,
+            snap,
+            log_rc: Rc::new(log.clone()),
+            log,
+            selection: None,
+            notice,
+            help: false,
+            width: (window_width() - 32.0).max(320.0),
+            ready: false,
+            clock: Clock::default(),
+            main_ref: NodeRef::default(),
+            stage_ref: NodeRef::default(),
+            _listeners: listeners,
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
+        match msg {
+            Msg::Frame(ts) => {
+                let dt = self.clock.fired(ts);
+                let changed = self.engine.borrow_mut().tick(dt);
+                if !changed && !self.engine.borrow().playing {
+                    self.clock.stop();
+                    return false;
+                }
+                self.after_change(ctx);
+                return true;
+            }
+            Msg::Refresh => {}
+            Msg::TogglePlay => {
+                let playing = self.engine.borrow().playing;
+                self.engine.borrow_mut().set_playing(!playing);
+            }
+            Msg::StepForward => self.engine.borrow_mut().step_forward(),
+            Msg::StepBack => self.engine.borrow_mut().step_back(),
+            Msg::Speed(s) => self
+                .engine
+                .borrow_mut()
+                .set_speed(s.clamp(MIN_SPEED, MAX_SPEED)),
+            Msg::SlowMotion(on) => self.engine.borrow_mut().set_slow_motion(on),
+            Msg::Seek(t) => self.engine.borrow_mut().seek(t),
+            Msg::Reset => {
+                self.engine.borrow_mut().reset();
+                self.notice = Some(Notice {
+                    error: false,
+                    text: "Back to the start of the scenario.".into(),
+                });
+            }
+            Msg::Command(cmd) => {
+                let result = self.engine.borrow_mut().apply((*cmd).clone());
+                self.notice = Some(match result {
+                    Ok(applied) => Notice {
+                        error: false,
+                        text: describe(&cmd, &applied),
+                    },
+                    Err(e) => Notice {
+                        error: true,
+                        text: format!("Kafka refused: {e}."),
+                    },
+                });
+            }
+            Msg::Select(s) => {
+                self.selection = s;
+                return true;
+            }
+            Msg::Dismiss => {
+                self.notice = None;
+                return true;
+            }
+            Msg::Help(open) => {
+                self.help = open;
+                return true;
+            }
+            Msg::Resize => {
+                let w = self
+                    .stage_ref
+                    .cast::<web_sys::Element>()
+                    .map(|e| e.client_width() as f64)
+                    .filter(|w| *w > 0.0)
+                    .unwrap_or_else(window_width);
+                if (w - self.width).abs() < 1.0 {
+                    return false;
+                }
+                self.width = w;
+                return true;
+            }
+            Msg::Shortcut(s) => {
+                let speed = self.engine.borrow().speed();
+                return match s {
+                    Shortcut::TogglePlay => Component::update(self, ctx, Msg::TogglePlay),
+                    Shortcut::StepForward => Component::update(self, ctx, Msg::StepForward),
+                    Shortcut::StepBack => Component::update(self, ctx, Msg::StepBack),
+                    Shortcut::Faster => Component::update(self, ctx, Msg::Speed(speed * 2.0)),
+                    Shortcut::Slower => Component::update(self, ctx, Msg::Speed(speed / 2.0)),
+                    Shortcut::SlowMotion => {
+                        let on = self.engine.borrow().slow_motion;
+                        Component::update(self, ctx, Msg::SlowMotion(!on))
+                    }
+                    Shortcut::AddConsumer => {
+                        Self::click("[data-action=add-consumer]");
+                        false
+                    }
+                    Shortcut::Produce => {
+                        Self::click("[data-action=produce]");
+                        false
+                    }
+                    Shortcut::Help => Component::update(self, ctx, Msg::Help(!self.help)),
+                    Shortcut::Escape => {
+                        if self.help {
+                            self.help = false;
+                        } else {
+                            self.selection = None;
+                        }
+                        true
+                    }
+                };
+            }
+        }
+        self.after_change(ctx);
+        true
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if first_render {
+            if let Some(main) = self.main_ref.cast::<web_sys::Element>() {
+                let _ = main.set_attribute("data-stage-ready", "true");
+            }
+            self.ready = true;
+            ctx.link().send_message(Msg::Resize);
+            if self.engine.borrow().playing {
+                self.clock.request(ctx.link().callback(Msg::Frame));
+            }
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let snap = &self.snap;
+        let view = &snap.view;
+        let on_select = link.callback(|s: Selection| Msg::Select(Some(s)));
+        let on_command = link.callback(|c| Msg::Command(Box::new(c)));
+        let colours = Rc::new(group_ids(view));
+        html! {
+            <>
+                <Header />
+                <main id="stage" class="app" ref={self.main_ref.clone()}
+                      data-stage-ready={self.ready.then_some("true")}
+                      data-playing={snap.playing.to_string()} data-time-ms={view.time_ms.to_string()}
+                      aria-label="GroupLab simulator">
+                    <section class="bar" aria-label="Time">
+                        <Controls playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
+                            slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
+                            on_toggle_play={link.callback(|_| Msg::TogglePlay)}
+                            on_step_back={link.callback(|_| Msg::StepBack)}
+                            on_step_forward={link.callback(|_| Msg::StepForward)}
+                            on_speed={link.callback(Msg::Speed)}
+                            on_slow_motion={link.callback(Msg::SlowMotion)}
+                            on_reset={link.callback(|_| Msg::Reset)}
+                            on_help={link.callback(|_| Msg::Help(true))} />
+                        <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
+                            colours={colours} on_seek={link.callback(Msg::Seek)} />
+                    </section>
+                    <NoticeBar notice={self.notice.clone()} on_dismiss={link.callback(|_| Msg::Dismiss)} />
+                    <div class="workspace">
+                        <div class="stage-col">
+                            <div class="stage-wrap" ref={self.stage_ref.clone()}>
+                                <Stage snap={snap.clone()} width={self.width} selection={self.selection.clone()}
+                                    on_select={on_select} />
+                            </div>
+                            <Actions topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
+                                groups={group_ids(view)}
+                                producers={view.producers.iter().map(|p| p.name.clone()).collect::<Vec<_>>()}
+                                brokers={view.brokers.iter().map(|b| (b.id, b.up)).collect::<Vec<_>>()}
+                                on_command={on_command.clone()} />
+                        </div>
+                        <aside class="side" aria-label="Inspector and event log">
+                            <Inspector snap={snap.clone()} selection={self.selection.clone()}
+                                on_select={link.callback(Msg::Select)} on_command={on_command} />
+                            <EventLog book={self.log_rc.clone()} on_seek={link.callback(Msg::Seek)} />
+                        </aside>
+                    </div>
+                    if self.help {
+                        <Help on_close={link.callback(|_| Msg::Help(false))} />
+                    }
+                </main>
+            </>
+        }
     }
 }

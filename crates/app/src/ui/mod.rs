@@ -1,7 +1,22 @@
 //! Yew components, one per file.
 
+mod actions;
+mod api;
 mod app;
+mod clock;
+mod controls;
+mod event_log;
+mod format;
 mod header;
+mod help;
+mod inspector;
+mod keyboard;
+mod notice;
+mod palette;
+mod selection;
+mod snapshot;
+mod stage;
+mod timeline;
 
 pub use app::App;
 pub use header::Header;

@@ -1,0 +1,261 @@
+//! The simulation as the page drives it: the model's [`Timeline`], the play/pause state, the speed, the
+//! display clock (fractional simulated milliseconds, so messages in flight move smoothly between whole
+//! milliseconds) and the automatic slow motion while group-protocol messages are in flight.
+//!
+//! Pure Rust (no web-sys): the Yew components and `window.grouplab` both drive one `Engine` behind an
+//! `Rc<RefCell<_>>`.
+
+use grouplab_model::command::Command;
+use grouplab_model::net::{Api, Payload};
+use grouplab_model::scenario::Scenario;
+use grouplab_model::sim::commands::Applied;
+use grouplab_model::timeline::Timeline;
+use grouplab_model::ModelError;
+
+/// Slowest and fastest speeds (simulated ms per real ms).
+pub const MIN_SPEED: f64 = 0.1;
+pub const MAX_SPEED: f64 = 100.0;
+/// Speed while a group-protocol message is in flight and slow motion is on: a 20 ms hop takes about 0.4 s.
+pub const SLOW_MOTION_SPEED: f64 = 0.05;
+/// Above this speed slow motion is skipped (the user asked for speed).
+const SLOW_MOTION_MAX_SPEED: f64 = 10.0;
+/// A frame never advances more than this much real time (a hidden tab resumes without a jump).
+const MAX_FRAME_MS: f64 = 100.0;
+/// "Step forward" looks this far ahead for the next notable event.
+pub const STEP_LIMIT_MS: u64 = 60_000;
+
+pub struct Engine {
+    timeline: Timeline,
+    /// What "reset" goes back to.
+    scenario: Scenario,
+    pub playing: bool,
+    speed: f64,
+    pub slow_motion: bool,
+    /// Simulated time shown, fractional; the model stands at its floor.
+    display_ms: f64,
+    /// Bumped on every change the page must redraw for.
+    revision: u64,
+    /// Bumped when the history is replaced or rewound (load, reset, seeking back): event consumers restart.
+    epoch: u64,
+}
+
+impl Engine {
+    /// Builds `scenario`; on failure falls back to an empty cluster (never a blank page).
+    pub fn new(scenario: Scenario) -> Result<Self, String> {
+        let timeline = scenario.build().map_err(|e| e.to_string())?;
+        let display_ms = timeline.now() as f64;
+        Ok(Engine {
+            timeline,
+            scenario,
+            playing: true,
+            speed: 1.0,
+            slow_motion: true,
+            display_ms,
+            revision: 1,
+            epoch: 1,
+        })
+    }
+
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    pub fn display_ms(&self) -> f64 {
+        self.display_ms
+    }
+
+    pub fn speed(&self) -> f64 {
+        self.speed
+    }
+
+    pub fn set_speed(&mut self, speed: f64) {
+        if speed.is_finite() {
+            self.speed = speed.clamp(MIN_SPEED, MAX_SPEED);
+            self.touch();
+        }
+    }
+
+    /// The speed the clock runs at now: slow motion while the group protocol talks.
+    pub fn effective_speed(&self) -> f64 {
+        if self.slow_motion_active() {
+            self.speed.min(SLOW_MOTION_SPEED)
+        } else {
+            self.speed
+        }
+    }
+
+    pub fn slow_motion_active(&self) -> bool {
+        self.slow_motion && self.speed <= SLOW_MOTION_MAX_SPEED && self.protocol_in_flight()
+    }
+
+    /// Whether a group-protocol message (not heartbeats, produce or offset traffic) is on the wire.
+    fn protocol_in_flight(&self) -> bool {
+        self.timeline
+            .sim()
+            .in_flight
+            .values()
+            .any(|m| is_protocol(m.payload.api()))
+    }
+
+    fn touch(&mut self) {
+        self.revision += 1;
+    }
+
+    /// Advances the clock by `real_ms` of wall time at the current speed. Returns whether anything changed.
+    pub fn tick(&mut self, real_ms: f64) -> bool {
+        if !self.playing || !real_ms.is_finite() || real_ms <= 0.0 {
+            return false;
+        }
+        let mut left = real_ms.min(MAX_FRAME_MS);
+        let chunking = self.slow_motion && self.speed <= SLOW_MOTION_MAX_SPEED;
+        // Advance in hops shorter than a network hop so a JoinGroup cannot be sent and received unseen.
+        let hop_sim = (self.timeline.config().latency_ms as f64 / 2.0).clamp(1.0, 10.0);
+        let mut guard = 0;
+        while left > 0.0 && guard < 400 {
+            guard += 1;
+            let speed = self.effective_speed();
+            let real = if chunking {
+                left.min(hop_sim / speed)
+            } else {
+                left
+            };
+            left -= real;
+            self.display_ms += real * speed;
+            let target = self.display_ms.floor() as u64;
+            if target > self.timeline.now() {
+                self.timeline.advance_to(target);
+            }
+        }
+        self.touch();
+        true
+    }
+
+    /// Moves the clock to `ms` (backward restores a checkpoint and replays).
+    pub fn seek(&mut self, ms: u64) {
+        if ms < self.timeline.now() {
+            self.epoch += 1;
+        }
+        self.timeline.seek(ms);
+        self.display_ms = self.timeline.now() as f64;
+        self.touch();
+    }
+
+    /// Runs forward by exactly `ms` simulated milliseconds (tests drive time with it).
+    pub fn advance(&mut self, ms: u64) {
+        let target = self.timeline.now().saturating_add(ms);
+        self.timeline.advance_to(target);
+        self.display_ms = self.timeline.now() as f64;
+        self.touch();
+    }
+
+    pub fn step_forward(&mut self) {
+        self.playing = false;
+        self.timeline.step_forward(STEP_LIMIT_MS);
+        self.display_ms = self.timeline.now() as f64;
+        self.touch();
+    }
+
+    pub fn step_back(&mut self) {
+        self.playing = false;
+        let to = self.timeline.previous_notable_ms().unwrap_or(0);
+        self.seek(to);
+    }
+
+    /// Applies a command now (acting in the past forks the history).
+    pub fn apply(&mut self, command: Command) -> Result<Applied, ModelError> {
+        // The model stands at the floor of the display clock; act there.
+        self.display_ms = self.timeline.now() as f64;
+        let r = self.timeline.apply(command);
+        self.touch();
+        r
+    }
+
+    /// Replaces the world with `scenario` (kept for reset). On error nothing changes.
+    pub fn load(&mut self, scenario: Scenario) -> Result<(), String> {
+        let timeline = scenario.build().map_err(|e| e.to_string())?;
+        self.timeline = timeline;
+        self.scenario = scenario;
+        self.epoch += 1;
+        self.display_ms = self.timeline.now() as f64;
+        self.touch();
+        Ok(())
+    }
+
+    /// Back to the loaded scenario's start.
+    pub fn reset(&mut self) {
+        if let Ok(t) = self.scenario.build() {
+            self.timeline = t;
+            self.epoch += 1;
+            self.display_ms = self.timeline.now() as f64;
+        }
+        self.touch();
+    }
+
+    pub fn set_playing(&mut self, playing: bool) {
+        self.playing = playing;
+        self.display_ms = self.timeline.now() as f64;
+        self.touch();
+    }
+
+    pub fn set_slow_motion(&mut self, on: bool) {
+        self.slow_motion = on;
+        self.touch();
+    }
+}
+
+/// Messages of the group protocol proper, which slow motion waits for.
+pub fn is_protocol(api: Api) -> bool {
+    matches!(
+        api,
+        Api::FindCoordinator | Api::JoinGroup | Api::SyncGroup | Api::LeaveGroup
+    )
+}
+
+/// The topic/partition a Produce request carries (the view's `MessageView` does not say).
+pub fn produce_target(payload: &Payload) -> Option<String> {
+    match payload {
+        Payload::ProduceRequest { tp, .. } | Payload::ProduceResponse { tp, .. } => {
+            Some(tp.to_string())
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn course_notes_plays_and_seeks_back() {
+        let mut e = Engine::new(Scenario::course_notes()).unwrap();
+        for _ in 0..200 {
+            e.tick(50.0);
+        }
+        assert!(e.timeline().now() > 0);
+        e.advance(10_000);
+        let now = e.timeline().now();
+        e.seek(now / 2);
+        assert_eq!(e.timeline().now(), now / 2);
+        e.step_forward();
+        assert!(e.timeline().now() >= now / 2);
+    }
+
+    #[test]
+    fn speed_is_clamped() {
+        let mut e = Engine::new(Scenario::course_notes()).unwrap();
+        e.set_speed(1e9);
+        assert_eq!(e.speed(), MAX_SPEED);
+        e.set_speed(f64::NAN);
+        assert_eq!(e.speed(), MAX_SPEED);
+        e.set_speed(0.0);
+        assert_eq!(e.speed(), MIN_SPEED);
+    }
+}

@@ -1,0 +1,297 @@
+//! `window.grouplab`: the page's JavaScript API for course pages and tests. Every function takes plain JS
+//! values or JSON strings, returns plain JS objects, and never throws on bad input: errors come back as
+//! `{ error, message }`. See the README section "JavaScript API".
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Reflect, JSON};
+use serde::Serialize;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use yew::Callback;
+
+use grouplab_model::command::Command;
+use grouplab_model::scenario::{Scenario, MAX_SCENARIO_TIME_MS};
+
+use crate::engine::Engine;
+use crate::ui::snapshot::RECORDS_LIMIT;
+
+#[derive(Default)]
+struct Listeners {
+    next_id: u32,
+    list: Vec<(u32, String, Function)>,
+    epoch: u64,
+    seq: u64,
+}
+
+thread_local! {
+    static LISTENERS: RefCell<Listeners> = RefCell::new(Listeners::default());
+}
+
+type Shared = Rc<RefCell<Engine>>;
+
+/// Defines `window.grouplab`. `refresh` asks the page to redraw after a change made through the API.
+pub fn install(engine: Shared, refresh: Callback<()>) {
+    let api = Object::new();
+    let e = engine.clone();
+    def0(&api, "state", move || {
+        with_engine(&e, |en| to_js(&en.timeline().sim().view(RECORDS_LIMIT)))
+    });
+    let e = engine.clone();
+    def0(&api, "time", move || {
+        with_engine(&e, |en| JsValue::from_f64(en.timeline().now() as f64))
+    });
+    let e = engine.clone();
+    def0(&api, "scenario", move || {
+        with_engine(&e, |en| to_js(&Scenario::from_timeline(en.timeline())))
+    });
+    let (e, r) = (engine.clone(), refresh.clone());
+    def1(&api, "run", move |v| {
+        let cmd: Command = match parse(&v) {
+            Ok(c) => c,
+            Err(m) => return error("invalid_command", &m),
+        };
+        let out = mutate(&e, &r, |en| match en.apply(cmd) {
+            Ok(applied) => {
+                let mut v = serde_json::to_value(&applied).unwrap_or_else(|_| json!({}));
+                v["ok"] = Value::Bool(true);
+                v["time_ms"] = json!(en.timeline().now());
+                v
+            }
+            Err(err) => {
+                let mut v = serde_json::to_value(&err).unwrap_or_else(|_| json!({}));
+                v["message"] = Value::String(err.to_string());
+                v
+            }
+        });
+        value_to_js(&out)
+    });
+    let (e, r) = (engine.clone(), refresh.clone());
+    def1(&api, "advance", move |v| match millis(&v) {
+        Ok(ms) => value_to_js(&mutate(&e, &r, |en| {
+            en.advance(ms);
+            json!({"ok": true, "time_ms": en.timeline().now()})
+        })),
+        Err(m) => error("invalid_time", &m),
+    });
+    let (e, r) = (engine.clone(), refresh.clone());
+    def1(&api, "seek", move |v| match millis(&v) {
+        Ok(ms) => value_to_js(&mutate(&e, &r, |en| {
+            en.seek(ms);
+            json!({"ok": true, "time_ms": en.timeline().now()})
+        })),
+        Err(m) => error("invalid_time", &m),
+    });
+    let (e, r) = (engine.clone(), refresh.clone());
+    def1(&api, "load", move |v| {
+        let scenario: Scenario = match parse(&v) {
+            Ok(s) => s,
+            Err(m) => return error("invalid_scenario", &m),
+        };
+        value_to_js(&mutate(&e, &r, |en| match en.load(scenario) {
+            Ok(()) => json!({"ok": true, "time_ms": en.timeline().now()}),
+            Err(m) => json!({"error": "invalid_scenario", "message": m}),
+        }))
+    });
+    let (e, r) = (engine.clone(), refresh.clone());
+    def0(&api, "pause", move || {
+        value_to_js(&mutate(&e, &r, |en| {
+            en.set_playing(false);
+            json!({"ok": true, "playing": false, "time_ms": en.timeline().now()})
+        }))
+    });
+    let (e, r) = (engine.clone(), refresh.clone());
+    def0(&api, "play", move || {
+        value_to_js(&mutate(&e, &r, |en| {
+            en.set_playing(true);
+            json!({"ok": true, "playing": true})
+        }))
+    });
+    let (e, r) = (engine.clone(), refresh.clone());
+    def1(&api, "setSpeed", move |v| {
+        match v.as_f64().filter(|s| s.is_finite() && *s > 0.0) {
+            Some(s) => value_to_js(&mutate(&e, &r, |en| {
+                en.set_speed(s);
+                json!({"ok": true, "speed": en.speed()})
+            })),
+            None => error(
+                "invalid_speed",
+                "speed must be a positive number (0.1 to 100)",
+            ),
+        }
+    });
+    def2(&api, "on", |name, cb| {
+        let Some(name) = name.as_string() else {
+            return error(
+                "invalid_listener",
+                "on(eventName, callback): eventName must be a string",
+            );
+        };
+        let Ok(cb) = cb.dyn_into::<Function>() else {
+            return error(
+                "invalid_listener",
+                "on(eventName, callback): callback must be a function",
+            );
+        };
+        let id = LISTENERS.with(|l| {
+            let mut l = l.borrow_mut();
+            l.next_id += 1;
+            let id = l.next_id;
+            l.list.push((id, name, cb));
+            id
+        });
+        let off = Closure::<dyn Fn()>::new(move || {
+            LISTENERS.with(|l| l.borrow_mut().list.retain(|(i, _, _)| *i != id));
+        });
+        off.into_js_value()
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = Reflect::set(&w, &JsValue::from_str("grouplab"), &api);
+    }
+}
+
+/// Calls the `on()` listeners with the events that happened since the last call.
+pub fn fire_events(engine: &Shared) {
+    let pending: Vec<(String, String)> = {
+        let Ok(en) = engine.try_borrow() else {
+            return;
+        };
+        LISTENERS.with(|l| {
+            let mut l = l.borrow_mut();
+            let t = en.timeline();
+            let newest = t.events().next_back().map_or(0, |e| e.seq);
+            if l.epoch != en.epoch() || newest < l.seq {
+                l.epoch = en.epoch();
+                l.seq = newest;
+                return Vec::new();
+            }
+            let last = l.seq;
+            l.seq = newest;
+            if l.list.is_empty() {
+                return Vec::new();
+            }
+            let mut out: Vec<(String, String)> = t
+                .events()
+                .rev()
+                .take_while(|e| e.seq > last)
+                .filter_map(|e| {
+                    let v = serde_json::to_value(e).ok()?;
+                    let name = v.get("event")?.as_str()?.to_string();
+                    Some((name, v.to_string()))
+                })
+                .collect();
+            out.reverse();
+            out
+        })
+    };
+    for (name, json) in pending {
+        let targets: Vec<Function> = LISTENERS.with(|l| {
+            l.borrow()
+                .list
+                .iter()
+                .filter(|(_, n, _)| n == "*" || *n == name)
+                .map(|(_, _, f)| f.clone())
+                .collect()
+        });
+        if targets.is_empty() {
+            continue;
+        }
+        let arg = JSON::parse(&json).unwrap_or(JsValue::NULL);
+        for f in targets {
+            // A listener that throws must not stop the simulation.
+            let _ = f.call1(&JsValue::NULL, &arg);
+        }
+    }
+}
+
+fn with_engine(e: &Shared, f: impl FnOnce(&Engine) -> JsValue) -> JsValue {
+    match e.try_borrow() {
+        Ok(en) => f(&en),
+        Err(_) => error(
+            "busy",
+            "GroupLab is busy; call again from outside the callback",
+        ),
+    }
+}
+
+fn mutate(e: &Shared, refresh: &Callback<()>, f: impl FnOnce(&mut Engine) -> Value) -> Value {
+    let out = match e.try_borrow_mut() {
+        Ok(mut en) => f(&mut en),
+        Err(_) => {
+            return json!({"error": "busy", "message": "GroupLab is busy; call again from outside the callback"})
+        }
+    };
+    fire_events(e);
+    refresh.emit(());
+    out
+}
+
+/// A JSON string, or a JS value turned into JSON, parsed as `T`.
+fn parse<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<T, String> {
+    let text = if let Some(s) = v.as_string() {
+        s
+    } else if v.is_undefined() || v.is_null() {
+        return Err("expected an object or a JSON string, got nothing".into());
+    } else {
+        JSON::stringify(v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or("the value cannot be turned into JSON")?
+    };
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+fn millis(v: &JsValue) -> Result<u64, String> {
+    match v.as_f64() {
+        Some(ms) if ms.is_finite() && ms >= 0.0 && ms <= MAX_SCENARIO_TIME_MS as f64 => {
+            Ok(ms.round() as u64)
+        }
+        _ => Err(format!(
+            "expected a number of simulated milliseconds from 0 to {MAX_SCENARIO_TIME_MS}"
+        )),
+    }
+}
+
+fn error(code: &str, message: &str) -> JsValue {
+    value_to_js(&json!({"error": code, "message": message}))
+}
+
+fn to_js<T: Serialize>(v: &T) -> JsValue {
+    match serde_json::to_string(v) {
+        Ok(s) => JSON::parse(&s).unwrap_or(JsValue::NULL),
+        Err(e) => error("internal", &e.to_string()),
+    }
+}
+
+fn value_to_js(v: &Value) -> JsValue {
+    JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
+}
+
+fn set(api: &Object, name: &str, f: JsValue) {
+    let _ = Reflect::set(api, &JsValue::from_str(name), &f);
+}
+
+fn def0(api: &Object, name: &str, f: impl Fn() -> JsValue + 'static) {
+    set(
+        api,
+        name,
+        Closure::<dyn Fn() -> JsValue>::new(f).into_js_value(),
+    );
+}
+
+fn def1(api: &Object, name: &str, f: impl Fn(JsValue) -> JsValue + 'static) {
+    set(
+        api,
+        name,
+        Closure::<dyn Fn(JsValue) -> JsValue>::new(f).into_js_value(),
+    );
+}
+
+fn def2(api: &Object, name: &str, f: impl Fn(JsValue, JsValue) -> JsValue + 'static) {
+    set(
+        api,
+        name,
+        Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(f).into_js_value(),
+    );
+}

@@ -1,0 +1,70 @@
+//! Play/pause, step back and forward, speed on a log scale (0.1x to 100x), the simulated clock, slow motion
+//! and reset.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::format;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub playing: bool,
+    pub time_ms: u64,
+    pub speed: f64,
+    pub slow_motion: bool,
+    pub slow_motion_active: bool,
+    pub on_toggle_play: Callback<()>,
+    pub on_step_back: Callback<()>,
+    pub on_step_forward: Callback<()>,
+    pub on_speed: Callback<f64>,
+    pub on_slow_motion: Callback<bool>,
+    pub on_reset: Callback<()>,
+    pub on_help: Callback<()>,
+}
+
+#[function_component(Controls)]
+pub fn controls(p: &ControlsProps) -> Html {
+    let on_speed = p.on_speed.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        if let Ok(v) = input.value().parse::<f64>() {
+            on_speed.emit(10f64.powf(v));
+        }
+    });
+    let on_slow = p.on_slow_motion.clone();
+    let slow_motion = p.slow_motion;
+    let toggle_slow = Callback::from(move |_| on_slow.emit(!slow_motion));
+    let log_speed = format!("{:.2}", p.speed.log10());
+    html! {
+        <div class="controls" role="toolbar" aria-label="Simulation controls">
+            <button class="btn btn--primary" onclick={p.on_toggle_play.reform(|_| ())}
+                    aria-keyshortcuts="Space" data-action="play-pause">
+                { if p.playing { "❚❚ Pause" } else { "▶ Play" } }
+            </button>
+            <button class="btn" onclick={p.on_step_back.reform(|_| ())} aria-keyshortcuts="ArrowLeft"
+                    title="Step back to the previous notable event (←)" data-action="step-back">{ "« Back" }</button>
+            <button class="btn" onclick={p.on_step_forward.reform(|_| ())} aria-keyshortcuts="ArrowRight"
+                    title="Run to the next notable event (→)" data-action="step-forward">{ "Next »" }</button>
+            <output class="clock" data-time-ms={p.time_ms.to_string()} aria-label="Simulated time">
+                { format!("t = {}", format::seconds(p.time_ms)) }
+            </output>
+            <label class="speed">
+                <span>{ "Speed" }</span>
+                <input type="range" min="-1" max="2" step="0.05" value={log_speed} {oninput}
+                       aria-valuetext={format::speed(p.speed)} aria-keyshortcuts="+ -" />
+                <output class="speed__value">{ format::speed(p.speed) }</output>
+            </label>
+            <button class={classes!("btn", "btn--toggle", p.slow_motion.then_some("is-on"))}
+                    aria-pressed={p.slow_motion.to_string()} onclick={toggle_slow}
+                    title="Slow down automatically while FindCoordinator, JoinGroup, SyncGroup or LeaveGroup is in flight">
+                { "Slow-mo rebalances" }
+            </button>
+            if p.slow_motion_active {
+                <span class="badge badge--slow" role="status">{ "slow motion: group protocol on the wire" }</span>
+            }
+            <span class="controls__spacer" />
+            <button class="btn" onclick={p.on_reset.reform(|_| ())} data-action="reset">{ "↺ Reset" }</button>
+            <button class="btn" onclick={p.on_help.reform(|_| ())} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">{ "?" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,82 @@
+//! A partition: leader and replicas, log start and end, the newest records, and per group the committed
+//! offset, the lag and who owns it.
+
+use yew::prelude::*;
+
+use crate::ui::selection::Selection;
+use crate::ui::snapshot::Snapshot;
+
+#[derive(Properties, PartialEq)]
+pub struct PartitionPanelProps {
+    pub view: Snapshot,
+    pub tp: String,
+    pub on_select: Callback<Selection>,
+}
+
+#[function_component(PartitionPanel)]
+pub fn partition_panel(p: &PartitionPanelProps) -> Html {
+    let v = &p.view.view;
+    let Some((topic, n)) = p.tp.rsplit_once('/') else {
+        return html! {};
+    };
+    let Some(part) = v
+        .topics
+        .iter()
+        .find(|t| t.name == topic)
+        .and_then(|t| t.partitions.iter().find(|x| x.partition.to_string() == n))
+    else {
+        return html! { <p>{ "This partition does not exist at this point of the history." }</p> };
+    };
+    let groups = v.groups.iter().filter(|g| {
+        g.committed.contains_key(&p.tp)
+            || g.members
+                .iter()
+                .any(|m| m.subscribed.iter().any(|t| t == topic))
+    });
+    html! {
+        <>
+            <dl class="facts">
+                <dt>{ "leader" }</dt><dd>{ part.leader.map_or("none (offline)".into(), |b| format!("broker {b}")) }</dd>
+                <dt>{ "replicas" }</dt><dd>{ part.replicas.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ") }</dd>
+                <dt>{ "log start offset" }</dt><dd>{ part.log_start_offset }</dd>
+                <dt>{ "log-end offset" }</dt><dd>{ part.log_end_offset }{ " (the offset the next record gets)" }</dd>
+            </dl>
+            <table class="table">
+                <caption>{ "Groups reading it" }</caption>
+                <thead><tr><th>{ "group" }</th><th>{ "committed" }</th><th>{ "lag" }</th><th>{ "owner" }</th></tr></thead>
+                <tbody>
+                { for groups.map(|g| {
+                    let owner = v.consumers.iter().find(|c| c.group_id.as_deref() == Some(g.group_id.as_str()) && c.assigned.contains(&p.tp));
+                    html! {
+                        <tr>
+                            <td>{ &g.group_id }</td>
+                            <td>{ g.committed.get(&p.tp).map_or("none".into(), |o| o.to_string()) }</td>
+                            <td>{ g.lag.get(&p.tp).map_or("–".into(), |o| o.to_string()) }</td>
+                            <td>{ owner.map_or("nobody".into(), |c| format!("{} (position {})", c.name,
+                                c.positions.get(&p.tp).map_or("–".into(), |o| o.to_string()))) }</td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+            <table class="table records">
+                <caption>{ "Newest records" }</caption>
+                <thead><tr><th>{ "offset" }</th><th>{ "key" }</th><th>{ "value" }</th><th>{ "producer" }</th></tr></thead>
+                <tbody>
+                { for part.records.iter().rev().take(12).map(|r| {
+                    let (tp, o) = (p.tp.clone(), r.offset);
+                    let sel = p.on_select.reform(move |_: MouseEvent| Selection::Record(tp.clone(), o));
+                    html! {
+                        <tr>
+                            <td><button class="link" onclick={sel} title="Explain this record's partition">{ r.offset }</button></td>
+                            <td>{ r.key.clone().unwrap_or_else(|| "null".into()) }</td>
+                            <td>{ &r.value }</td>
+                            <td>{ &r.producer }</td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+        </>
+    }
+}

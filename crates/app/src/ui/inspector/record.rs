@@ -1,0 +1,63 @@
+//! A record: where it sits, and how its key chose the partition (with the producer's partitioner), next to
+//! what the other client's default partitioner would have chosen.
+
+use yew::prelude::*;
+
+use grouplab_model::partitioner::Partitioner;
+
+use super::steps::key_steps;
+use crate::ui::snapshot::Snapshot;
+
+#[derive(Properties, PartialEq)]
+pub struct RecordPanelProps {
+    pub view: Snapshot,
+    pub tp: String,
+    pub offset: u64,
+}
+
+#[function_component(RecordPanel)]
+pub fn record_panel(p: &RecordPanelProps) -> Html {
+    let v = &p.view.view;
+    let Some((topic, n)) = p.tp.rsplit_once('/') else {
+        return html! {};
+    };
+    let t = v.topics.iter().find(|t| t.name == topic);
+    let record = t
+        .and_then(|t| t.partitions.iter().find(|x| x.partition.to_string() == n))
+        .and_then(|part| part.records.iter().find(|r| r.offset == p.offset));
+    let Some(r) = record else {
+        return html! { <p>{ "This record has scrolled out of the recent window." }</p> };
+    };
+    let partitions = t.map_or(1, |t| t.partitions.len() as u32);
+    let partitioner = v
+        .producers
+        .iter()
+        .find(|x| x.name == r.producer)
+        .map_or(Partitioner::ConsistentRandom, |x| x.partitioner);
+    let other = if partitioner == Partitioner::JavaDefault {
+        Partitioner::ConsistentRandom
+    } else {
+        Partitioner::JavaDefault
+    };
+    let other_place = other
+        .place(r.key.as_deref().map(str::as_bytes), partitions)
+        .partition();
+    html! {
+        <>
+            <dl class="facts">
+                <dt>{ "partition" }</dt><dd>{ &p.tp }</dd>
+                <dt>{ "offset" }</dt><dd>{ r.offset }</dd>
+                <dt>{ "key" }</dt><dd>{ r.key.clone().unwrap_or_else(|| "null".into()) }</dd>
+                <dt>{ "value" }</dt><dd>{ &r.value }</dd>
+                <dt>{ "producer" }</dt><dd>{ &r.producer }</dd>
+                <dt>{ "timestamp" }</dt><dd>{ format!("{} ms", r.timestamp_ms) }</dd>
+            </dl>
+            <h3>{ format!("How {} chose the partition ({} partitions now)", r.producer, partitions) }</h3>
+            { key_steps(partitioner, r.key.as_deref(), partitions) }
+            <p class="hint">{ match other_place {
+                Some(x) => format!("The {} partitioner would have picked partition {x} for the same key: Java and librdkafka clients do not agree by default.", other.name()),
+                None => format!("The {} partitioner would not hash it either.", other.name()),
+            } }</p>
+        </>
+    }
+}

@@ -1,0 +1,195 @@
+//! What the components draw from: the model's [`WorldView`] at the displayed time, the messages in flight
+//! (with the partition a Produce request carries), and the event log's lines, taken once per change.
+//! Props compare by revision, never by deep equality of the whole world.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use grouplab_model::event::Event;
+use grouplab_model::net::{Api, Endpoint, ErrorCode};
+use grouplab_model::timeline::is_notable;
+use grouplab_model::view::WorldView;
+
+use crate::engine::{produce_target, Engine};
+use crate::sentences::{category, sentence, Category};
+
+/// Records per partition kept in the snapshot (the stage shows as many as fit).
+pub const RECORDS_LIMIT: usize = 40;
+/// Lines kept per event-log buffer.
+const LOG_LINES: usize = 300;
+
+/// A message on the wire.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flight {
+    pub id: u64,
+    pub api: Api,
+    pub request: bool,
+    pub error: Option<ErrorCode>,
+    pub from: Endpoint,
+    pub to: Endpoint,
+    pub from_name: String,
+    pub to_name: String,
+    pub sent_at_ms: u64,
+    pub arrives_at_ms: u64,
+    pub records: u32,
+    /// `topic/partition` of a Produce request or response.
+    pub tp: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    pub revision: u64,
+    pub view: Rc<WorldView>,
+    pub flights: Rc<Vec<Flight>>,
+    pub display_ms: f64,
+    pub end_ms: u64,
+    pub markers: Rc<Vec<(u64, String, i32)>>,
+    pub playing: bool,
+    pub speed: f64,
+    pub slow_motion: bool,
+    pub slow_motion_active: bool,
+}
+
+impl PartialEq for Snapshot {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+    }
+}
+
+impl Snapshot {
+    pub fn take(engine: &Engine) -> Snapshot {
+        let t = engine.timeline();
+        let sim = t.sim();
+        let view = sim.view(RECORDS_LIMIT);
+        let flights = sim
+            .in_flight
+            .values()
+            .map(|m| Flight {
+                id: m.id,
+                api: m.payload.api(),
+                request: m.payload.is_request(),
+                error: m.payload.error(),
+                from: m.from,
+                to: m.to,
+                from_name: sim.endpoint_name(m.from),
+                to_name: sim.endpoint_name(m.to),
+                sent_at_ms: m.sent_at_ms,
+                arrives_at_ms: m.arrives_at_ms,
+                records: match &m.payload {
+                    grouplab_model::net::Payload::ProduceRequest { records, .. } => {
+                        records.len() as u32
+                    }
+                    _ => 0,
+                },
+                tp: produce_target(&m.payload),
+            })
+            .collect();
+        Snapshot {
+            revision: engine.revision(),
+            view: Rc::new(view),
+            flights: Rc::new(flights),
+            display_ms: engine.display_ms(),
+            end_ms: t.end_ms(),
+            markers: Rc::new(
+                t.markers()
+                    .iter()
+                    .map(|m| (m.time_ms, m.group_id.clone(), m.generation_id))
+                    .collect(),
+            ),
+            playing: engine.playing,
+            speed: engine.speed(),
+            slow_motion: engine.slow_motion,
+            slow_motion_active: engine.slow_motion_active(),
+        }
+    }
+}
+
+/// One event-log line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogLine {
+    pub seq: u64,
+    pub time_ms: u64,
+    pub text: String,
+    pub category: Category,
+}
+
+fn line(e: &Event) -> LogLine {
+    LogLine {
+        seq: e.seq,
+        time_ms: e.time_ms,
+        text: sentence(&e.kind),
+        category: category(&e.kind),
+    }
+}
+
+/// The event log's two buffers: notable events (joins, rebalances, crashes…) and everything (routine
+/// traffic included), each the newest [`LOG_LINES`], updated incrementally.
+#[derive(Clone, Debug, Default)]
+pub struct LogBook {
+    pub revision: u64,
+    pub notable: VecDeque<LogLine>,
+    pub all: VecDeque<LogLine>,
+    epoch: u64,
+    last_seq: u64,
+}
+
+impl PartialEq for LogBook {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+    }
+}
+
+impl LogBook {
+    /// Brings the buffers up to the engine's history; returns whether anything changed.
+    pub fn update(&mut self, engine: &Engine) -> bool {
+        let t = engine.timeline();
+        let newest = t.events().next_back().map_or(0, |e| e.seq);
+        let mut changed = false;
+        if engine.epoch() != self.epoch || newest < self.last_seq {
+            self.epoch = engine.epoch();
+            self.notable.clear();
+            self.all.clear();
+            self.last_seq = 0;
+            changed = true;
+        }
+        if newest == self.last_seq {
+            if changed {
+                self.revision += 1;
+            }
+            return changed;
+        }
+        let last = self.last_seq;
+        let mut fresh_all: Vec<LogLine> = t
+            .events()
+            .rev()
+            .take_while(|e| e.seq > last)
+            .take(LOG_LINES)
+            .map(line)
+            .collect();
+        fresh_all.reverse();
+        let mut fresh_notable: Vec<LogLine> = t
+            .notable_events()
+            .rev()
+            .take_while(|e| e.seq > last)
+            .filter(|e| is_notable(&e.kind))
+            .take(LOG_LINES)
+            .map(line)
+            .collect();
+        fresh_notable.reverse();
+        changed |= !fresh_all.is_empty() || !fresh_notable.is_empty();
+        push_bounded(&mut self.all, fresh_all);
+        push_bounded(&mut self.notable, fresh_notable);
+        self.last_seq = newest.max(self.notable.back().map_or(0, |l| l.seq));
+        if changed {
+            self.revision += 1;
+        }
+        changed
+    }
+}
+
+fn push_bounded(buf: &mut VecDeque<LogLine>, lines: Vec<LogLine>) {
+    buf.extend(lines);
+    while buf.len() > LOG_LINES {
+        buf.pop_front();
+    }
+}

@@ -1,0 +1,71 @@
+//! A broker: id, up or down, the partitions it leads, and a coordinator badge for each group it coordinates.
+
+use yew::prelude::*;
+
+use super::activate::{handlers, px};
+use super::layout::Rect;
+use crate::ui::selection::Selection;
+
+#[derive(Properties, PartialEq)]
+pub struct BrokerProps {
+    pub id: u32,
+    pub up: bool,
+    pub rect: Rect,
+    /// `topic/partition`s it leads.
+    pub leads: Vec<String>,
+    /// Groups it coordinates.
+    pub coordinates: Vec<String>,
+    pub selected: bool,
+    pub on_select: Callback<Selection>,
+}
+
+#[function_component(BrokerNode)]
+pub fn broker_node(p: &BrokerProps) -> Html {
+    let id = p.id;
+    let (onclick, onkeydown) = handlers(p.on_select.reform(move |_| Selection::Broker(id)));
+    let r = p.rect;
+    let class = classes!(
+        "broker",
+        (!p.up).then_some("is-down"),
+        (!p.coordinates.is_empty()).then_some("is-coordinator"),
+        p.selected.then_some("is-selected")
+    );
+    let leads = if p.leads.is_empty() {
+        "leads no partition".to_string()
+    } else {
+        let ps: Vec<&str> = p
+            .leads
+            .iter()
+            .map(|tp| tp.rsplit_once('/').map_or(tp.as_str(), |(_, n)| n))
+            .collect();
+        format!("leads P{}", ps.join(", P"))
+    };
+    let status = if p.up { "up" } else { "down" };
+    let coord = if p.coordinates.is_empty() {
+        String::new()
+    } else {
+        format!("coordinator of {}", p.coordinates.join(", "))
+    };
+    let label = format!("Broker {id}, {status}, {leads}. {coord}");
+    html! {
+        <g {class} data-broker={id.to_string()} data-up={p.up.to_string()}
+           data-coordinates={p.coordinates.join(" ")}
+           role="button" tabindex="0" aria-label={label} {onclick} {onkeydown}>
+            <title>{ format!("Broker {id} ({status}). {leads}. {coord}") }</title>
+            <rect class="broker__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
+            <text class="broker__name" x={px(r.x + 10.0)} y={px(r.y + 20.0)}>
+                { format!("broker {id}") }
+                <tspan class="broker__status" dx="6">{ status }</tspan>
+            </text>
+            <text class="broker__leads" x={px(r.x + 10.0)} y={px(r.y + 36.0)}>{ leads }</text>
+            if !p.coordinates.is_empty() {
+                <g class="broker__coord">
+                    <rect x={px(r.x + 6.0)} y={px(r.y + 42.0)} width={px(r.w - 12.0)} height="16" rx="8" />
+                    <text x={px(r.x + 14.0)} y={px(r.y + 54.0)}>
+                        { if p.coordinates.len() == 1 { "★ group coordinator".to_string() } else { format!("★ coordinator ×{}", p.coordinates.len()) } }
+                    </text>
+                </g>
+            }
+        </g>
+    }
+}

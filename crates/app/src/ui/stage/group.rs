@@ -1,0 +1,70 @@
+//! A consumer group's box: group.id, state, generation id, assignor and coordinator, always visible.
+
+use yew::prelude::*;
+
+use super::activate::{handlers, px};
+use super::layout::Rect;
+use crate::ui::format::short_id;
+use crate::ui::palette::group_class;
+use crate::ui::selection::Selection;
+
+#[derive(Properties, PartialEq)]
+pub struct GroupProps {
+    /// None: the consumers with manual assignment (no group).
+    pub group_id: Option<String>,
+    pub state: Option<&'static str>,
+    pub generation_id: i32,
+    pub assignor: Option<&'static str>,
+    pub coordinator: Option<u32>,
+    pub members: usize,
+    pub rect: Rect,
+    pub colour: usize,
+    pub selected: bool,
+    pub on_select: Callback<Selection>,
+}
+
+#[function_component(GroupBox)]
+pub fn group_box(p: &GroupProps) -> Html {
+    let r = p.rect;
+    let Some(group_id) = p.group_id.clone() else {
+        return html! {
+            <g class="group group--none">
+                <rect class="group__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="10" />
+                <text class="group__name" x={px(r.x + 12.0)} y={px(r.y + 21.0)}>{ "no group: assign()" }</text>
+                <text class="group__meta" x={px(r.x + 12.0)} y={px(r.y + 38.0)}>{ "partitions chosen by hand, no rebalance" }</text>
+            </g>
+        };
+    };
+    let id = group_id.clone();
+    let (onclick, onkeydown) = handlers(p.on_select.reform(move |_| Selection::Group(id.clone())));
+    let state = p.state.unwrap_or("not created yet");
+    let meta = format!(
+        "{} · coordinator {}",
+        p.assignor.unwrap_or("no assignor yet"),
+        p.coordinator
+            .map_or("unknown".to_string(), |b| format!("broker {b}"))
+    );
+    let label = format!(
+        "Consumer group {group_id}, {state}, generation {}, {meta}, {} members",
+        p.generation_id, p.members
+    );
+    let max_chars = ((r.w - 24.0) / 7.8).max(8.0) as usize;
+    let badge_w = 12.0 + state.len() as f64 * 6.6;
+    html! {
+        <g class={classes!("group", group_class(p.colour), p.selected.then_some("is-selected"))}
+           data-group={group_id.clone()} data-state={state} data-generation={p.generation_id.to_string()}>
+            <rect class="group__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="10" />
+            <g class="group__header" role="button" tabindex="0" aria-label={label} {onclick} {onkeydown}>
+                <rect class="group__hit" x={px(r.x)} y={px(r.y)} width={px(r.w)} height="60" rx="10" />
+                <title>{ format!("{group_id}: {state}, generation {}, {meta}", p.generation_id) }</title>
+                <text class="group__name" x={px(r.x + 12.0)} y={px(r.y + 19.0)}>{ short_id(&group_id, max_chars) }</text>
+                <g class={classes!("group__state", format!("state-{}", state.to_lowercase().replace(' ', "-")))}>
+                    <rect x={px(r.x + 10.0)} y={px(r.y + 25.0)} width={px(badge_w)} height="17" rx="8.5" />
+                    <text x={px(r.x + 10.0 + badge_w / 2.0)} y={px(r.y + 37.5)} text-anchor="middle">{ state }</text>
+                </g>
+                <text class="group__gen" x={px(r.x + 18.0 + badge_w)} y={px(r.y + 38.0)}>{ format!("generation {}", p.generation_id) }</text>
+                <text class="group__meta" x={px(r.x + 12.0)} y={px(r.y + 55.0)}>{ meta }</text>
+            </g>
+        </g>
+    }
+}

@@ -1,0 +1,391 @@
+//! Where everything goes on the stage, in CSS pixels (the SVG's user units are pixels, so text keeps its
+//! size from a 360 px phone to a 4K screen). Wide screens get three columns (producers, topics, groups) under
+//! a row of brokers; narrow screens stack them.
+
+use std::collections::BTreeMap;
+
+use grouplab_model::view::WorldView;
+
+/// Below this width the stage stacks its columns.
+pub const NARROW_BELOW: f64 = 820.0;
+pub const PAD: f64 = 12.0;
+pub const BROKER_H: f64 = 62.0;
+pub const PRODUCER_H: f64 = 72.0;
+pub const TOPIC_HEADER_H: f64 = 24.0;
+pub const MEMBER_H: f64 = 62.0;
+pub const GROUP_HEADER_H: f64 = 66.0;
+pub const CELL_PITCH: f64 = 24.0;
+pub const CELL_W: f64 = 22.0;
+pub const ROW_LABEL_W: f64 = 62.0;
+pub const LAG_W: f64 = 70.0;
+/// Room for the `LEO n` label between the cells and the lag.
+pub const LEO_LABEL_W: f64 = 58.0;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn new(x: f64, y: f64, w: f64, h: f64) -> Self {
+        Rect { x, y, w, h }
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    pub fn cx(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+    pub fn cy(&self) -> f64 {
+        self.y + self.h / 2.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TopicLayout {
+    pub name: String,
+    pub header: Rect,
+    /// (partition, row)
+    pub rows: Vec<(u32, Rect)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupLayout {
+    /// The group.id; None for consumers with manual assignment (no group).
+    pub group_id: Option<String>,
+    pub colour: usize,
+    pub rect: Rect,
+    /// (consumer name, box)
+    pub members: Vec<(String, Rect)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub narrow: bool,
+    /// Record cells per partition row.
+    pub cells: usize,
+    pub brokers: Vec<(u32, Rect)>,
+    pub producers: Vec<(String, Rect)>,
+    pub topics: Vec<TopicLayout>,
+    pub groups: Vec<GroupLayout>,
+    /// group.id -> colour index, for bookmarks and lag bars.
+    pub group_colours: BTreeMap<String, usize>,
+}
+
+/// The group ids to draw, in a stable order: the coordinator's groups, then groups only consumers know yet.
+pub fn group_ids(view: &WorldView) -> Vec<String> {
+    let mut ids: Vec<String> = view.groups.iter().map(|g| g.group_id.clone()).collect();
+    for c in &view.consumers {
+        if let Some(g) = &c.group_id {
+            if !c.standalone && !ids.contains(g) {
+                ids.push(g.clone());
+            }
+        }
+    }
+    ids
+}
+
+impl Layout {
+    pub fn compute(view: &WorldView, width: f64) -> Layout {
+        let width = width.max(320.0);
+        let narrow = width < NARROW_BELOW;
+        let ids = group_ids(view);
+        let group_colours: BTreeMap<String, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.clone(), i))
+            .collect();
+        let lag_lines = ids.len().clamp(1, 3) as f64;
+        let row_h = (20.0 + 14.0 * lag_lines).max(58.0);
+
+        // Group boxes: one per group, then one for consumers without a group.
+        let mut group_members: Vec<(Option<String>, Vec<String>)> = ids
+            .iter()
+            .map(|g| {
+                let members = view
+                    .consumers
+                    .iter()
+                    .filter(|c| c.group_id.as_deref() == Some(g.as_str()) && !c.standalone)
+                    .map(|c| c.name.clone())
+                    .collect();
+                (Some(g.clone()), members)
+            })
+            .collect();
+        let standalone: Vec<String> = view
+            .consumers
+            .iter()
+            .filter(|c| c.standalone || c.group_id.is_none())
+            .map(|c| c.name.clone())
+            .collect();
+        if !standalone.is_empty() {
+            group_members.push((None, standalone));
+        }
+
+        let brokers_y = PAD;
+        let top = brokers_y + BROKER_H + 34.0;
+        let mut l = Layout {
+            width,
+            height: 0.0,
+            narrow,
+            cells: 0,
+            brokers: Vec::new(),
+            producers: Vec::new(),
+            topics: Vec::new(),
+            groups: Vec::new(),
+            group_colours,
+        };
+
+        let (topic_x, topic_w, producers_bottom);
+        if narrow {
+            // Brokers across, producers across, topics, then groups.
+            let n = view.brokers.len().max(1) as f64;
+            let bw = ((width - 2.0 * PAD - (n - 1.0) * 8.0) / n).min(200.0);
+            for (i, b) in view.brokers.iter().enumerate() {
+                l.brokers.push((
+                    b.id,
+                    Rect::new(PAD + i as f64 * (bw + 8.0), brokers_y, bw, BROKER_H),
+                ));
+            }
+            let pw = ((width - 2.0 * PAD - 8.0) / 2.0).min(220.0);
+            let mut y = top;
+            for (i, p) in view.producers.iter().enumerate() {
+                let col = (i % 2) as f64;
+                let row = (i / 2) as f64;
+                l.producers.push((
+                    p.name.clone(),
+                    Rect::new(
+                        PAD + col * (pw + 8.0),
+                        top + row * (PRODUCER_H + 8.0),
+                        pw,
+                        PRODUCER_H,
+                    ),
+                ));
+                y = top + (row + 1.0) * (PRODUCER_H + 8.0);
+            }
+            producers_bottom = y + 18.0;
+            topic_x = PAD;
+            topic_w = width - 2.0 * PAD;
+        } else {
+            let left_w = 150.0;
+            let right_w = (width * 0.27).clamp(250.0, 360.0);
+            topic_x = PAD + left_w + 40.0;
+            topic_w = width - PAD - right_w - 56.0 - topic_x;
+            let bw = 160.0_f64.min(topic_w / view.brokers.len().max(1) as f64 - 10.0);
+            let span = view.brokers.len() as f64 * (bw + 16.0) - 16.0;
+            let bx0 = topic_x + (topic_w - span).max(0.0) / 2.0;
+            for (i, b) in view.brokers.iter().enumerate() {
+                l.brokers.push((
+                    b.id,
+                    Rect::new(bx0 + i as f64 * (bw + 16.0), brokers_y, bw, BROKER_H),
+                ));
+            }
+            for (i, p) in view.producers.iter().enumerate() {
+                l.producers.push((
+                    p.name.clone(),
+                    Rect::new(
+                        PAD,
+                        top + 24.0 + i as f64 * (PRODUCER_H + 12.0),
+                        left_w,
+                        PRODUCER_H,
+                    ),
+                ));
+            }
+            producers_bottom = top;
+            let gx = width - PAD - right_w;
+            let mut y = top;
+            for (g, members) in &group_members {
+                let h = GROUP_HEADER_H + members.len() as f64 * (MEMBER_H + 8.0) + 6.0;
+                let rect = Rect::new(gx, y, right_w, h);
+                let ms = members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        (
+                            m.clone(),
+                            Rect::new(
+                                gx + 10.0,
+                                y + GROUP_HEADER_H + i as f64 * (MEMBER_H + 8.0),
+                                right_w - 20.0,
+                                MEMBER_H,
+                            ),
+                        )
+                    })
+                    .collect();
+                l.groups.push(GroupLayout {
+                    colour: g.as_ref().map_or(4, |g| l.group_colours[g]),
+                    group_id: g.clone(),
+                    rect,
+                    members: ms,
+                });
+                y += h + 14.0;
+            }
+        }
+
+        // Topics and their partition rows.
+        let mut y = producers_bottom;
+        for t in &view.topics {
+            let header = Rect::new(topic_x, y, topic_w, TOPIC_HEADER_H);
+            y += TOPIC_HEADER_H;
+            let rows = t
+                .partitions
+                .iter()
+                .map(|p| {
+                    let r = Rect::new(topic_x, y, topic_w, row_h - 4.0);
+                    y += row_h;
+                    (p.partition, r)
+                })
+                .collect();
+            l.topics.push(TopicLayout {
+                name: t.name.clone(),
+                header,
+                rows,
+            });
+            y += 14.0;
+        }
+        let lag_w = if narrow { 58.0 } else { LAG_W };
+        l.cells = (((topic_w - ROW_LABEL_W - lag_w - LEO_LABEL_W) / CELL_PITCH)
+            .floor()
+            .max(3.0) as usize)
+            .min(crate::ui::snapshot::RECORDS_LIMIT);
+
+        let mut bottom = y;
+        if narrow {
+            let mut gy = y + 8.0;
+            let cols = if width >= 640.0 { 2.0 } else { 1.0 };
+            let mw = (width - 2.0 * PAD - 20.0 - (cols - 1.0) * 8.0) / cols;
+            for (g, members) in &group_members {
+                let rows = (members.len() as f64 / cols).ceil().max(0.0);
+                let h = GROUP_HEADER_H + rows * (MEMBER_H + 8.0) + 6.0;
+                let rect = Rect::new(PAD, gy, width - 2.0 * PAD, h);
+                let ms = members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        let c = (i % cols as usize) as f64;
+                        let r = (i / cols as usize) as f64;
+                        (
+                            m.clone(),
+                            Rect::new(
+                                PAD + 10.0 + c * (mw + 8.0),
+                                gy + GROUP_HEADER_H + r * (MEMBER_H + 8.0),
+                                mw,
+                                MEMBER_H,
+                            ),
+                        )
+                    })
+                    .collect();
+                l.groups.push(GroupLayout {
+                    colour: g.as_ref().map_or(4, |g| l.group_colours[g]),
+                    group_id: g.clone(),
+                    rect,
+                    members: ms,
+                });
+                gy += h + 12.0;
+            }
+            bottom = gy;
+        }
+        for g in &l.groups {
+            bottom = bottom.max(g.rect.bottom() + PAD);
+        }
+        for (_, p) in &l.producers {
+            bottom = bottom.max(p.bottom() + PAD);
+        }
+        l.height = bottom.max(top + 40.0);
+        l
+    }
+
+    pub fn broker(&self, id: u32) -> Option<Rect> {
+        self.brokers.iter().find(|(b, _)| *b == id).map(|(_, r)| *r)
+    }
+
+    pub fn producer(&self, name: &str) -> Option<Rect> {
+        self.producers
+            .iter()
+            .find(|(p, _)| p == name)
+            .map(|(_, r)| *r)
+    }
+
+    pub fn member(&self, consumer: &str) -> Option<Rect> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.members.iter())
+            .find(|(c, _)| c == consumer)
+            .map(|(_, r)| *r)
+    }
+
+    pub fn row(&self, tp: &str) -> Option<Rect> {
+        let (topic, p) = tp.rsplit_once('/')?;
+        let p: u32 = p.parse().ok()?;
+        self.topics
+            .iter()
+            .find(|t| t.name == topic)?
+            .rows
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map(|(_, r)| *r)
+    }
+
+    /// Where a message to or from a broker starts and ends.
+    pub fn broker_anchor(&self, id: u32) -> Option<(f64, f64)> {
+        self.broker(id).map(|r| (r.cx(), r.bottom()))
+    }
+
+    pub fn producer_anchor(&self, name: &str) -> Option<(f64, f64)> {
+        self.producer(name).map(|r| {
+            if self.narrow {
+                (r.cx(), r.y)
+            } else {
+                (r.right(), r.cy())
+            }
+        })
+    }
+
+    pub fn member_anchor(&self, consumer: &str) -> Option<(f64, f64)> {
+        self.member(consumer).map(|r| {
+            if self.narrow {
+                (r.cx(), r.y)
+            } else {
+                (r.x, r.cy())
+            }
+        })
+    }
+
+    /// Where an ownership line meets a partition row (its right end).
+    pub fn row_anchor(&self, tp: &str) -> Option<(f64, f64)> {
+        self.row(tp).map(|r| (r.right(), r.y + 26.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use grouplab_model::scenario::Scenario;
+
+    #[test]
+    fn course_notes_fits_phone_and_desktop() {
+        let mut t = Scenario::course_notes().build().unwrap();
+        t.advance_to(10_000);
+        let v = t.sim().view(40);
+        for w in [360.0, 390.0, 1024.0, 1440.0, 3840.0] {
+            let l = Layout::compute(&v, w);
+            assert!(l.height > 0.0);
+            assert_eq!(l.topics[0].rows.len(), 4);
+            assert!(l.member("consumer1").is_some(), "{w}");
+            for (_, r) in &l.topics[0].rows {
+                assert!(r.right() <= w, "{w}");
+            }
+            for g in &l.groups {
+                assert!(g.rect.right() <= w, "{w}");
+            }
+            assert!(l.cells >= 3);
+        }
+    }
+}

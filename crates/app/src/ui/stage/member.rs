@@ -1,0 +1,122 @@
+//! A consumer in its group: member id, client id, group.instance.id if static, and state. An idle member
+//! (the group is stable but it owns nothing) is drawn dashed and says so.
+
+use yew::prelude::*;
+
+use grouplab_model::consumer::{ConsumerStatus, MemberState};
+use grouplab_model::event::GroupState;
+use grouplab_model::view::ConsumerView;
+
+use super::activate::{handlers, px};
+use super::layout::Rect;
+use crate::ui::format::short_id;
+use crate::ui::palette::group_class;
+use crate::ui::selection::Selection;
+
+/// The member's state in the words of the issue: joining, awaiting sync, stable, revoking, dead.
+pub fn state_label(c: &ConsumerView, group_state: Option<GroupState>) -> &'static str {
+    match &c.status {
+        ConsumerStatus::Crashed => "dead (crashed)",
+        ConsumerStatus::Closed => "closed",
+        ConsumerStatus::Failed(_) => "dead (failed)",
+        ConsumerStatus::Running if c.standalone => "assigned",
+        ConsumerStatus::Running => match c.member_state {
+            MemberState::Unjoined => "joining",
+            MemberState::PreparingRebalance => "joining",
+            MemberState::CompletingRebalance => "awaiting sync",
+            MemberState::Stable if group_state == Some(GroupState::PreparingRebalance) => {
+                "revoking"
+            }
+            MemberState::Stable => "stable",
+        },
+    }
+}
+
+/// Stable in a stable group, yet owning nothing.
+pub fn is_idle(c: &ConsumerView, group_state: Option<GroupState>) -> bool {
+    c.status == ConsumerStatus::Running
+        && !c.standalone
+        && c.member_state == MemberState::Stable
+        && group_state == Some(GroupState::Stable)
+        && c.assigned.is_empty()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MemberProps {
+    pub consumer: String,
+    pub member_id: String,
+    pub client_id: String,
+    pub group_instance_id: Option<String>,
+    pub profile: &'static str,
+    pub state: &'static str,
+    pub assigned: Vec<String>,
+    pub idle: bool,
+    pub is_leader: bool,
+    pub slow: Option<u32>,
+    pub rect: Rect,
+    pub colour: usize,
+    pub selected: bool,
+    pub on_select: Callback<Selection>,
+}
+
+#[function_component(MemberNode)]
+pub fn member_node(p: &MemberProps) -> Html {
+    let r = p.rect;
+    let name = p.consumer.clone();
+    let (onclick, onkeydown) = handlers(
+        p.on_select
+            .reform(move |_| Selection::Consumer(name.clone())),
+    );
+    let chars = ((r.w - 16.0) / 6.2).max(8.0) as usize;
+    let member = if p.member_id.is_empty() {
+        "member id: (none yet)".to_string()
+    } else {
+        short_id(&format!("member {}", p.member_id), chars)
+    };
+    let client = match &p.group_instance_id {
+        Some(i) => short_id(&format!("client {} · static {i}", p.client_id), chars),
+        None => short_id(&format!("client {} · {}", p.client_id, p.profile), chars),
+    };
+    let owns = if p.idle {
+        "idle: no partition left to read".to_string()
+    } else if p.assigned.is_empty() {
+        "owns nothing".to_string()
+    } else {
+        let ps: Vec<&str> = p
+            .assigned
+            .iter()
+            .map(|tp| tp.rsplit_once('/').map_or(tp.as_str(), |(_, n)| n))
+            .collect();
+        format!("owns P{}", ps.join(", P"))
+    };
+    let state_class = format!("mstate-{}", p.state.split(' ').next().unwrap_or("x"));
+    let label = format!(
+        "Consumer {}, {}, {}, {}{}",
+        p.consumer,
+        p.state,
+        owns,
+        member,
+        if p.is_leader { ", group leader" } else { "" }
+    );
+    html! {
+        <g class={classes!("member", group_class(p.colour), state_class, p.idle.then_some("is-idle"),
+                           p.selected.then_some("is-selected"))}
+           data-consumer={p.consumer.clone()} data-member={p.member_id.clone()}
+           data-client-id={p.client_id.clone()}
+           data-group-instance-id={p.group_instance_id.clone().unwrap_or_default()}
+           data-state={p.state} data-idle={p.idle.to_string()} data-assigned={p.assigned.join(" ")}
+           role="button" tabindex="0" aria-label={label} {onclick} {onkeydown}>
+            <title>{ format!("{}: {} · {}", p.consumer, p.state, p.member_id) }</title>
+            <rect class="member__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
+            <text class="member__name" x={px(r.x + 8.0)} y={px(r.y + 16.0)}>
+                { &p.consumer }
+                if p.is_leader { <tspan class="member__leader" dx="5">{ "leader" }</tspan> }
+                if let Some(rate) = p.slow { <tspan class="member__slow" dx="5">{ format!("{rate}/s") }</tspan> }
+            </text>
+            <text class="member__state" x={px(r.right() - 8.0)} y={px(r.y + 16.0)} text-anchor="end">{ p.state }</text>
+            <text class="member__id" x={px(r.x + 8.0)} y={px(r.y + 31.0)}>{ member }</text>
+            <text class="member__id" x={px(r.x + 8.0)} y={px(r.y + 44.0)}>{ client }</text>
+            <text class="member__owns" x={px(r.x + 8.0)} y={px(r.y + 57.0)}>{ owns }</text>
+        </g>
+    }
+}

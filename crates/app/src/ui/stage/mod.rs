@@ -1,0 +1,318 @@
+//! The stage: one SVG with brokers, producers, topics as partition logs, consumer groups with their members,
+//! ownership lines and the messages in flight. Each entity is its own memoized component, so a frame
+//! re-renders only what changed (usually the clock and the messages).
+
+mod activate;
+mod broker;
+mod group;
+pub mod layout;
+pub mod member;
+mod messages;
+mod ownership;
+mod partition;
+mod producer;
+
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+
+use grouplab_model::net::{Api, Endpoint};
+use grouplab_model::view::WorldView;
+
+use self::activate::px;
+use self::broker::BrokerNode;
+use self::group::GroupBox;
+use self::layout::Layout;
+use self::member::{is_idle, state_label, MemberNode};
+use self::messages::{Dot, Messages};
+use self::ownership::{OwnLine, Ownership};
+use self::partition::{Cell, GroupMark, PartitionRow, PositionMark};
+use self::producer::ProducerNode;
+use super::selection::Selection;
+use super::snapshot::{Flight, Snapshot};
+use crate::sentences::api_name;
+
+#[derive(Properties, PartialEq)]
+pub struct StageProps {
+    pub snap: Snapshot,
+    pub width: f64,
+    pub selection: Option<Selection>,
+    pub on_select: Callback<Selection>,
+}
+
+#[function_component(Stage)]
+pub fn stage(p: &StageProps) -> Html {
+    let view: &WorldView = &p.snap.view;
+    let l = Layout::compute(view, p.width);
+    let sel = p.selection.as_ref();
+    let group_state = |g: &str| {
+        view.groups
+            .iter()
+            .find(|x| x.group_id == g)
+            .map(|x| x.state)
+    };
+
+    // Brokers
+    let mut leads: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for t in &view.topics {
+        for part in &t.partitions {
+            if let Some(b) = part.leader {
+                leads
+                    .entry(b)
+                    .or_default()
+                    .push(format!("{}/{}", t.name, part.partition));
+            }
+        }
+    }
+    let brokers = view.brokers.iter().filter_map(|b| {
+        let rect = l.broker(b.id)?;
+        Some(html! {
+            <BrokerNode key={b.id} id={b.id} up={b.up} {rect} leads={leads.get(&b.id).cloned().unwrap_or_default()}
+                coordinates={b.coordinates.clone()} selected={sel == Some(&Selection::Broker(b.id))}
+                on_select={p.on_select.clone()} />
+        })
+    });
+
+    let producers = view.producers.iter().filter_map(|pr| {
+        let rect = l.producer(&pr.name)?;
+        Some(html! {
+            <ProducerNode key={pr.name.clone()} name={pr.name.clone()} profile={pr.profile.label()}
+                partitioner={pr.partitioner.name()} rate={pr.rates.iter().map(|(_, r)| *r).sum::<u32>()}
+                sent={pr.records_sent} {rect} selected={sel == Some(&Selection::Producer(pr.name.clone()))}
+                on_select={p.on_select.clone()} />
+        })
+    });
+
+    // Partitions
+    let mut rows = Vec::new();
+    for (t, tl) in view.topics.iter().zip(&l.topics) {
+        let name = t.name.clone();
+        let h = tl.header;
+        let (onclick, onkeydown) =
+            activate::handlers(p.on_select.reform(move |_| Selection::Topic(name.clone())));
+        rows.push(html! {
+            <g key={format!("topic-{}", t.name)} class={classes!("topic", (sel == Some(&Selection::Topic(t.name.clone()))).then_some("is-selected"))}
+               data-topic={t.name.clone()} role="button" tabindex="0"
+               aria-label={format!("Topic {}, {} partitions", t.name, t.partitions.len())} {onclick} {onkeydown}>
+                <text class="topic__name" x={px(h.x + 2.0)} y={px(h.y + 15.0)}>
+                    { t.name.clone() }
+                    <tspan class="topic__meta" dx="8">{ format!("{} partitions", t.partitions.len()) }</tspan>
+                </text>
+            </g>
+        });
+        for (part, (_, rect)) in t.partitions.iter().zip(&tl.rows) {
+            let tp = format!("{}/{}", t.name, part.partition);
+            let start = part.records.len().saturating_sub(l.cells);
+            let records: Vec<Cell> = part.records[start..]
+                .iter()
+                .map(|r| Cell {
+                    offset: r.offset,
+                    key: r.key.clone(),
+                    value: r.value.clone(),
+                })
+                .collect();
+            let groups: Vec<GroupMark> = l
+                .group_colours
+                .iter()
+                .filter_map(|(g, &colour)| {
+                    let gv = view.groups.iter().find(|x| &x.group_id == g)?;
+                    let committed = gv.committed.get(&tp).copied();
+                    let subscribed = gv.members.iter().any(|m| m.subscribed.contains(&t.name));
+                    if committed.is_none() && !subscribed {
+                        return None;
+                    }
+                    Some(GroupMark {
+                        group_id: g.clone(),
+                        colour,
+                        committed,
+                        lag: gv.lag.get(&tp).copied(),
+                    })
+                })
+                .collect();
+            let mut positions = Vec::new();
+            let mut assigned_to = Vec::new();
+            let mut owners = Vec::new();
+            for c in &view.consumers {
+                if c.assigned.contains(&tp) {
+                    assigned_to.push(c.member_id.clone());
+                    owners.push(c.name.clone());
+                    if let Some(&pos) = c.positions.get(&tp) {
+                        let colour = c
+                            .group_id
+                            .as_ref()
+                            .and_then(|g| l.group_colours.get(g).copied())
+                            .unwrap_or(4);
+                        positions.push(PositionMark {
+                            consumer: c.name.clone(),
+                            colour,
+                            position: pos,
+                        });
+                    }
+                }
+            }
+            let selected_offset = match sel {
+                Some(Selection::Record(s, o)) if *s == tp => Some(*o),
+                _ => None,
+            };
+            rows.push(html! {
+                <PartitionRow key={tp.clone()} tp={tp.clone()} partition={part.partition} rect={*rect}
+                    narrow={l.narrow} cells={l.cells} leader={part.leader}
+                    log_start_offset={part.log_start_offset} log_end_offset={part.log_end_offset}
+                    {records} {groups} {positions} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
+                    selected={sel == Some(&Selection::Partition(tp.clone()))} {selected_offset}
+                    on_select={p.on_select.clone()} />
+            });
+        }
+    }
+
+    // Groups and members
+    let mut groups = Vec::new();
+    let mut own_lines = Vec::new();
+    for gl in &l.groups {
+        let gv = gl
+            .group_id
+            .as_ref()
+            .and_then(|g| view.groups.iter().find(|x| &x.group_id == g));
+        groups.push(html! {
+            <GroupBox key={gl.group_id.clone().unwrap_or_default()} group_id={gl.group_id.clone()}
+                state={gv.map(|g| g.state.name())} generation_id={gv.map_or(0, |g| g.generation_id)}
+                assignor={gv.and_then(|g| g.assignor.map(|a| a.name()))}
+                coordinator={gv.and_then(|g| g.coordinator.broker)} members={gl.members.len()}
+                rect={gl.rect} colour={gl.colour}
+                selected={gl.group_id.as_ref().is_some_and(|g| sel == Some(&Selection::Group(g.clone())))}
+                on_select={p.on_select.clone()} />
+        });
+        for (name, rect) in &gl.members {
+            let Some(c) = view.consumers.iter().find(|c| &c.name == name) else {
+                continue;
+            };
+            let gs = c.group_id.as_deref().and_then(group_state);
+            let is_leader = gv.is_some_and(|g| {
+                g.leader.as_deref() == Some(c.member_id.as_str()) && !c.member_id.is_empty()
+            });
+            groups.push(html! {
+                <MemberNode key={format!("m-{name}")} consumer={name.clone()} member_id={c.member_id.clone()}
+                    client_id={c.client_id.clone()} group_instance_id={c.group_instance_id.clone()}
+                    profile={c.profile.label()} state={state_label(c, gs)} assigned={c.assigned.clone()}
+                    idle={is_idle(c, gs)} {is_leader} slow={c.records_per_sec} rect={*rect} colour={gl.colour}
+                    selected={sel == Some(&Selection::Consumer(name.clone()))} on_select={p.on_select.clone()} />
+            });
+            for tp in &c.assigned {
+                if let (Some((mx, my)), Some((px_, py))) = (l.member_anchor(name), l.row_anchor(tp))
+                {
+                    let d = if l.narrow {
+                        format!(
+                            "M{} {}C{} {} {} {} {} {}",
+                            px(px_),
+                            px(py),
+                            px(px_ + 30.0),
+                            px(py),
+                            px(mx),
+                            px(my - 60.0),
+                            px(mx),
+                            px(my)
+                        )
+                    } else {
+                        let dx = (mx - px_) / 2.0;
+                        format!(
+                            "M{} {}C{} {} {} {} {} {}",
+                            px(px_),
+                            px(py),
+                            px(px_ + dx),
+                            px(py),
+                            px(mx - dx),
+                            px(my),
+                            px(mx),
+                            px(my)
+                        )
+                    };
+                    own_lines.push(OwnLine {
+                        consumer: name.clone(),
+                        tp: tp.clone(),
+                        colour: gl.colour,
+                        d,
+                    });
+                }
+            }
+        }
+    }
+
+    let dots = flights_to_dots(&p.snap.flights, &l, p.snap.display_ms);
+    let (w, h) = (px(l.width), px(l.height));
+    html! {
+        <svg class="stage-svg" width={w.clone()} height={h.clone()} viewBox={format!("0 0 {w} {h}")}
+             role="group" aria-label="Kafka cluster: brokers, topics, producers and consumer groups">
+            <Ownership lines={own_lines} />
+            { for brokers }
+            { for producers }
+            { for rows }
+            { for groups }
+            <Messages {dots} />
+        </svg>
+    }
+}
+
+fn anchor(l: &Layout, e: &Endpoint, name: &str) -> Option<(f64, f64)> {
+    match e {
+        Endpoint::Broker(b) => l.broker_anchor(*b),
+        Endpoint::Consumer(_) => l.member_anchor(name),
+        Endpoint::Producer(_) => l.producer_anchor(name),
+    }
+}
+
+fn flights_to_dots(flights: &[Flight], l: &Layout, now: f64) -> Vec<Dot> {
+    flights
+        .iter()
+        .filter_map(|f| {
+            let (x1, y1) = anchor(l, &f.from, &f.from_name)?;
+            let (x2, y2) = anchor(l, &f.to, &f.to_name)?;
+            let span = (f.arrives_at_ms.saturating_sub(f.sent_at_ms)) as f64;
+            let t = if span <= 0.0 {
+                1.0
+            } else {
+                ((now - f.sent_at_ms as f64) / span).clamp(0.0, 1.0)
+            };
+            let x = x1 + (x2 - x1) * t;
+            let y = y1 + (y2 - y1) * t;
+            let api = api_name(f.api);
+            let small = matches!(f.api, Api::Heartbeat | Api::Produce);
+            let mut class = format!("api-{}", api.to_lowercase());
+            if !f.request {
+                class.push_str(" is-response");
+            }
+            let error = f
+                .error
+                .filter(|e| *e != grouplab_model::net::ErrorCode::None);
+            if error.is_some() {
+                class.push_str(" is-error");
+            }
+            let kind = if f.request { "request" } else { "response" };
+            let mut title = format!("{api} {kind}: {} → {}", f.from_name, f.to_name);
+            if let Some(tp) = &f.tp {
+                title.push_str(&format!(" ({tp}"));
+                if f.records > 0 {
+                    title.push_str(&format!(", {} records", f.records));
+                }
+                title.push(')');
+            }
+            if let Some(e) = error {
+                title.push_str(&format!(" · {}", crate::sentences::error_name(e)));
+            }
+            let label = if error.is_some() {
+                format!("{api} !")
+            } else {
+                api.to_string()
+            };
+            Some(Dot {
+                id: f.id,
+                x,
+                y,
+                path: (!small).then_some((x1, y1, x2, y2)),
+                label,
+                class,
+                title,
+                pill: !small,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,32 @@
+//! Lines from each member to the partitions it owns now. A new line draws itself in (CSS), so ownership
+//! visibly re-routes when SyncGroup hands out a new assignment.
+
+use yew::prelude::*;
+
+use crate::ui::palette::group_class;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnLine {
+    pub consumer: String,
+    pub tp: String,
+    pub colour: usize,
+    /// SVG path data.
+    pub d: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OwnershipProps {
+    pub lines: Vec<OwnLine>,
+}
+
+#[function_component(Ownership)]
+pub fn ownership(p: &OwnershipProps) -> Html {
+    html! {
+        <g class="ownership" aria-hidden="true">
+            { for p.lines.iter().map(|l| html! {
+                <path key={format!("{}>{}", l.consumer, l.tp)} class={classes!("own", group_class(l.colour))}
+                      data-owner={l.consumer.clone()} data-owns={l.tp.clone()} d={l.d.clone()} pathLength="1" />
+            }) }
+        </g>
+    }
+}

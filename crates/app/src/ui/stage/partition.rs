@@ -1,0 +1,210 @@
+//! One partition's log: the newest records as cells coloured by key (offsets exact, old records scroll away
+//! on the left), the log-end offset, each group's committed offset as a bookmark, each consumer's position,
+//! and each group's lag as a number and a bar.
+
+use yew::prelude::*;
+
+use super::activate::{handlers, px};
+use super::layout::{Rect, CELL_PITCH, CELL_W, LAG_W, ROW_LABEL_W};
+use crate::ui::palette::{group_class, key_colour};
+use crate::ui::selection::Selection;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    pub offset: u64,
+    pub key: Option<String>,
+    pub value: String,
+}
+
+/// A group's committed offset and lag on this partition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupMark {
+    pub group_id: String,
+    pub colour: usize,
+    pub committed: Option<u64>,
+    pub lag: Option<u64>,
+}
+
+/// A consumer's position (next offset to fetch) on this partition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PositionMark {
+    pub consumer: String,
+    pub colour: usize,
+    pub position: u64,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PartitionProps {
+    pub tp: String,
+    pub partition: u32,
+    pub rect: Rect,
+    pub narrow: bool,
+    pub cells: usize,
+    pub leader: Option<u32>,
+    pub log_start_offset: u64,
+    pub log_end_offset: u64,
+    /// The newest records, oldest first (at most `cells`).
+    pub records: Vec<Cell>,
+    pub groups: Vec<GroupMark>,
+    pub positions: Vec<PositionMark>,
+    /// Member ids owning this partition now (one per group at most), space-separated.
+    pub assigned_to: String,
+    pub owners: String,
+    pub selected: bool,
+    pub selected_offset: Option<u64>,
+    pub on_select: Callback<Selection>,
+}
+
+/// Font size that fits an offset's digits in a cell.
+fn cell_font(offset: u64) -> &'static str {
+    match offset {
+        0..=999 => "9",
+        1_000..=9_999 => "7.5",
+        _ => "6",
+    }
+}
+
+#[function_component(PartitionRow)]
+pub fn partition_row(p: &PartitionProps) -> Html {
+    let r = p.rect;
+    let lag_w = if p.narrow { 58.0 } else { LAG_W };
+    let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * CELL_PITCH;
+    let leo = p.log_end_offset;
+    let first_visible = leo.saturating_sub(p.cells as u64).max(p.log_start_offset);
+    // Left edge of the cell holding `offset` (offsets before the window are clamped to its left edge).
+    let x_of = |offset: u64| -> f64 {
+        let o = offset.clamp(first_visible, leo);
+        cells_right - (leo - o) as f64 * CELL_PITCH
+    };
+    let cy = r.y + 14.0;
+    let tp = p.tp.clone();
+    let (onclick, onkeydown) = handlers(
+        p.on_select
+            .reform(move |_| Selection::Partition(tp.clone())),
+    );
+    let leader = p
+        .leader
+        .map_or("offline".to_string(), |b| format!("leader {b}"));
+    let first_group = p.groups.iter().find_map(|g| g.committed);
+    let label = format!(
+        "Partition {}, {leader}, log-end offset {leo}{}{}",
+        p.tp,
+        p.groups
+            .iter()
+            .filter_map(|g| g
+                .committed
+                .map(|c| format!(", {} committed {c}", g.group_id)))
+            .collect::<String>(),
+        if p.owners.is_empty() {
+            ", no owner".to_string()
+        } else {
+            format!(", read by {}", p.owners)
+        }
+    );
+
+    let cells = p.records.iter().filter(|c| c.offset >= first_visible).map(|c| {
+        let (fill, ink) = key_colour(c.key.as_deref());
+        let x = x_of(c.offset);
+        let tp = p.tp.clone();
+        let offset = c.offset;
+        let (onclick, onkeydown) =
+            handlers(p.on_select.reform(move |_| Selection::Record(tp.clone(), offset)));
+        let selected = p.selected_offset == Some(c.offset);
+        let key = c.key.clone().unwrap_or_default();
+        let title = format!(
+            "offset {} · key {} · value {}",
+            c.offset,
+            c.key.as_deref().unwrap_or("null"),
+            c.value
+        );
+        html! {
+            <g key={c.offset.to_string()} class={classes!("cell", selected.then_some("is-selected"), c.key.is_none().then_some("is-null"))}
+               data-offset={c.offset.to_string()} data-key={key} {onclick} {onkeydown}>
+                <title>{ title }</title>
+                <rect x={px(x)} y={px(cy)} width={px(CELL_W)} height="22" rx="3" fill={fill} />
+                <text x={px(x + CELL_W / 2.0)} y={px(cy + 14.5)} fill={ink} font-size={cell_font(c.offset)}
+                      text-anchor="middle">{ c.offset }</text>
+            </g>
+        }
+    });
+
+    let bookmarks = p.groups.iter().filter_map(|g| {
+        let c = g.committed?;
+        let x = x_of(c);
+        let clipped = c < first_visible;
+        let d = format!(
+            "M{} {}h10v13l-5-4-5 4z",
+            px(x - 5.0),
+            px(r.y + 1.0)
+        );
+        Some(html! {
+            <g class={classes!("bookmark", group_class(g.colour), clipped.then_some("is-clipped"))}
+               data-committed-group={g.group_id.clone()} data-committed={c.to_string()}>
+                <title>{ format!("{} committed offset {c} (the bookmark: the next offset it will read)", g.group_id) }</title>
+                <path d={d} />
+            </g>
+        })
+    });
+
+    let positions = p.positions.iter().enumerate().map(|(i, m)| {
+        let x = x_of(m.position);
+        let y = cy + 24.0;
+        let d = format!("M{} {}l-5 7h10z", px(x), px(y));
+        let short = m.consumer.trim_start_matches("consumer");
+        let short = if short.is_empty() || short.len() > 4 { m.consumer.as_str() } else { short };
+        html! {
+            <g class={classes!("position", group_class(m.colour))} data-position-of={m.consumer.clone()}
+               data-position={m.position.to_string()}>
+                <title>{ format!("{} position {} (next offset it fetches)", m.consumer, m.position) }</title>
+                <path d={d} />
+                <text x={px(x + 6.0 + i as f64 * 0.0)} y={px(y + 8.0)}>{ short }</text>
+            </g>
+        }
+    });
+
+    let lag_x = r.right() - lag_w;
+    let lags = p.groups.iter().take(3).enumerate().map(|(i, g)| {
+        let y = r.y + 12.0 + i as f64 * 14.0;
+        let lag = g.lag;
+        let text = match lag {
+            Some(l) => format!("lag {l}"),
+            None => "lag –".to_string(),
+        };
+        let bar = lag.map_or(0.0, |l| (l.min(100) as f64 / 100.0) * (lag_w - 8.0));
+        html! {
+            <g class={classes!("lag", group_class(g.colour))} data-lag-group={g.group_id.clone()}
+               data-lag={lag.map(|l| l.to_string()).unwrap_or_default()}>
+                <title>{ format!("{}: lag {} (log-end offset minus committed offset)", g.group_id,
+                    lag.map_or("unknown".to_string(), |l| l.to_string())) }</title>
+                <text x={px(lag_x)} y={px(y)}>{ text }</text>
+                <rect class="lag__track" x={px(lag_x)} y={px(y + 2.0)} width={px(lag_w - 8.0)} height="4" rx="2" />
+                <rect class="lag__bar" x={px(lag_x)} y={px(y + 2.0)} width={px(bar)} height="4" rx="2" />
+            </g>
+        }
+    });
+
+    html! {
+        <g class={classes!("partition", p.selected.then_some("is-selected"), p.leader.is_none().then_some("is-offline"))}
+           data-partition={p.tp.clone()} data-log-end-offset={leo.to_string()}
+           data-log-start-offset={p.log_start_offset.to_string()}
+           data-leader={p.leader.map(|b| b.to_string()).unwrap_or_default()}
+           data-committed={first_group.map(|c| c.to_string()).unwrap_or_default()}
+           data-assigned-to={p.assigned_to.clone()}
+           role="button" tabindex="0" aria-label={label} {onclick} {onkeydown}>
+            <rect class="partition__bg" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="6" />
+            <text class="partition__name" x={px(r.x + 8.0)} y={px(r.y + 21.0)}>{ format!("P{}", p.partition) }</text>
+            <text class="partition__leader" x={px(r.x + 8.0)} y={px(r.y + 36.0)}>{ leader }</text>
+            <line class="partition__axis" x1={px(r.x + ROW_LABEL_W)} y1={px(cy + 11.0)}
+                  x2={px(cells_right)} y2={px(cy + 11.0)} />
+            { for cells }
+            <g class="leo" data-leo={leo.to_string()}>
+                <title>{ format!("log-end offset {leo}: the offset the next record will get") }</title>
+                <line x1={px(cells_right + 1.0)} y1={px(cy - 4.0)} x2={px(cells_right + 1.0)} y2={px(cy + 26.0)} />
+                <text x={px(cells_right + 5.0)} y={px(cy + 15.0)}>{ format!("LEO {leo}") }</text>
+            </g>
+            { for bookmarks }
+            { for positions }
+            { for lags }
+        </g>
+    }
+}

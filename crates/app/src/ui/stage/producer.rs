@@ -1,0 +1,45 @@
+//! A producer: its client profile, partitioner and rate.
+
+use yew::prelude::*;
+
+use super::activate::{handlers, px};
+use super::layout::Rect;
+use crate::ui::selection::Selection;
+
+#[derive(Properties, PartialEq)]
+pub struct ProducerProps {
+    pub name: String,
+    pub profile: &'static str,
+    pub partitioner: &'static str,
+    pub rate: u32,
+    pub sent: u64,
+    pub rect: Rect,
+    pub selected: bool,
+    pub on_select: Callback<Selection>,
+}
+
+#[function_component(ProducerNode)]
+pub fn producer_node(p: &ProducerProps) -> Html {
+    let name = p.name.clone();
+    let (onclick, onkeydown) = handlers(
+        p.on_select
+            .reform(move |_| Selection::Producer(name.clone())),
+    );
+    let r = p.rect;
+    let label = format!(
+        "Producer {}, {} client, partitioner {}, {} records per second, {} sent",
+        p.name, p.profile, p.partitioner, p.rate, p.sent
+    );
+    html! {
+        <g class={classes!("producer", p.selected.then_some("is-selected"))} data-producer={p.name.clone()}
+           role="button" tabindex="0" aria-label={label} {onclick} {onkeydown}>
+            <rect class="producer__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
+            <text class="producer__name" x={px(r.x + 10.0)} y={px(r.y + 19.0)}>{ &p.name }</text>
+            <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 34.0)}>{ p.profile }</text>
+            <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 48.0)}>{ format!("partitioner {}", p.partitioner) }</text>
+            <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 62.0)}>
+                { format!("{} rec/s · {} sent", p.rate, p.sent) }
+            </text>
+        </g>
+    }
+}

@@ -1,0 +1,59 @@
+//! The scrubber over the whole history, [0, end], with a marker at every rebalance (a new generation).
+//! Seeking back and then acting forks the history: the future is dropped.
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::format;
+use super::palette::group_class;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub time_ms: u64,
+    pub end_ms: u64,
+    /// (time, group.id, generation)
+    pub markers: Rc<Vec<(u64, String, i32)>>,
+    /// group.id -> colour index.
+    pub colours: Rc<Vec<String>>,
+    pub on_seek: Callback<u64>,
+}
+
+#[function_component(TimelineBar)]
+pub fn timeline_bar(p: &TimelineProps) -> Html {
+    let end = p.end_ms.max(1);
+    let on_seek = p.on_seek.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        if let Ok(v) = input.value().parse::<f64>() {
+            on_seek.emit(v.max(0.0) as u64);
+        }
+    });
+    let markers = p.markers.iter().map(|(t, g, gen)| {
+        let left = *t as f64 / end as f64 * 100.0;
+        let colour = p.colours.iter().position(|c| c == g).unwrap_or(4);
+        let on_seek = p.on_seek.clone();
+        let t = *t;
+        html! {
+            <button class={classes!("marker", group_class(colour))} style={format!("left:{left:.3}%")}
+                    onclick={Callback::from(move |_| on_seek.emit(t))}
+                    title={format!("{g}: generation {gen} at {}", format::seconds(t))}
+                    aria-label={format!("Seek to {g} generation {gen} at {}", format::seconds(t))}
+                    data-marker-generation={gen.to_string()} />
+        }
+    });
+    html! {
+        <div class="timeline">
+            <div class="timeline__markers">{ for markers }</div>
+            <input class="timeline__range" type="range" min="0" max={end.to_string()} step="1"
+                   value={p.time_ms.min(end).to_string()} {oninput}
+                   aria-label="Timeline: seek to a simulated time"
+                   aria-valuetext={format::seconds(p.time_ms)} />
+            <div class="timeline__ends">
+                <span>{ "0 s" }</span>
+                <span>{ format!("end {}", format::seconds(p.end_ms)) }</span>
+            </div>
+        </div>
+    }
+}
