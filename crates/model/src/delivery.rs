@@ -20,19 +20,22 @@ pub struct DeliveryStats {
     pub skipped: u64,
 }
 
-/// Keyed by (group id, or `consumer:<name>` for a consumer without a group) and partition.
+/// Keyed by group id (or `consumer:<name>` for a consumer without a group), then partition.
 #[derive(Clone, Debug, Default)]
 pub struct Deliveries {
-    pub stats: BTreeMap<(String, TopicPartition), DeliveryStats>,
+    pub stats: BTreeMap<String, BTreeMap<TopicPartition, DeliveryStats>>,
 }
 
 impl Deliveries {
     /// Records the delivery of offsets `from..to` and returns how many of them were redeliveries.
     pub fn record(&mut self, who: &str, tp: &TopicPartition, from: u64, to: u64) -> u64 {
-        let key = (who.to_string(), tp.clone());
-        let s = match self.stats.get_mut(&key) {
+        let per_group = match self.stats.get_mut(who) {
+            Some(g) => g,
+            None => self.stats.entry(who.to_string()).or_default(),
+        };
+        let s = match per_group.get_mut(tp) {
             Some(s) => s,
-            None => self.stats.entry(key).or_default(),
+            None => per_group.entry(tp.clone()).or_default(),
         };
         let count = to.saturating_sub(from);
         let redelivered = to.min(s.delivered_end).saturating_sub(from);
@@ -48,7 +51,14 @@ impl Deliveries {
     }
 
     pub fn get(&self, who: &str, tp: &TopicPartition) -> Option<&DeliveryStats> {
-        self.stats.get(&(who.to_string(), tp.clone()))
+        self.stats.get(who)?.get(tp)
+    }
+
+    /// Records delivered more than once to `who`, over all partitions.
+    pub fn redelivered(&self, who: &str) -> u64 {
+        self.stats
+            .get(who)
+            .map_or(0, |g| g.values().map(|s| s.redelivered).sum())
     }
 }
 

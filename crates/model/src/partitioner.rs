@@ -64,35 +64,57 @@ impl Partitioner {
         Partitioner::ALL.into_iter().find(|p| p.name() == name)
     }
 
-    /// Where a record with this key goes, given the topic's partition count as the producer's metadata knows it.
+    /// The partition of a keyed placement without building its explanation (the producer's hot path);
+    /// `Err` carries the rule for records the hash does not place. Same decisions as [`Partitioner::place`].
+    pub fn partition(self, key: Option<&[u8]>, num_partitions: u32) -> Result<u32, Placement> {
+        let n = num_partitions.max(1);
+        match self.place_rule(key) {
+            Rule::Hash(HashFn::Murmur2, k) => Ok(hash::to_positive(hash::murmur2(k)) % n),
+            Rule::Hash(HashFn::Crc32, k) => Ok(hash::crc32(k) % n),
+            Rule::Hash(HashFn::Fnv1a, k) => Ok(hash::fnv1a_abs(k) % n),
+            Rule::Other(p) => Err(p),
+        }
+    }
+
+    /// Where a record with this key goes, given the topic's partition count as the producer's metadata knows it,
+    /// with every step of the computation.
     pub fn place(self, key: Option<&[u8]>, num_partitions: u32) -> Placement {
+        match self.place_rule(key) {
+            Rule::Hash(f, k) => Placement::Hashed(steps(f, k, num_partitions)),
+            Rule::Other(p) => p,
+        }
+    }
+
+    fn place_rule(self, key: Option<&[u8]>) -> Rule<'_> {
         use Partitioner::*;
         match (self, key) {
             // KafkaProducer.partition -> BuiltInPartitioner.partitionForKey; an empty key is a key.
             (JavaDefault | Murmur2Random, Some(k)) | (Murmur2, Some(k)) => {
-                Placement::Hashed(steps(HashFn::Murmur2, k, num_partitions))
+                Rule::Hash(HashFn::Murmur2, k)
             }
             // librdkafka murmur2 / fnv1a / consistent hash a NULL key as zero bytes (src/rdkafka_msg.c).
-            (Murmur2, None) => Placement::Hashed(steps(HashFn::Murmur2, &[], num_partitions)),
-            (Fnv1a, None) => Placement::Hashed(steps(HashFn::Fnv1a, &[], num_partitions)),
-            (Consistent, None) => Placement::Hashed(steps(HashFn::Crc32, &[], num_partitions)),
-            (Consistent, Some(k)) => Placement::Hashed(steps(HashFn::Crc32, k, num_partitions)),
+            (Murmur2, None) => Rule::Hash(HashFn::Murmur2, &[]),
+            (Fnv1a, None) => Rule::Hash(HashFn::Fnv1a, &[]),
+            (Consistent, None) => Rule::Hash(HashFn::Crc32, &[]),
+            (Consistent, Some(k)) => Rule::Hash(HashFn::Crc32, k),
             // consistent_random treats an empty key like NULL (rd_kafka_msg_partitioner_consistent_random).
-            (ConsistentRandom, Some(k)) if !k.is_empty() => {
-                Placement::Hashed(steps(HashFn::Crc32, k, num_partitions))
-            }
-            (Fnv1aRandom | Fnv1a, Some(k)) => {
-                Placement::Hashed(steps(HashFn::Fnv1a, k, num_partitions))
-            }
-            (Random, Some(_)) => Placement::RandomPerMessage,
+            (ConsistentRandom, Some(k)) if !k.is_empty() => Rule::Hash(HashFn::Crc32, k),
+            (Fnv1aRandom | Fnv1a, Some(k)) => Rule::Hash(HashFn::Fnv1a, k),
+            (Random, Some(_)) => Rule::Other(Placement::RandomPerMessage),
             // Java >= 3.3: built-in uniform sticky partitioner (KIP-794).
-            (JavaDefault, None) => Placement::Sticky(StickyRule::UniformSticky),
+            (JavaDefault, None) => Rule::Other(Placement::Sticky(StickyRule::UniformSticky)),
             // librdkafka: the partitioner is bypassed for null keys, sticky for sticky.partitioning.linger.ms.
             (ConsistentRandom, _) | (Murmur2Random | Fnv1aRandom | Random, None) => {
-                Placement::Sticky(StickyRule::StickyRandom)
+                Rule::Other(Placement::Sticky(StickyRule::StickyRandom))
             }
         }
     }
+}
+
+/// What a partitioner does with a key: hash these bytes, or another rule.
+enum Rule<'a> {
+    Hash(HashFn, &'a [u8]),
+    Other(Placement),
 }
 
 /// The hash a partitioner applies to the key bytes.
@@ -212,6 +234,26 @@ mod tests {
             Partitioner::Random.place(Some(b"k"), 7),
             Placement::RandomPerMessage
         );
+    }
+
+    #[test]
+    fn partition_agrees_with_place() {
+        for p in Partitioner::ALL {
+            for key in [
+                None,
+                Some(&b""[..]),
+                Some(&b"order-7"[..]),
+                Some("ключ".as_bytes()),
+            ] {
+                for n in [1, 4, 7] {
+                    let placed = p.place(key, n);
+                    match p.partition(key, n) {
+                        Ok(partition) => assert_eq!(placed.partition(), Some(partition)),
+                        Err(rule) => assert_eq!(rule, placed),
+                    }
+                }
+            }
+        }
     }
 
     #[test]

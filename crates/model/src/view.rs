@@ -305,13 +305,7 @@ impl Sim {
                 Some((tp.to_string(), leo.saturating_sub(c.offset)))
             })
             .collect();
-        let records_redelivered = self
-            .deliveries
-            .stats
-            .iter()
-            .filter(|((who, _), _)| *who == g.group_id)
-            .map(|(_, s)| s.redelivered)
-            .sum();
+        let records_redelivered = self.deliveries.redelivered(&g.group_id);
         GroupView {
             group_id: g.group_id.clone(),
             state: g.state,

@@ -98,13 +98,20 @@ pub struct Consumer {
     pub fetch_cursor: usize,
 
     pub metadata: BTreeMap<String, u32>,
+    /// Who deliveries are counted for: the group id, or `consumer:<name>` without a group.
+    pub delivery_key: String,
     pub records_delivered: u64,
     pub records_redelivered: u64,
 }
 
 impl Consumer {
     pub fn new(idx: u32, name: String, cfg: EffectiveConsumerConfig, topics: Vec<String>) -> Self {
+        let delivery_key = cfg
+            .group_id
+            .clone()
+            .unwrap_or_else(|| format!("consumer:{name}"));
         Consumer {
+            delivery_key,
             idx,
             name,
             cfg,

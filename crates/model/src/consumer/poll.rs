@@ -17,6 +17,8 @@ pub struct ClientEnv<'a> {
     pub deliveries: &'a mut Deliveries,
     /// A live broker to bootstrap from (FindCoordinator goes to any broker).
     pub bootstrap: Option<u32>,
+    /// One-way latency: a fetch takes a round trip to the partition leader.
+    pub latency_ms: u64,
 }
 
 pub(super) fn me(c: &Consumer) -> Endpoint {
@@ -91,13 +93,17 @@ pub fn on_poll(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv) {
         ensure_active_group(c, ctx, env);
     }
     let n = fetch(c, ctx, env);
+    // The next records arrive at the earliest one fetch round trip later (the fetcher prefetches while the
+    // application processes), and the application polls again once it has processed this batch.
+    let fetch_round_trip = (2 * env.latency_ms).max(1);
     let next = if n == 0 {
         ctx.now + POLL_IDLE_MS
     } else {
-        match c.records_per_sec {
-            Some(rate) if rate > 0 => ctx.now + (n * 1000).div_ceil(u64::from(rate)).max(1),
-            _ => ctx.now + 1,
-        }
+        let processing = match c.records_per_sec {
+            Some(rate) if rate > 0 => (n * 1000).div_ceil(u64::from(rate)),
+            _ => 0,
+        };
+        ctx.now + processing.max(fetch_round_trip)
     };
     c.next_poll_at = next;
     ctx.at(
@@ -365,46 +371,35 @@ pub(super) fn reset_position(
 
 /// Fetches up to `max.poll.records` from the owned partitions and hands them to the application.
 fn fetch(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv) -> u64 {
-    let owned: Vec<TopicPartition> = c.owned().to_vec();
+    // Borrow the owned list out of the consumer while positions change (no clone on the hot path).
+    let manual = c.manual_assignment.is_some();
+    let owned = if manual {
+        c.manual_assignment.take().unwrap_or_default()
+    } else {
+        std::mem::take(&mut c.assigned)
+    };
+    let n = fetch_owned(c, ctx, env, &owned);
+    if manual {
+        c.manual_assignment = Some(owned);
+    } else {
+        c.assigned = owned;
+    }
+    n
+}
+
+fn fetch_owned(
+    c: &mut Consumer,
+    ctx: &mut Ctx,
+    env: &mut ClientEnv,
+    owned: &[TopicPartition],
+) -> u64 {
     if owned.is_empty() {
         return 0;
     }
     // Partitions without a position: the committed offset first (OffsetFetch), else auto.offset.reset.
-    let missing: Vec<TopicPartition> = owned
-        .iter()
-        .filter(|tp| {
-            !c.positions.contains_key(*tp)
-                && !c.fetching_offsets.contains(*tp)
-                && !c.no_offset.contains(*tp)
-        })
-        .cloned()
-        .collect();
-    if !missing.is_empty() {
-        match (c.cfg.group_id.clone(), c.coordinator) {
-            (Some(group_id), Some(coordinator)) => {
-                c.fetching_offsets.extend(missing.iter().cloned());
-                ctx.send(
-                    me(c),
-                    Endpoint::Broker(coordinator),
-                    Payload::OffsetFetchRequest {
-                        group_id,
-                        partitions: missing,
-                    },
-                );
-            }
-            (Some(_), None) => ensure_coordinator_for_offsets(c, ctx, env),
-            (None, _) => {
-                for tp in &missing {
-                    reset_position(c, ctx, env, tp);
-                }
-            }
-        }
+    if owned.iter().any(|tp| !c.positions.contains_key(tp)) {
+        request_positions(c, ctx, env, owned);
     }
-    let who = c
-        .cfg
-        .group_id
-        .clone()
-        .unwrap_or_else(|| format!("consumer:{}", c.name));
     let mut budget = u64::from(c.cfg.max_poll_records.max(1));
     let mut total = 0;
     let n = owned.len();
@@ -414,7 +409,7 @@ fn fetch(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv) -> u64 {
             break;
         }
         let tp = &owned[(start + i) % n];
-        let Some(&pos) = c.positions.get(tp) else {
+        let Some(pos) = c.positions.get_mut(tp) else {
             continue;
         };
         let Some(p) = env.cluster.partition(&tp.topic, tp.partition) else {
@@ -423,30 +418,77 @@ fn fetch(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv) -> u64 {
         if p.leader.is_none() {
             continue;
         }
-        let take = p.log.log_end_offset().saturating_sub(pos).min(budget);
+        let from = *pos;
+        let take = p.log.log_end_offset().saturating_sub(from).min(budget);
         if take == 0 {
             continue;
         }
-        let to = pos + take;
-        let redelivered = env.deliveries.record(&who, tp, pos, to);
+        let to = from + take;
+        *pos = to;
+        let redelivered = env.deliveries.record(&c.delivery_key, tp, from, to);
         c.records_delivered += take;
         c.records_redelivered += redelivered;
         ctx.emit(EventKind::RecordsFetched {
             consumer: c.name.clone(),
             group_id: c.cfg.group_id.clone(),
             tp: tp.clone(),
-            from_offset: pos,
+            from_offset: from,
             to_offset: to,
             redelivered,
         });
-        c.positions.insert(tp.clone(), to);
         // librdkafka stores offset + 1 when it hands a message to the application (enable.auto.offset.store).
-        c.stored.insert(tp.clone(), to);
+        match c.stored.get_mut(tp) {
+            Some(s) => *s = to,
+            None => {
+                c.stored.insert(tp.clone(), to);
+            }
+        }
         budget -= take;
         total += take;
         c.fetch_cursor = (start + i + 1) % n;
     }
     total
+}
+
+/// Owned partitions without a position get the group's committed offset (OffsetFetch) or, with no group,
+/// `auto.offset.reset`.
+fn request_positions(
+    c: &mut Consumer,
+    ctx: &mut Ctx,
+    env: &mut ClientEnv,
+    owned: &[TopicPartition],
+) {
+    let missing: Vec<TopicPartition> = owned
+        .iter()
+        .filter(|tp| {
+            !c.positions.contains_key(*tp)
+                && !c.fetching_offsets.contains(*tp)
+                && !c.no_offset.contains(*tp)
+        })
+        .cloned()
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    match (c.cfg.group_id.clone(), c.coordinator) {
+        (Some(group_id), Some(coordinator)) => {
+            c.fetching_offsets.extend(missing.iter().cloned());
+            ctx.send(
+                me(c),
+                Endpoint::Broker(coordinator),
+                Payload::OffsetFetchRequest {
+                    group_id,
+                    partitions: missing,
+                },
+            );
+        }
+        (Some(_), None) => ensure_coordinator_for_offsets(c, ctx, env),
+        (None, _) => {
+            for tp in &missing {
+                reset_position(c, ctx, env, tp);
+            }
+        }
+    }
 }
 
 /// A standalone consumer with a group.id still needs the coordinator for its committed offsets.

@@ -13,7 +13,7 @@ impl Sim {
         match wake {
             Wake::Deliver(id) => {
                 if let Some(msg) = self.in_flight.remove(&id) {
-                    self.deliver(msg);
+                    self.deliver(*msg);
                 }
             }
             Wake::Poll { consumer, epoch } => self.consumer_timer(consumer, epoch, TimerKind::Poll),
@@ -73,6 +73,7 @@ impl Sim {
                 cluster: &self.cluster,
                 deliveries: &mut self.deliveries,
                 bootstrap,
+                latency_ms: self.config.latency_ms,
             };
             consumer::on_response(consumer, &mut ctx, &mut env, payload);
         }
@@ -101,6 +102,7 @@ impl Sim {
                         cluster: &self.cluster,
                         deliveries: &mut self.deliveries,
                         bootstrap,
+                        latency_ms: self.config.latency_ms,
                     };
                     consumer::on_poll(consumer, &mut ctx, &mut env);
                 }

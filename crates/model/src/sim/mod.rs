@@ -46,7 +46,8 @@ pub struct Sim {
     pub consumers: Vec<Consumer>,
     consumer_names: Vec<String>,
     pub producers: Vec<Producer>,
-    pub in_flight: BTreeMap<u64, Message>,
+    /// Messages in flight by id (boxed: B-tree nodes move their values on every insert and remove).
+    pub in_flight: BTreeMap<u64, Box<Message>>,
     next_msg_id: u64,
     queue: BinaryHeap<Reverse<(u64, u64, Wake)>>,
     seq: u64,
@@ -224,14 +225,14 @@ impl Sim {
         self.emit(kind);
         self.in_flight.insert(
             id,
-            Message {
+            Box::new(Message {
                 id,
                 from,
                 to,
                 sent_at_ms: self.now,
                 arrives_at_ms,
                 payload,
-            },
+            }),
         );
         self.schedule(arrives_at_ms, Wake::Deliver(id));
     }

@@ -26,8 +26,11 @@ pub fn run(cases: &[Value], tally: &mut Tally) {
         let hex_ok = hex == bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
         match partitioner.place(Some(bytes), n) {
             Placement::Hashed(steps) => {
+                // The producer's own (non-explaining) path must agree with the explanation.
+                let producer_path = partitioner.partition(Some(bytes), n).ok();
                 let ok = hex_ok
                     && Some(u64::from(steps.partition)) == expected
+                    && producer_path.map(u64::from) == expected
                     && Some(steps.hash) == expected_hash;
                 tally.check(ok, || {
                     describe(format!("partition {} hash {}", steps.partition, steps.hash))
