@@ -13,7 +13,7 @@ export CARGO_TERM_COLOR ?= never
 PORT ?= 8080
 WASM := wasm32-unknown-unknown
 
-.PHONY: help tools dist serve test fmt-check clippy clippy-wasm cargo-test size e2e bench bench-browser clean
+.PHONY: help tools dist serve test fmt-check clippy clippy-wasm cargo-test wasm-test size e2e bench bench-browser clean
 
 help:
 	@echo "make serve          install missing tools, build the release app, serve it on http://127.0.0.1:$(PORT)"
@@ -33,7 +33,7 @@ serve: dist
 	node scripts/serve.mjs --port $(PORT)
 
 test: tools
-	@$(MAKE) --no-print-directory fmt-check clippy clippy-wasm cargo-test
+	@$(MAKE) --no-print-directory fmt-check clippy clippy-wasm cargo-test wasm-test
 	@$(MAKE) --no-print-directory dist-only size e2e-only
 
 fmt-check:
@@ -47,6 +47,11 @@ clippy-wasm:
 
 cargo-test:
 	cargo test --workspace
+
+# The model's history digest in wasm (wasm-bindgen-test in Node.js) must equal the native one.
+wasm-test:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		cargo test -p grouplab-model --target $(WASM) --test determinism
 
 size:
 	node scripts/size-check.mjs
