@@ -71,7 +71,7 @@ pub fn event_log(p: &EventLogProps) -> Html {
                 <input class="event-log__search" type="search" placeholder="Filter text" value={(*query).clone()}
                        oninput={on_query} aria-label="Filter the event log by text" />
             </header>
-            <ol class="event-log__list" role="log" aria-live="polite" aria-relevant="additions">
+            <div class="event-log__list" role="log" aria-live="polite" aria-relevant="additions"><ol>
                 if lines.is_empty() {
                     <li class="event-log__empty">{ "Nothing yet." }</li>
                 }
@@ -88,7 +88,7 @@ pub fn event_log(p: &EventLogProps) -> Html {
                         </li>
                     }
                 }) }
-            </ol>
+            </ol></div>
         </section>
     }
 }

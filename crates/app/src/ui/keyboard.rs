@@ -1,7 +1,7 @@
 //! Page-wide keyboard shortcuts (see help.rs). Typing in a field, or pressing Space/Enter on a button or a
 //! stage entity, keeps its usual meaning.
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::Callback;
@@ -22,41 +22,48 @@ pub enum Shortcut {
 
 pub fn listen(on: Callback<Shortcut>) -> Option<EventListener> {
     let document = web_sys::window()?.document()?;
-    Some(EventListener::new(&document, "keydown", move |e| {
-        let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-            return;
-        };
-        if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.alt_key() {
-            return;
-        }
-        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let tag = target
-            .as_ref()
-            .map(|t| t.tag_name().to_ascii_uppercase())
-            .unwrap_or_default();
-        let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
-        let key = e.key();
-        if typing && key != "Escape" {
-            return;
-        }
-        let on_control = matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY")
-            || target
+    // Not passive: a handled shortcut calls preventDefault (Space must not scroll the page).
+    let options = EventListenerOptions::enable_prevent_default();
+    Some(EventListener::new_with_options(
+        &document,
+        "keydown",
+        options,
+        move |e| {
+            let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let tag = target
                 .as_ref()
-                .is_some_and(|t| t.get_attribute("role").as_deref() == Some("button"));
-        let shortcut = match key.as_str() {
-            " " if !on_control => Shortcut::TogglePlay,
-            "ArrowRight" => Shortcut::StepForward,
-            "ArrowLeft" => Shortcut::StepBack,
-            "+" | "=" => Shortcut::Faster,
-            "-" | "_" => Shortcut::Slower,
-            "a" => Shortcut::AddConsumer,
-            "p" => Shortcut::Produce,
-            "m" => Shortcut::SlowMotion,
-            "?" => Shortcut::Help,
-            "Escape" => Shortcut::Escape,
-            _ => return,
-        };
-        e.prevent_default();
-        on.emit(shortcut);
-    }))
+                .map(|t| t.tag_name().to_ascii_uppercase())
+                .unwrap_or_default();
+            let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
+            let key = e.key();
+            if typing && key != "Escape" {
+                return;
+            }
+            let on_control = matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY")
+                || target
+                    .as_ref()
+                    .is_some_and(|t| t.get_attribute("role").as_deref() == Some("button"));
+            let shortcut = match key.as_str() {
+                " " if !on_control => Shortcut::TogglePlay,
+                "ArrowRight" => Shortcut::StepForward,
+                "ArrowLeft" => Shortcut::StepBack,
+                "+" | "=" => Shortcut::Faster,
+                "-" | "_" => Shortcut::Slower,
+                "a" => Shortcut::AddConsumer,
+                "p" => Shortcut::Produce,
+                "m" => Shortcut::SlowMotion,
+                "?" => Shortcut::Help,
+                "Escape" => Shortcut::Escape,
+                _ => return,
+            };
+            e.prevent_default();
+            on.emit(shortcut);
+        },
+    ))
 }

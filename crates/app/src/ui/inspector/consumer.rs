@@ -52,7 +52,7 @@ pub fn consumer_actions(p: &ActionsProps) -> Html {
                 <label class={classes!("rate", p.compact.then_some("sr-label"))}>
                     <span>{ "processing" }</span>
                     <select {onchange} aria-label={format!("Processing rate of {}", p.name)} data-action="rate">
-                        { for [("", "instant"), ("50", "50/s"), ("10", "10/s"), ("1", "1/s (slow)"), ("0", "stuck")].iter().map(|(v, l)| html! {
+                        { for [("", "instant"), ("50", "50/s"), ("10", "10/s"), ("1", "1/s (slow)")].iter().map(|(v, l)| html! {
                             <option value={*v} selected={rate == *v}>{ *l }</option>
                         }) }
                     </select>

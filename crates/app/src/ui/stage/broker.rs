@@ -50,8 +50,8 @@ pub fn broker_node(p: &BrokerProps) -> Html {
     html! {
         <g {class} data-broker={id.to_string()} data-up={p.up.to_string()}
            data-coordinates={p.coordinates.join(" ")}
-           role="button" tabindex="0" aria-label={label} {onclick} {onkeydown}>
-            <title>{ format!("Broker {id} ({status}). {leads}. {coord}") }</title>
+           role="button" tabindex="0" {onclick} {onkeydown}>
+            <title>{ label }</title>
             <rect class="broker__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
             <text class="broker__name" x={px(r.x + 10.0)} y={px(r.y + 20.0)}>
                 { format!("broker {id}") }
@@ -62,7 +62,7 @@ pub fn broker_node(p: &BrokerProps) -> Html {
                 <g class="broker__coord">
                     <rect x={px(r.x + 6.0)} y={px(r.y + 42.0)} width={px(r.w - 12.0)} height="16" rx="8" />
                     <text x={px(r.x + 14.0)} y={px(r.y + 54.0)}>
-                        { if p.coordinates.len() == 1 { "★ group coordinator".to_string() } else { format!("★ coordinator ×{}", p.coordinates.len()) } }
+                        { if p.coordinates.len() == 1 { "★ coordinator".to_string() } else { format!("★ coordinator ×{}", p.coordinates.len()) } }
                     </text>
                 </g>
             }

@@ -54,9 +54,9 @@ pub fn group_box(p: &GroupProps) -> Html {
         <g class={classes!("group", group_class(p.colour), p.selected.then_some("is-selected"))}
            data-group={group_id.clone()} data-state={state} data-generation={p.generation_id.to_string()}>
             <rect class="group__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="10" />
-            <g class="group__header" role="button" tabindex="0" aria-label={label} {onclick} {onkeydown}>
+            <g class="group__header" role="button" tabindex="0" {onclick} {onkeydown}>
                 <rect class="group__hit" x={px(r.x)} y={px(r.y)} width={px(r.w)} height="60" rx="10" />
-                <title>{ format!("{group_id}: {state}, generation {}, {meta}", p.generation_id) }</title>
+                <title>{ label }</title>
                 <text class="group__name" x={px(r.x + 12.0)} y={px(r.y + 19.0)}>{ short_id(&group_id, max_chars) }</text>
                 <g class={classes!("group__state", format!("state-{}", state.to_lowercase().replace(' ', "-")))}>
                     <rect x={px(r.x + 10.0)} y={px(r.y + 25.0)} width={px(badge_w)} height="17" rx="8.5" />

@@ -172,7 +172,8 @@ impl Layout {
             }
             producers_bottom = y + 18.0;
             topic_x = PAD;
-            topic_w = width - 2.0 * PAD;
+            // A margin on the right for the ownership lines.
+            topic_w = width - 2.0 * PAD - 8.0;
         } else {
             let left_w = 150.0;
             let right_w = (width * 0.27).clamp(250.0, 360.0);

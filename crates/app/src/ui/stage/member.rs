@@ -105,8 +105,8 @@ pub fn member_node(p: &MemberProps) -> Html {
            data-client-id={p.client_id.clone()}
            data-group-instance-id={p.group_instance_id.clone().unwrap_or_default()}
            data-state={p.state} data-idle={p.idle.to_string()} data-assigned={p.assigned.join(" ")}
-           role="button" tabindex="0" aria-label={label} {onclick} {onkeydown}>
-            <title>{ format!("{}: {} · {}", p.consumer, p.state, p.member_id) }</title>
+           role="button" tabindex="0" {onclick} {onkeydown}>
+            <title>{ label }</title>
             <rect class="member__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
             <text class="member__name" x={px(r.x + 8.0)} y={px(r.y + 16.0)}>
                 { &p.consumer }

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use grouplab_model::net::{Api, Endpoint};
+use grouplab_model::net::Endpoint;
 use grouplab_model::view::WorldView;
 
 use self::activate::px;
@@ -93,7 +93,8 @@ pub fn stage(p: &StageProps) -> Html {
         rows.push(html! {
             <g key={format!("topic-{}", t.name)} class={classes!("topic", (sel == Some(&Selection::Topic(t.name.clone()))).then_some("is-selected"))}
                data-topic={t.name.clone()} role="button" tabindex="0"
-               aria-label={format!("Topic {}, {} partitions", t.name, t.partitions.len())} {onclick} {onkeydown}>
+               {onclick} {onkeydown}>
+                <title>{ format!("Topic {}, {} partitions", t.name, t.partitions.len()) }</title>
                 <text class="topic__name" x={px(h.x + 2.0)} y={px(h.y + 15.0)}>
                     { t.name.clone() }
                     <tspan class="topic__meta" dx="8">{ format!("{} partitions", t.partitions.len()) }</tspan>
@@ -133,7 +134,7 @@ pub fn stage(p: &StageProps) -> Html {
             let mut assigned_to = Vec::new();
             let mut owners = Vec::new();
             for c in &view.consumers {
-                if c.assigned.contains(&tp) {
+                if running(c) && c.assigned.contains(&tp) {
                     assigned_to.push(c.member_id.clone());
                     owners.push(c.name.clone());
                     if let Some(&pos) = c.positions.get(&tp) {
@@ -193,22 +194,22 @@ pub fn stage(p: &StageProps) -> Html {
             groups.push(html! {
                 <MemberNode key={format!("m-{name}")} consumer={name.clone()} member_id={c.member_id.clone()}
                     client_id={c.client_id.clone()} group_instance_id={c.group_instance_id.clone()}
-                    profile={c.profile.label()} state={state_label(c, gs)} assigned={c.assigned.clone()}
+                    profile={c.profile.label()} state={state_label(c, gs)} assigned={if running(c) { c.assigned.clone() } else { Vec::new() }}
                     idle={is_idle(c, gs)} {is_leader} slow={c.records_per_sec} rect={*rect} colour={gl.colour}
                     selected={sel == Some(&Selection::Consumer(name.clone()))} on_select={p.on_select.clone()} />
             });
-            for tp in &c.assigned {
+            for tp in c.assigned.iter().filter(|_| running(c)) {
                 if let (Some((mx, my)), Some((px_, py))) = (l.member_anchor(name), l.row_anchor(tp))
                 {
                     let d = if l.narrow {
+                        // Along the right margin, then down into the member's top.
+                        let margin = l.width - 5.0;
                         format!(
-                            "M{} {}C{} {} {} {} {} {}",
+                            "M{} {}H{}V{}H{}V{}",
                             px(px_),
                             px(py),
-                            px(px_ + 30.0),
-                            px(py),
-                            px(mx),
-                            px(my - 60.0),
+                            px(margin),
+                            px(my - 8.0),
                             px(mx),
                             px(my)
                         )
@@ -252,6 +253,11 @@ pub fn stage(p: &StageProps) -> Html {
     }
 }
 
+/// A crashed or closed process reads nothing, whatever it owned when it stopped.
+fn running(c: &grouplab_model::view::ConsumerView) -> bool {
+    c.status == grouplab_model::consumer::ConsumerStatus::Running
+}
+
 fn anchor(l: &Layout, e: &Endpoint, name: &str) -> Option<(f64, f64)> {
     match e {
         Endpoint::Broker(b) => l.broker_anchor(*b),
@@ -275,7 +281,7 @@ fn flights_to_dots(flights: &[Flight], l: &Layout, now: f64) -> Vec<Dot> {
             let x = x1 + (x2 - x1) * t;
             let y = y1 + (y2 - y1) * t;
             let api = api_name(f.api);
-            let small = matches!(f.api, Api::Heartbeat | Api::Produce);
+            let small = !crate::engine::is_protocol(f.api);
             let mut class = format!("api-{}", api.to_lowercase());
             if !f.request {
                 class.push_str(" is-response");

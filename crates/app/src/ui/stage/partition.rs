@@ -190,7 +190,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
            data-leader={p.leader.map(|b| b.to_string()).unwrap_or_default()}
            data-committed={first_group.map(|c| c.to_string()).unwrap_or_default()}
            data-assigned-to={p.assigned_to.clone()}
-           role="button" tabindex="0" aria-label={label} {onclick} {onkeydown}>
+           role="button" tabindex="0" {onclick} {onkeydown}>
+            <title>{ label }</title>
             <rect class="partition__bg" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="6" />
             <text class="partition__name" x={px(r.x + 8.0)} y={px(r.y + 21.0)}>{ format!("P{}", p.partition) }</text>
             <text class="partition__leader" x={px(r.x + 8.0)} y={px(r.y + 36.0)}>{ leader }</text>

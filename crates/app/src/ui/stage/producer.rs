@@ -32,7 +32,8 @@ pub fn producer_node(p: &ProducerProps) -> Html {
     );
     html! {
         <g class={classes!("producer", p.selected.then_some("is-selected"))} data-producer={p.name.clone()}
-           role="button" tabindex="0" aria-label={label} {onclick} {onkeydown}>
+           role="button" tabindex="0" {onclick} {onkeydown}>
+            <title>{ label }</title>
             <rect class="producer__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
             <text class="producer__name" x={px(r.x + 10.0)} y={px(r.y + 19.0)}>{ &p.name }</text>
             <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 34.0)}>{ p.profile }</text>
