@@ -653,3 +653,47 @@ fn a_returning_static_leader_skips_assignment_kip_814() {
     assert_eq!(group(&v).generation_id, 2);
     assert_eq!(owned(&v, "consumer1").len(), 5);
 }
+
+#[test]
+fn commit_sync_blocks_the_application_until_the_coordinator_answers() {
+    for sync in [true, false] {
+        let mut t = world(1);
+        rate(&mut t, 1000);
+        add(
+            &mut t,
+            "consumer1",
+            ClientProfile::Java,
+            ConsumerConfig::default(),
+        );
+        t.advance_to(8_000);
+        // Act 1 ms before the application's next poll.
+        let next_poll = t.sim().consumer("consumer1").unwrap().next_poll_at;
+        t.advance_to(next_poll - 1);
+        let at = t.now();
+        t.apply(Command::CommitNow {
+            consumer: "consumer1".into(),
+            sync,
+        })
+        .unwrap();
+        t.advance_to(at + 100);
+        let first_fetch = t
+            .events()
+            .find(|e| e.time_ms > at && matches!(e.kind, EventKind::RecordsFetched { .. }))
+            .map(|e| e.time_ms)
+            .expect("the consumer fetches again");
+        // One-way latency is 5 ms: the OffsetCommit answer is back at +10 ms.
+        if sync {
+            assert_eq!(
+                first_fetch,
+                at + 10,
+                "commitSync: the next poll waits for the answer"
+            );
+        } else {
+            assert_eq!(
+                first_fetch,
+                at + 1,
+                "commitAsync: the application polls on schedule"
+            );
+        }
+    }
+}

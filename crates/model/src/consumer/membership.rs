@@ -134,6 +134,18 @@ pub fn on_response(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv, payload
             _ => c.coordinator = None,
         },
         Payload::OffsetCommitResponse { error, .. } => {
+            if c.commit_sync_pending {
+                // commitSync() returns (or throws CommitFailedException): the application polls again.
+                c.commit_sync_pending = false;
+                c.next_poll_at = ctx.now;
+                ctx.at(
+                    ctx.now,
+                    crate::sim::ctx::Wake::Poll {
+                        consumer: c.idx,
+                        epoch: c.epoch,
+                    },
+                );
+            }
             if matches!(
                 error,
                 ErrorCode::NotCoordinator

@@ -94,6 +94,8 @@ pub struct Consumer {
     pub last_poll_ms: u64,
     pub next_auto_commit_ms: u64,
     pub poll_timeout_expired: bool,
+    /// `commitSync()` in progress: the application thread waits for the OffsetCommit answer.
+    pub commit_sync_pending: bool,
     /// Where to resume the round-robin over partitions in the next fetch.
     pub fetch_cursor: usize,
 
@@ -141,6 +143,7 @@ impl Consumer {
             last_poll_ms: 0,
             next_auto_commit_ms: 0,
             poll_timeout_expired: false,
+            commit_sync_pending: false,
             fetch_cursor: 0,
             metadata: BTreeMap::new(),
             records_delivered: 0,

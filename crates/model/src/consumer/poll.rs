@@ -68,7 +68,7 @@ pub fn start(c: &mut Consumer, ctx: &mut Ctx) {
 
 /// One turn of the application's `while True: msg = consumer.poll(...)` loop.
 pub fn on_poll(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv) {
-    if !c.is_running() || c.next_poll_at != ctx.now {
+    if !c.is_running() || c.next_poll_at != ctx.now || c.commit_sync_pending {
         return;
     }
     c.last_poll_ms = ctx.now;
@@ -312,14 +312,22 @@ pub fn close(c: &mut Consumer, ctx: &mut Ctx) {
     });
 }
 
-/// Sends an OffsetCommit of the current positions (Java) or stored offsets (librdkafka).
-pub fn commit(c: &mut Consumer, ctx: &mut Ctx) {
+/// `commitSync()`: like `commitAsync()`, but the application does not poll again until the coordinator answers.
+pub fn commit_sync(c: &mut Consumer, ctx: &mut Ctx) {
+    if commit(c, ctx) {
+        c.commit_sync_pending = true;
+    }
+}
+
+/// Sends an OffsetCommit of the current positions (Java) or stored offsets (librdkafka); false if there was
+/// nothing to commit or no coordinator to send it to.
+pub fn commit(c: &mut Consumer, ctx: &mut Ctx) -> bool {
     let (Some(coordinator), Some(group_id)) = (c.coordinator, c.cfg.group_id.clone()) else {
-        return;
+        return false;
     };
     let offsets = c.commit_offsets();
     if offsets.is_empty() {
-        return;
+        return false;
     }
     let (member_id, generation_id) = if c.manual_assignment.is_some() {
         (String::new(), -1)
@@ -336,6 +344,7 @@ pub fn commit(c: &mut Consumer, ctx: &mut Ctx) {
             offsets,
         },
     );
+    true
 }
 
 /// Applies `auto.offset.reset` to a partition with no committed offset.

@@ -100,9 +100,15 @@ impl Sim {
                 self.start_consumer(c);
                 Ok(Applied::default())
             }
-            Command::CommitNow { consumer, .. } => {
+            Command::CommitNow { consumer, sync } => {
                 let c = self.running_consumer(&consumer)?;
-                self.with_consumer(c, consumer::poll::commit);
+                if sync {
+                    self.with_consumer(c, consumer::poll::commit_sync);
+                } else {
+                    self.with_consumer(c, |con, ctx| {
+                        consumer::poll::commit(con, ctx);
+                    });
+                }
                 Ok(Applied::default())
             }
             Command::SetProcessingRate {
