@@ -1,56 +1,20 @@
 //! Criterion benchmarks of the simulation: throughput of producing and delivering records, and seeking back.
 //! Run with `make bench` (or `cargo bench -p grouplab-model --bench simulation`).
 
+#[path = "support/workload.rs"]
+mod workload;
+
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use grouplab_model::command::{Command, KeySpec};
-use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
 use grouplab_model::scenario::Scenario;
-use grouplab_model::sim::Sim;
 use grouplab_model::timeline::Timeline;
 
 const RECORDS: u64 = 1_000_000;
 
-/// 64 partitions, 3 groups of 4 Java consumers each, already Stable.
-fn stable_world() -> Sim {
-    let mut sim = Sim::new(1, ClusterConfig::default());
-    sim.apply(Command::CreateTopic {
-        topic: "orders".into(),
-        partitions: 64,
-        replication_factor: Some(3),
-    })
-    .unwrap();
-    sim.apply(Command::AddProducer {
-        name: None,
-        profile: ClientProfile::Java,
-        config: Default::default(),
-    })
-    .unwrap();
-    for g in 0..3 {
-        for c in 0..4 {
-            sim.apply(Command::AddConsumer {
-                name: Some(format!("g{g}c{c}")),
-                profile: ClientProfile::Java,
-                config: ConsumerConfig {
-                    group_id: Some(format!("group-{g}")),
-                    auto_offset_reset: Some(AutoOffsetReset::Earliest),
-                    ..Default::default()
-                },
-                topics: vec!["orders".into()],
-                assign: None,
-                records_per_sec: None,
-            })
-            .unwrap();
-        }
-    }
-    sim.advance_to(10_000);
-    sim.take_events();
-    sim
-}
-
 fn produce_and_deliver(c: &mut Criterion) {
-    let base = stable_world();
+    let base = workload::stable_world();
     let mut group = c.benchmark_group("simulation");
     group
         .sample_size(10)
@@ -62,34 +26,9 @@ fn produce_and_deliver(c: &mut Criterion) {
             b.iter_batched(
                 || base.clone(),
                 |mut sim| {
-                    // 100 000 records/s for 10 simulated seconds, keys from 10 000 distinct values.
-                    sim.apply(Command::SetProduceRate {
-                        producer: "producer1".into(),
-                        topic: "orders".into(),
-                        records_per_sec: 100_000,
-                        keys: KeySpec::Random {
-                            prefix: "customer-".into(),
-                            cardinality: 10_000,
-                        },
-                    })
-                    .unwrap();
-                    let start = sim.now();
-                    let mut t = start;
-                    while t < start + 10_000 {
-                        t += 100;
-                        sim.advance_to(t);
-                        sim.take_events();
-                    }
-                    sim.apply(Command::SetProduceRate {
-                        producer: "producer1".into(),
-                        topic: "orders".into(),
-                        records_per_sec: 0,
-                        keys: KeySpec::Null,
-                    })
-                    .unwrap();
-                    // Let the consumers drain what is left.
-                    sim.advance_to(t + 2_000);
-                    sim.take_events();
+                    // 100 000 records/s for 10 simulated seconds, then 2 s for the consumers to drain.
+                    workload::produce_for(&mut sim, 100_000, 10_000);
+                    workload::produce_for(&mut sim, 0, 2_000);
                     debug_assert!(
                         sim.consumers
                             .iter()

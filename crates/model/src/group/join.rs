@@ -26,7 +26,21 @@ pub struct GroupEnv<'a> {
     pub consumer_names: &'a [String],
 }
 
-impl GroupEnv<'_> {
+impl<'a> GroupEnv<'a> {
+    pub fn new(
+        group_index: u32,
+        broker: u32,
+        config: &crate::config::ClusterConfig,
+        consumer_names: &'a [String],
+    ) -> Self {
+        GroupEnv {
+            group_index,
+            broker,
+            initial_rebalance_delay_ms: config.group_initial_rebalance_delay_ms,
+            consumer_names,
+        }
+    }
+
     pub fn name(&self, consumer: u32) -> String {
         self.consumer_names
             .get(consumer as usize)

@@ -8,7 +8,7 @@ use crate::group::{self, GroupEnv, JoinArgs};
 use crate::net::{Endpoint, ErrorCode, Message, Payload, PendingRecord};
 use crate::topic_partition::TopicPartition;
 
-use super::ctx::{Ctx, Wake};
+use super::ctx::Wake;
 use super::Sim;
 
 /// The response a request gets when it cannot be served (broker down, not the coordinator, ...).
@@ -124,19 +124,8 @@ impl Sim {
             }
             return;
         }
-        let mut out = std::mem::take(&mut self.out);
-        {
-            let mut ctx = Ctx {
-                now: self.now,
-                rng: &mut self.rng,
-                out: &mut out,
-            };
-            let env = GroupEnv {
-                group_index: g,
-                broker: b,
-                initial_rebalance_delay_ms: self.config.group_initial_rebalance_delay_ms,
-                consumer_names: &self.consumer_names,
-            };
+        with_ctx!(self, |ctx| {
+            let env = GroupEnv::new(g, b, &self.config, &self.consumer_names);
             let group = &mut self.groups[g as usize];
             match payload {
                 Payload::JoinGroupRequest {
@@ -211,9 +200,7 @@ impl Sim {
                 }
                 _ => {}
             }
-        }
-        self.out = out;
-        self.flush();
+        });
     }
 
     fn handle_produce(

@@ -510,17 +510,9 @@ impl Sim {
     }
 
     fn with_consumer(&mut self, c: u32, f: impl FnOnce(&mut Consumer, &mut Ctx)) {
-        let mut out = std::mem::take(&mut self.out);
-        {
-            let mut ctx = Ctx {
-                now: self.now,
-                rng: &mut self.rng,
-                out: &mut out,
-            };
+        with_ctx!(self, |ctx| {
             f(&mut self.consumers[c as usize], &mut ctx);
-        }
-        self.out = out;
-        self.flush();
+        });
     }
 
     fn consumer_idx(&self, name: &str) -> Result<u32, ModelError> {

@@ -5,7 +5,7 @@ use crate::event::EventKind;
 use crate::group::{self, GroupEnv};
 use crate::net::{Endpoint, Message};
 
-use super::ctx::{Ctx, Wake};
+use super::ctx::Wake;
 use super::Sim;
 
 impl Sim {
@@ -62,13 +62,7 @@ impl Sim {
         let Some(consumer) = self.consumers.get_mut(c as usize) else {
             return;
         };
-        let mut out = std::mem::take(&mut self.out);
-        {
-            let mut ctx = Ctx {
-                now: self.now,
-                rng: &mut self.rng,
-                out: &mut out,
-            };
+        with_ctx!(self, |ctx| {
             let mut env = ClientEnv {
                 cluster: &self.cluster,
                 deliveries: &mut self.deliveries,
@@ -76,9 +70,7 @@ impl Sim {
                 latency_ms: self.config.latency_ms,
             };
             consumer::on_response(consumer, &mut ctx, &mut env, payload);
-        }
-        self.out = out;
-        self.flush();
+        });
     }
 
     fn consumer_timer(&mut self, c: u32, epoch: u32, kind: TimerKind) {
@@ -89,13 +81,7 @@ impl Sim {
         if consumer.epoch != epoch {
             return;
         }
-        let mut out = std::mem::take(&mut self.out);
-        {
-            let mut ctx = Ctx {
-                now: self.now,
-                rng: &mut self.rng,
-                out: &mut out,
-            };
+        with_ctx!(self, |ctx| {
             match kind {
                 TimerKind::Poll => {
                     let mut env = ClientEnv {
@@ -109,9 +95,7 @@ impl Sim {
                 TimerKind::Heartbeat => consumer::on_heartbeat(consumer, &mut ctx),
                 TimerKind::AutoCommit => consumer::on_auto_commit(consumer, &mut ctx),
             }
-        }
-        self.out = out;
-        self.flush();
+        });
     }
 
     fn group_timer(&mut self, g: u32, join: bool) {
@@ -121,27 +105,14 @@ impl Sim {
         let Some(broker) = group.coordinator else {
             return;
         };
-        let mut out = std::mem::take(&mut self.out);
-        {
-            let mut ctx = Ctx {
-                now: self.now,
-                rng: &mut self.rng,
-                out: &mut out,
-            };
-            let env = GroupEnv {
-                group_index: g,
-                broker,
-                initial_rebalance_delay_ms: self.config.group_initial_rebalance_delay_ms,
-                consumer_names: &self.consumer_names,
-            };
+        with_ctx!(self, |ctx| {
+            let env = GroupEnv::new(g, broker, &self.config, &self.consumer_names);
             if join {
                 group::on_join_deadline(group, &mut ctx, &env);
             } else {
                 group::expire_sessions(group, &mut ctx, &env);
             }
-        }
-        self.out = out;
-        self.flush();
+        });
     }
 
     /// Leaders moved: emit the changes, and move group coordinators whose `__consumer_offsets` partition moved.
@@ -177,23 +148,10 @@ impl Sim {
                 to: new,
             });
             if let Some(broker) = new {
-                let mut out = std::mem::take(&mut self.out);
-                {
-                    let mut ctx = Ctx {
-                        now: self.now,
-                        rng: &mut self.rng,
-                        out: &mut out,
-                    };
-                    let env = GroupEnv {
-                        group_index: g as u32,
-                        broker,
-                        initial_rebalance_delay_ms: self.config.group_initial_rebalance_delay_ms,
-                        consumer_names: &self.consumer_names,
-                    };
+                with_ctx!(self, |ctx| {
+                    let env = GroupEnv::new(g as u32, broker, &self.config, &self.consumer_names);
                     group::on_coordinator_moved(&mut self.groups[g], &mut ctx, &env);
-                }
-                self.out = out;
-                self.flush();
+                });
             }
         }
     }

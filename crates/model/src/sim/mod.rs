@@ -1,6 +1,25 @@
 //! The world: brokers, topics, groups, clients and the messages between them, advanced in simulated time.
 //! `apply(command)` acts at the current time; `advance_to(t)` runs every timer and delivery up to `t`.
 
+/// Runs a block with a `Ctx` over the world's clock, random source and outbox, then routes what the block
+/// put in the outbox (messages in flight, timers, events). A macro, so each call site borrows only the fields
+/// it uses next to the context.
+macro_rules! with_ctx {
+    ($sim:ident, |$ctx:ident| $body:block) => {{
+        let mut out = std::mem::take(&mut $sim.out);
+        {
+            let mut $ctx = $crate::sim::ctx::Ctx {
+                now: $sim.now,
+                rng: &mut $sim.rng,
+                out: &mut out,
+            };
+            $body
+        }
+        $sim.out = out;
+        $sim.flush();
+    }};
+}
+
 mod broker;
 pub mod commands;
 pub mod ctx;
