@@ -47,7 +47,45 @@ pub enum Msg {
     Shortcut(Shortcut),
 }
 
+/// Callbacks made once: a new callback every frame would make every child's props differ, and re-render it.
+struct Callbacks {
+    select: Callback<Selection>,
+    select_opt: Callback<Option<Selection>>,
+    command: Callback<Command>,
+    seek: Callback<u64>,
+    toggle_play: Callback<()>,
+    step_back: Callback<()>,
+    step_forward: Callback<()>,
+    speed: Callback<f64>,
+    slow_motion: Callback<bool>,
+    reset: Callback<()>,
+    help_open: Callback<()>,
+    help_close: Callback<()>,
+    dismiss: Callback<()>,
+}
+
+impl Callbacks {
+    fn new(link: &yew::html::Scope<App>) -> Self {
+        Callbacks {
+            select: link.callback(|s: Selection| Msg::Select(Some(s))),
+            select_opt: link.callback(Msg::Select),
+            command: link.callback(|c| Msg::Command(Box::new(c))),
+            seek: link.callback(Msg::Seek),
+            toggle_play: link.callback(|_| Msg::TogglePlay),
+            step_back: link.callback(|_| Msg::StepBack),
+            step_forward: link.callback(|_| Msg::StepForward),
+            speed: link.callback(Msg::Speed),
+            slow_motion: link.callback(Msg::SlowMotion),
+            reset: link.callback(|_| Msg::Reset),
+            help_open: link.callback(|_| Msg::Help(true)),
+            help_close: link.callback(|_| Msg::Help(false)),
+            dismiss: link.callback(|_| Msg::Dismiss),
+        }
+    }
+}
+
 pub struct App {
+    callbacks: Callbacks,
     engine: Rc<RefCell<Engine>>,
     snap: Snapshot,
     log: LogBook,
@@ -228,6 +266,7 @@ impl Component for App {
         let mut log = LogBook::default();
         log.update(&engine.borrow());
         App {
+            callbacks: Callbacks::new(ctx.link()),
             engine,
             snap,
             log_rc: Rc::new(log.clone()),
@@ -363,12 +402,12 @@ impl Component for App {
         }
     }
 
-    fn view(&self, ctx: &Context<Self>) -> Html {
-        let link = ctx.link();
+    fn view(&self, _ctx: &Context<Self>) -> Html {
+        let cb = &self.callbacks;
         let snap = &self.snap;
         let view = &snap.view;
-        let on_select = link.callback(|s: Selection| Msg::Select(Some(s)));
-        let on_command = link.callback(|c| Msg::Command(Box::new(c)));
+        let on_select = cb.select.clone();
+        let on_command = cb.command.clone();
         let colours = Rc::new(group_ids(view));
         html! {
             <>
@@ -380,17 +419,17 @@ impl Component for App {
                     <section class="bar" aria-label="Time">
                         <Controls playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
                             slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
-                            on_toggle_play={link.callback(|_| Msg::TogglePlay)}
-                            on_step_back={link.callback(|_| Msg::StepBack)}
-                            on_step_forward={link.callback(|_| Msg::StepForward)}
-                            on_speed={link.callback(Msg::Speed)}
-                            on_slow_motion={link.callback(Msg::SlowMotion)}
-                            on_reset={link.callback(|_| Msg::Reset)}
-                            on_help={link.callback(|_| Msg::Help(true))} />
+                            on_toggle_play={cb.toggle_play.clone()}
+                            on_step_back={cb.step_back.clone()}
+                            on_step_forward={cb.step_forward.clone()}
+                            on_speed={cb.speed.clone()}
+                            on_slow_motion={cb.slow_motion.clone()}
+                            on_reset={cb.reset.clone()}
+                            on_help={cb.help_open.clone()} />
                         <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
-                            colours={colours} on_seek={link.callback(Msg::Seek)} />
+                            colours={colours} on_seek={cb.seek.clone()} />
                     </section>
-                    <NoticeBar notice={self.notice.clone()} on_dismiss={link.callback(|_| Msg::Dismiss)} />
+                    <NoticeBar notice={self.notice.clone()} on_dismiss={cb.dismiss.clone()} />
                     <div class="workspace">
                         <div class="stage-col">
                             <div class="stage-wrap" ref={self.stage_ref.clone()}>
@@ -405,12 +444,12 @@ impl Component for App {
                         </div>
                         <aside class="side" aria-label="Inspector and event log">
                             <Inspector snap={snap.clone()} selection={self.selection.clone()}
-                                on_select={link.callback(Msg::Select)} on_command={on_command} />
-                            <EventLog book={self.log_rc.clone()} on_seek={link.callback(Msg::Seek)} />
+                                on_select={cb.select_opt.clone()} on_command={on_command} />
+                            <EventLog book={self.log_rc.clone()} on_seek={cb.seek.clone()} />
                         </aside>
                     </div>
                     if self.help {
-                        <Help on_close={link.callback(|_| Msg::Help(false))} />
+                        <Help on_close={cb.help_close.clone()} />
                     }
                 </main>
             </>

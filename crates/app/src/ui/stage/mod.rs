@@ -241,6 +241,7 @@ pub fn stage(p: &StageProps) -> Html {
     let dots = flights_to_dots(&p.snap.flights, &l, p.snap.display_ms);
     let (w, h) = (px(l.width), px(l.height));
     html! {
+        <>
         <svg class="stage-svg" width={w.clone()} height={h.clone()} viewBox={format!("0 0 {w} {h}")}
              role="group" aria-label="Kafka cluster: brokers, topics, producers and consumer groups">
             <Ownership lines={own_lines} />
@@ -248,8 +249,12 @@ pub fn stage(p: &StageProps) -> Html {
             { for producers }
             { for rows }
             { for groups }
+        </svg>
+        // Messages move every frame: their own layer, so the big drawing under them is not repainted.
+        <svg class="stage-overlay" width={w.clone()} height={h.clone()} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
             <Messages {dots} />
         </svg>
+        </>
     }
 }
 
