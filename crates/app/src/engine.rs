@@ -6,7 +6,7 @@
 //! `Rc<RefCell<_>>`.
 
 use grouplab_model::command::Command;
-use grouplab_model::net::{Api, Payload};
+use grouplab_model::net::Api;
 use grouplab_model::scenario::Scenario;
 use grouplab_model::sim::commands::Applied;
 use grouplab_model::timeline::Timeline;
@@ -217,16 +217,6 @@ pub fn is_protocol(api: Api) -> bool {
         api,
         Api::FindCoordinator | Api::JoinGroup | Api::SyncGroup | Api::LeaveGroup
     )
-}
-
-/// The topic/partition a Produce request carries (the view's `MessageView` does not say).
-pub fn produce_target(payload: &Payload) -> Option<String> {
-    match payload {
-        Payload::ProduceRequest { tp, .. } | Payload::ProduceResponse { tp, .. } => {
-            Some(tp.to_string())
-        }
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -150,6 +150,8 @@ pub struct MessageView {
     pub arrives_at_ms: u64,
     /// Records carried (Produce requests).
     pub records: u32,
+    /// `topic/partition` of a Produce request or response.
+    pub tp: Option<String>,
 }
 
 impl Sim {
@@ -280,6 +282,11 @@ impl Sim {
                     records: match &m.payload {
                         crate::net::Payload::ProduceRequest { records, .. } => records.len() as u32,
                         _ => 0,
+                    },
+                    tp: match &m.payload {
+                        crate::net::Payload::ProduceRequest { tp, .. }
+                        | crate::net::Payload::ProduceResponse { tp, .. } => Some(tp.to_string()),
+                        _ => None,
                     },
                 })
                 .collect(),

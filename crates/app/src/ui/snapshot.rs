@@ -6,11 +6,10 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use grouplab_model::event::Event;
-use grouplab_model::net::{Api, Endpoint, ErrorCode};
 use grouplab_model::timeline::is_notable;
 use grouplab_model::view::WorldView;
 
-use crate::engine::{produce_target, Engine};
+use crate::engine::Engine;
 use crate::sentences::{category, sentence, Category};
 
 /// Records per partition kept in the snapshot (the stage shows as many as fit).
@@ -18,23 +17,8 @@ pub const RECORDS_LIMIT: usize = 40;
 /// Lines kept per event-log buffer.
 const LOG_LINES: usize = 300;
 
-/// A message on the wire.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Flight {
-    pub id: u64,
-    pub api: Api,
-    pub request: bool,
-    pub error: Option<ErrorCode>,
-    pub from: Endpoint,
-    pub to: Endpoint,
-    pub from_name: String,
-    pub to_name: String,
-    pub sent_at_ms: u64,
-    pub arrives_at_ms: u64,
-    pub records: u32,
-    /// `topic/partition` of a Produce request or response.
-    pub tp: Option<String>,
-}
+/// A message on the wire (with the partition a Produce request or response carries).
+pub type Flight = grouplab_model::view::MessageView;
 
 #[derive(Clone, Debug)]
 pub struct Snapshot {
@@ -61,29 +45,7 @@ impl Snapshot {
         let t = engine.timeline();
         let sim = t.sim();
         let view = sim.view(RECORDS_LIMIT);
-        let flights = sim
-            .in_flight
-            .values()
-            .map(|m| Flight {
-                id: m.id,
-                api: m.payload.api(),
-                request: m.payload.is_request(),
-                error: m.payload.error(),
-                from: m.from,
-                to: m.to,
-                from_name: sim.endpoint_name(m.from),
-                to_name: sim.endpoint_name(m.to),
-                sent_at_ms: m.sent_at_ms,
-                arrives_at_ms: m.arrives_at_ms,
-                records: match &m.payload {
-                    grouplab_model::net::Payload::ProduceRequest { records, .. } => {
-                        records.len() as u32
-                    }
-                    _ => 0,
-                },
-                tp: produce_target(&m.payload),
-            })
-            .collect();
+        let flights = view.in_flight.clone();
         Snapshot {
             revision: engine.revision(),
             view: Rc::new(view),
