@@ -119,6 +119,11 @@ impl Sim {
         self.seed
     }
 
+    /// Timers and deliveries waiting in the queue (stale ones included until they come up).
+    pub fn pending_wakes(&self) -> usize {
+        self.queue.len()
+    }
+
     /// The time of the next thing that will happen, if anything is scheduled.
     pub fn next_wake_ms(&self) -> Option<u64> {
         self.queue.peek().map(|Reverse((at, _, _))| *at)
