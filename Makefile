@@ -13,7 +13,7 @@ export CARGO_TERM_COLOR ?= never
 PORT ?= 8080
 WASM := wasm32-unknown-unknown
 
-.PHONY: help tools dist serve test fmt-check clippy clippy-wasm cargo-test wasm-test size e2e bench bench-browser clean
+.PHONY: help tools dist serve test fmt-check clippy clippy-wasm cargo-test wasm-test fuzz size e2e bench bench-browser clean
 
 help:
 	@echo "make serve          install missing tools, build the release app, serve it on http://127.0.0.1:$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make dist           release build into dist/ (trunk build --release --offline)"
 	@echo "make e2e            end-to-end tests in headless Chromium (builds dist/ if it is missing)"
 	@echo "make bench          criterion benchmarks of the model"
+	@echo "make fuzz           fuzz the model (command sequences, scenario JSON), FUZZ_SECONDS per target"
 	@echo "make bench-browser  load and frame-time benchmark in headless Chromium (not part of make test)"
 
 tools:
@@ -62,6 +63,15 @@ e2e: tools
 
 bench:
 	cargo bench -p grouplab-model
+
+# Fuzz the model for FUZZ_SECONDS per target (cargo-fuzz on stable Rust: RUSTC_BOOTSTRAP, no sanitizer).
+FUZZ_SECONDS ?= 600
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
+	cd fuzz && for target in commands scenario; do \
+		mkdir -p corpus/$$target; \
+		RUSTC_BOOTSTRAP=1 cargo fuzz run $$target --sanitizer none -O -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; \
+	done
 
 bench-browser: dist
 	node scripts/browser-bench.mjs

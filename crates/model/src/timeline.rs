@@ -30,6 +30,10 @@ pub struct Marker {
 
 const BASE_CHECKPOINT_MS: u64 = 1_000;
 const MAX_CHECKPOINTS: usize = 256;
+const MIN_CHECKPOINTS: usize = 16;
+/// Records all checkpoints may hold together (each checkpoint copies every partition's retained records):
+/// a big world keeps fewer, sparser checkpoints instead of growing without bound.
+const CHECKPOINT_RECORD_BUDGET: usize = 4_000_000;
 const MAX_EVENTS: usize = 20_000;
 const MAX_NOTABLE_EVENTS: usize = 50_000;
 
@@ -103,6 +107,11 @@ impl Timeline {
     /// but far longer than `events`, which routine traffic fills quickly).
     pub fn notable_events(&self) -> impl DoubleEndedIterator<Item = &Event> + ExactSizeIterator {
         self.notable.iter()
+    }
+
+    /// Checkpoints held for seeking back.
+    pub fn checkpoint_count(&self) -> usize {
+        self.checkpoints.len()
     }
 
     pub fn markers(&self) -> &[Marker] {
@@ -238,7 +247,9 @@ impl Timeline {
 
     fn push_checkpoint(&mut self) {
         self.checkpoints.push((self.applied, self.sim.clone()));
-        if self.checkpoints.len() > MAX_CHECKPOINTS {
+        let records = self.sim.retained_records().max(1);
+        let limit = (CHECKPOINT_RECORD_BUDGET / records).clamp(MIN_CHECKPOINTS, MAX_CHECKPOINTS);
+        while self.checkpoints.len() > limit {
             // Thin out: keep the first and every other one after it, and space future ones twice as far.
             let mut i = 0usize;
             self.checkpoints.retain(|_| {

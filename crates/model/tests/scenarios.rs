@@ -181,3 +181,44 @@ fn seek_back_reproduces_the_same_state() {
     t.seek(12_345);
     assert_eq!(serde_json::to_string(&t.sim().view(50)).unwrap(), at_12);
 }
+
+#[test]
+fn checkpoints_of_a_big_world_stay_within_their_record_budget() {
+    let mut t = Timeline::new(3, ClusterConfig::default());
+    t.apply(Command::CreateTopic {
+        topic: "big".into(),
+        partitions: 1024,
+        replication_factor: Some(3),
+    })
+    .unwrap();
+    t.apply(Command::AddProducer {
+        name: None,
+        profile: ClientProfile::Java,
+        config: Default::default(),
+    })
+    .unwrap();
+    t.apply(Command::SetProduceRate {
+        producer: "producer1".into(),
+        topic: "big".into(),
+        records_per_sec: 10_000,
+        keys: KeySpec::Random {
+            prefix: "k".into(),
+            cardinality: 5000,
+        },
+    })
+    .unwrap();
+    t.advance_to(60_000);
+    let records = t.sim().retained_records();
+    assert!(
+        records > 150_000,
+        "every partition keeps up to 200 records: {records}"
+    );
+    assert!(
+        t.checkpoint_count() * records <= 4_000_000 + records * 16,
+        "{} checkpoints of {records} records",
+        t.checkpoint_count()
+    );
+    // Seeking back still works from the sparser checkpoints.
+    t.seek(30_000);
+    assert_eq!(t.now(), 30_000);
+}

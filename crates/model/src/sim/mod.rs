@@ -119,6 +119,16 @@ impl Sim {
         self.seed
     }
 
+    /// Records kept in memory over all partitions (what a checkpoint copies).
+    pub fn retained_records(&self) -> usize {
+        self.cluster
+            .topics
+            .values()
+            .flat_map(|t| &t.partitions)
+            .map(|p| p.log.records().len())
+            .sum()
+    }
+
     /// Timers and deliveries waiting in the queue (stale ones included until they come up).
     pub fn pending_wakes(&self) -> usize {
         self.queue.len()
