@@ -37,6 +37,8 @@ pub struct Engine {
     revision: u64,
     /// Bumped when the history is replaced or rewound (load, reset, seeking back): event consumers restart.
     epoch: u64,
+    /// A lesson step plays until this simulated time, then the clock pauses there.
+    pub stop_at: Option<u64>,
 }
 
 impl Engine {
@@ -53,6 +55,7 @@ impl Engine {
             display_ms,
             revision: 1,
             epoch: 1,
+            stop_at: None,
         })
     }
 
@@ -129,6 +132,13 @@ impl Engine {
             };
             left -= real;
             self.display_ms += real * speed;
+            if let Some(stop) = self.stop_at.filter(|s| self.display_ms >= *s as f64) {
+                self.timeline.advance_to(stop);
+                self.display_ms = stop as f64;
+                self.stop_at = None;
+                self.playing = false;
+                break;
+            }
             let target = self.display_ms.floor() as u64;
             if target > self.timeline.now() {
                 self.timeline.advance_to(target);
@@ -199,7 +209,18 @@ impl Engine {
         self.touch();
     }
 
+    /// Plays from now until `stop` simulated ms, then pauses (a lesson step).
+    pub fn play_until(&mut self, stop: u64) {
+        self.stop_at = Some(stop);
+        self.playing = true;
+        self.display_ms = self.timeline.now() as f64;
+        self.touch();
+    }
+
     pub fn set_playing(&mut self, playing: bool) {
+        if !playing {
+            self.stop_at = None;
+        }
         self.playing = playing;
         self.display_ms = self.timeline.now() as f64;
         self.touch();
@@ -236,6 +257,19 @@ mod tests {
         assert_eq!(e.timeline().now(), now / 2);
         e.step_forward();
         assert!(e.timeline().now() >= now / 2);
+    }
+
+    #[test]
+    fn play_until_stops_exactly_there() {
+        let mut e = Engine::new(Scenario::course_notes()).unwrap();
+        e.set_speed(10.0);
+        e.play_until(1_234);
+        for _ in 0..100 {
+            e.tick(50.0);
+        }
+        assert_eq!(e.timeline().now(), 1_234);
+        assert!(!e.playing);
+        assert_eq!(e.stop_at, None);
     }
 
     #[test]

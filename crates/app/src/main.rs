@@ -3,7 +3,10 @@
 //! Yew clears the element it mounts into, so the app gets its own root (`<div id="app">` in
 //! `index.html`) and the panic panel (`#grouplab-panic`) stays a sibling that survives a crash.
 
+mod codegen;
 mod engine;
+mod i18n;
+mod lessons;
 mod panic_panel;
 mod sentences;
 mod ui;

@@ -15,6 +15,7 @@ use grouplab_model::command::Command;
 use grouplab_model::scenario::{Scenario, MAX_SCENARIO_TIME_MS};
 
 use crate::engine::Engine;
+use crate::lessons::{Lesson, Place};
 use crate::ui::snapshot::RECORDS_LIMIT;
 
 #[derive(Default)]
@@ -31,9 +32,42 @@ thread_local! {
 
 type Shared = Rc<RefCell<Engine>>;
 
-/// Defines `window.grouplab`. `refresh` asks the page to redraw after a change made through the API.
-pub fn install(engine: Shared, refresh: Callback<()>) {
+/// Defines `window.grouplab`. `refresh` asks the page to redraw after a change made through the API;
+/// `go` opens a lesson step (None: free play).
+pub fn install(
+    engine: Shared,
+    refresh: Callback<()>,
+    go: Callback<Option<Place>>,
+    lessons: Rc<Vec<Lesson>>,
+) {
     let api = Object::new();
+    let toc: Vec<(&'static str, usize)> = lessons.iter().map(|l| (l.id, l.steps.len())).collect();
+    def2(&api, "lesson", move |id, step| {
+        if id.is_null() || id.is_undefined() {
+            go.emit(None);
+            return value_to_js(&json!({"ok": true, "lesson": null}));
+        }
+        let id = id.as_string().unwrap_or_default();
+        let Some(i) = toc.iter().position(|(l, _)| *l == id) else {
+            return error(
+                "unknown_lesson",
+                &format!("no lesson {id:?}; see grouplab.lessons()"),
+            );
+        };
+        let steps = toc[i].1;
+        let k = step.as_f64().unwrap_or(0.0);
+        if !(k >= 0.0 && k < steps as f64 && k.fract() == 0.0) {
+            return error(
+                "invalid_step",
+                &format!("lesson {id} has steps 0 to {}", steps - 1),
+            );
+        }
+        go.emit(Some(Place {
+            lesson: i,
+            step: k as usize,
+        }));
+        value_to_js(&json!({"ok": true, "lesson": id, "step": k as usize, "steps": steps}))
+    });
     let e = engine.clone();
     def0(&api, "state", move || {
         with_engine(&e, |en| to_js(&en.timeline().sim().view(RECORDS_LIMIT)))

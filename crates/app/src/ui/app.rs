@@ -11,15 +11,18 @@ use yew::prelude::*;
 use grouplab_model::command::Command;
 use grouplab_model::scenario::{Scenario, SCENARIO_VERSION};
 use grouplab_model::sim::commands::Applied;
+use grouplab_model::timeline::LoggedCommand;
 
 use super::actions::Actions;
 use super::api;
 use super::clock::Clock;
+use super::code_panel::CodePanel;
 use super::controls::Controls;
 use super::event_log::EventLog;
 use super::help::Help;
 use super::inspector::Inspector;
 use super::keyboard::{self, Shortcut};
+use super::lesson_panel::{LessonPanel, Toc};
 use super::notice::{Notice, NoticeBar};
 use super::selection::Selection;
 use super::snapshot::{LogBook, Snapshot};
@@ -28,6 +31,8 @@ use super::stage::Stage;
 use super::timeline::TimelineBar;
 use super::Header;
 use crate::engine::{Engine, MAX_SPEED, MIN_SPEED};
+use crate::i18n::{self, Lang};
+use crate::lessons::{self, Lesson, Place};
 
 pub enum Msg {
     Frame(f64),
@@ -45,6 +50,10 @@ pub enum Msg {
     Help(bool),
     Resize,
     Shortcut(Shortcut),
+    Lang(Lang),
+    /// Go to a lesson step (None: leave the lesson, free play).
+    Lesson(Option<Place>),
+    LessonReplay,
 }
 
 /// Callbacks made once: a new callback every frame would make every child's props differ, and re-render it.
@@ -62,6 +71,9 @@ struct Callbacks {
     help_open: Callback<()>,
     help_close: Callback<()>,
     dismiss: Callback<()>,
+    lang: Callback<Lang>,
+    lesson: Callback<Option<Place>>,
+    lesson_replay: Callback<()>,
 }
 
 impl Callbacks {
@@ -80,6 +92,9 @@ impl Callbacks {
             help_open: link.callback(|_| Msg::Help(true)),
             help_close: link.callback(|_| Msg::Help(false)),
             dismiss: link.callback(|_| Msg::Dismiss),
+            lang: link.callback(Msg::Lang),
+            lesson: link.callback(Msg::Lesson),
+            lesson_replay: link.callback(|_| Msg::LessonReplay),
         }
     }
 }
@@ -99,11 +114,22 @@ pub struct App {
     main_ref: NodeRef,
     stage_ref: NodeRef,
     _listeners: Vec<EventListener>,
+    lang: Lang,
+    lessons: Rc<Vec<Lesson>>,
+    toc: Toc,
+    place: Option<Place>,
+    /// `?paused`: lesson steps land on their end state at once (tests), instead of playing.
+    instant: bool,
+    /// Commands applied up to the displayed time, for the code panel (rebuilt only when it changes).
+    code_log: Rc<Vec<LoggedCommand>>,
+    code_key: (usize, u64),
 }
 
 /// `?paused`, `?speed=2`, `?slowmo=0` in the URL.
 struct UrlOptions {
     paused: bool,
+    lesson: Option<String>,
+    step: usize,
     speed: Option<f64>,
     slow_motion: Option<bool>,
 }
@@ -114,6 +140,8 @@ fn url_options() -> UrlOptions {
         .unwrap_or_default();
     let mut o = UrlOptions {
         paused: false,
+        lesson: None,
+        step: 0,
         speed: None,
         slow_motion: None,
     };
@@ -121,6 +149,8 @@ fn url_options() -> UrlOptions {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
         match k {
             "paused" => o.paused = true,
+            "lesson" => o.lesson = Some(v.to_string()),
+            "step" => o.step = v.parse().unwrap_or(0),
             "speed" => o.speed = v.parse().ok(),
             "slowmo" => o.slow_motion = Some(v != "0" && v != "false"),
             _ => {}
@@ -194,6 +224,37 @@ fn describe(cmd: &Command, applied: &Applied) -> String {
     }
 }
 
+/// Writes `?lesson=&step=` (and `lang=` when the URL had one) into the address bar, keeping other options,
+/// so every step has a link.
+fn set_url(place: Option<(&str, usize)>, lang: Lang) {
+    let Some(w) = web_sys::window() else { return };
+    let search = w.location().search().unwrap_or_default();
+    let mut url = String::from("?");
+    let mut had_lang = false;
+    for part in search.trim_start_matches('?').split('&') {
+        let key = part.split('=').next().unwrap_or("");
+        had_lang |= key == "lang";
+        if !part.is_empty() && !matches!(key, "lesson" | "step" | "lang") {
+            url.push_str(part);
+            url.push('&');
+        }
+    }
+    if let Some((id, step)) = place {
+        url.push_str(&format!("lesson={id}&step={step}&"));
+    }
+    if had_lang {
+        url.push_str("lang=");
+        url.push_str(lang.code());
+    }
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(url.trim_end_matches('&')),
+        );
+    }
+}
+
 impl App {
     fn refresh(&mut self) {
         {
@@ -202,7 +263,46 @@ impl App {
             if self.log.update(&engine) {
                 self.log_rc = Rc::new(self.log.clone());
             }
+            // The log only changes by growing, or by a rewind (a new epoch) that may fork it.
+            let t = engine.timeline();
+            let now = t.now();
+            let n = t.log().iter().take_while(|c| c.at_ms <= now).count();
+            if (n, engine.epoch()) != self.code_key {
+                self.code_key = (n, engine.epoch());
+                self.code_log = Rc::new(t.log()[..n].to_vec());
+            }
         }
+    }
+
+    /// Loads step `place` of a lesson: at its end at once (`instant`), or at its start, playing to its end.
+    fn go(&mut self, place: Option<Place>, instant: bool) {
+        self.place = place;
+        let Some(pl) = place else {
+            set_url(None, self.lang);
+            return;
+        };
+        let lesson = &self.lessons[pl.lesson];
+        let mut en = self.engine.borrow_mut();
+        let scenario = lesson.scenario(pl.step, instant);
+        if let Err(m) = en.load(scenario) {
+            self.notice = Some(Notice {
+                error: true,
+                text: m,
+            });
+            return;
+        }
+        if instant {
+            en.set_playing(false);
+        } else {
+            let (start, end) = (lesson.start_ms(pl.step), lesson.end_ms(pl.step));
+            // About four seconds of real time per step, never slower than real time.
+            en.set_speed(((end - start) as f64 / 4_000.0).max(1.0));
+            en.play_until(end);
+        }
+        drop(en);
+        self.selection = None;
+        self.notice = None;
+        set_url(Some((lesson.id, pl.step)), self.lang);
     }
 
     fn after_change(&mut self, ctx: &Context<Self>) {
@@ -253,7 +353,23 @@ impl Component for App {
             engine.set_slow_motion(on);
         }
         let engine = Rc::new(RefCell::new(engine));
-        api::install(engine.clone(), ctx.link().callback(|_| Msg::Refresh));
+        let all = Rc::new(lessons::all());
+        let toc: Toc = Rc::new(all.iter().map(|l| (l.id, l.steps.len())).collect());
+        api::install(
+            engine.clone(),
+            ctx.link().callback(|_| Msg::Refresh),
+            ctx.link().callback(Msg::Lesson),
+            all.clone(),
+        );
+        let lang = i18n::initial();
+        i18n::persist(lang);
+        let start = opts.lesson.as_deref().and_then(|id| {
+            let i = all.iter().position(|l| l.id == id)?;
+            Some(Place {
+                lesson: i,
+                step: opts.step.min(all[i].steps.len() - 1),
+            })
+        });
         let mut listeners = Vec::new();
         if let Some(l) = keyboard::listen(ctx.link().callback(Msg::Shortcut)) {
             listeners.push(l);
@@ -265,7 +381,7 @@ impl Component for App {
         let snap = Snapshot::take(&engine.borrow());
         let mut log = LogBook::default();
         log.update(&engine.borrow());
-        App {
+        let mut app = App {
             callbacks: Callbacks::new(ctx.link()),
             engine,
             snap,
@@ -280,7 +396,19 @@ impl Component for App {
             main_ref: NodeRef::default(),
             stage_ref: NodeRef::default(),
             _listeners: listeners,
+            lang,
+            lessons: all,
+            toc,
+            place: None,
+            instant: opts.paused,
+            code_log: Rc::default(),
+            code_key: (usize::MAX, 0),
+        };
+        if start.is_some() {
+            app.go(start, opts.paused);
         }
+        app.refresh();
+        app
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
@@ -296,6 +424,17 @@ impl Component for App {
                 return true;
             }
             Msg::Refresh => {}
+            Msg::Lang(lang) => {
+                self.lang = lang;
+                i18n::persist(lang);
+                set_url(
+                    self.place.map(|p| (self.lessons[p.lesson].id, p.step)),
+                    lang,
+                );
+                return true;
+            }
+            Msg::Lesson(place) => self.go(place, self.instant),
+            Msg::LessonReplay => self.go(self.place, false),
             Msg::TogglePlay => {
                 let playing = self.engine.borrow().playing;
                 self.engine.borrow_mut().set_playing(!playing);
@@ -411,13 +550,13 @@ impl Component for App {
         let colours = Rc::new(group_ids(view));
         html! {
             <>
-                <Header />
+                <Header lang={self.lang} on_lang={cb.lang.clone()} />
                 <main id="stage" class="app" ref={self.main_ref.clone()}
                       data-stage-ready={self.ready.then_some("true")}
                       data-playing={snap.playing.to_string()} data-time-ms={view.time_ms.to_string()}
                       aria-label="GroupLab simulator">
                     <section class="bar" aria-label="Time">
-                        <Controls playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
+                        <Controls lang={self.lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
                             slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
                             on_toggle_play={cb.toggle_play.clone()}
                             on_step_back={cb.step_back.clone()}
@@ -432,6 +571,9 @@ impl Component for App {
                     <NoticeBar notice={self.notice.clone()} on_dismiss={cb.dismiss.clone()} />
                     <div class="workspace">
                         <div class="stage-col">
+                            <LessonPanel lang={self.lang} toc={self.toc.clone()} place={self.place}
+                                playing={snap.playing && self.engine.borrow().stop_at.is_some()}
+                                snap={snap.clone()} on_go={cb.lesson.clone()} on_replay={cb.lesson_replay.clone()} />
                             <div class="stage-wrap" ref={self.stage_ref.clone()}>
                                 <Stage snap={snap.clone()} width={self.width} selection={self.selection.clone()}
                                     on_select={on_select} />
@@ -443,6 +585,7 @@ impl Component for App {
                                 on_command={on_command.clone()} />
                         </div>
                         <aside class="side" aria-label="Inspector and event log">
+                            <CodePanel lang={self.lang} log={self.code_log.clone()} />
                             <Inspector snap={snap.clone()} selection={self.selection.clone()}
                                 on_select={cb.select_opt.clone()} on_command={on_command} />
                             <EventLog book={self.log_rc.clone()} on_seek={cb.seek.clone()} />

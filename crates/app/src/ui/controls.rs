@@ -5,9 +5,11 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::format;
+use crate::i18n::{t, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
+    pub lang: Lang,
     pub playing: bool,
     pub time_ms: u64,
     pub speed: f64,
@@ -35,21 +37,22 @@ pub fn controls(p: &ControlsProps) -> Html {
     let slow_motion = p.slow_motion;
     let toggle_slow = Callback::from(move |_| on_slow.emit(!slow_motion));
     let log_speed = format!("{:.2}", p.speed.log10());
+    let l = p.lang;
     html! {
-        <div class="controls" role="toolbar" aria-label="Simulation controls">
+        <div class="controls" role="toolbar" aria-label={t(l, "ctl.toolbar")}>
             <button class="btn btn--primary" onclick={p.on_toggle_play.reform(|_| ())}
                     aria-keyshortcuts="Space" data-action="play-pause">
-                { if p.playing { "❚❚ Pause" } else { "▶ Play" } }
+                { if p.playing { t(l, "ctl.pause") } else { t(l, "ctl.play") } }
             </button>
             <button class="btn" onclick={p.on_step_back.reform(|_| ())} aria-keyshortcuts="ArrowLeft"
-                    title="Step back to the previous notable event (←)" data-action="step-back">{ "« Back" }</button>
+                    title={t(l, "ctl.back_title")} data-action="step-back">{ t(l, "ctl.back") }</button>
             <button class="btn" onclick={p.on_step_forward.reform(|_| ())} aria-keyshortcuts="ArrowRight"
-                    title="Run to the next notable event (→)" data-action="step-forward">{ "Next »" }</button>
+                    title={t(l, "ctl.next_title")} data-action="step-forward">{ t(l, "ctl.next") }</button>
             <output class="clock" data-time-ms={p.time_ms.to_string()} aria-label="Simulated time">
                 { format!("t = {}", format::seconds(p.time_ms)) }
             </output>
             <label class="speed">
-                <span>{ "Speed" }</span>
+                <span>{ t(l, "ctl.speed") }</span>
                 <input type="range" min="-1" max="2" step="0.05" value={log_speed} {oninput}
                        aria-valuetext={format::speed(p.speed)} aria-keyshortcuts="+ -" />
                 <output class="speed__value">{ format::speed(p.speed) }</output>
@@ -57,13 +60,13 @@ pub fn controls(p: &ControlsProps) -> Html {
             <button class={classes!("btn", "btn--toggle", p.slow_motion.then_some("is-on"))}
                     aria-pressed={p.slow_motion.to_string()} onclick={toggle_slow}
                     title="Slow down automatically while FindCoordinator, JoinGroup, SyncGroup or LeaveGroup is in flight">
-                { "Slow-mo rebalances" }
+                { t(l, "ctl.slowmo") }
             </button>
             if p.slow_motion_active {
-                <span class="badge badge--slow" role="status">{ "slow motion: group protocol on the wire" }</span>
+                <span class="badge badge--slow" role="status">{ t(l, "ctl.slowmo_on") }</span>
             }
             <span class="controls__spacer" />
-            <button class="btn" onclick={p.on_reset.reform(|_| ())} data-action="reset">{ "↺ Reset" }</button>
+            <button class="btn" onclick={p.on_reset.reform(|_| ())} data-action="reset">{ t(l, "ctl.reset") }</button>
             <button class="btn" onclick={p.on_help.reform(|_| ())} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">{ "?" }</button>
         </div>
     }

@@ -1,0 +1,169 @@
+//! One i18n layer for every visible string: English and Hinglish (Hindi in Latin script, in the voice of the
+//! course notes) tables keyed by stable ids. Technical terms (partition, offset, consumer group, rebalance,
+//! group.id) stay in English in both.
+//!
+//! The choice persists in localStorage (`grouplab.lang`); `?lang=en|hi` in the URL wins.
+
+mod en;
+mod hi;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Hi,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Hi];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Hi => "hi",
+        }
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "hi" => Some(Lang::Hi),
+            _ => None,
+        }
+    }
+
+    /// The language's own name, as the switcher shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Hi => "Hinglish",
+        }
+    }
+
+    /// The `lang` attribute for the page (Hinglish is Hindi written in Latin script).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Hi => "hi-Latn",
+        }
+    }
+
+    fn table(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::En => en::TABLE,
+            Lang::Hi => hi::TABLE,
+        }
+    }
+}
+
+/// The string for `key` in `lang`; falls back to English, then to "?" (never a blank).
+/// Never inlined: it is called from every component, and one copy is enough.
+#[inline(never)]
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    lookup(lang, key)
+        .or_else(|| lookup(Lang::En, key))
+        .unwrap_or("?")
+}
+
+fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    lang.table()
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| *v)
+}
+
+const STORAGE_KEY: &str = "grouplab.lang";
+
+/// The language to start in: `?lang=` in the URL, else the saved choice, else English.
+#[cfg(target_arch = "wasm32")]
+pub fn initial() -> Lang {
+    let w = web_sys::window();
+    let from_url = w
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| {
+            s.trim_start_matches('?')
+                .split('&')
+                .find_map(|p| p.strip_prefix("lang=").and_then(Lang::from_code))
+        });
+    from_url
+        .or_else(|| {
+            w.and_then(|w| w.local_storage().ok().flatten())
+                .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+                .and_then(|c| Lang::from_code(&c))
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn initial() -> Lang {
+    Lang::En
+}
+
+/// Saves the choice and sets `<html lang>`.
+pub fn persist(lang: Lang) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        if let Some(s) = w.local_storage().ok().flatten() {
+            let _ = s.set_item(STORAGE_KEY, lang.code());
+        }
+        if let Some(el) = w.document().and_then(|d| d.document_element()) {
+            let _ = el.set_attribute("lang", lang.html_lang());
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (lang, STORAGE_KEY);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(lang: Lang) -> BTreeSet<&'static str> {
+        let table = lang.table();
+        let set: BTreeSet<_> = table.iter().map(|(k, _)| *k).collect();
+        assert_eq!(set.len(), table.len(), "{lang:?} has a duplicate key");
+        set
+    }
+
+    /// Both tables have exactly the same keys, and no value is empty.
+    #[test]
+    fn tables_match_and_are_complete() {
+        let en = keys(Lang::En);
+        let hi = keys(Lang::Hi);
+        let missing_hi: Vec<_> = en.difference(&hi).collect();
+        let missing_en: Vec<_> = hi.difference(&en).collect();
+        assert!(missing_hi.is_empty(), "missing in Hinglish: {missing_hi:?}");
+        assert!(missing_en.is_empty(), "missing in English: {missing_en:?}");
+        for lang in Lang::ALL {
+            for (k, v) in lang.table() {
+                assert!(!v.trim().is_empty(), "{lang:?} {k} is empty");
+            }
+        }
+    }
+
+    /// Every lesson has a title and narration for every step, in both languages.
+    #[test]
+    fn every_lesson_step_is_narrated() {
+        for lesson in crate::lessons::all() {
+            let mut wanted = vec![crate::lessons::title_key(lesson.id)];
+            wanted.extend((0..lesson.steps.len()).map(|k| crate::lessons::step_key(lesson.id, k)));
+            for key in wanted {
+                for lang in Lang::ALL {
+                    assert!(lookup(lang, &key).is_some(), "{lang:?} lacks {key}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_and_fallback() {
+        assert_eq!(t(Lang::En, "lesson.step"), "Step");
+        assert_eq!(t(Lang::Hi, "no.such.key"), "?");
+        assert_eq!(Lang::from_code("hi"), Some(Lang::Hi));
+        assert_eq!(Lang::from_code("xx"), None);
+    }
+}

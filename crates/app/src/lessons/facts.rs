@@ -1,0 +1,144 @@
+//! What a lesson shows under its narration: numbers read from the model's state (member ids, bookmarks,
+//! the hash steps of a key, console group ids, duplicates, generations). Labels are i18n keys; values are
+//! plain text; `data-fact` / `data-value` let tests read them. Written with plain loops: this runs in the
+//! page and every iterator adapter costs wasm bytes.
+
+use std::fmt::Write;
+
+use grouplab_model::partitioner::{HashFn, Partitioner, Placement};
+use grouplab_model::view::{GroupView, WorldView};
+
+use super::catalog::{crc_partition, GROUP, KEY_HASH, KEY_MOVE, TOPIC};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    /// i18n key of the label.
+    pub label: &'static str,
+    /// `data-fact`.
+    pub id: &'static str,
+    pub value: String,
+    /// `data-value`: the number tests compare, when there is one.
+    pub number: Option<i64>,
+}
+
+/// `murmur2("order-7") = -1234 → toPositive = 5678 → % 4 = 2`, and the partition.
+fn hash_line(p: Partitioner, key: &str, n: u32) -> (String, i64) {
+    let mut s = String::new();
+    let Placement::Hashed(h) = p.place(Some(key.as_bytes()), n) else {
+        return (s, -1);
+    };
+    let f = match h.hash_fn {
+        HashFn::Murmur2 => "murmur2",
+        HashFn::Crc32 => "crc32",
+        HashFn::Fnv1a => "fnv1a",
+    };
+    let _ = write!(s, "{f}(\"{key}\") = {}", h.hash);
+    if i64::from(h.positive) != h.hash {
+        let _ = write!(s, " → toPositive = {}", h.positive);
+    }
+    let _ = write!(s, " → % {n} = {}", h.partition);
+    (s, i64::from(h.partition))
+}
+
+fn group<'a>(v: &'a WorldView, id: &str) -> Option<&'a GroupView> {
+    v.groups.iter().find(|g| g.group_id == id)
+}
+
+/// The facts of lesson `id` at this state.
+pub fn facts(id: &str, step: usize, v: &WorldView) -> Vec<Fact> {
+    let mut out = Vec::new();
+    let mut push = |label, id, value: String, number: Option<i64>| {
+        out.push(Fact {
+            label,
+            id,
+            value,
+            number,
+        })
+    };
+    let g = group(v, GROUP);
+    match id {
+        "group" | "static" => {
+            // Generations, idle members and ownership are on the stage itself ([data-generation], [data-idle]).
+            let mut s = String::new();
+            let mut n = 0;
+            for c in &v.consumers {
+                if c.group_id.as_deref() == Some(GROUP) && !c.member_id.is_empty() {
+                    let _ = writeln!(s, "{}: {}", c.name, c.member_id);
+                    n += 1;
+                }
+            }
+            if n > 0 {
+                push("fact.member_ids", "member-ids", s, Some(n));
+            }
+        }
+        "offsets" => {
+            if let Some(g) = g {
+                let lag: u64 = g.lag.values().sum();
+                push("fact.lag", "lag", lag.to_string(), Some(lag as i64));
+            }
+            if step >= 4 {
+                push("fact.received", "received", received(v), None);
+            }
+        }
+        "keys" => {
+            let (py, p) = hash_line(Partitioner::ConsistentRandom, KEY_HASH, 4);
+            push("fact.hash_python", "hash-python", py, Some(p));
+            if step >= 2 {
+                let (java, j) = hash_line(Partitioner::JavaDefault, KEY_HASH, 4);
+                push("fact.hash_java", "hash-java", java, Some(j));
+            }
+        }
+        "console" => {
+            let mut s = String::new();
+            let mut n = 0;
+            for c in &v.consumers {
+                if c.console {
+                    let gid = c.group_id.as_deref().unwrap_or("-");
+                    let _ = writeln!(s, "{}: {gid} ({} records)", c.name, c.records_delivered);
+                    n += 1;
+                }
+            }
+            push("fact.console_groups", "console-groups", s, Some(n));
+        }
+        "pubsub" => push("fact.received", "received", received(v), None),
+        "crash" => {
+            if let Some(g) = g {
+                let d = g.records_redelivered as i64;
+                push("fact.duplicates", "duplicates", d.to_string(), Some(d));
+                let gen = i64::from(g.generation_id);
+                push("fact.generation", "generation", gen.to_string(), Some(gen));
+            }
+        }
+        "partitions" => {
+            let (a, b) = (crc_partition(KEY_MOVE, 4), crc_partition(KEY_MOVE, 6));
+            let n = v
+                .topics
+                .iter()
+                .find(|t| t.name == TOPIC)
+                .map_or(0, |t| t.partitions.len());
+            let now = if n > 4 { b } else { a };
+            push(
+                "fact.key_partition",
+                "key-partition",
+                format!("\"{KEY_MOVE}\": crc32 % 4 = {a}, crc32 % 6 = {b}"),
+                Some(i64::from(now)),
+            );
+        }
+        _ => {}
+    }
+    out
+}
+
+fn received(v: &WorldView) -> String {
+    let mut s = String::new();
+    for g in &v.groups {
+        let mut n = 0;
+        for c in &v.consumers {
+            if c.group_id.as_deref() == Some(g.group_id.as_str()) {
+                n += c.records_delivered;
+            }
+        }
+        let _ = writeln!(s, "{}: {n}", g.group_id);
+    }
+    s
+}
