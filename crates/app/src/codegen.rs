@@ -37,8 +37,19 @@ impl Flavour {
 
 const BOOTSTRAP: &str = "localhost:9092";
 
-/// `(key, value)` pairs of a consumer's configuration, as both clients spell them.
-fn consumer_props(c: &ConsumerConfig) -> Vec<(&'static str, String)> {
+fn join(xs: &[String], sep: &str) -> String {
+    let mut s = String::new();
+    for (i, x) in xs.iter().enumerate() {
+        if i > 0 {
+            s.push_str(sep);
+        }
+        s.push_str(x);
+    }
+    s
+}
+
+/// `(key, value)` pairs of a consumer's configuration (Java names assignors by class).
+fn consumer_props(c: &ConsumerConfig, java: bool) -> Vec<(&'static str, String)> {
     let mut v = vec![("bootstrap.servers", BOOTSTRAP.to_string())];
     if let Some(g) = &c.group_id {
         v.push(("group.id", g.clone()));
@@ -55,8 +66,18 @@ fn consumer_props(c: &ConsumerConfig) -> Vec<(&'static str, String)> {
         v.push(("auto.offset.reset", r.to_string()));
     }
     if let Some(a) = &c.partition_assignment_strategy {
-        let names: Vec<&str> = a.iter().map(|x| x.name()).collect();
-        v.push(("partition.assignment.strategy", names.join(",")));
+        let mut names = String::new();
+        for x in a {
+            if !names.is_empty() {
+                names.push(',');
+            }
+            names.push_str(if java {
+                java_assignor(x.name())
+            } else {
+                x.name()
+            });
+        }
+        v.push(("partition.assignment.strategy", names));
     }
     if let Some(x) = c.session_timeout_ms {
         v.push(("session.timeout.ms", x.to_string()));
@@ -70,13 +91,13 @@ fn consumer_props(c: &ConsumerConfig) -> Vec<(&'static str, String)> {
     v
 }
 
-fn java_assignor(name: &str) -> String {
+fn java_assignor(name: &str) -> &str {
     match name {
-        "range" => "RangeAssignor".into(),
-        "roundrobin" => "RoundRobinAssignor".into(),
-        "sticky" => "StickyAssignor".into(),
-        "cooperative-sticky" => "CooperativeStickyAssignor".into(),
-        other => other.into(),
+        "range" => "RangeAssignor",
+        "roundrobin" => "RoundRobinAssignor",
+        "sticky" => "StickyAssignor",
+        "cooperative-sticky" => "CooperativeStickyAssignor",
+        other => other,
     }
 }
 
@@ -88,7 +109,7 @@ fn keys_comment(keys: &KeySpec) -> String {
             prefix,
             cardinality,
         } => format!("keys {prefix}0..{prefix}{}", cardinality.saturating_sub(1)),
-        KeySpec::Cycle { keys } => format!("keys {}", keys.join(", ")),
+        KeySpec::Cycle { keys } => format!("keys {}", join(keys, ", ")),
     }
 }
 
@@ -103,11 +124,33 @@ pub fn generate(flavour: Flavour, log: &[LoggedCommand], now_ms: u64) -> String 
         }
         Flavour::Cli => {}
     }
+    // Clients added without a name get the model's: the first free `<prefix><n>`.
+    let mut names: Vec<String> = Vec::new();
     for c in log.iter().filter(|c| c.at_ms <= now_ms) {
+        let mut cmd = c.command.clone();
+        let (name, prefix) = match &mut cmd {
+            Command::AddConsumer { name, .. } => (Some(name), "consumer"),
+            Command::AddProducer { name, .. } => (Some(name), "producer"),
+            Command::RunConsoleConsumer { .. } => (None, "console"),
+            _ => (None, ""),
+        };
+        if !prefix.is_empty() {
+            let given = name.as_ref().and_then(|n| (**n).clone());
+            let n = given.unwrap_or_else(|| {
+                (1..)
+                    .map(|i| format!("{prefix}{i}"))
+                    .find(|n| !names.contains(n))
+                    .unwrap_or_default()
+            });
+            if let Some(slot) = name {
+                *slot = Some(n.clone());
+            }
+            names.push(n);
+        }
         if flavour == Flavour::Cli {
-            cli(o, &c.command);
+            cli(o, &cmd);
         } else {
-            client(o, &c.command, flavour == Flavour::Java);
+            client(o, &cmd, flavour == Flavour::Java);
         }
     }
     out
@@ -191,22 +234,14 @@ fn client(o: &mut String, c: &Command, java: bool) {
             ..
         } => {
             let n = name.as_deref().unwrap_or("consumer");
-            let t = format!("\"{}\"", topics.join("\", \""));
+            let t = format!("\"{}\"", join(topics, "\", \""));
             if java {
                 let _ = writeln!(o, "\nProperties {n}Props = new Properties();");
             } else {
                 let _ = writeln!(o, "\n{n} = Consumer({{");
             }
-            for (k, v) in consumer_props(config) {
+            for (k, v) in consumer_props(config, java) {
                 if java {
-                    let v = if k == "partition.assignment.strategy" {
-                        v.split(',')
-                            .map(java_assignor)
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    } else {
-                        v
-                    };
                     let _ = writeln!(o, "{n}Props.put(\"{k}\", \"{v}\");");
                 } else {
                     let _ = writeln!(o, "    '{k}': \"{v}\",");
@@ -308,8 +343,8 @@ fn cli(o: &mut String, c: &Command) {
             topics,
             ..
         } => {
-            let mut line = format!("kafka-console-consumer {b} --topic {}", topics.join(","));
-            for (k, v) in consumer_props(config) {
+            let mut line = format!("kafka-console-consumer {b} --topic {}", join(topics, ","));
+            for (k, v) in consumer_props(config, false) {
                 match k {
                     "bootstrap.servers" => {}
                     "group.id" => line.push_str(&format!(" --group {v}")),

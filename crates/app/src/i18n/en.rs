@@ -32,7 +32,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("lesson.facts", "What the model shows now"),
     // facts shown under the narration
     ("fact.member_ids", "Member ids from the coordinator"),
-    ("fact.lag", "Lag"),
     ("fact.hash_python", "confluent-kafka (crc32)"),
     ("fact.hash_java", "Java (murmur2)"),
     ("fact.console_groups", "Console consumer groups"),

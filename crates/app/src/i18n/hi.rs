@@ -32,7 +32,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("lesson.facts", "Model abhi ky dikha rha hai"),
     // facts shown under the narration
     ("fact.member_ids", "Coordinator ki di hui member ids"),
-    ("fact.lag", "Lag"),
     ("fact.hash_python", "confluent-kafka (crc32)"),
     ("fact.hash_java", "Java (murmur2)"),
     ("fact.console_groups", "Console consumer k groups"),

@@ -71,15 +71,8 @@ pub fn facts(id: &str, step: usize, v: &WorldView) -> Vec<Fact> {
                 push("fact.member_ids", "member-ids", s, Some(n));
             }
         }
-        "offsets" => {
-            if let Some(g) = g {
-                let lag: u64 = g.lag.values().sum();
-                push("fact.lag", "lag", lag.to_string(), Some(lag as i64));
-            }
-            if step >= 4 {
-                push("fact.received", "received", received(v), None);
-            }
-        }
+        // Bookmarks, positions, log-end offsets and lag are on the stage's partition rows.
+        "offsets" if step >= 4 => push("fact.received", "received", received(v), None),
         "keys" => {
             let (py, p) = hash_line(Partitioner::ConsistentRandom, KEY_HASH, 4);
             push("fact.hash_python", "hash-python", py, Some(p));

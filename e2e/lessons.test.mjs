@@ -1,0 +1,275 @@
+// The lessons, end to end: every lesson walked from its first step to its last and back again, in English
+// and in Hinglish, asserting the narration (exactly the text of the i18n tables, read from the Rust sources)
+// and the simulation's state at each step (window.grouplab.state() and the stage's data attributes). Pages
+// open with `?paused`, so each step lands on its end state at once; one test plays a step in real time.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setup, repoRoot } from './harness.mjs';
+
+let h;
+let tables;
+before(async () => {
+  h = await setup();
+  tables = { en: await table('en'), hi: await table('hi') };
+});
+after(() => h?.teardown());
+
+/** The i18n table `crates/app/src/i18n/<lang>.rs` as a Map (key → text). */
+async function table(lang) {
+  const src = await readFile(path.join(repoRoot, 'crates/app/src/i18n', `${lang}.rs`), 'utf8');
+  const map = new Map();
+  for (const m of src.matchAll(/\("([^"]+)",\s*"((?:[^"\\]|\\.)*)"\)/g)) {
+    map.set(m[1], JSON.parse(`"${m[2]}"`));
+  }
+  assert.ok(map.size > 50, `parsed ${map.size} ${lang} strings`);
+  return map;
+}
+
+const GROUP = 'order-consumer-group';
+const ends = (s) => s.topics.find((t) => t.name === 'test-topic').partitions.map((p) => p.log_end_offset);
+const group = (s, id) => s.groups.find((g) => g.group_id === id);
+const consumer = (s, name) => s.consumers.find((c) => c.name === name);
+const split = (s, id) => (group(s, id)?.members ?? []).map((m) => m.assigned.length).sort((a, b) => a - b);
+const lag = (s) => Object.values(group(s, GROUP).lag).reduce((a, b) => a + b, 0);
+const consoleGroups = (s) => s.consumers.filter((c) => c.console).map((c) => c.group_id);
+const delivered = (s, id) =>
+  s.consumers.filter((c) => c.group_id === id).reduce((a, c) => a + c.records_delivered, 0);
+
+/** What each step must show: `(state, page) => void`, asserting. Mirrors lessons/checks.rs. */
+const CHECKS = {
+  group: [
+    (s) => assert.equal(s.groups.length, 0),
+    (s) => {
+      assert.deepEqual(split(s, GROUP), [4]);
+      assert.match(consumer(s, 'consumer1').member_id, /^rdkafka-/);
+    },
+    (s) => assert.deepEqual(split(s, GROUP), [2, 2]),
+    async (s, page) => {
+      const ids = group(s, GROUP).members.map((m) => m.member_id);
+      assert.equal(new Set(ids).size, 2);
+      // The member ids the coordinator handed out are shown, on the stage and in the lesson.
+      const shown = await page.textContent('[data-fact="member-ids"]');
+      for (const id of ids) assert.ok(shown.includes(id), `${id} in ${shown}`);
+      for (const id of ids) assert.equal(await page.locator(`[data-member="${id}"]`).count(), 1);
+    },
+  ],
+  offsets: [
+    (s) => assert.ok(Object.keys(group(s, GROUP).committed).length > 0, 'a bookmark is committed'),
+    (s) => assert.ok(lag(s) > 0, 'lag'),
+    (s) => {
+      assert.equal(group(s, GROUP).members.length, 0);
+      assert.ok(lag(s) > 0);
+    },
+    (s) => {
+      const c = consumer(s, 'consumer1');
+      const behind = ends(s).reduce((a, b) => a + b) - Object.values(c.positions).reduce((a, b) => a + b, 0);
+      assert.ok(behind < 4, `resumed and caught up (${behind} behind)`);
+    },
+    (s) => {
+      const e = consumer(s, 'reader-earliest').records_delivered;
+      const l = consumer(s, 'reader-latest').records_delivered;
+      assert.ok(e > l + 100, `earliest ${e} vs latest ${l}`);
+    },
+  ],
+  keys: [
+    (s) => assert.deepEqual(split(s, GROUP), [4]),
+    ...[1, 2].map(() => async (s, page) => {
+      // Exactly one partition receives records, and the consumer owning all four gets only those.
+      const filled = ends(s).filter((e) => e > 0);
+      assert.deepEqual(filled, [20], JSON.stringify(ends(s)));
+      assert.equal(consumer(s, 'consumer1').records_delivered, 20);
+      const p = Number(await page.getAttribute('[data-fact="hash-python"]', 'data-value'));
+      assert.equal(ends(s)[p], 20, 'the shown crc32 step names the partition');
+    }),
+    async (s, page) => {
+      const py = Number(await page.getAttribute('[data-fact="hash-python"]', 'data-value'));
+      const java = Number(await page.getAttribute('[data-fact="hash-java"]', 'data-value'));
+      assert.notEqual(py, java, 'crc32 and murmur2 disagree');
+      assert.equal(ends(s)[py], 20);
+      assert.equal(ends(s)[java], 20);
+    },
+  ],
+  console: [1, 2, 3].map((n) => (s) => {
+    const ids = consoleGroups(s);
+    assert.equal(ids.length, n);
+    assert.equal(new Set(ids).size, n, `${n} runs, ${n} different group ids: ${ids}`);
+    for (const id of ids) assert.match(id, /^console-consumer-\d{1,5}$/);
+    assert.equal(consumer(s, `console${n}`).records_delivered, n < 3 ? 30 : 0);
+  }),
+  idle: [
+    (s) => assert.deepEqual(split(s, GROUP), [1, 1, 1, 1]),
+    async (s, page) => {
+      assert.deepEqual(split(s, GROUP), [0, 1, 1, 1, 1]);
+      assert.equal(await page.locator('[data-member][data-idle="true"]').count(), 1);
+    },
+    (s) => assert.deepEqual(split(s, GROUP), [1, 1, 1, 1]),
+  ],
+  pubsub: [
+    (s) => assert.deepEqual(split(s, GROUP), [2, 2]),
+    (s) => assert.deepEqual(split(s, 'billing-group'), [4]),
+    (s) => {
+      const total = ends(s).reduce((a, b) => a + b);
+      assert.ok(delivered(s, GROUP) + 4 >= total && delivered(s, 'billing-group') + 4 >= total);
+    },
+  ],
+  crash: [
+    (s) => assert.deepEqual(split(s, GROUP), [2, 2]),
+    (s) => {
+      assert.match(JSON.stringify(consumer(s, 'consumer1').status), /crashed/);
+      assert.deepEqual(split(s, GROUP), [2, 2], 'nothing happens before session.timeout.ms');
+    },
+    async (s, page) => {
+      assert.deepEqual(split(s, GROUP), [4]);
+      const shown = Number(await page.getAttribute('[data-fact="duplicates"]', 'data-value'));
+      assert.ok(shown > 0, 'the duplicate count shown is positive');
+      assert.equal(shown, group(s, GROUP).records_redelivered);
+    },
+  ],
+  cooperative: [
+    (s) => {
+      assert.deepEqual(split(s, 'eager-group'), [3, 3]);
+      assert.deepEqual(split(s, 'coop-group'), [3, 3]);
+    },
+    async (s, page) => {
+      assert.deepEqual(split(s, 'eager-group'), [2, 2, 2]);
+      assert.deepEqual(split(s, 'coop-group'), [2, 2, 2]);
+      assert.equal(await page.getAttribute('[data-group="eager-group"]', 'data-generation'), '2');
+      assert.equal(await page.getAttribute('[data-group="coop-group"]', 'data-generation'), '3');
+    },
+  ],
+  static: [
+    (s) => assert.equal(group(s, GROUP).generation_id, 1),
+    (s) => assert.equal(group(s, GROUP).generation_id, 1, 'a static member leaves without a rebalance'),
+    (s) => {
+      assert.equal(group(s, GROUP).generation_id, 1, 'and comes back without one');
+      assert.equal(consumer(s, 'consumer1').assigned.length, 2);
+    },
+    (s) => {
+      assert.equal(group(s, GROUP).generation_id, 2);
+      assert.deepEqual(split(s, GROUP), [4]);
+    },
+  ],
+  partitions: [
+    async (s, page) => {
+      const p = Number(await page.getAttribute('[data-fact="key-partition"]', 'data-value'));
+      assert.deepEqual(ends(s).map((e, i) => (e > 0) === (i === p)), [true, true, true, true]);
+    },
+    async (s, page) => {
+      const now = Number(await page.getAttribute('[data-fact="key-partition"]', 'data-value'));
+      const e = ends(s);
+      assert.equal(e.length, 6);
+      assert.equal(e.filter((x) => x > 0).length, 2, 'the key wrote to its old and its new partition');
+      assert.ok(e[now] > 0);
+      assert.deepEqual(split(s, GROUP), [3, 3]);
+    },
+  ],
+};
+
+/** Waits for step `k` of `id` to be shown, then returns the state. */
+async function atStep(page, id, k) {
+  await page.waitForSelector(`[data-lesson="${id}"][data-lesson-step="${k}"][data-lesson-state="paused"]`);
+  return page.evaluate(() => window.grouplab.state());
+}
+
+/** A digest of what a step shows, to prove Back lands on the very same state. */
+const digest = (s) =>
+  JSON.stringify({
+    t: s.time_ms,
+    ends: s.topics.map((t) => t.partitions.map((p) => p.log_end_offset)),
+    groups: s.groups.map((g) => [g.group_id, g.generation_id, g.committed, g.members.map((m) => m.assigned)]),
+  });
+
+async function walk(page, lang) {
+  const t = tables[lang];
+  const lessons = Object.keys(CHECKS);
+  for (const id of lessons) {
+    const r = await page.evaluate((id) => window.grouplab.lesson(id, 0), id);
+    assert.ok(r.ok, JSON.stringify(r));
+    const steps = CHECKS[id].length;
+    assert.equal(r.steps, steps, `${id} has ${steps} steps`);
+    const seen = [];
+    for (let k = 0; k < steps; k++) {
+      if (k > 0) await page.click('[data-action="lesson-next"]');
+      const s = await atStep(page, id, k);
+      assert.equal((await page.textContent('[data-narration]')).trim(), t.get(`${id}.${k}`), `${lang} ${id}.${k}`);
+      assert.equal((await page.textContent('.lesson__title')).startsWith(t.get(`${id}.title`)), true);
+      await CHECKS[id][k](s, page);
+      seen.push(digest(s));
+    }
+    assert.equal(
+      await page.locator('[data-action="lesson-next-lesson"]').count(),
+      id === lessons.at(-1) ? 0 : 1,
+      'the last step offers the next lesson',
+    );
+    for (let k = steps - 2; k >= 0; k--) {
+      await page.click('[data-action="lesson-back"]');
+      const s = await atStep(page, id, k);
+      assert.equal((await page.textContent('[data-narration]')).trim(), t.get(`${id}.${k}`));
+      assert.equal(digest(s), seen[k], `Back to ${id}.${k} rewinds to the same state`);
+      await CHECKS[id][k](s, page);
+    }
+  }
+}
+
+for (const lang of ['en', 'hi']) {
+  test(`every lesson, first step to last and back (${lang})`, () =>
+    h.withPage({ viewport: 'desktop', path: `/?paused&lang=${lang}` }, async ({ page }) => {
+      assert.equal(await page.getAttribute('html', 'lang'), lang === 'hi' ? 'hi-Latn' : 'en');
+      await walk(page, lang);
+    }));
+}
+
+test('deep links open a step; the language switches in place and persists', () =>
+  h.withPage({ viewport: 'phone', path: '/?paused&lesson=crash&step=2' }, async ({ page, screenshot }) => {
+    await atStep(page, 'crash', 2);
+    assert.equal((await page.textContent('[data-narration]')).trim(), tables.en.get('crash.2'));
+    await screenshot('lesson-crash-phone-en');
+    await page.click('[data-lang="hi"]');
+    await page.waitForFunction((t) => document.querySelector('[data-narration]').textContent.trim() === t,
+      tables.hi.get('crash.2'));
+    assert.equal(await page.getAttribute('[data-lesson]', 'data-lesson-step'), '2', 'same step');
+    assert.match(await page.evaluate(() => location.search), /lesson=crash&step=2/);
+    await screenshot('lesson-crash-phone-hi');
+    // The choice persists: a link without ?lang opens in Hinglish.
+    await page.goto(h.server.url('/?paused&lesson=keys&step=1'));
+    await atStep(page, 'keys', 1);
+    assert.equal((await page.textContent('[data-narration]')).trim(), tables.hi.get('keys.1'));
+    const bad = await page.evaluate(() => window.grouplab.lesson('nope', 0));
+    assert.equal(bad.error, 'unknown_lesson');
+    const badStep = await page.evaluate(() => window.grouplab.lesson('keys', 9));
+    assert.equal(badStep.error, 'invalid_step');
+  }));
+
+test('a step plays in simulated time and pauses at its end; the table of contents links every lesson', () =>
+  h.withPage({ viewport: 'desktop', path: '/?slowmo=0&lesson=group&step=1&lang=en' }, async ({ page, screenshot }) => {
+    await page.waitForSelector('[data-lesson="group"][data-lesson-step="1"][data-lesson-state="playing"]');
+    const s = await atStep(page, 'group', 1);
+    assert.equal(s.time_ms, 10_000, 'stopped exactly at the end of the step');
+    assert.equal(await page.getAttribute('#stage', 'data-playing'), 'false');
+    CHECKS.group[1](s);
+    await screenshot('lesson-group-desktop-en');
+    const toc = await page.$$eval('[data-toc]', (as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(toc, Object.keys(CHECKS).map((id) => `?lesson=${id}&step=0`));
+  }));
+
+test('the code panel follows the simulation: a consumer added in the UI appears in the code', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused&lesson=group&step=3' }, async ({ page, screenshot }) => {
+    await atStep(page, 'group', 3);
+    const code = () => page.textContent('[data-code]');
+    let py = await code();
+    assert.match(py, /consumer1 = Consumer\(\{/);
+    assert.match(py, /'group.id': "order-consumer-group"/);
+    assert.match(py, /consumer2.subscribe\(\["test-topic"\]\)/);
+    assert.doesNotMatch(py, /consumer3/);
+    await page.click('[data-action="add-consumer"]');
+    await page.waitForFunction(() => document.querySelector('[data-code]').textContent.includes('consumer3 = Consumer('));
+    await page.click('[data-code-tab="java"]');
+    assert.match(await code(), /KafkaConsumer<String, String> consumer3 = new KafkaConsumer<>\(consumer3Props\);/);
+    await page.click('[data-code-tab="cli"]');
+    py = await code();
+    assert.match(py, /kafka-topics --bootstrap-server localhost:9092 --create --topic test-topic --partitions 4/);
+    assert.match(py, /kafka-console-consumer .*--group order-consumer-group/);
+    await screenshot('lesson-code-desktop');
+  }));
