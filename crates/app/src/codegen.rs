@@ -160,14 +160,6 @@ pub fn generate(flavour: Flavour, log: &[LoggedCommand], now_ms: u64) -> String 
 fn client(o: &mut String, c: &Command, java: bool) {
     let (rem, end) = if java { ("//", ";") } else { ("#", "") };
     match c {
-        Command::CreateTopic {
-            topic, partitions, ..
-        } => {
-            let _ = writeln!(
-                o,
-                "{rem} topic \"{topic}\": {partitions} partitions (kafka-topics --create)\n"
-            );
-        }
         Command::AddProducer { name, profile, .. } => {
             let n = name.as_deref().unwrap_or("producer");
             let rdk = *profile == ClientProfile::Librdkafka;
@@ -255,18 +247,6 @@ fn client(o: &mut String, c: &Command, java: bool) {
         }
         Command::CloseConsumer { consumer } => {
             let _ = writeln!(o, "{consumer}.close(){end}");
-        }
-        Command::CrashConsumer { consumer } => {
-            let _ = writeln!(
-                o,
-                "{rem} {consumer}'s process is killed (kill -9): no close(), no commit"
-            );
-        }
-        Command::RestartConsumer { consumer } => {
-            let _ = writeln!(
-                o,
-                "{rem} {consumer} starts again with the same config and subscribe()"
-            );
         }
         Command::CommitNow { consumer, sync } => {
             let m = match (java, sync) {
@@ -381,7 +361,7 @@ fn cli(o: &mut String, c: &Command) {
             let _ = writeln!(o, "# kill -9 {consumer}");
         }
         Command::RestartConsumer { consumer } => {
-            let _ = writeln!(o, "# {consumer}: the same command again");
+            let _ = writeln!(o, "# {consumer} starts again with the same configuration");
         }
         Command::StopBroker { broker } => {
             let _ = writeln!(o, "kafka-server-stop   # on broker {broker}");
