@@ -68,7 +68,7 @@ bench:
 FUZZ_SECONDS ?= 600
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
-	cd fuzz && for target in commands scenario; do \
+	cd fuzz && for target in commands scenario link; do \
 		mkdir -p corpus/$$target; \
 		RUSTC_BOOTSTRAP=1 cargo fuzz run $$target --sanitizer none -O -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; \
 	done

@@ -1,7 +1,11 @@
 //! A scenario: everything needed to reproduce a history exactly (seed, cluster settings, timed commands).
 //! Versioned, so saved scenarios and shared links keep working.
 
+mod link;
+
 use serde::{Deserialize, Serialize};
+
+pub use link::{LinkError, LINK_VERSION, MAX_LINK_CHARS, MAX_SCENARIO_JSON_BYTES};
 
 use crate::command::{Command, KeySpec};
 use crate::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};

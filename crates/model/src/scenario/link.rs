@@ -1,0 +1,177 @@
+//! A whole scenario in a link: `1.` + base64url(deflate(JSON)). Versioned, so old links keep working; decoding
+//! is bounded, so a hostile link cannot exhaust memory.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+
+use super::{Scenario, ScenarioError};
+
+/// The link format version written by this GroupLab.
+pub const LINK_VERSION: &str = "1";
+/// Longest link payload accepted (characters), about what browsers keep in a URL fragment comfortably.
+pub const MAX_LINK_CHARS: usize = 64 * 1024;
+/// Largest scenario JSON a link may inflate to (bytes).
+pub const MAX_SCENARIO_JSON_BYTES: usize = 2 * 1024 * 1024;
+
+/// Why a link could not be read, in words a user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "error")]
+pub enum LinkError {
+    Empty,
+    TooLong { chars: usize, max: usize },
+    UnknownVersion { version: String },
+    NotBase64,
+    NotDeflate,
+    TooLarge { max: usize },
+    NotJson { message: String },
+}
+
+impl std::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LinkError::Empty => write!(f, "the link holds no scenario"),
+            LinkError::TooLong { chars, max } => write!(f, "the link is {chars} characters long (at most {max})"),
+            LinkError::UnknownVersion { version } => write!(
+                f,
+                "the link was made by a newer or unknown GroupLab (format {version:?}; this one reads {LINK_VERSION:?})"
+            ),
+            LinkError::NotBase64 => write!(f, "the link is damaged (not base64url)"),
+            LinkError::NotDeflate => write!(f, "the link is damaged (its data does not decompress)"),
+            LinkError::TooLarge { max } => write!(f, "the scenario in the link is larger than {max} bytes"),
+            LinkError::NotJson { message } => write!(f, "the scenario in the link is not valid: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+impl From<LinkError> for ScenarioError {
+    fn from(e: LinkError) -> Self {
+        ScenarioError {
+            index: None,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl Scenario {
+    /// The scenario as a link payload (to put after `#s=` or `?s=`).
+    pub fn to_link(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        // Level 9: links are made rarely and read often; smaller is better.
+        let deflated = miniz_oxide::deflate::compress_to_vec(&json, 9);
+        format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(deflated))
+    }
+
+    /// Reads a link payload back. Only decodes: [`Scenario::build`] then validates the commands.
+    pub fn from_link(link: &str) -> Result<Scenario, LinkError> {
+        let link = link.trim();
+        if link.is_empty() {
+            return Err(LinkError::Empty);
+        }
+        if link.len() > MAX_LINK_CHARS {
+            return Err(LinkError::TooLong {
+                chars: link.chars().count(),
+                max: MAX_LINK_CHARS,
+            });
+        }
+        let (version, payload) = link.split_once('.').unwrap_or(("", link));
+        if version != LINK_VERSION {
+            return Err(LinkError::UnknownVersion {
+                version: version.chars().take(16).collect(),
+            });
+        }
+        let deflated = URL_SAFE_NO_PAD
+            .decode(payload)
+            .map_err(|_| LinkError::NotBase64)?;
+        let json =
+            miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_SCENARIO_JSON_BYTES)
+                .map_err(|e| {
+                    if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
+                        LinkError::TooLarge {
+                            max: MAX_SCENARIO_JSON_BYTES,
+                        }
+                    } else {
+                        LinkError::NotDeflate
+                    }
+                })?;
+        serde_json::from_slice(&json).map_err(|e| LinkError::NotJson {
+            message: e.to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_reproduces_the_same_history() {
+        let mut t = Scenario::course_notes().build().unwrap();
+        t.advance_to(15_000);
+        let link = Scenario::from_timeline(&t).to_link();
+        assert!(link.starts_with("1."));
+        assert!(
+            link.len() < 1_000,
+            "the course-notes link is short: {} chars",
+            link.len()
+        );
+        assert!(link[2..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        let again = Scenario::from_link(&link).unwrap().build().unwrap();
+        assert_eq!(
+            serde_json::to_string(&t.sim().view(50)).unwrap(),
+            serde_json::to_string(&again.sim().view(50)).unwrap()
+        );
+    }
+
+    #[test]
+    fn bad_links_get_clear_errors() {
+        let good = Scenario::course_notes().to_link();
+        assert_eq!(Scenario::from_link(""), Err(LinkError::Empty));
+        assert!(matches!(
+            Scenario::from_link(&good.replacen("1.", "9.", 1)),
+            Err(LinkError::UnknownVersion { .. })
+        ));
+        assert!(matches!(
+            Scenario::from_link("1.***"),
+            Err(LinkError::NotBase64)
+        ));
+        assert!(matches!(
+            Scenario::from_link("1.AAAA"),
+            Err(LinkError::NotDeflate)
+        ));
+        let not_json = format!(
+            "1.{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"hello", 9))
+        );
+        assert!(matches!(
+            Scenario::from_link(&not_json),
+            Err(LinkError::NotJson { .. })
+        ));
+        let truncated = &good[..good.len() - 10];
+        assert!(Scenario::from_link(truncated).is_err());
+        assert!(matches!(
+            Scenario::from_link(&"A".repeat(MAX_LINK_CHARS + 1)),
+            Err(LinkError::TooLong { .. })
+        ));
+    }
+
+    #[test]
+    fn a_decompression_bomb_is_refused() {
+        let bomb = vec![b' '; MAX_SCENARIO_JSON_BYTES + 1];
+        let link = format!(
+            "1.{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&bomb, 9))
+        );
+        assert!(link.len() < MAX_LINK_CHARS, "the bomb itself is small");
+        assert_eq!(
+            Scenario::from_link(&link),
+            Err(LinkError::TooLarge {
+                max: MAX_SCENARIO_JSON_BYTES
+            })
+        );
+    }
+}
