@@ -181,7 +181,7 @@ const digest = (s) =>
     groups: s.groups.map((g) => [g.group_id, g.generation_id, g.committed, g.members.map((m) => m.assigned)]),
   });
 
-async function walk(page, lang) {
+async function walk(page, lang, screenshot) {
   const t = tables[lang];
   const lessons = Object.keys(CHECKS);
   for (const id of lessons) {
@@ -197,6 +197,7 @@ async function walk(page, lang) {
       assert.equal((await page.textContent('.lesson__title')).startsWith(t.get(`${id}.title`)), true);
       await CHECKS[id][k](s, page);
       seen.push(digest(s));
+      if (id === 'keys' && k === 3) await screenshot(`lesson-keys-desktop-${lang}`);
     }
     assert.equal(
       await page.locator('[data-action="lesson-next-lesson"]').count(),
@@ -215,9 +216,9 @@ async function walk(page, lang) {
 
 for (const lang of ['en', 'hi']) {
   test(`every lesson, first step to last and back (${lang})`, () =>
-    h.withPage({ viewport: 'desktop', path: `/?paused&lang=${lang}` }, async ({ page }) => {
+    h.withPage({ viewport: 'desktop', path: `/?paused&lang=${lang}` }, async ({ page, screenshot }) => {
       assert.equal(await page.getAttribute('html', 'lang'), lang === 'hi' ? 'hi-Latn' : 'en');
-      await walk(page, lang);
+      await walk(page, lang, screenshot);
     }));
 }
 

@@ -22,7 +22,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("lesson.of", "of"),
     ("lesson.back", "‹ Back"),
     ("lesson.next", "Next ›"),
-    ("lesson.replay", "↻ Replay step"),
     ("lesson.playing", "Playing this step…"),
     ("lesson.paused", "Paused: read, then press Next."),
     ("lesson.done", "End of the lesson. The simulation is yours now: add consumers, crash them, produce, and watch the code follow."),

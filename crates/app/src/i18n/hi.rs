@@ -22,7 +22,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("lesson.of", "/"),
     ("lesson.back", "‹ Peeche"),
     ("lesson.next", "Aage ›"),
-    ("lesson.replay", "↻ Step fir se"),
     ("lesson.playing", "Ye step chal rha hai…"),
     ("lesson.paused", "Ruka hua hai: padho, fir Aage dabao."),
     ("lesson.done", "Lesson khatam. Ab simulation aapka hai: consumers jodo, crash kro, produce kro, aur dekho code bhi saath m badalta hai."),

@@ -15,6 +15,7 @@ pub enum Lang {
 }
 
 impl Lang {
+    #[cfg(test)]
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Hi];
 
     pub fn code(self) -> &'static str {
@@ -24,7 +25,6 @@ impl Lang {
         }
     }
 
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub fn from_code(code: &str) -> Option<Lang> {
         match code {
             "en" => Some(Lang::En),
@@ -77,29 +77,17 @@ fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
 const STORAGE_KEY: &str = "grouplab.lang";
 
 /// The language to start in: `?lang=` in the URL, else the saved choice, else English.
-#[cfg(target_arch = "wasm32")]
-pub fn initial() -> Lang {
-    let w = web_sys::window();
-    let from_url = w
-        .as_ref()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|s| {
-            s.trim_start_matches('?')
-                .split('&')
-                .find_map(|p| p.strip_prefix("lang=").and_then(Lang::from_code))
-        });
-    from_url
-        .or_else(|| {
-            w.and_then(|w| w.local_storage().ok().flatten())
-                .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-                .and_then(|c| Lang::from_code(&c))
-        })
-        .unwrap_or_default()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub fn initial() -> Lang {
-    Lang::En
+pub fn initial(from_url: Option<Lang>) -> Lang {
+    #[cfg(target_arch = "wasm32")]
+    let saved = || {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .and_then(|c| Lang::from_code(&c))
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let saved = || None;
+    from_url.or_else(saved).unwrap_or_default()
 }
 
 /// Saves the choice and sets `<html lang>`.

@@ -45,13 +45,13 @@ pub fn install(
     def2(&api, "lesson", move |id, step| {
         if id.is_null() || id.is_undefined() {
             go.emit(None);
-            return value_to_js(&json!({"ok": true, "lesson": null}));
+            return value_to_js(&json!({"ok": true}));
         }
         let id = id.as_string().unwrap_or_default();
         let Some(i) = toc.iter().position(|(l, _)| *l == id) else {
             return error(
                 "unknown_lesson",
-                &format!("no lesson {id:?}; see grouplab.lessons()"),
+                &format!("no lesson {id:?} (see the table of contents)"),
             );
         };
         let steps = toc[i].1;
@@ -66,7 +66,7 @@ pub fn install(
             lesson: i,
             step: k as usize,
         }));
-        value_to_js(&json!({"ok": true, "lesson": id, "step": k as usize, "steps": steps}))
+        value_to_js(&json!({"ok": true, "steps": steps}))
     });
     let e = engine.clone();
     def0(&api, "state", move || {

@@ -53,7 +53,6 @@ pub enum Msg {
     Lang(Lang),
     /// Go to a lesson step (None: leave the lesson, free play).
     Lesson(Option<Place>),
-    LessonReplay,
 }
 
 /// Callbacks made once: a new callback every frame would make every child's props differ, and re-render it.
@@ -73,7 +72,6 @@ struct Callbacks {
     dismiss: Callback<()>,
     lang: Callback<Lang>,
     lesson: Callback<Option<Place>>,
-    lesson_replay: Callback<()>,
 }
 
 impl Callbacks {
@@ -94,7 +92,6 @@ impl Callbacks {
             dismiss: link.callback(|_| Msg::Dismiss),
             lang: link.callback(Msg::Lang),
             lesson: link.callback(Msg::Lesson),
-            lesson_replay: link.callback(|_| Msg::LessonReplay),
         }
     }
 }
@@ -125,9 +122,10 @@ pub struct App {
     code_key: (usize, u64),
 }
 
-/// `?paused`, `?speed=2`, `?slowmo=0` in the URL.
+/// `?paused`, `?speed=2`, `?slowmo=0`, `?lesson=keys&step=2`, `?lang=hi` in the URL.
 struct UrlOptions {
     paused: bool,
+    lang: Option<Lang>,
     lesson: Option<String>,
     step: usize,
     speed: Option<f64>,
@@ -140,6 +138,7 @@ fn url_options() -> UrlOptions {
         .unwrap_or_default();
     let mut o = UrlOptions {
         paused: false,
+        lang: None,
         lesson: None,
         step: 0,
         speed: None,
@@ -150,6 +149,7 @@ fn url_options() -> UrlOptions {
         match k {
             "paused" => o.paused = true,
             "lesson" => o.lesson = Some(v.to_string()),
+            "lang" => o.lang = Lang::from_code(v),
             "step" => o.step = v.parse().unwrap_or(0),
             "speed" => o.speed = v.parse().ok(),
             "slowmo" => o.slow_motion = Some(v != "0" && v != "false"),
@@ -361,7 +361,7 @@ impl Component for App {
             ctx.link().callback(Msg::Lesson),
             all.clone(),
         );
-        let lang = i18n::initial();
+        let lang = i18n::initial(opts.lang);
         i18n::persist(lang);
         let start = opts.lesson.as_deref().and_then(|id| {
             let i = all.iter().position(|l| l.id == id)?;
@@ -434,7 +434,6 @@ impl Component for App {
                 return true;
             }
             Msg::Lesson(place) => self.go(place, self.instant),
-            Msg::LessonReplay => self.go(self.place, false),
             Msg::TogglePlay => {
                 let playing = self.engine.borrow().playing;
                 self.engine.borrow_mut().set_playing(!playing);
@@ -573,7 +572,7 @@ impl Component for App {
                         <div class="stage-col">
                             <LessonPanel lang={self.lang} toc={self.toc.clone()} place={self.place}
                                 playing={snap.playing && self.engine.borrow().stop_at.is_some()}
-                                snap={snap.clone()} on_go={cb.lesson.clone()} on_replay={cb.lesson_replay.clone()} />
+                                snap={snap.clone()} on_go={cb.lesson.clone()} />
                             <div class="stage-wrap" ref={self.stage_ref.clone()}>
                                 <Stage snap={snap.clone()} width={self.width} selection={self.selection.clone()}
                                     on_select={on_select} />

@@ -12,20 +12,20 @@ pub struct HeaderProps {
 
 #[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
-    let buttons = Lang::ALL.iter().map(|l| {
-        let l = *l;
-        let on = p.on_lang.clone();
-        html! {
-            <button class={classes!("btn", "btn--small", "btn--toggle", (p.lang == l).then_some("is-on"))}
-                    aria-pressed={(p.lang == l).to_string()} data-lang={l.code()}
-                    onclick={Callback::from(move |_| on.emit(l))}>{ l.name() }</button>
-        }
-    });
+    // One switch: it names (and selects) the other language.
+    let other = if p.lang == Lang::En {
+        Lang::Hi
+    } else {
+        Lang::En
+    };
+    let on = p.on_lang.clone();
     html! {
         <header class="topbar">
             <h1 class="topbar__title">{ "GroupLab" }</h1>
             <p class="topbar__tagline">{ t(p.lang, "app.tagline") }</p>
-            <div class="topbar__lang" role="group" aria-label={t(p.lang, "lang.label")}>{ for buttons }</div>
+            <button class="btn btn--small topbar__lang" data-lang={other.code()}
+                    aria-label={format!("{}: {}", t(p.lang, "lang.label"), other.name())}
+                    onclick={Callback::from(move |_| on.emit(other))}>{ other.name() }</button>
         </header>
     }
 }

@@ -25,7 +25,6 @@ pub struct LessonPanelProps {
     pub playing: bool,
     pub snap: Snapshot,
     pub on_go: Callback<Option<Place>>,
-    pub on_replay: Callback<()>,
 }
 
 #[function_component(LessonPanel)]
@@ -109,7 +108,6 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
             <div class="lesson__nav">
                 <button class="btn" data-action="lesson-back" disabled={k == 0}
                         onclick={go(Some(back))}>{ t(lang, "lesson.back") }</button>
-                <button class="btn" data-action="lesson-replay" onclick={p.on_replay.reform(|_| ())}>{ t(lang, "lesson.replay") }</button>
                 { for next.map(|(to, action, label)| html! {
                     <button class="btn btn--primary" data-action={action} onclick={go(Some(to))}>{ t(lang, label) }</button>
                 }) }
