@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setup, repoRoot } from './harness.mjs';
 
@@ -233,6 +234,19 @@ test('deep links open a step; the language switches in place and persists', () =
     assert.equal(await page.getAttribute('[data-lesson]', 'data-lesson-step'), '2', 'same step');
     assert.match(await page.evaluate(() => location.search), /lesson=crash&step=2/);
     await screenshot('lesson-crash-phone-hi');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], 'a lesson in Hinglish passes axe');
     // The choice persists: a link without ?lang opens in Hinglish.
     await page.goto(h.server.url('/?paused&lesson=keys&step=1'));
     await atStep(page, 'keys', 1);
