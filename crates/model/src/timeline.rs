@@ -125,6 +125,7 @@ impl Timeline {
             self.fork_at_now();
         }
         let applied = self.sim.apply(command.clone())?;
+        let command = with_picked_name(command, applied.name.as_deref());
         self.log.push(LoggedCommand {
             at_ms: now,
             command,
@@ -293,6 +294,40 @@ impl Timeline {
                 self.events.pop_front();
             }
         }
+    }
+}
+
+/// The command with the name the model picked for an unnamed client, so the log says who is who on its own.
+fn with_picked_name(command: Command, picked: Option<&str>) -> Command {
+    let Some(picked) = picked else {
+        return command;
+    };
+    match command {
+        Command::AddConsumer {
+            name: None,
+            profile,
+            config,
+            topics,
+            assign,
+            records_per_sec,
+        } => Command::AddConsumer {
+            name: Some(picked.to_string()),
+            profile,
+            config,
+            topics,
+            assign,
+            records_per_sec,
+        },
+        Command::AddProducer {
+            name: None,
+            profile,
+            config,
+        } => Command::AddProducer {
+            name: Some(picked.to_string()),
+            profile,
+            config,
+        },
+        command => command,
     }
 }
 

@@ -235,7 +235,12 @@ impl Sim {
                     console: c.console.is_some(),
                     topics: c.topics.clone(),
                     strategies: c.cfg.partition_assignment_strategy.clone(),
-                    assigned: c.owned().iter().map(|tp| tp.to_string()).collect(),
+                    // A crashed or closed process owns nothing, whatever its last assignment was.
+                    assigned: if c.is_running() {
+                        c.owned().iter().map(|tp| tp.to_string()).collect()
+                    } else {
+                        Vec::new()
+                    },
                     positions: c
                         .positions
                         .iter()

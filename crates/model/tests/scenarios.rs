@@ -3,6 +3,7 @@
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
 use grouplab_model::event::{EventKind, GroupState};
+use grouplab_model::scenario::Scenario;
 use grouplab_model::timeline::Timeline;
 use grouplab_model::view::WorldView;
 
@@ -221,4 +222,32 @@ fn checkpoints_of_a_big_world_stay_within_their_record_budget() {
     // Seeking back still works from the sparser checkpoints.
     t.seek(30_000);
     assert_eq!(t.now(), 30_000);
+}
+
+#[test]
+fn the_log_names_unnamed_clients_and_a_crashed_consumer_owns_nothing() {
+    let mut t = Scenario::course_notes().build().unwrap();
+    t.apply(Command::AddConsumer {
+        name: None,
+        profile: ClientProfile::Java,
+        config: ConsumerConfig {
+            group_id: Some("order-consumer-group".into()),
+            ..Default::default()
+        },
+        topics: vec!["test-topic".into()],
+        assign: None,
+        records_per_sec: None,
+    })
+    .unwrap();
+    match &t.log().last().unwrap().command {
+        Command::AddConsumer { name, .. } => assert_eq!(name.as_deref(), Some("consumer3")),
+        other => panic!("{other:?}"),
+    }
+    t.advance_to(10_000);
+    t.apply(Command::CrashConsumer {
+        consumer: "consumer3".into(),
+    })
+    .unwrap();
+    let v = t.sim().view(0);
+    assert!(owned(&v, "consumer3").is_empty());
 }
