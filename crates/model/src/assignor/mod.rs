@@ -21,6 +21,8 @@ mod java;
 mod range;
 mod roundrobin;
 mod sticky;
+#[cfg(test)]
+mod test_support;
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};

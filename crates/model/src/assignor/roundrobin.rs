@@ -37,24 +37,8 @@ mod tests {
 
     use proptest::prelude::*;
 
+    use crate::assignor::test_support::{sub, tps};
     use crate::assignor::{assign as run, AssignorName, Subscription};
-    use crate::topic_partition::TopicPartition;
-
-    fn sub(id: &str, topics: &[&str]) -> Subscription {
-        Subscription {
-            member_id: id.into(),
-            group_instance_id: None,
-            topics: topics.iter().map(|t| t.to_string()).collect(),
-            owned_partitions: vec![],
-            generation: None,
-        }
-    }
-
-    fn tps(list: &[(&str, u32)]) -> Vec<TopicPartition> {
-        list.iter()
-            .map(|(t, p)| TopicPartition::new(*t, *p))
-            .collect()
-    }
 
     #[test]
     fn javadoc_examples() {

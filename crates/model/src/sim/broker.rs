@@ -215,32 +215,24 @@ impl Sim {
             Endpoint::Producer(p) => p,
             _ => 0,
         };
-        let Some(partition) = self.cluster.partition_mut(&tp.topic, tp.partition) else {
-            self.send(
-                Endpoint::Broker(b),
-                from,
-                Payload::ProduceResponse {
-                    tp,
-                    error: ErrorCode::UnknownTopicOrPartition,
-                    base_offset: None,
-                    count,
-                },
-            );
+        // Only the partition's leader appends (NOT_LEADER_OR_FOLLOWER sends the producer to refresh metadata).
+        let error = match self.cluster.partition(&tp.topic, tp.partition) {
+            None => Some(ErrorCode::UnknownTopicOrPartition),
+            Some(p) if p.leader != Some(b) => Some(ErrorCode::NotLeaderOrFollower),
+            Some(_) => None,
+        };
+        let (None, Some(partition)) = (error, self.cluster.partition_mut(&tp.topic, tp.partition))
+        else {
+            let error = error.unwrap_or(ErrorCode::UnknownTopicOrPartition);
+            let response = Payload::ProduceResponse {
+                tp,
+                error,
+                base_offset: None,
+                count,
+            };
+            self.send(Endpoint::Broker(b), from, response);
             return;
         };
-        if partition.leader != Some(b) {
-            self.send(
-                Endpoint::Broker(b),
-                from,
-                Payload::ProduceResponse {
-                    tp,
-                    error: ErrorCode::NotLeaderOrFollower,
-                    base_offset: None,
-                    count,
-                },
-            );
-            return;
-        }
         let base = partition.log.log_end_offset();
         for r in records {
             partition

@@ -5,29 +5,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 
+use crate::assignor::test_support::{sub, tps};
 use crate::assignor::{assign, revoked_partitions, Assignment, AssignorName, Subscription};
 use crate::topic_partition::TopicPartition;
-
-fn sub(id: &str, topics: &[&str]) -> Subscription {
-    Subscription {
-        member_id: id.into(),
-        group_instance_id: None,
-        topics: topics.iter().map(|t| t.to_string()).collect(),
-        owned_partitions: vec![],
-        generation: None,
-    }
-}
 
 fn owning(mut s: Subscription, owned: &[(&str, u32)], generation: i32) -> Subscription {
     s.owned_partitions = tps(owned);
     s.generation = Some(generation);
     s
-}
-
-fn tps(list: &[(&str, u32)]) -> Vec<TopicPartition> {
-    list.iter()
-        .map(|(t, p)| TopicPartition::new(*t, *p))
-        .collect()
 }
 
 fn topics(list: &[(&str, u32)]) -> BTreeMap<String, u32> {
