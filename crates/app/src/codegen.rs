@@ -150,10 +150,44 @@ pub fn generate(flavour: Flavour, log: &[LoggedCommand], now_ms: u64) -> String 
         if flavour == Flavour::Cli {
             cli(o, &cmd);
         } else {
-            client(o, &cmd, flavour == Flavour::Java);
+            client(o, &with_identifiers(cmd), flavour == Flavour::Java);
         }
     }
     out
+}
+
+/// A client name as a Python/Java variable: names may hold `-` and `.`, identifiers may not.
+fn identifier(name: &str) -> String {
+    let mut id: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if id.is_empty() || id.starts_with(|c: char| c.is_ascii_digit()) {
+        id.insert(0, '_');
+    }
+    id
+}
+
+/// The command with every client name turned into a variable name, for the Python and Java views.
+fn with_identifiers(mut cmd: Command) -> Command {
+    let rename = |n: &mut String| *n = identifier(n);
+    match &mut cmd {
+        Command::AddConsumer { name, .. } | Command::AddProducer { name, .. } => {
+            if let Some(n) = name {
+                rename(n);
+            }
+        }
+        Command::Produce { producer, .. } | Command::SetProduceRate { producer, .. } => {
+            rename(producer)
+        }
+        Command::CloseConsumer { consumer }
+        | Command::CrashConsumer { consumer }
+        | Command::RestartConsumer { consumer }
+        | Command::CommitNow { consumer, .. }
+        | Command::SetProcessingRate { consumer, .. } => rename(consumer),
+        _ => {}
+    }
+    cmd
 }
 
 /// Python (confluent-kafka) or Java: the same statements in two syntaxes.
@@ -414,5 +448,23 @@ mod tests {
         });
         assert!(!generate(Flavour::Cli, &s.commands, 4_999).contains("kill -9"));
         assert!(generate(Flavour::Cli, &s.commands, 5_000).contains("kill -9 consumer1"));
+    }
+
+    #[test]
+    fn client_names_become_valid_identifiers() {
+        assert_eq!(identifier("java-producer"), "java_producer");
+        assert_eq!(identifier("pod.a-1"), "pod_a_1");
+        assert_eq!(identifier("1st"), "_1st");
+        let renamed = with_identifiers(Command::Produce {
+            producer: "java-producer".into(),
+            topic: "test-topic".into(),
+            key: None,
+            value: None,
+            partition: None,
+            count: None,
+        });
+        assert!(
+            matches!(renamed, Command::Produce { producer, topic, .. } if producer == "java_producer" && topic == "test-topic")
+        );
     }
 }
