@@ -142,7 +142,8 @@ class Harness {
   /**
    * Opens a fresh browser context and page at `path`.
    * Options: `viewport` ('phone' | 'desktop' | {width, height}), `path`, `colorScheme`, `reducedMotion`,
-   * `waitForReady` (wait for `[data-stage-ready]`, default true), `expectErrors` (do not fail on errors).
+   * `waitForReady` (wait for `[data-stage-ready]`, default true), `expectErrors` (do not fail on errors),
+   * `initScript` (a function run in every document before its own scripts), `offline`.
    * Returns a Session; call `session.close()` (or use `withPage`) to check errors and free it.
    */
   async open({
@@ -152,6 +153,8 @@ class Harness {
     reducedMotion = 'no-preference',
     waitForReady = true,
     expectErrors = false,
+    initScript = null,
+    offline = false,
   } = {}) {
     const size = typeof viewport === 'string' ? VIEWPORTS[viewport] : viewport;
     if (!size) throw new Error(`unknown viewport ${viewport}`);
@@ -163,6 +166,8 @@ class Harness {
       isMobile: viewport === 'phone',
       hasTouch: viewport === 'phone',
     });
+    if (initScript) await context.addInitScript(initScript);
+    if (offline) await context.setOffline(true);
     const page = await context.newPage();
     const session = new Session(context, page, this.server, expectErrors);
     await page.goto(this.server.url(urlPath), { waitUntil: 'load' });

@@ -30,13 +30,24 @@ pub fn timeline_bar(p: &TimelineProps) -> Html {
             on_seek.emit(v.max(0.0) as u64);
         }
     });
+    // Positions go through the CSSOM (`style.left`), not a `style` attribute: the strict CSP (style-src
+    // 'self') blocks inline style attributes.
+    let markers_ref = use_node_ref();
+    {
+        let markers_ref = markers_ref.clone();
+        use_effect_with((p.markers.clone(), end), move |_| {
+            if let Some(el) = markers_ref.cast::<web_sys::Element>() {
+                place_markers(&el);
+            }
+        });
+    }
     let markers = p.markers.iter().map(|(t, g, gen)| {
         let left = *t as f64 / end as f64 * 100.0;
         let colour = p.colours.iter().position(|c| c == g).unwrap_or(4);
         let on_seek = p.on_seek.clone();
         let t = *t;
         html! {
-            <button class={classes!("marker", group_class(colour))} style={format!("left:{left:.3}%")}
+            <button class={classes!("marker", group_class(colour))} data-left={format!("{left:.3}%")}
                     onclick={Callback::from(move |_| on_seek.emit(t))}
                     title={format!("{g}: generation {gen} at {}", format::seconds(t))}
                     aria-label={format!("Seek to {g} generation {gen} at {}", format::seconds(t))}
@@ -45,7 +56,7 @@ pub fn timeline_bar(p: &TimelineProps) -> Html {
     });
     html! {
         <div class="timeline">
-            <div class="timeline__markers">{ for markers }</div>
+            <div class="timeline__markers" ref={markers_ref}>{ for markers }</div>
             <input class="timeline__range" type="range" min="0" max={end.to_string()} step="1"
                    value={p.time_ms.min(end).to_string()} {oninput}
                    aria-label="Timeline: seek to a simulated time"
@@ -55,5 +66,18 @@ pub fn timeline_bar(p: &TimelineProps) -> Html {
                 <span>{ format!("end {}", format::seconds(p.end_ms)) }</span>
             </div>
         </div>
+    }
+}
+
+/// Moves each marker to its `data-left` position.
+fn place_markers(container: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let children = container.children();
+    for i in 0..children.length() {
+        let Some(el) = children.item(i) else { continue };
+        let left = el.get_attribute("data-left").unwrap_or_default();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.style().set_property("left", &left);
+        }
     }
 }
