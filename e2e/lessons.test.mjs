@@ -232,7 +232,7 @@ test('deep links open a step; the language switches in place and persists', () =
     await page.waitForFunction((t) => document.querySelector('[data-narration]').textContent.trim() === t,
       tables.hi.get('crash.2'));
     assert.equal(await page.getAttribute('[data-lesson]', 'data-lesson-step'), '2', 'same step');
-    assert.match(await page.evaluate(() => location.search), /lesson=crash&step=2/);
+    assert.match(await page.evaluate(() => location.hash), /^#lesson=crash&step=2&lang=hi$/, 'the step and language are in the link');
     await screenshot('lesson-crash-phone-hi');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -266,7 +266,7 @@ test('a step plays in simulated time and pauses at its end; the table of content
     CHECKS.group[1](s);
     await screenshot('lesson-group-desktop-en');
     const toc = await page.$$eval('[data-toc]', (as) => as.map((a) => a.getAttribute('href')));
-    assert.deepEqual(toc, Object.keys(CHECKS).map((id) => `?lesson=${id}&step=0`));
+    assert.deepEqual(toc, Object.keys(CHECKS).map((id) => `#lesson=${id}&step=0`));
   }));
 
 test('the code panel follows the simulation: a consumer added in the UI appears in the code', () =>

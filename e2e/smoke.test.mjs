@@ -55,6 +55,16 @@ test('a panic shows the error panel instead of a blank page', () =>
       const panel = page.locator('#grouplab-panic');
       await panel.waitFor({ state: 'visible', timeout: 15_000 });
       assert.match(await panel.textContent(), /debug-panic requested in the URL/);
+      // Nothing the user built is lost: the panel carries the scenario's link, and a way to start again.
+      const link = await panel.locator('[data-panic-link-field]').inputValue();
+      assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s=1\.[A-Za-z0-9_-]+/);
+      assert.equal(await panel.locator('[data-panic-reopen]').getAttribute('href'), link);
+      assert.match(await panel.locator('[data-panic-restart]').getAttribute('href'), /^http:\/\/127\.0\.0\.1:\d+\/$/);
+      assert.equal(await page.locator('#app').getAttribute('aria-hidden'), 'true');
+      // "Open my scenario again" reloads the app on that scenario (without the panic).
+      await panel.locator('[data-panic-reopen]').click();
+      await page.waitForSelector('[data-stage-ready][data-custom]');
+      assert.equal(await page.isHidden('#grouplab-panic'), true);
       assert.ok(
         errors.some((e) => e.includes('GroupLab panicked')),
         `the panic is logged to the console: ${errors.join(' | ')}`,

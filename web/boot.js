@@ -1,25 +1,42 @@
-// Starts GroupLab on its own page (index.html): loads the wasm-bindgen module and the wasm beside this file.
+// Starts GroupLab: loads the wasm-bindgen module and the wasm beside this file, then mounts the app on the
+// page's #app (index.html) and on every <div data-grouplab="…"> of the page (course pages, via embed.js).
 // A file rather than Trunk's inline <script>, so the page runs under `script-src 'self'` (no inline script).
-import init from './grouplab.js';
+import init, { embed } from './grouplab.js';
 
 const here = new URL('.', import.meta.url);
 
-// The panic panel's "Copy scenario link" button works without the (then stopped) wasm.
+// The panic panel's buttons work without the (then stopped) wasm.
 document.addEventListener('click', (event) => {
-  const button = event.composedPath().find((el) => el instanceof Element && el.matches('[data-panic-copy]'));
-  if (!button) return;
-  const field = button.closest('.panic-panel')?.querySelector('input');
-  const done = () => (button.textContent = button.dataset.copied || 'Copied');
-  navigator.clipboard?.writeText(field?.value ?? '').then(done, () => field?.select());
+  const target = event.composedPath().find((el) => el instanceof Element && el.matches('[data-panic-copy], [data-panic-reopen], [data-panic-restart]'));
+  if (!target) return;
+  if (target.matches('[data-panic-copy]')) {
+    const field = target.closest('.panic-panel')?.querySelector('input');
+    const done = () => (target.textContent = 'Copied');
+    navigator.clipboard?.writeText(field?.value ?? '').then(done, () => field?.select());
+    return;
+  }
+  // A link that differs only in its #fragment would not reload the stopped app: load it afresh.
+  const url = new URL(target.href, location.href);
+  if (!target.getRootNode().host && url.pathname + url.search === location.pathname + location.search) {
+    event.preventDefault();
+    location.href = url.href;
+    location.reload();
+  }
 });
 
 try {
   await init({ module_or_path: new URL('grouplab_bg.wasm', here) });
+  if (document.querySelector('[data-grouplab]')) embed(here.href);
+  if (document.getElementById('app') && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
+    // Offline after the first visit (web/sw.js); failure to register only loses that.
+    navigator.serviceWorker.register(new URL('sw.js', here)).catch(() => {});
+  }
 } catch (err) {
   // The wasm did not load (or the browser lacks WebAssembly): say so instead of leaving a blank page.
+  // (A panic while starting has already filled the panel: keep its message.)
   const panel = document.getElementById('grouplab-panic');
   const message = document.getElementById('grouplab-panic-message');
-  if (message) message.textContent = `GroupLab could not start: ${err?.message ?? err}`;
+  if (panel?.hidden && message) message.textContent = `GroupLab could not start: ${err?.message ?? err}`;
   panel?.removeAttribute('hidden');
   throw err;
 }

@@ -191,12 +191,17 @@ impl Engine {
     /// Replaces the world with `scenario` (kept for reset). On error nothing changes.
     pub fn load(&mut self, scenario: Scenario) -> Result<(), String> {
         let timeline = scenario.build().map_err(|e| e.to_string())?;
+        self.replace(scenario, timeline);
+        Ok(())
+    }
+
+    /// Replaces the world with a scenario already built into `timeline`.
+    pub fn replace(&mut self, scenario: Scenario, timeline: Timeline) {
         self.timeline = timeline;
         self.scenario = scenario;
         self.epoch += 1;
         self.display_ms = self.timeline.now() as f64;
         self.touch();
-        Ok(())
     }
 
     /// Back to the loaded scenario's start.

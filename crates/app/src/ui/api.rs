@@ -1,6 +1,7 @@
-//! `window.grouplab`: the page's JavaScript API for course pages and tests. Every function takes plain JS
-//! values or JSON strings, returns plain JS objects, and never throws on bad input: errors come back as
-//! `{ error, message }`. See the README section "JavaScript API".
+//! The JavaScript API of one instance, for course pages and tests: `window.grouplab` on the app's own page,
+//! `element.grouplab` on each embed's element, and every instance in `window.grouplab.instances`. Every
+//! function takes plain JS values or JSON strings, returns plain JS objects, and never throws on bad input:
+//! errors come back as `{ error, message }`. See the README section "JavaScript API".
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,29 +19,40 @@ use crate::engine::Engine;
 use crate::lessons::{Lesson, Place};
 use crate::ui::snapshot::RECORDS_LIMIT;
 
+/// The `on()` listeners of one instance, and how far they have been told.
 #[derive(Default)]
-struct Listeners {
+pub struct Listeners {
     next_id: u32,
     list: Vec<(u32, String, Function)>,
     epoch: u64,
     seq: u64,
 }
 
-thread_local! {
-    static LISTENERS: RefCell<Listeners> = RefCell::new(Listeners::default());
-}
+pub type SharedListeners = Rc<RefCell<Listeners>>;
 
 type Shared = Rc<RefCell<Engine>>;
 
-/// Defines `window.grouplab`. `refresh` asks the page to redraw after a change made through the API;
-/// `go` opens a lesson step (None: free play).
+/// What an instance's API needs from the page: a redraw after a change, a lesson step to open (None: free
+/// play), and the shareable link of the current state.
+pub struct Hooks {
+    pub refresh: Callback<()>,
+    pub go: Callback<Option<Place>>,
+    pub link: Rc<dyn Fn() -> String>,
+}
+
+/// Builds one instance's API object, publishes it on `element.grouplab` and in `window.grouplab.instances`
+/// (and as `window.grouplab` itself for the page's own instance), and returns its listeners.
 pub fn install(
     engine: Shared,
-    refresh: Callback<()>,
-    go: Callback<Option<Place>>,
+    hooks: Hooks,
     lessons: Rc<Vec<Lesson>>,
-) {
+    element: &web_sys::Element,
+    page: bool,
+) -> SharedListeners {
+    let Hooks { refresh, go, link } = hooks;
+    let listeners: SharedListeners = Rc::default();
     let api = Object::new();
+    def0(&api, "link", move || JsValue::from_str(&link()));
     let toc: Vec<(&'static str, usize)> = lessons.iter().map(|l| (l.id, l.steps.len())).collect();
     def2(&api, "lesson", move |id, step| {
         if id.is_null() || id.is_undefined() {
@@ -80,13 +92,13 @@ pub fn install(
     def0(&api, "scenario", move || {
         with_engine(&e, |en| to_js(&Scenario::from_timeline(en.timeline())))
     });
-    let (e, r) = (engine.clone(), refresh.clone());
+    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def1(&api, "run", move |v| {
         let cmd: Command = match parse(&v) {
             Ok(c) => c,
             Err(m) => return error("invalid_command", &m),
         };
-        let out = mutate(&e, &r, |en| match en.apply(cmd) {
+        let out = mutate(&e, &ls, &r, |en| match en.apply(cmd) {
             Ok(applied) => {
                 let mut v = serde_json::to_value(&applied).unwrap_or_else(|_| json!({}));
                 v["ok"] = Value::Bool(true);
@@ -101,51 +113,51 @@ pub fn install(
         });
         value_to_js(&out)
     });
-    let (e, r) = (engine.clone(), refresh.clone());
+    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def1(&api, "advance", move |v| match millis(&v) {
-        Ok(ms) => value_to_js(&mutate(&e, &r, |en| {
+        Ok(ms) => value_to_js(&mutate(&e, &ls, &r, |en| {
             en.advance(ms);
             json!({"ok": true, "time_ms": en.timeline().now()})
         })),
         Err(m) => error("invalid_time", &m),
     });
-    let (e, r) = (engine.clone(), refresh.clone());
+    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def1(&api, "seek", move |v| match millis(&v) {
-        Ok(ms) => value_to_js(&mutate(&e, &r, |en| {
+        Ok(ms) => value_to_js(&mutate(&e, &ls, &r, |en| {
             en.seek(ms);
             json!({"ok": true, "time_ms": en.timeline().now()})
         })),
         Err(m) => error("invalid_time", &m),
     });
-    let (e, r) = (engine.clone(), refresh.clone());
+    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def1(&api, "load", move |v| {
         let scenario: Scenario = match parse(&v) {
             Ok(s) => s,
             Err(m) => return error("invalid_scenario", &m),
         };
-        value_to_js(&mutate(&e, &r, |en| match en.load(scenario) {
+        value_to_js(&mutate(&e, &ls, &r, |en| match en.load(scenario) {
             Ok(()) => json!({"ok": true, "time_ms": en.timeline().now()}),
             Err(m) => json!({"error": "invalid_scenario", "message": m}),
         }))
     });
-    let (e, r) = (engine.clone(), refresh.clone());
+    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def0(&api, "pause", move || {
-        value_to_js(&mutate(&e, &r, |en| {
+        value_to_js(&mutate(&e, &ls, &r, |en| {
             en.set_playing(false);
             json!({"ok": true, "playing": false, "time_ms": en.timeline().now()})
         }))
     });
-    let (e, r) = (engine.clone(), refresh.clone());
+    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def0(&api, "play", move || {
-        value_to_js(&mutate(&e, &r, |en| {
+        value_to_js(&mutate(&e, &ls, &r, |en| {
             en.set_playing(true);
             json!({"ok": true, "playing": true})
         }))
     });
-    let (e, r) = (engine.clone(), refresh.clone());
+    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def1(&api, "setSpeed", move |v| {
         match v.as_f64().filter(|s| s.is_finite() && *s > 0.0) {
-            Some(s) => value_to_js(&mutate(&e, &r, |en| {
+            Some(s) => value_to_js(&mutate(&e, &ls, &r, |en| {
                 en.set_speed(s);
                 json!({"ok": true, "speed": en.speed()})
             })),
@@ -155,7 +167,8 @@ pub fn install(
             ),
         }
     });
-    def2(&api, "on", |name, cb| {
+    let ls = listeners.clone();
+    def2(&api, "on", move |name, cb| {
         let Some(name) = name.as_string() else {
             return error(
                 "invalid_listener",
@@ -168,42 +181,64 @@ pub fn install(
                 "on(eventName, callback): callback must be a function",
             );
         };
-        let id = LISTENERS.with(|l| {
-            let mut l = l.borrow_mut();
+        let id = {
+            let mut l = ls.borrow_mut();
             l.next_id += 1;
             let id = l.next_id;
             l.list.push((id, name, cb));
             id
-        });
+        };
+        let ls = ls.clone();
         let off = Closure::<dyn Fn()>::new(move || {
-            LISTENERS.with(|l| l.borrow_mut().list.retain(|(i, _, _)| *i != id));
+            ls.borrow_mut().list.retain(|(i, _, _)| *i != id);
         });
         off.into_js_value()
     });
-    if let Some(w) = web_sys::window() {
-        let _ = Reflect::set(&w, &JsValue::from_str("grouplab"), &api);
-    }
+    publish(&api, element, page);
+    listeners
+}
+
+/// `element.grouplab = api`; `window.grouplab.instances.push(api)`; the page's instance is `window.grouplab`.
+fn publish(api: &Object, element: &web_sys::Element, page: bool) {
+    let Some(w) = web_sys::window() else { return };
+    let key = JsValue::from_str("grouplab");
+    let _ = Reflect::set(element, &key, api);
+    let existing = Reflect::get(&w, &key).ok().filter(|v| v.is_object());
+    let instances = existing
+        .as_ref()
+        .and_then(|g| Reflect::get(g, &JsValue::from_str("instances")).ok())
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+        .unwrap_or_default();
+    instances.push(api);
+    let _ = Reflect::set(api, &JsValue::from_str("instances"), &instances);
+    let global = match (page, existing) {
+        (false, Some(g)) => g,
+        (false, None) => Object::new().into(),
+        (true, _) => api.clone().into(),
+    };
+    let _ = Reflect::set(&global, &JsValue::from_str("instances"), &instances);
+    let _ = Reflect::set(&w, &key, &global);
 }
 
 /// Calls the `on()` listeners with the events that happened since the last call.
-pub fn fire_events(engine: &Shared) {
+pub fn fire_events(engine: &Shared, listeners: &SharedListeners) {
     let pending: Vec<(String, String)> = {
         let Ok(en) = engine.try_borrow() else {
             return;
         };
-        LISTENERS.with(|l| {
-            let mut l = l.borrow_mut();
+        {
+            let mut l = listeners.borrow_mut();
             let t = en.timeline();
             let newest = t.events().next_back().map_or(0, |e| e.seq);
             if l.epoch != en.epoch() || newest < l.seq {
                 l.epoch = en.epoch();
                 l.seq = newest;
-                return Vec::new();
+                return;
             }
             let last = l.seq;
             l.seq = newest;
             if l.list.is_empty() {
-                return Vec::new();
+                return;
             }
             let mut out: Vec<(String, String)> = t
                 .events()
@@ -217,17 +252,16 @@ pub fn fire_events(engine: &Shared) {
                 .collect();
             out.reverse();
             out
-        })
+        }
     };
     for (name, json) in pending {
-        let targets: Vec<Function> = LISTENERS.with(|l| {
-            l.borrow()
-                .list
-                .iter()
-                .filter(|(_, n, _)| n == "*" || *n == name)
-                .map(|(_, _, f)| f.clone())
-                .collect()
-        });
+        let targets: Vec<Function> = listeners
+            .borrow()
+            .list
+            .iter()
+            .filter(|(_, n, _)| n == "*" || *n == name)
+            .map(|(_, _, f)| f.clone())
+            .collect();
         if targets.is_empty() {
             continue;
         }
@@ -249,14 +283,19 @@ fn with_engine(e: &Shared, f: impl FnOnce(&Engine) -> JsValue) -> JsValue {
     }
 }
 
-fn mutate(e: &Shared, refresh: &Callback<()>, f: impl FnOnce(&mut Engine) -> Value) -> Value {
+fn mutate(
+    e: &Shared,
+    listeners: &SharedListeners,
+    refresh: &Callback<()>,
+    f: impl FnOnce(&mut Engine) -> Value,
+) -> Value {
     let out = match e.try_borrow_mut() {
         Ok(mut en) => f(&mut en),
         Err(_) => {
             return json!({"error": "busy", "message": "GroupLab is busy; call again from outside the callback"})
         }
     };
-    fire_events(e);
+    fire_events(e, listeners);
     refresh.emit(());
     out
 }

@@ -14,7 +14,7 @@ use grouplab_model::sim::commands::Applied;
 use grouplab_model::timeline::LoggedCommand;
 
 use super::actions::Actions;
-use super::api;
+use super::api::{self, SharedListeners};
 use super::clock::Clock;
 use super::code_panel::CodePanel;
 use super::controls::Controls;
@@ -25,14 +25,19 @@ use super::keyboard::{self, Shortcut};
 use super::lesson_panel::{LessonPanel, Toc};
 use super::notice::{Notice, NoticeBar};
 use super::selection::Selection;
+use super::share::Share;
 use super::snapshot::{LogBook, Snapshot};
 use super::stage::layout::group_ids;
 use super::stage::Stage;
 use super::timeline::TimelineBar;
+use super::transfer;
 use super::Header;
 use crate::engine::{Engine, MAX_SPEED, MIN_SPEED};
-use crate::i18n::{self, Lang};
+use crate::host::{self, HostRef};
+use crate::i18n::{self, t, Lang};
 use crate::lessons::{self, Lesson, Place};
+use crate::panic_panel;
+use crate::params::{self, Params};
 
 pub enum Msg {
     Frame(f64),
@@ -53,6 +58,17 @@ pub enum Msg {
     Lang(Lang),
     /// Go to a lesson step (None: leave the lesson, free play).
     Lesson(Option<Place>),
+    /// The address bar changed (Back, Forward, an edited #fragment): show what it names.
+    Navigate,
+    CopyLink,
+    /// The clipboard took the link (true) or refused it (false).
+    Copied(bool),
+    Export,
+    /// An imported file: (name, text).
+    Import(String, String),
+    /// A file that could not be read.
+    ImportFailed(String),
+    OpenInApp,
 }
 
 /// Callbacks made once: a new callback every frame would make every child's props differ, and re-render it.
@@ -72,6 +88,11 @@ struct Callbacks {
     dismiss: Callback<()>,
     lang: Callback<Lang>,
     lesson: Callback<Option<Place>>,
+    copy: Callback<()>,
+    export: Callback<()>,
+    import: Callback<(String, String)>,
+    import_failed: Callback<String>,
+    open: Callback<()>,
 }
 
 impl Callbacks {
@@ -92,11 +113,26 @@ impl Callbacks {
             dismiss: link.callback(|_| Msg::Dismiss),
             lang: link.callback(Msg::Lang),
             lesson: link.callback(Msg::Lesson),
+            copy: link.callback(|_| Msg::CopyLink),
+            export: link.callback(|_| Msg::Export),
+            import: link.callback(|(name, text)| Msg::Import(name, text)),
+            import_failed: link.callback(Msg::ImportFailed),
+            open: link.callback(|_| Msg::OpenInApp),
         }
     }
 }
 
+/// Where the instance lives (the page, or an embed) and what its URL or attribute asked for.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub host: HostRef,
+}
+
 pub struct App {
+    host: HostRef,
+    /// The user changed the lesson's (or the default) scenario: links carry the whole scenario (`s=`).
+    custom: bool,
+    listeners: SharedListeners,
     callbacks: Callbacks,
     engine: Rc<RefCell<Engine>>,
     snap: Snapshot,
@@ -117,46 +153,13 @@ pub struct App {
     place: Option<Place>,
     /// `?paused`: lesson steps land on their end state at once (tests), instead of playing.
     instant: bool,
+    /// `?embed` in an iframe: reports the height to the parent page.
+    frame_height: Option<super::frame_height::FrameHeight>,
+    /// The speed the user chose (or `?speed=`): free play returns to it after a lesson step.
+    user_speed: f64,
     /// Commands applied up to the displayed time, for the code panel (rebuilt only when it changes).
     code_log: Rc<Vec<LoggedCommand>>,
     code_key: (usize, u64),
-}
-
-/// `?paused`, `?speed=2`, `?slowmo=0`, `?lesson=keys&step=2`, `?lang=hi` in the URL.
-struct UrlOptions {
-    paused: bool,
-    lang: Option<Lang>,
-    lesson: Option<String>,
-    step: usize,
-    speed: Option<f64>,
-    slow_motion: Option<bool>,
-}
-
-fn url_options() -> UrlOptions {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let mut o = UrlOptions {
-        paused: false,
-        lang: None,
-        lesson: None,
-        step: 0,
-        speed: None,
-        slow_motion: None,
-    };
-    for part in search.trim_start_matches('?').split('&') {
-        let (k, v) = part.split_once('=').unwrap_or((part, ""));
-        match k {
-            "paused" => o.paused = true,
-            "lesson" => o.lesson = Some(v.to_string()),
-            "lang" => o.lang = Lang::from_code(v),
-            "step" => o.step = v.parse().unwrap_or(0),
-            "speed" => o.speed = v.parse().ok(),
-            "slowmo" => o.slow_motion = Some(v != "0" && v != "false"),
-            _ => {}
-        }
-    }
-    o
 }
 
 fn empty_scenario() -> Scenario {
@@ -224,37 +227,6 @@ fn describe(cmd: &Command, applied: &Applied) -> String {
     }
 }
 
-/// Writes `?lesson=&step=` (and `lang=` when the URL had one) into the address bar, keeping other options,
-/// so every step has a link.
-fn set_url(place: Option<(&str, usize)>, lang: Lang) {
-    let Some(w) = web_sys::window() else { return };
-    let search = w.location().search().unwrap_or_default();
-    let mut url = String::from("?");
-    let mut had_lang = false;
-    for part in search.trim_start_matches('?').split('&') {
-        let key = part.split('=').next().unwrap_or("");
-        had_lang |= key == "lang";
-        if !part.is_empty() && !matches!(key, "lesson" | "step" | "lang") {
-            url.push_str(part);
-            url.push('&');
-        }
-    }
-    if let Some((id, step)) = place {
-        url.push_str(&format!("lesson={id}&step={step}&"));
-    }
-    if had_lang {
-        url.push_str("lang=");
-        url.push_str(lang.code());
-    }
-    if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(url.trim_end_matches('&')),
-        );
-    }
-}
-
 impl App {
     fn refresh(&mut self) {
         {
@@ -277,8 +249,11 @@ impl App {
     /// Loads step `place` of a lesson: at its end at once (`instant`), or at its start, playing to its end.
     fn go(&mut self, place: Option<Place>, instant: bool) {
         self.place = place;
+        self.custom = false;
         let Some(pl) = place else {
-            set_url(None, self.lang);
+            // Free play runs at the user's speed, not the lesson's.
+            self.engine.borrow_mut().set_speed(self.user_speed);
+            self.sync_url(true);
             return;
         };
         let lesson = &self.lessons[pl.lesson];
@@ -302,11 +277,110 @@ impl App {
         drop(en);
         self.selection = None;
         self.notice = None;
-        set_url(Some((lesson.id, pl.step)), self.lang);
+        self.sync_url(true);
+    }
+
+    /// The fragment naming the current state. With `whole` (or once the user changed the scenario) it
+    /// carries the scenario itself, at the current time; otherwise only the lesson step and language.
+    fn fragment(&self, whole: bool) -> String {
+        let link = (whole || self.custom)
+            .then(|| Scenario::from_timeline(self.engine.borrow().timeline()).to_link());
+        let place = self.place.map(|p| (self.lessons[p.lesson].id, p.step));
+        let anything = link.is_some() || place.is_some() || self.lang != Lang::En;
+        params::fragment(link.as_deref(), place, anything.then_some(self.lang))
+    }
+
+    /// Writes the state into the address bar (the page only): `push` makes a Back/Forward step. Also keeps the
+    /// panic panel's link current.
+    fn sync_url(&mut self, push: bool) {
+        let whole = self.fragment(true);
+        panic_panel::remember(&self.host.root, self.host.link(&whole));
+        let fragment = if self.custom {
+            whole
+        } else {
+            self.fragment(false)
+        };
+        self.host.write_url(&fragment, push);
+    }
+
+    /// Shows what `p` names: its scenario (paused at its time, so the frame is exactly the shared one), or its
+    /// lesson step, else (`initial` false) the plain course-notes page. Bad values become one notice.
+    fn show_params(&mut self, p: &Params, initial: bool) {
+        if let Some(lang) = p.lang {
+            self.set_lang(lang);
+        }
+        let place = p.lesson.as_deref().and_then(|id| {
+            let i = self.lessons.iter().position(|l| l.id == id)?;
+            Some(Place {
+                lesson: i,
+                step: p.step.min(self.lessons[i].steps.len() - 1),
+            })
+        });
+        let mut problems = p.problems.clone();
+        if let (Some(id), None) = (&p.lesson, place) {
+            problems.push(format!("there is no lesson {id:?}"));
+        }
+        if let Some(link) = &p.scenario {
+            let loaded = Scenario::from_link(link)
+                .map_err(|e| e.to_string())
+                .and_then(|s| self.engine.borrow_mut().load(s));
+            match loaded {
+                Ok(()) => {
+                    self.engine.borrow_mut().set_playing(false);
+                    self.place = place;
+                    self.custom = true;
+                }
+                Err(m) => problems.push(format!(
+                    "the scenario in the link could not be opened ({m})"
+                )),
+            }
+        }
+        if !self.custom || p.scenario.is_none() {
+            if place.is_some() {
+                self.go(place, self.instant);
+            } else if !initial {
+                self.load_default();
+            }
+        }
+        if !problems.is_empty() {
+            self.notice = Some(Notice {
+                error: true,
+                text: format!(
+                    "The address asked for something GroupLab cannot show: {}.",
+                    problems.join("; ")
+                ),
+            });
+        }
+    }
+
+    fn load_default(&mut self) {
+        self.place = None;
+        self.custom = false;
+        let mut en = self.engine.borrow_mut();
+        if en.load(Scenario::course_notes()).is_ok() && self.instant {
+            en.set_playing(false);
+        }
+        en.set_speed(self.user_speed);
+    }
+
+    /// After moving in time: a custom scenario's link carries the time, so the address bar follows.
+    fn sync_time(&mut self) {
+        if self.custom {
+            self.sync_url(false);
+        }
+    }
+
+    fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        if self.host.page {
+            i18n::persist(lang);
+        } else {
+            let _ = self.host.root.set_attribute("lang", lang.html_lang());
+        }
     }
 
     fn after_change(&mut self, ctx: &Context<Self>) {
-        api::fire_events(&self.engine);
+        api::fire_events(&self.engine, &self.listeners);
         self.refresh();
         if self.engine.borrow().playing {
             self.clock.request(ctx.link().callback(Msg::Frame));
@@ -315,11 +389,11 @@ impl App {
         }
     }
 
-    fn click(selector: &str) {
+    fn click(&self, selector: &str) {
         use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(selector).ok().flatten())
+        if let Some(el) = self
+            .host
+            .query(selector)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             el.click();
@@ -329,10 +403,15 @@ impl App {
 
 impl Component for App {
     type Message = Msg;
-    type Properties = ();
+    type Properties = AppProps;
 
     fn create(ctx: &Context<Self>) -> Self {
-        let opts = url_options();
+        let host = ctx.props().host.clone();
+        let opts = &host.params;
+        if host.page && host.embed {
+            // In an iframe: as tall as the content, not the window (the parent sizes the frame to it).
+            let _ = host.root.class_list().add_1("grouplab--frame");
+        }
         let (mut engine, notice) = match Engine::new(Scenario::course_notes()) {
             Ok(e) => (e, None),
             Err(m) => (
@@ -355,33 +434,53 @@ impl Component for App {
         let engine = Rc::new(RefCell::new(engine));
         let all = Rc::new(lessons::all());
         let toc: Toc = Rc::new(all.iter().map(|l| (l.id, l.steps.len())).collect());
-        api::install(
-            engine.clone(),
-            ctx.link().callback(|_| Msg::Refresh),
-            ctx.link().callback(Msg::Lesson),
-            all.clone(),
-        );
-        let lang = i18n::initial(opts.lang);
-        i18n::persist(lang);
-        let start = opts.lesson.as_deref().and_then(|id| {
-            let i = all.iter().position(|l| l.id == id)?;
-            Some(Place {
-                lesson: i,
-                step: opts.step.min(all[i].steps.len() - 1),
-            })
-        });
+        let api_listeners = {
+            let (engine, link_host, lessons) = (engine.clone(), host.clone(), all.clone());
+            api::install(
+                engine.clone(),
+                api::Hooks {
+                    refresh: ctx.link().callback(|_| Msg::Refresh),
+                    go: ctx.link().callback(Msg::Lesson),
+                    link: Rc::new(move || {
+                        let s = Scenario::from_timeline(engine.borrow().timeline()).to_link();
+                        link_host.link(&params::fragment(Some(&s), None, None))
+                    }),
+                },
+                lessons,
+                &host.api_element(),
+                host.page,
+            )
+        };
+        // The page keeps the saved language unless the URL names one; an embed takes only its attribute.
+        let lang = if host.page {
+            i18n::initial(opts.lang)
+        } else {
+            opts.lang.unwrap_or_default()
+        };
         let mut listeners = Vec::new();
-        if let Some(l) = keyboard::listen(ctx.link().callback(Msg::Shortcut)) {
+        if let Some(l) = keyboard::listen(&host, ctx.link().callback(Msg::Shortcut)) {
             listeners.push(l);
         }
         if let Some(w) = web_sys::window() {
             let cb = ctx.link().callback(|_| Msg::Resize);
             listeners.push(EventListener::new(&w, "resize", move |_| cb.emit(())));
+            if host.page {
+                let cb = ctx.link().callback(|_| Msg::Navigate);
+                listeners.push(EventListener::new(&w, "popstate", move |_| cb.emit(())));
+            }
         }
         let snap = Snapshot::take(&engine.borrow());
         let mut log = LogBook::default();
         log.update(&engine.borrow());
+        let instant = opts.paused;
+        let user_speed = opts.speed.unwrap_or(1.0);
+        let params = opts.clone();
         let mut app = App {
+            host: host.clone(),
+            custom: false,
+            listeners: api_listeners,
+            user_speed,
+            frame_height: None,
             callbacks: Callbacks::new(ctx.link()),
             engine,
             snap,
@@ -400,13 +499,24 @@ impl Component for App {
             lessons: all,
             toc,
             place: None,
-            instant: opts.paused,
+            instant,
             code_log: Rc::default(),
             code_key: (usize::MAX, 0),
         };
-        if start.is_some() {
-            app.go(start, opts.paused);
-        }
+        app.set_lang(lang);
+        app.show_params(&params, true);
+        panic_panel::register(
+            &host.root,
+            host.page,
+            host.link(&app.fragment(true)),
+            if host.page {
+                host.app_url.clone()
+            } else {
+                web_sys::window()
+                    .and_then(|w| w.location().href().ok())
+                    .unwrap_or_default()
+            },
+        );
         app.refresh();
         app
     }
@@ -415,7 +525,12 @@ impl Component for App {
         match msg {
             Msg::Frame(ts) => {
                 let dt = self.clock.fired(ts);
+                let in_step = self.engine.borrow().stop_at.is_some();
                 let changed = self.engine.borrow_mut().tick(dt);
+                if in_step && self.engine.borrow().stop_at.is_none() {
+                    // The lesson step has played: the next Play runs at the user's speed.
+                    self.engine.borrow_mut().set_speed(self.user_speed);
+                }
                 if !changed && !self.engine.borrow().playing {
                     self.clock.stop();
                     return false;
@@ -425,29 +540,121 @@ impl Component for App {
             }
             Msg::Refresh => {}
             Msg::Lang(lang) => {
-                self.lang = lang;
-                i18n::persist(lang);
-                set_url(
-                    self.place.map(|p| (self.lessons[p.lesson].id, p.step)),
-                    lang,
-                );
+                self.set_lang(lang);
+                self.sync_url(false);
                 return true;
+            }
+            Msg::Navigate => {
+                let p = host::page_params();
+                if p.lang.is_none() && self.lang != Lang::En {
+                    self.set_lang(Lang::En);
+                }
+                self.custom = false;
+                self.show_params(&p, false);
+            }
+            Msg::CopyLink => {
+                let link = self.host.link(&self.fragment(true));
+                self.sync_url(false);
+                let _ = self.host.root.set_attribute("data-share-link", &link);
+                transfer::copy(link, ctx.link().callback(Msg::Copied));
+                return false;
+            }
+            Msg::Copied(ok) => {
+                self.notice = Some(Notice {
+                    error: !ok,
+                    text: if ok {
+                        t(self.lang, "share.copied").to_string()
+                    } else {
+                        format!(
+                            "{} {}",
+                            t(self.lang, "share.copy_failed"),
+                            self.host
+                                .root
+                                .get_attribute("data-share-link")
+                                .unwrap_or_default()
+                        )
+                    },
+                });
+                return true;
+            }
+            Msg::Export => {
+                let scenario = Scenario::from_timeline(self.engine.borrow().timeline());
+                let json = serde_json::to_string_pretty(&scenario).unwrap_or_default();
+                let name = format!("grouplab-scenario-{}ms.json", scenario.time_ms.unwrap_or(0));
+                self.notice = Some(match transfer::download(&name, &json) {
+                    Ok(()) => Notice {
+                        error: false,
+                        text: format!("{} {name}", t(self.lang, "share.exported")),
+                    },
+                    Err(m) => Notice {
+                        error: true,
+                        text: m,
+                    },
+                });
+                return true;
+            }
+            Msg::Import(name, text) => match transfer::parse(&name, &text) {
+                Ok((scenario, timeline)) => {
+                    {
+                        let mut en = self.engine.borrow_mut();
+                        en.replace(scenario, timeline);
+                        en.set_playing(false);
+                    }
+                    self.place = None;
+                    self.custom = true;
+                    self.selection = None;
+                    self.notice = Some(Notice {
+                        error: false,
+                        text: format!("{} {name}", t(self.lang, "share.imported")),
+                    });
+                    self.sync_url(true);
+                }
+                Err(m) => {
+                    self.notice = Some(Notice {
+                        error: true,
+                        text: format!("{} {m}", t(self.lang, "share.import_refused")),
+                    })
+                }
+            },
+            Msg::ImportFailed(m) => {
+                self.notice = Some(Notice {
+                    error: true,
+                    text: format!("{} {m}", t(self.lang, "share.import_refused")),
+                });
+                return true;
+            }
+            Msg::OpenInApp => {
+                transfer::open(&self.host.link(&self.fragment(true)));
+                return false;
             }
             Msg::Lesson(place) => self.go(place, self.instant),
             Msg::TogglePlay => {
                 let playing = self.engine.borrow().playing;
                 self.engine.borrow_mut().set_playing(!playing);
+                if playing {
+                    self.sync_time();
+                }
             }
-            Msg::StepForward => self.engine.borrow_mut().step_forward(),
-            Msg::StepBack => self.engine.borrow_mut().step_back(),
-            Msg::Speed(s) => self
-                .engine
-                .borrow_mut()
-                .set_speed(s.clamp(MIN_SPEED, MAX_SPEED)),
+            Msg::StepForward => {
+                self.engine.borrow_mut().step_forward();
+                self.sync_time();
+            }
+            Msg::StepBack => {
+                self.engine.borrow_mut().step_back();
+                self.sync_time();
+            }
+            Msg::Speed(s) => {
+                self.user_speed = s.clamp(MIN_SPEED, MAX_SPEED);
+                self.engine.borrow_mut().set_speed(self.user_speed);
+            }
             Msg::SlowMotion(on) => self.engine.borrow_mut().set_slow_motion(on),
-            Msg::Seek(t) => self.engine.borrow_mut().seek(t),
+            Msg::Seek(t) => {
+                self.engine.borrow_mut().seek(t);
+                self.sync_time();
+            }
             Msg::Reset => {
                 self.engine.borrow_mut().reset();
+                self.sync_time();
                 self.notice = Some(Notice {
                     error: false,
                     text: "Back to the start of the scenario.".into(),
@@ -455,6 +662,7 @@ impl Component for App {
             }
             Msg::Command(cmd) => {
                 let result = self.engine.borrow_mut().apply((*cmd).clone());
+                let applied = result.is_ok();
                 self.notice = Some(match result {
                     Ok(applied) => Notice {
                         error: false,
@@ -465,6 +673,10 @@ impl Component for App {
                         text: format!("Kafka refused: {e}."),
                     },
                 });
+                if applied {
+                    self.custom = true;
+                    self.sync_url(true);
+                }
             }
             Msg::Select(s) => {
                 self.selection = s;
@@ -504,11 +716,11 @@ impl Component for App {
                         Component::update(self, ctx, Msg::SlowMotion(!on))
                     }
                     Shortcut::AddConsumer => {
-                        Self::click("[data-action=add-consumer]");
+                        self.click("[data-action=add-consumer]");
                         false
                     }
                     Shortcut::Produce => {
-                        Self::click("[data-action=produce]");
+                        self.click("[data-action=produce]");
                         false
                     }
                     Shortcut::Help => Component::update(self, ctx, Msg::Help(!self.help)),
@@ -529,10 +741,17 @@ impl Component for App {
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         if first_render {
+            if self.host.params.debug_panic {
+                // `?debug-panic`: proves the panic panel (and that the user's scenario survives) in the e2e tests.
+                panic!("debug-panic requested in the URL");
+            }
             if let Some(main) = self.main_ref.cast::<web_sys::Element>() {
                 let _ = main.set_attribute("data-stage-ready", "true");
             }
             self.ready = true;
+            if self.host.page && self.host.embed {
+                self.frame_height = super::frame_height::FrameHeight::start(&self.host.root);
+            }
             ctx.link().send_message(Msg::Resize);
             if self.engine.borrow().playing {
                 self.clock.request(ctx.link().callback(Msg::Frame));
@@ -547,12 +766,37 @@ impl Component for App {
         let on_select = cb.select.clone();
         let on_command = cb.command.clone();
         let colours = Rc::new(group_ids(view));
+        let actions = html! {
+            <Actions topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
+                groups={group_ids(view)}
+                producers={view.producers.iter().map(|p| p.name.clone()).collect::<Vec<_>>()}
+                brokers={view.brokers.iter().map(|b| (b.id, b.up)).collect::<Vec<_>>()}
+                on_command={on_command.clone()} />
+        };
+        let side = html! {
+            <aside class="side" aria-label="Inspector and event log">
+                <CodePanel lang={self.lang} log={self.code_log.clone()} />
+                <Inspector snap={snap.clone()} selection={self.selection.clone()}
+                    on_select={cb.select_opt.clone()} on_command={on_command} />
+                <EventLog book={self.log_rc.clone()} on_seek={cb.seek.clone()} />
+            </aside>
+        };
+        // An embed is one landmark among the course page's (a section, not a second <main>), and keeps its
+        // tools folded until the learner takes over.
+        let tag = if self.host.page { "main" } else { "section" };
         html! {
             <>
-                <Header lang={self.lang} on_lang={cb.lang.clone()} />
-                <main id="stage" class="app" ref={self.main_ref.clone()}
+                <Header lang={self.lang} on_lang={cb.lang.clone()} embed={self.host.embed}>
+                    <Share lang={self.lang} embed={self.host.embed} on_copy={cb.copy.clone()}
+                        on_export={cb.export.clone()} on_import={cb.import.clone()}
+                        on_import_error={cb.import_failed.clone()} on_open={cb.open.clone()}
+                        on_import_group={None::<Callback<()>>} />
+                </Header>
+                <@{tag} id="stage" class="app" ref={self.main_ref.clone()}
                       data-stage-ready={self.ready.then_some("true")}
                       data-playing={snap.playing.to_string()} data-time-ms={view.time_ms.to_string()}
+                      data-instance={self.host.index.to_string()}
+                      data-custom={self.custom.then_some("true")}
                       aria-label="GroupLab simulator">
                     <section class="bar" aria-label="Time">
                         <Controls lang={self.lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
@@ -577,23 +821,22 @@ impl Component for App {
                                 <Stage snap={snap.clone()} width={self.width} selection={self.selection.clone()}
                                     on_select={on_select} />
                             </div>
-                            <Actions topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
-                                groups={group_ids(view)}
-                                producers={view.producers.iter().map(|p| p.name.clone()).collect::<Vec<_>>()}
-                                brokers={view.brokers.iter().map(|b| (b.id, b.up)).collect::<Vec<_>>()}
-                                on_command={on_command.clone()} />
+                            if !self.host.embed { { actions.clone() } }
                         </div>
-                        <aside class="side" aria-label="Inspector and event log">
-                            <CodePanel lang={self.lang} log={self.code_log.clone()} />
-                            <Inspector snap={snap.clone()} selection={self.selection.clone()}
-                                on_select={cb.select_opt.clone()} on_command={on_command} />
-                            <EventLog book={self.log_rc.clone()} on_seek={cb.seek.clone()} />
-                        </aside>
+                        if self.host.embed {
+                            <details class="embed-tools">
+                                <summary>{ t(self.lang, "embed.tools") }</summary>
+                                { actions }
+                                { side }
+                            </details>
+                        } else {
+                            { side }
+                        }
                     </div>
                     if self.help {
                         <Help on_close={cb.help_close.clone()} />
                     }
-                </main>
+                </@>
             </>
         }
     }

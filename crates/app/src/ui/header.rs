@@ -1,4 +1,5 @@
-//! The top bar with the product name and the language switch (English / Hinglish).
+//! The top bar: the product name, sharing (the children) and the language switch (English / Hinglish).
+//! Compact in an embed: no tagline, and the name is not a page heading (the course page has its own).
 
 use yew::prelude::*;
 
@@ -8,6 +9,10 @@ use crate::i18n::{t, Lang};
 pub struct HeaderProps {
     pub lang: Lang,
     pub on_lang: Callback<Lang>,
+    #[prop_or_default]
+    pub embed: bool,
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component(Header)]
@@ -20,9 +25,14 @@ pub fn header(p: &HeaderProps) -> Html {
     };
     let on = p.on_lang.clone();
     html! {
-        <header class="topbar">
-            <h1 class="topbar__title">{ "GroupLab" }</h1>
-            <p class="topbar__tagline">{ t(p.lang, "app.tagline") }</p>
+        <header class={classes!("topbar", p.embed.then_some("topbar--embed"))}>
+            if p.embed {
+                <p class="topbar__title">{ "GroupLab" }</p>
+            } else {
+                <h1 class="topbar__title">{ "GroupLab" }</h1>
+                <p class="topbar__tagline">{ t(p.lang, "app.tagline") }</p>
+            }
+            { p.children.clone() }
             <button class="btn btn--small topbar__lang" data-lang={other.code()}
                     aria-label={format!("{}: {}", t(p.lang, "lang.label"), other.name())}
                     onclick={Callback::from(move |_| on.emit(other))}>{ other.name() }</button>

@@ -6,6 +6,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::Callback;
 
+use crate::host::Host;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shortcut {
     TogglePlay,
@@ -20,12 +22,18 @@ pub enum Shortcut {
     Escape,
 }
 
-pub fn listen(on: Callback<Shortcut>) -> Option<EventListener> {
-    let document = web_sys::window()?.document()?;
+/// Listens on the whole document for the page's own instance; an embed hears only keys pressed while focus
+/// is inside it (several on one course page must not all react).
+pub fn listen(host: &Host, on: Callback<Shortcut>) -> Option<EventListener> {
+    let target: web_sys::EventTarget = if host.page {
+        web_sys::window()?.document()?.into()
+    } else {
+        host.root.clone().into()
+    };
     // Not passive: a handled shortcut calls preventDefault (Space must not scroll the page).
     let options = EventListenerOptions::enable_prevent_default();
     Some(EventListener::new_with_options(
-        &document,
+        &target,
         "keydown",
         options,
         move |e| {

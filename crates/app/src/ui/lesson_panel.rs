@@ -34,7 +34,7 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
         <details class="lesson__toc" open={p.place.is_none()}>
             <summary>{ t(lang, "lesson.toc") }</summary>
             <ol>{ for p.toc.iter().enumerate().map(|(i, (id, _))| html! {
-                <li><a href={format!("?lesson={id}&step=0")} data-toc={*id}
+                <li><a href={format!("#lesson={id}&step=0")} data-toc={*id}
                        aria-current={p.place.is_some_and(|pl| pl.lesson == i).then_some("step")}>
                     { t(lang, &title_key(id)) }</a></li>
             }) }</ol>

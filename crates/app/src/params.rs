@@ -1,0 +1,188 @@
+//! What an instance was asked for: the page URL's query and fragment (`?paused&speed=2#lesson=keys&step=1`),
+//! or an embed's `data-grouplab="lesson=keys&lang=hi"`. Pure parsing, so it is tested natively.
+//!
+//! The fragment holds the shareable state (`s` = the scenario link, `lesson`, `step`, `lang`); the query holds
+//! page options (`embed`, `paused`, `speed`, `slowmo`). Both are read, the fragment winning, so old
+//! `?lesson=…&step=…` links keep working.
+
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Params {
+    /// `paused`: lesson steps land on their end state at once (tests), the clock does not run.
+    pub paused: bool,
+    /// `embed`: compact chrome for an iframe or a course page.
+    pub embed: bool,
+    pub lang: Option<Lang>,
+    pub lesson: Option<String>,
+    pub step: usize,
+    pub speed: Option<f64>,
+    pub slow_motion: Option<bool>,
+    /// `s`: a whole scenario as a link payload (`Scenario::from_link`).
+    pub scenario: Option<String>,
+    /// `debug-panic`: panic at start (proves the panic panel in the e2e tests).
+    pub debug_panic: bool,
+    /// Values that could not be read, for one notice (`speed=fast` is not a number…).
+    pub problems: Vec<String>,
+}
+
+/// Longest value kept from a URL or attribute (a scenario link is bounded by the model's own limit).
+const MAX_VALUE_CHARS: usize = 128 * 1024;
+
+impl Params {
+    /// Reads `a=b&c&d=e` (a leading `?` or `#` is ignored); later keys override earlier ones.
+    pub fn parse(text: &str) -> Params {
+        let mut p = Params::default();
+        p.merge(text);
+        p
+    }
+
+    /// Adds the keys of `text` over these.
+    pub fn merge(&mut self, text: &str) {
+        let text = text.trim_start_matches(['?', '#']);
+        for part in text.split('&').filter(|s| !s.is_empty()) {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            if v.len() > MAX_VALUE_CHARS {
+                self.problems.push(format!("{k}: the value is too long"));
+                continue;
+            }
+            let v = decode(v);
+            match k {
+                "paused" => self.paused = flag(&v),
+                "embed" => self.embed = flag(&v),
+                "lesson" => self.lesson = (!v.is_empty()).then(|| v.to_string()),
+                "lang" => match Lang::from_code(&v) {
+                    Some(l) => self.lang = Some(l),
+                    None => self.problems.push(format!("lang={v}: use en or hi")),
+                },
+                "step" => match v.parse() {
+                    Ok(n) => self.step = n,
+                    Err(_) => self.problems.push(format!("step={v}: not a step number")),
+                },
+                "speed" => match v.parse::<f64>() {
+                    Ok(s) if s.is_finite() && s > 0.0 => self.speed = Some(s),
+                    _ => self
+                        .problems
+                        .push(format!("speed={v}: use a number from 0.1 to 100")),
+                },
+                "slowmo" => self.slow_motion = Some(flag(&v)),
+                "s" => self.scenario = (!v.is_empty()).then(|| v.to_string()),
+                "debug-panic" => self.debug_panic = true,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `x`, `x=1`, `x=true` are on; `x=0`, `x=false` are off.
+fn flag(v: &str) -> bool {
+    !matches!(v, "0" | "false" | "no" | "off")
+}
+
+/// Percent-decoding (`%20`, and `+` as a space), lossy on malformed input.
+fn decode(v: &str) -> String {
+    if !v.contains(['%', '+']) {
+        return v.to_string();
+    }
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = v.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match bytes.get(i..i + 3) {
+            Some([b'%', hi, lo]) => hex(*hi).zip(hex(*lo)).map(|(h, l)| h << 4 | l),
+            _ => None,
+        };
+        match (escaped, bytes[i]) {
+            (Some(b), _) => {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+            (None, b'+') => out.push(b' '),
+            (None, b) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The fragment that shares a place: `s=<link>&lesson=<id>&step=<k>&lang=<code>`, parts left out when None.
+pub fn fragment(
+    scenario: Option<&str>,
+    lesson: Option<(&str, usize)>,
+    lang: Option<Lang>,
+) -> String {
+    let mut parts = Vec::new();
+    if let Some(s) = scenario {
+        parts.push(format!("s={s}"));
+    }
+    if let Some((id, step)) = lesson {
+        parts.push(format!("lesson={id}&step={step}"));
+    }
+    if let Some(l) = lang {
+        parts.push(format!("lang={}", l.code()));
+    }
+    parts.join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_then_fragment_wins() {
+        let mut p = Params::parse("?paused&lesson=group&step=2&speed=4");
+        p.merge("#lesson=keys&step=1&lang=hi");
+        assert!(p.paused);
+        assert_eq!(p.lesson.as_deref(), Some("keys"));
+        assert_eq!(p.step, 1);
+        assert_eq!(p.speed, Some(4.0));
+        assert_eq!(p.lang, Some(Lang::Hi));
+        assert!(p.problems.is_empty());
+    }
+
+    #[test]
+    fn bad_values_are_reported_not_applied() {
+        let p = Params::parse("speed=fast&step=-1&lang=fr&speed=NaN&speed=0");
+        assert_eq!(p.speed, None);
+        assert_eq!(p.step, 0);
+        assert_eq!(p.lang, None);
+        assert_eq!(p.problems.len(), 5, "{:?}", p.problems);
+        assert!(p.problems[0].starts_with("speed=fast"));
+    }
+
+    #[test]
+    fn flags_and_embed_attribute() {
+        let p = Params::parse("lesson=keys&lang=hi&embed&slowmo=0&paused=false");
+        assert!(p.embed);
+        assert!(!p.paused);
+        assert_eq!(p.slow_motion, Some(false));
+    }
+
+    #[test]
+    fn percent_decoding_is_lossy_but_safe() {
+        assert_eq!(decode("a%20b+c"), "a b c");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%E0%A4%95"), "क");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn fragment_round_trips() {
+        let f = fragment(Some("1.abc_-"), Some(("keys", 2)), Some(Lang::Hi));
+        assert_eq!(f, "s=1.abc_-&lesson=keys&step=2&lang=hi");
+        let p = Params::parse(&f);
+        assert_eq!(p.scenario.as_deref(), Some("1.abc_-"));
+        assert_eq!((p.lesson.as_deref(), p.step), (Some("keys"), 2));
+        assert_eq!(fragment(None, None, None), "");
+    }
+
+    #[test]
+    fn huge_values_are_refused() {
+        let p = Params::parse(&format!("s={}", "a".repeat(MAX_VALUE_CHARS + 1)));
+        assert_eq!(p.scenario, None);
+        assert_eq!(p.problems.len(), 1);
+    }
+}

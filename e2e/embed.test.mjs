@@ -1,0 +1,106 @@
+// Embedding GroupLab: the sample course page (examples/course/consumer.html) mounts three independent
+// instances with one script, each with its own API, language and lesson, unaffected by the page's styles; an
+// `?embed` iframe reports its height to the parent, which sizes the frame.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, symlink, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setup, distDir, repoRoot } from './harness.mjs';
+
+let h;
+let root;
+before(async () => {
+  // A static site with the app at /grouplab/ and the course page at /course/.
+  root = await mkdtemp(path.join(os.tmpdir(), 'grouplab-course-'));
+  await symlink(distDir, path.join(root, 'grouplab'));
+  await symlink(path.join(repoRoot, 'examples', 'course'), path.join(root, 'course'));
+  h = await setup({ root });
+});
+after(async () => {
+  await h?.teardown();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+const page = { viewport: 'desktop', path: '/course/consumer.html', waitForReady: false };
+
+/** The three course-page instances' APIs, once all are ready. */
+async function instances(p) {
+  await p.waitForFunction(() => (window.grouplab?.instances?.length ?? 0) >= 3, null, { timeout: 15_000 });
+  await p.locator('[data-stage-ready]').nth(2).waitFor();
+}
+
+test('one script mounts three independent instances on a course page', () =>
+  h.withPage(page, async ({ page: p, screenshot }) => {
+    await instances(p);
+    const hosts = p.locator('div[data-grouplab]');
+    assert.equal(await hosts.count(), 3);
+    // Each instance is in its own lesson and language, with its own narration.
+    const lessons = await p.locator('[data-lesson]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lesson')));
+    assert.deepEqual(lessons, ['group', 'offsets', 'keys']);
+    const langs = await hosts.evaluateAll((els) => els.map((e) => e.shadowRoot.querySelector('.grouplab').getAttribute('lang')));
+    assert.deepEqual(langs, ['hi-Latn', 'en', 'hi-Latn']);
+    assert.equal(await p.evaluate(() => document.documentElement.lang), 'hi-Latn', 'the course page keeps its own lang');
+
+    // Acting on one instance leaves the others alone.
+    const consumers = () =>
+      hosts.evaluateAll((els) => els.map((e) => e.grouplab.state().consumers.length));
+    const before = await consumers();
+    const third = hosts.nth(2);
+    // An embed keeps its tools folded under the stage until the learner takes over.
+    assert.equal(await third.locator('[data-action=add-consumer]').isVisible(), false);
+    await third.locator('.embed-tools > summary').click();
+    await third.locator('[data-action=add-consumer]').click();
+    const after = await consumers();
+    assert.deepEqual(after, [before[0], before[1], before[2] + 1], 'only the third instance gained a consumer');
+    const r = await p.evaluate(() => document.querySelector('div[data-grouplab]').grouplab.run({ type: 'crash_consumer', consumer: 'nope' }));
+    assert.ok(r.error, 'the API answers per instance');
+    assert.equal(await p.evaluate(() => window.grouplab.instances.length), 3);
+
+    // Keyboard shortcuts reach only the instance that has focus.
+    const times = () => hosts.evaluateAll((els) => els.map((e) => e.grouplab.time()));
+    await hosts.nth(2).evaluate((e) => e.grouplab.pause());
+    await hosts.nth(0).evaluate((e) => e.grouplab.pause());
+    await third.locator('[data-action=step-forward]').focus();
+    const t0 = await times();
+    await p.keyboard.press('ArrowRight');
+    await p.waitForFunction((t) => document.querySelectorAll('div[data-grouplab]')[2].grouplab.time() > t, t0[2]);
+    const t1 = await times();
+    assert.equal(t1[0], t0[0], 'the first instance did not move');
+
+    // The page's styles (hotpink fantasy buttons) do not reach inside, and ours do not leak out.
+    const inside = await third.locator('[data-action=add-consumer]').evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.notEqual(inside, 'rgb(255, 105, 180)');
+    const body = await p.evaluate(() => getComputedStyle(document.body).fontFamily);
+    assert.match(body, /Georgia/);
+    await screenshot('embed-course-page', { fullPage: true });
+  }));
+
+test('an ?embed iframe tells the parent its height and is sized to it', () =>
+  h.withPage(page, async ({ page: p }) => {
+    const frame = p.locator('iframe[data-grouplab-frame]');
+    await frame.scrollIntoViewIfNeeded();
+    const inner = p.frameLocator('iframe[data-grouplab-frame]');
+    await inner.locator('[data-lesson="console"]').waitFor({ timeout: 15_000 });
+    assert.equal(await inner.locator('h1').count(), 0, 'no page heading inside an embed');
+    await p.waitForFunction(() => {
+      const f = document.querySelector('iframe[data-grouplab-frame]');
+      return f.style.height && parseFloat(f.style.height) !== 300;
+    });
+    const { frameHeight, contentHeight } = await p.evaluate(() => {
+      const f = document.querySelector('iframe[data-grouplab-frame]');
+      return {
+        frameHeight: parseFloat(f.style.height),
+        contentHeight: f.contentDocument.getElementById('app').getBoundingClientRect().height,
+      };
+    });
+    assert.ok(Math.abs(frameHeight - Math.ceil(contentHeight)) <= 1, `frame ${frameHeight} vs content ${contentHeight}`);
+    assert.equal(
+      await p.evaluate(() => {
+        const d = document.querySelector('iframe[data-grouplab-frame]').contentDocument.documentElement;
+        return d.scrollHeight <= d.clientHeight + 1;
+      }),
+      true,
+      'no scrollbar inside the frame',
+    );
+  }));
