@@ -13,12 +13,13 @@ export CARGO_TERM_COLOR ?= never
 PORT ?= 8080
 WASM := wasm32-unknown-unknown
 
-.PHONY: help tools dist serve test fmt-check clippy clippy-wasm cargo-test wasm-test fuzz size e2e bench bench-browser clean
+.PHONY: help tools dist single serve test fmt-check clippy clippy-wasm cargo-test wasm-test fuzz size e2e bench bench-browser clean
 
 help:
 	@echo "make serve          install missing tools, build the release app, serve it on http://127.0.0.1:$(PORT)"
 	@echo "make test           install missing tools, then fmt, clippy (native + wasm32), cargo test, dist, size budget, e2e"
 	@echo "make dist           release build into dist/ (trunk build --release --offline)"
+	@echo "make single         one self-contained HTML file (dist-single/grouplab.html) that works from disk, offline"
 	@echo "make e2e            end-to-end tests in headless Chromium (builds dist/ if it is missing)"
 	@echo "make bench          criterion benchmarks of the model"
 	@echo "make fuzz           fuzz the model (command sequences, scenario JSON), FUZZ_SECONDS per target"
@@ -29,6 +30,9 @@ tools:
 
 dist: tools
 	trunk build --release --offline
+
+single: dist
+	node scripts/single-file.mjs
 
 serve: dist
 	node scripts/serve.mjs --port $(PORT)
@@ -78,7 +82,7 @@ bench-browser: dist
 
 clean:
 	cargo clean
-	rm -rf dist e2e/screenshots e2e/results
+	rm -rf dist dist-single e2e/screenshots e2e/results
 
 # Internal targets without the tools step (used once `tools` has run).
 .PHONY: dist-only e2e-only

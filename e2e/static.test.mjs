@@ -61,3 +61,23 @@ test('works from a sub-path of a static host', () =>
     const outside = requests.filter((u) => !u.startsWith(`${server.origin}/courses/kafka/grouplab/`));
     assert.deepEqual(outside, [], 'every file is fetched relative to the sub-path');
   }));
+
+test('after the first visit it works offline (service worker), also under the strict CSP', () =>
+  csp.withPage({ viewport: 'phone', initScript: watchViolations }, async ({ page, context, requests, screenshot }) => {
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+    });
+    await context.setOffline(true);
+    const failed = requests.length;
+    await page.reload();
+    await page.waitForSelector('[data-stage-ready]');
+    await page.goto(csp.server.url('/?paused#lesson=keys&step=1'));
+    await page.waitForSelector('[data-lesson="keys"][data-lesson-step="1"]');
+    assert.ok(requests.length > failed, 'the reloads did go through the (offline) network layer');
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    await screenshot('static-offline-phone');
+    await context.setOffline(false);
+  }));

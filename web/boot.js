@@ -4,6 +4,8 @@
 import init, { embed } from './grouplab.js';
 
 const here = new URL('.', import.meta.url);
+// scripts/single-file.mjs replaces this line with the wasm bytes themselves.
+const wasmSource = () => new URL('grouplab_bg.wasm', here);
 
 // The panic panel's buttons work without the (then stopped) wasm.
 document.addEventListener('click', (event) => {
@@ -25,7 +27,7 @@ document.addEventListener('click', (event) => {
 });
 
 try {
-  await init({ module_or_path: new URL('grouplab_bg.wasm', here) });
+  await init({ module_or_path: wasmSource() });
   if (document.querySelector('[data-grouplab]')) embed(here.href);
   if (document.getElementById('app') && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
     // Offline after the first visit (web/sw.js); failure to register only loses that.

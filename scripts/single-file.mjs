@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Builds one self-contained HTML file from dist/: styles, scripts and the wasm inlined (the wasm as base64), a
+// data: favicon, and its own Content-Security-Policy as a <meta> tag with the hashes of its inline script and
+// style. Opened from disk (file://) it works with networking disabled: it makes no request at all.
+//
+//   node scripts/single-file.mjs [--dist dist] [--out dist-single/grouplab.html]
+//
+// The CSP it carries (documented in the README):
+//   default-src 'none'; script-src 'sha256-…' 'wasm-unsafe-eval'; style-src 'sha256-…'; img-src data:
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Replaces `from` (which must occur exactly once) with `to`, or fails loudly: the inputs changed shape. */
+function replaceOnce(text, from, to, what) {
+  const at = text.indexOf(from);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0) {
+    throw new Error(`single-file: expected exactly one ${JSON.stringify(from)} in ${what}`);
+  }
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+export async function buildSingleFile({ dist = path.join(repoRoot, 'dist'), out = path.join(repoRoot, 'dist-single', 'grouplab.html') } = {}) {
+  const read = (name, enc = 'utf8') => readFile(path.join(dist, name), enc);
+  const [html, css, glue, boot, wasm, icon] = await Promise.all([
+    read('index.html'),
+    read('app.css'),
+    read('grouplab.js'),
+    read('boot.js'),
+    read('grouplab_bg.wasm', null),
+    read('favicon.svg'),
+  ]);
+
+  // wasm-bindgen's module, as plain declarations in the same module script.
+  let js = replaceOnce(glue, 'export { initSync, __wbg_init as default };', '', 'grouplab.js');
+  js = replaceOnce(js, 'export function embed(', 'function embed(', 'grouplab.js');
+  if (/^export /m.test(js)) throw new Error('single-file: grouplab.js has an export this script does not know');
+  let start = replaceOnce(boot, "import init, { embed } from './grouplab.js';", 'const init = __wbg_init;', 'boot.js');
+  start = replaceOnce(
+    start,
+    "const wasmSource = () => new URL('grouplab_bg.wasm', here);",
+    `const wasmSource = () => Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));`,
+    'boot.js',
+  );
+  const script = `${js}\n${start}`;
+  if (/<\/(script|style)/i.test(script + css)) throw new Error('single-file: inlined text would close its tag early');
+
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+    `style-src ${sha256(css)}`,
+    'img-src data:',
+  ].join('; ');
+
+  let page = html;
+  page = page.replace(/<link rel="stylesheet" href="\.\/app\.css"[^>]*>/, () => `<style>${css}</style>`);
+  page = page.replace(/<script type="module" src="\.\/boot\.js"><\/script>/, () => `<script type="module">${script}</script>`);
+  page = page.replace(/<link rel="modulepreload"[^>]*>/, '').replace(/<link rel="preload"[^>]*>/, '');
+  page = page.replace(
+    /<link rel="icon" href="\.\/favicon\.svg"[^>]*>/,
+    () => `<link rel="icon" href="data:image/svg+xml;base64,${Buffer.from(icon).toString('base64')}" />`,
+  );
+  page = page.replace('<meta charset="utf-8" />', () => `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+  for (const leftover of ['./app.css', './boot.js', './grouplab.js', './grouplab_bg.wasm', './favicon.svg']) {
+    if (page.includes(leftover)) throw new Error(`single-file: ${leftover} is still referenced`);
+  }
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, page);
+  return { out, bytes: Buffer.byteLength(page), csp };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const opt = (name) => (args.includes(name) ? path.resolve(args[args.indexOf(name) + 1]) : undefined);
+  const { out, bytes, csp } = await buildSingleFile({ dist: opt('--dist'), out: opt('--out') });
+  console.log(`single file: ${path.relative(process.cwd(), out)} (${(bytes / 1024).toFixed(0)} KB)\nits CSP: ${csp}`);
+}
