@@ -359,6 +359,16 @@ impl Layout {
         })
     }
 
+    /// Where the next record of a partition lands: its log-end offset, right of the newest cell.
+    pub fn row_tail(&self, tp: &str) -> Option<(f64, f64)> {
+        self.row(tp).map(|r| {
+            (
+                r.x + ROW_LABEL_W + self.cells as f64 * CELL_PITCH,
+                r.y + 25.0,
+            )
+        })
+    }
+
     /// Where an ownership line meets a partition row (its right end).
     pub fn row_anchor(&self, tp: &str) -> Option<(f64, f64)> {
         self.row(tp).map(|r| (r.right(), r.y + 26.0))

@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use grouplab_model::net::Endpoint;
+use grouplab_model::event::GroupState;
+use grouplab_model::net::{Api, Endpoint};
 use grouplab_model::view::WorldView;
 
 use self::activate::px;
@@ -151,6 +152,22 @@ pub fn stage(p: &StageProps) -> Html {
                     }
                 }
             }
+            // A group mid-rebalance whose members own this partition no more (eager revokes everything at
+            // JoinGroup; cooperative only what moves, KIP-429): it is read by nobody of that group now.
+            let paused: Vec<(String, usize)> = groups
+                .iter()
+                .filter(|g| {
+                    matches!(
+                        group_state(&g.group_id),
+                        Some(GroupState::PreparingRebalance | GroupState::CompletingRebalance)
+                    ) && !view.consumers.iter().any(|c| {
+                        running(c)
+                            && c.group_id.as_deref() == Some(g.group_id.as_str())
+                            && c.assigned.contains(&tp)
+                    })
+                })
+                .map(|g| (g.group_id.clone(), g.colour))
+                .collect();
             let selected_offset = match sel {
                 Some(Selection::Record(s, o)) if *s == tp => Some(*o),
                 _ => None,
@@ -159,7 +176,7 @@ pub fn stage(p: &StageProps) -> Html {
                 <PartitionRow key={tp.clone()} tp={tp.clone()} partition={part.partition} rect={*rect}
                     narrow={l.narrow} cells={l.cells} leader={part.leader}
                     log_start_offset={part.log_start_offset} log_end_offset={part.log_end_offset}
-                    {records} {groups} {positions} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
+                    {records} {groups} {positions} {paused} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
                     selected={sel == Some(&Selection::Partition(tp.clone()))} {selected_offset}
                     on_select={p.on_select.clone()} />
             });
@@ -276,7 +293,14 @@ fn flights_to_dots(flights: &[Flight], l: &Layout, now: f64) -> Vec<Dot> {
         .iter()
         .filter_map(|f| {
             let (x1, y1) = anchor(l, &f.from, &f.from_name)?;
-            let (x2, y2) = anchor(l, &f.to, &f.to_name)?;
+            // A record flies from its producer into its partition's log, where it lands at the log-end offset.
+            let into_log = (f.api == Api::Produce && f.request)
+                .then(|| f.tp.as_deref().and_then(|tp| l.row_tail(tp)))
+                .flatten();
+            let (x2, y2) = match into_log {
+                Some(at) => at,
+                None => anchor(l, &f.to, &f.to_name)?,
+            };
             let span = (f.arrives_at_ms.saturating_sub(f.sent_at_ms)) as f64;
             let t = if span <= 0.0 {
                 1.0

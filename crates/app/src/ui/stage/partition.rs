@@ -50,6 +50,9 @@ pub struct PartitionProps {
     /// Member ids owning this partition now (one per group at most), space-separated.
     pub assigned_to: String,
     pub owners: String,
+    /// Groups rebalancing while no member of theirs owns this partition: nobody of that group reads it now
+    /// (eager: every partition pauses; cooperative: only those changing owner), as (group.id, colour).
+    pub paused: Vec<(String, usize)>,
     pub selected: bool,
     pub selected_offset: Option<u64>,
     pub on_select: Callback<Selection>,
@@ -100,7 +103,11 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         } else {
             format!(", read by {}", p.owners)
         }
-    );
+    ) + &p
+        .paused
+        .iter()
+        .map(|(g, _)| format!(", paused while {g} rebalances"))
+        .collect::<String>();
 
     let cells = p.records.iter().filter(|c| c.offset >= first_visible).map(|c| {
         let (fill, ink) = key_colour(c.key.as_deref());
@@ -190,6 +197,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
            data-leader={p.leader.map(|b| b.to_string()).unwrap_or_default()}
            data-committed={first_group.map(|c| c.to_string()).unwrap_or_default()}
            data-assigned-to={p.assigned_to.clone()}
+           data-paused-for={(!p.paused.is_empty()).then(|| p.paused.iter().map(|(g, _)| g.as_str()).collect::<Vec<_>>().join(" "))}
            role="button" tabindex="0" {onclick} {onkeydown}>
             <title>{ label }</title>
             <rect class="partition__bg" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="6" />
@@ -206,6 +214,15 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             { for bookmarks }
             { for positions }
             { for lags }
+            if !p.paused.is_empty() {
+                <g class="paused" aria-hidden="true">
+                    <rect class={classes!("paused__veil", group_class(p.paused[0].1))} x={px(r.x + ROW_LABEL_W - 4.0)}
+                          y={px(cy - 5.0)} width={px(cells_right - r.x - ROW_LABEL_W + 8.0)} height="32" rx="4" />
+                    <text class="paused__label" x={px(r.x + ROW_LABEL_W + 4.0)} y={px(cy + 38.0)}>
+                        { format!("❚❚ paused: {} rebalancing", p.paused.iter().map(|(g, _)| g.as_str()).collect::<Vec<_>>().join(", ")) }
+                    </text>
+                </g>
+            }
         </g>
     }
 }

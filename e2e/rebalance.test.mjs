@@ -1,0 +1,90 @@
+// Revocation made visible: while a group rebalances, the partitions none of its members reads are marked
+// paused. Eager assignors pause every partition (each member revokes all at JoinGroup); cooperative-sticky
+// (KIP-429) pauses only the partitions that change owner. And every produced record flies from its producer
+// into its partition's log.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await setup();
+});
+after(() => h?.teardown());
+
+/** Adds a consumer to `group`, then walks the rebalance 5 ms at a time; returns the most partitions paused at once. */
+async function pausedDuringRebalance(page, group, strategy) {
+  return page.evaluate(
+    ({ group, strategy }) => {
+      const g = window.grouplab;
+      const config = { 'group.id': group, 'auto.offset.reset': 'earliest' };
+      if (strategy) config['partition.assignment.strategy'] = [strategy];
+      const r = g.run({ type: 'add_consumer', config, topics: ['test-topic'] });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      let most = 0;
+      for (let i = 0; i < 3000; i++) {
+        g.advance(5);
+        // The DOM is redrawn asynchronously: count from the state the rows are drawn from.
+        const s = g.state();
+        const grp = s.groups.find((x) => x.group_id === group);
+        if (grp.state !== 'PreparingRebalance' && grp.state !== 'CompletingRebalance') continue;
+        const owned = new Set(
+          s.consumers.filter((c) => c.group_id === group && c.status.status === 'running').flatMap((c) => c.assigned),
+        );
+        most = Math.max(most, [0, 1, 2, 3].filter((p) => !owned.has(`test-topic/${p}`)).length);
+      }
+      return most;
+    },
+    { group, strategy },
+  );
+}
+
+test('eager rebalances pause every partition; cooperative-sticky only the moved ones', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused&slowmo=0' }, async ({ page, screenshot }) => {
+    await page.evaluate(() => window.grouplab.advance(10_000));
+    // The course notes' group (confluent-kafka default: range, eager).
+    assert.equal(await pausedDuringRebalance(page, 'order-consumer-group'), 4);
+    // A cooperative group of two, then a third member: one partition moves, three keep being read.
+    await page.evaluate(() => {
+      const g = window.grouplab;
+      for (let i = 0; i < 2; i++) {
+        g.run({ type: 'add_consumer', config: { 'group.id': 'coop', 'partition.assignment.strategy': ['cooperative-sticky'] }, topics: ['test-topic'] });
+      }
+      g.advance(10_000);
+    });
+    assert.equal(await pausedDuringRebalance(page, 'coop', 'cooperative-sticky'), 1);
+  }));
+
+test('the stage marks paused partitions mid-rebalance, and records fly into their partition', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused&slowmo=0' }, async ({ page, screenshot }) => {
+    await page.evaluate(() => {
+      const g = window.grouplab;
+      g.advance(10_000);
+      g.run({ type: 'add_consumer', config: { 'group.id': 'order-consumer-group' }, topics: ['test-topic'] });
+      // Into the rebalance: every member has rejoined, so all partitions are revoked.
+      for (let i = 0; i < 1200 && g.state().groups[0].state !== 'CompletingRebalance'; i++) g.advance(5);
+    });
+    await page.waitForFunction(() => document.querySelectorAll('[data-paused-for="order-consumer-group"]').length === 4);
+    assert.match(await page.textContent('[data-partition="test-topic/0"] .paused__label'), /paused: order-consumer-group rebalancing/);
+    await screenshot('rebalance-eager-paused-desktop');
+    // A produced record is drawn on its way into its partition's row, not to the broker.
+    const target = await page.evaluate(() => {
+      const g = window.grouplab;
+      g.run({ type: 'produce', producer: 'producer1', topic: 'test-topic', key: 'order-7' });
+      const m = g.state().in_flight.find((f) => f.api === 'Produce' && f.request);
+      return m.tp;
+    });
+    await page.evaluate(() => window.grouplab.advance(5));
+    await page.waitForSelector('[data-api="Produce"]');
+    const { dot, row } = await page.evaluate((tp) => {
+      const d = document.querySelector('[data-api="Produce"] circle').getBoundingClientRect();
+      const r = document.querySelector(`[data-partition="${tp}"] .leo line`).getBoundingClientRect();
+      return { dot: { x: d.x + d.width / 2, y: d.y + d.height / 2 }, row: { x: r.x, y: r.y + r.height / 2 } };
+    }, target);
+    const producer = await page.locator('[data-producer]').first().boundingBox();
+    // Somewhere on the straight line from the producer towards the partition's log end.
+    const t = (dot.x - (producer.x + producer.width)) / (row.x - (producer.x + producer.width));
+    assert.ok(t > 0 && t <= 1, `the record is between its producer and its partition (t=${t})`);
+    const expectedY = producer.y + producer.height / 2 + t * (row.y - (producer.y + producer.height / 2));
+    assert.ok(Math.abs(dot.y - expectedY) < 6, `on the way to ${target}: y ${dot.y} vs ${expectedY}`);
+  }));
