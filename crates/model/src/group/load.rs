@@ -10,7 +10,7 @@ use crate::sim::ctx::Ctx;
 use crate::topic_partition::TopicPartition;
 
 use super::join::{schedule_session_check, GroupEnv};
-use super::{Committed, GenerationRecord, Group, Member};
+use super::{Committed, Group, Member};
 
 /// One member as the group metadata record stores it (MemberMetadata), with the consumer that answers for it.
 pub struct StoredMember {
@@ -89,18 +89,7 @@ pub fn load(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, stored: StoredGroup) {
         })
         .collect();
     // The stored generation is what a later coordinator failover goes back to (on_coordinator_moved).
-    g.history.push(GenerationRecord {
-        generation_id,
-        at_ms: ctx.now,
-        protocol: g.protocol,
-        leader: g.leader.clone(),
-        assignment: g
-            .members
-            .iter()
-            .map(|m| (m.member_id.clone(), m.assignment.clone()))
-            .collect(),
-        subscriptions: g.members.iter().map(|m| m.subscription.clone()).collect(),
-    });
+    g.record_generation(ctx.now);
     ctx.emit(EventKind::GroupRestored {
         group_id: g.group_id.clone(),
         generation_id,

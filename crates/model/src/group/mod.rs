@@ -109,6 +109,27 @@ impl Group {
         }
     }
 
+    /// Remembers the generation just completed: the assignment history, and what a coordinator that takes over
+    /// loads back (the group metadata record in `__consumer_offsets`).
+    pub fn record_generation(&mut self, at_ms: u64) {
+        self.history.push(GenerationRecord {
+            generation_id: self.generation_id,
+            at_ms,
+            protocol: self.protocol,
+            leader: self.leader.clone(),
+            assignment: self
+                .members
+                .iter()
+                .map(|m| (m.member_id.clone(), m.assignment.clone()))
+                .collect(),
+            subscriptions: self
+                .members
+                .iter()
+                .map(|m| m.subscription.clone())
+                .collect(),
+        });
+    }
+
     pub fn member(&self, member_id: &str) -> Option<&Member> {
         self.members.iter().find(|m| m.member_id == member_id)
     }

@@ -60,24 +60,41 @@ impl Description {
         group_id: &str,
         line: usize,
     ) -> Result<&mut GroupDescription, ImportError> {
-        let i = match self.groups.iter().position(|g| g.group_id == group_id) {
-            Some(i) => i,
-            None => {
-                if self.groups.len() >= MAX_GROUPS {
-                    return Err(ImportError::at(
-                        line,
-                        format!("more than {MAX_GROUPS} groups: import fewer at a time"),
-                    ));
-                }
-                self.groups.push(GroupDescription {
-                    group_id: group_id.to_string(),
-                    ..GroupDescription::default()
-                });
-                self.groups.len() - 1
-            }
-        };
-        Ok(&mut self.groups[i])
+        find_or_add(
+            &mut self.groups,
+            |g| g.group_id == group_id,
+            MAX_GROUPS,
+            || {
+                ImportError::at(
+                    line,
+                    format!("more than {MAX_GROUPS} groups: import fewer at a time"),
+                )
+            },
+            || GroupDescription {
+                group_id: group_id.to_string(),
+                ..GroupDescription::default()
+            },
+        )
     }
+}
+
+/// The item `is` picks, or a new one from `make` while there are fewer than `max`.
+fn find_or_add<T>(
+    items: &mut Vec<T>,
+    is: impl Fn(&T) -> bool,
+    max: usize,
+    full: impl FnOnce() -> ImportError,
+    make: impl FnOnce() -> T,
+) -> Result<&mut T, ImportError> {
+    let i = match items.iter().position(is) {
+        Some(i) => i,
+        None if items.len() >= max => return Err(full()),
+        None => {
+            items.push(make());
+            items.len() - 1
+        }
+    };
+    Ok(&mut items[i])
 }
 
 impl GroupDescription {
@@ -86,30 +103,26 @@ impl GroupDescription {
         member_id: &str,
         line: usize,
     ) -> Result<&mut MemberDescription, ImportError> {
-        let i = match self.members.iter().position(|m| m.member_id == member_id) {
-            Some(i) => i,
-            None => {
-                if self.members.len() >= MAX_MEMBERS {
-                    return Err(ImportError::at(
-                        line,
-                        format!(
-                            "group {} has more than {MAX_MEMBERS} members, the most a group may have here",
-                            self.group_id
-                        ),
-                    ));
-                }
-                self.members.push(MemberDescription {
-                    member_id: member_id.to_string(),
-                    group_instance_id: None,
-                    client_id: None,
-                    host: None,
-                    assignment: BTreeSet::new(),
+        let group_id = &self.group_id;
+        find_or_add(
+            &mut self.members,
+            |m| m.member_id == member_id,
+            MAX_MEMBERS,
+            || {
+                ImportError::at(
                     line,
-                });
-                self.members.len() - 1
-            }
-        };
-        Ok(&mut self.members[i])
+                    format!("group {group_id} has more than {MAX_MEMBERS} members, the most a group may have here"),
+                )
+            },
+            || MemberDescription {
+                member_id: member_id.to_string(),
+                group_instance_id: None,
+                client_id: None,
+                host: None,
+                assignment: BTreeSet::new(),
+                line,
+            },
+        )
     }
 
     /// Records that `member_id` owns `tp`, refusing a second owner.

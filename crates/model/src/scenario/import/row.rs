@@ -68,61 +68,57 @@ impl<'a> Row<'a> {
 
     /// A non-negative number, None for `-`. `-1` (the tool's "no offset") reads as None too.
     pub fn number(&self, c: Column, max: u64) -> Result<Option<u64>, ImportError> {
-        let Some(s) = self.get(c) else {
-            return Ok(None);
-        };
-        if s == "-1" {
-            return Ok(None);
-        }
-        let n: u64 = s.parse().map_err(|_| {
-            ImportError::at(
-                self.line,
-                format!("{} must be a number, found '{}'", c.name(), excerpt(s, 40)),
-            )
-        })?;
-        if n > max {
-            return Err(ImportError::at(
+        match self.parsed::<u64>(c)? {
+            Some(n) if n > max => Err(ImportError::at(
                 self.line,
                 format!(
                     "{} {n} is more than {max}, the most this simulator takes",
                     c.name()
                 ),
-            ));
+            )),
+            n => Ok(n),
         }
-        Ok(Some(n))
     }
 
     /// A signed number (LAG can be negative while a commit races the log-end offset), None for `-`.
     pub fn signed(&self, c: Column) -> Result<Option<i64>, ImportError> {
-        let Some(s) = self.get(c) else {
-            return Ok(None);
-        };
-        let n: i64 = s.parse().map_err(|_| {
-            ImportError::at(
-                self.line,
-                format!("{} must be a number, found '{}'", c.name(), excerpt(s, 40)),
-            )
-        })?;
-        if n.unsigned_abs() > MAX_OFFSET {
-            return Err(ImportError::at(
+        match self.parsed::<i64>(c)? {
+            Some(n) if n.unsigned_abs() > MAX_OFFSET => Err(ImportError::at(
                 self.line,
                 format!(
                     "{} {n} is beyond the offsets this simulator takes",
                     c.name()
                 ),
-            ));
+            )),
+            n => Ok(n),
         }
-        Ok(Some(n))
+    }
+
+    fn parsed<N: std::str::FromStr>(&self, c: Column) -> Result<Option<N>, ImportError> {
+        match self.get(c) {
+            None => Ok(None),
+            Some("-1") if c != Column::Lag => Ok(None),
+            Some(s) => s.parse().map(Some).map_err(|_| {
+                ImportError::at(
+                    self.line,
+                    format!("{} must be a number, found '{}'", c.name(), excerpt(s, 40)),
+                )
+            }),
+        }
     }
 }
 
-fn names(header: &Header) -> String {
-    header
-        .columns
-        .iter()
-        .map(|c| c.name())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A row with too few or too many values for its header.
+fn count_error(header: &Header, line: usize, found: &str) -> ImportError {
+    let names: Vec<&str> = header.columns.iter().map(|c| c.name()).collect();
+    ImportError::at(
+        line,
+        format!(
+            "expected {} values ({}), found {found}",
+            names.len(),
+            names.join(" ")
+        ),
+    )
 }
 
 fn by_words<'a>(
@@ -148,15 +144,7 @@ fn by_words<'a>(
             ..
         }) = toks.get(i)
         else {
-            return Err(ImportError::at(
-                line,
-                format!(
-                    "expected {} values ({}), found {}",
-                    header.columns.len(),
-                    names(header),
-                    toks.len()
-                ),
-            ));
+            return Err(count_error(header, line, &toks.len().to_string()));
         };
         let last = k + 1 == header.columns.len();
         let value = if column == Column::Coordinator
@@ -175,15 +163,8 @@ fn by_words<'a>(
         i += 1;
     }
     if i < toks.len() {
-        return Err(ImportError::at(
-            line,
-            format!(
-                "expected {} values ({}), found more: '{}'",
-                header.columns.len(),
-                names(header),
-                excerpt(toks[i].text, 40)
-            ),
-        ));
+        let extra = format!("more: '{}'", excerpt(toks[i].text, 40));
+        return Err(count_error(header, line, &extra));
     }
     Ok(Row { line, cells })
 }
