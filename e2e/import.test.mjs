@@ -8,7 +8,7 @@ import path from 'node:path';
 import { setup, repoRoot } from './harness.mjs';
 
 // The dialog is a component of its own; app.rs opens it from a button carrying data-action="open-import".
-// Until that wiring lands these tests are skipped (remove SKIP then).
+// Until that wiring lands these tests are skipped: set SKIP to false then (they passed with the wiring applied).
 const SKIP = 'the import dialog is not wired into app.rs yet (data-action="open-import")';
 
 const fixture = (name) =>
