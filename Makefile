@@ -22,7 +22,7 @@ help:
 	@echo "make single         one self-contained HTML file (dist-single/grouplab.html) that works from disk, offline"
 	@echo "make e2e            end-to-end tests in headless Chromium (builds dist/ if it is missing)"
 	@echo "make bench          criterion benchmarks of the model"
-	@echo "make fuzz           fuzz the model (command sequences, scenario JSON), FUZZ_SECONDS per target"
+	@echo "make fuzz           fuzz the model (command sequences, scenario JSON, links, imported text), FUZZ_SECONDS per target"
 	@echo "make bench-browser  load and frame-time benchmark in headless Chromium (not part of make test)"
 
 tools:
@@ -72,7 +72,7 @@ bench:
 FUZZ_SECONDS ?= 600
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
-	cd fuzz && for target in commands scenario link; do \
+	cd fuzz && for target in commands scenario link import; do \
 		mkdir -p corpus/$$target; \
 		RUSTC_BOOTSTRAP=1 cargo fuzz run $$target --sanitizer none -O -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; \
 	done

@@ -4,7 +4,7 @@
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 use grouplab_model::assignor::AssignorName;
-use grouplab_model::command::{Command, KeySpec};
+use grouplab_model::command::{Command, KeySpec, RestoredMember, RestoredOffset};
 use grouplab_model::config::{
     AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig, ProducerConfig,
 };
@@ -78,7 +78,7 @@ fn consumer_config(u: &mut Unstructured) -> Result<ConsumerConfig> {
 }
 
 fn command(u: &mut Unstructured) -> Result<Command> {
-    Ok(match u.int_in_range(0..=15)? {
+    Ok(match u.int_in_range(0..=17)? {
         0 => Command::CreateTopic {
             topic: name(u)?,
             partitions: u32::arbitrary(u)? % 2048,
@@ -165,6 +165,48 @@ fn command(u: &mut Unstructured) -> Result<Command> {
         13 => Command::SetProcessingRate {
             consumer: name(u)?,
             records_per_sec: Option::<u16>::arbitrary(u)?.map(u32::from),
+        },
+        15 => Command::SeedPartition {
+            topic: name(u)?,
+            partition: u32::from(u8::arbitrary(u)?),
+            log_start_offset: u64::arbitrary(u)? % 1_000_000,
+            log_end_offset: u64::arbitrary(u)? >> u.int_in_range(0..=63)?,
+        },
+        16 => Command::RestoreGroup {
+            group_id: name(u)?,
+            generation_id: i32::arbitrary(u)?,
+            protocol: if bool::arbitrary(u)? {
+                Some(AssignorName::ALL[u.int_in_range(0..=3)?])
+            } else {
+                None
+            },
+            members: (0..u.int_in_range(0..=4)?)
+                .map(|_| {
+                    Ok(RestoredMember {
+                        consumer: name(u)?,
+                        member_id: name(u)?,
+                        group_instance_id: Option::<()>::arbitrary(u)?.map(|_| "i".to_string()),
+                        client_id: name(u)?,
+                        client_host: Option::<String>::arbitrary(u)?,
+                        profile: profile(u)?,
+                        topics: (0..u.int_in_range(0..=2)?)
+                            .map(|_| name(u))
+                            .collect::<Result<_>>()?,
+                        assignment: (0..u.int_in_range(0..=3)?)
+                            .map(|_| Ok(TopicPartition::new(name(u)?, u32::from(u8::arbitrary(u)? % 8))))
+                            .collect::<Result<_>>()?,
+                    })
+                })
+                .collect::<Result<_>>()?,
+            offsets: (0..u.int_in_range(0..=3)?)
+                .map(|_| {
+                    Ok(RestoredOffset {
+                        topic: name(u)?,
+                        partition: u32::from(u8::arbitrary(u)? % 8),
+                        offset: u64::arbitrary(u)? % 10_000,
+                    })
+                })
+                .collect::<Result<_>>()?,
         },
         _ => Command::RunConsoleConsumer {
             topic: name(u)?,

@@ -128,6 +128,10 @@ pub fn generate(flavour: Flavour, log: &[LoggedCommand], now_ms: u64) -> String 
     let mut names: Vec<String> = Vec::new();
     for c in log.iter().filter(|c| c.at_ms <= now_ms) {
         let mut cmd = c.command.clone();
+        // A restored group's consumers are named in the command.
+        if let Command::RestoreGroup { members, .. } = &cmd {
+            names.extend(members.iter().map(|m| m.consumer.clone()));
+        }
         let (name, prefix) = match &mut cmd {
             Command::AddConsumer { name, .. } => (Some(name), "consumer"),
             Command::AddProducer { name, .. } => (Some(name), "producer"),
@@ -404,6 +408,26 @@ fn cli(o: &mut String, c: &Command) {
             let _ = writeln!(
                 o,
                 "kafka-server-start config/server.properties   # broker {broker}"
+            );
+        }
+        Command::SeedPartition {
+            topic,
+            partition,
+            log_end_offset,
+            ..
+        } => {
+            let _ = writeln!(
+                o,
+                "# {topic}/{partition} already holds records up to log-end offset {log_end_offset}"
+            );
+        }
+        Command::RestoreGroup {
+            group_id, members, ..
+        } => {
+            let _ = writeln!(
+                o,
+                "# group {group_id} imported from kafka-consumer-groups {b} --describe --group {group_id}: {} member(s) already running",
+                members.len()
             );
         }
         Command::AddProducer { .. }

@@ -53,6 +53,7 @@ pub fn category(kind: &EventKind) -> Category {
         | BrokerStarted { .. }
         | LeaderChanged { .. }
         | ProducerAdded { .. }
+        | PartitionSeeded { .. }
         | UnknownTopic { .. } => Category::Cluster,
         RecordsProduced { .. } | ProduceFailed { .. } | RecordsFetched { .. } => Category::Records,
         RequestSent { .. } | ResponseSent { .. } => Category::Requests,
@@ -338,6 +339,33 @@ pub fn sentence(kind: &EventKind) -> String {
         ),
         UnknownTopic { consumer, topic } => format!("{consumer}: topic {topic} does not exist."),
         ConsumerError { consumer, message } => format!("{consumer}: {message}."),
+        PartitionSeeded {
+            tp,
+            log_start_offset,
+            log_end_offset,
+        } => format!(
+            "{tp} already holds offsets {log_start_offset}..{log_end_offset} (log-end offset {log_end_offset}); those records are not drawn."
+        ),
+        GroupRestored {
+            group_id,
+            generation_id,
+            protocol,
+            members,
+            offsets,
+            ..
+        } => {
+            if members.is_empty() {
+                format!("{group_id} was loaded from __consumer_offsets: no active members, {offsets} committed offset{}.", plural(u64::from(*offsets)))
+            } else {
+                format!(
+                    "{group_id} was loaded from __consumer_offsets: Stable in generation {generation_id} with {} member{} ({}), {offsets} committed offset{}.",
+                    members.len(),
+                    plural(members.len() as u64),
+                    protocol.map_or("no assignor", |p| p.name()),
+                    plural(u64::from(*offsets))
+                )
+            }
+        }
         AssignmentSkipped {
             group_id,
             generation_id,

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::assignor::AssignorName;
 use crate::config::{ClientProfile, ConsumerConfig, ProducerConfig};
 use crate::topic_partition::TopicPartition;
 
@@ -119,4 +120,58 @@ pub enum Command {
         #[serde(default)]
         partition: Option<u32>,
     },
+    /// A partition that already holds records when the story starts (an imported group's topic): its
+    /// log-start and log-end offsets are set without producing the records, which are not drawn. Only on a
+    /// partition nothing was written to yet.
+    SeedPartition {
+        topic: String,
+        partition: u32,
+        #[serde(default)]
+        log_start_offset: u64,
+        log_end_offset: u64,
+    },
+    /// A running group, as its coordinator loads it from `__consumer_offsets` (the group metadata record:
+    /// generation, protocol, leader, members with their assignment; the offset commit records), with one running
+    /// consumer per member that is Stable in that generation and resumes from the committed offsets.
+    RestoreGroup {
+        group_id: String,
+        generation_id: i32,
+        /// The group's selected assignor (the protocol name); None for a group without members.
+        #[serde(default)]
+        protocol: Option<AssignorName>,
+        /// In join order: the first member is the group leader.
+        #[serde(default)]
+        members: Vec<RestoredMember>,
+        #[serde(default)]
+        offsets: Vec<RestoredOffset>,
+    },
+}
+
+/// One member of a restored group and the consumer process behind it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RestoredMember {
+    /// The simulated consumer's name.
+    pub consumer: String,
+    pub member_id: String,
+    #[serde(default)]
+    pub group_instance_id: Option<String>,
+    pub client_id: String,
+    /// Where the member connects from, as the coordinator records it (MemberMetadata.clientHost).
+    #[serde(default)]
+    pub client_host: Option<String>,
+    #[serde(default)]
+    pub profile: ClientProfile,
+    /// The subscription.
+    pub topics: Vec<String>,
+    /// The member's share in the restored generation.
+    #[serde(default)]
+    pub assignment: Vec<TopicPartition>,
+}
+
+/// A committed offset of a restored group: the next offset the group reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RestoredOffset {
+    pub topic: String,
+    pub partition: u32,
+    pub offset: u64,
 }

@@ -38,6 +38,9 @@ pub enum ModelError {
     InvalidGroupId {
         reason: String,
     },
+    GroupExists {
+        group_id: String,
+    },
     GroupFull {
         group_id: String,
         max: u32,
@@ -112,6 +115,10 @@ impl fmt::Display for ModelError {
             }
             UnknownBroker { broker } => write!(f, "no broker {broker}"),
             InvalidGroupId { reason } => write!(f, "invalid group.id: {reason}"),
+            GroupExists { group_id } => write!(
+                f,
+                "group {group_id:?} already exists (a group is restored only into a world that never saw it)"
+            ),
             GroupFull { group_id, max } => {
                 write!(f, "group {group_id:?} already has {max} members")
             }

@@ -64,6 +64,12 @@ pub enum EventKind {
         from: u32,
         to: u32,
     },
+    /// A partition starts out holding records that are not drawn (SeedPartition).
+    PartitionSeeded {
+        tp: TopicPartition,
+        log_start_offset: u64,
+        log_end_offset: u64,
+    },
     BrokerStopped {
         broker: u32,
     },
@@ -167,6 +173,16 @@ pub enum EventKind {
         protocol: Option<AssignorName>,
         leader: Option<String>,
         members: Vec<String>,
+    },
+    /// The coordinator loaded a group from `__consumer_offsets` (RestoreGroup): Stable at `generation_id` with
+    /// these members, or Empty with committed offsets only.
+    GroupRestored {
+        group_id: String,
+        generation_id: i32,
+        protocol: Option<AssignorName>,
+        leader: Option<String>,
+        members: Vec<String>,
+        offsets: u32,
     },
     /// KIP-814: the returning static leader did not run the assignor; the group keeps its assignment.
     AssignmentSkipped {

@@ -43,6 +43,19 @@ impl PartitionLog {
         self.log_end_offset
     }
 
+    /// Whether nothing was ever written to this log.
+    pub fn is_untouched(&self) -> bool {
+        self.log_end_offset == 0 && self.records.is_empty()
+    }
+
+    /// A log that already holds `log_start_offset..log_end_offset` whose records are not kept in memory (as
+    /// beyond retention): the offsets are exact, the records are not drawn. Callers check `start <= end`.
+    pub fn seed(&mut self, log_start_offset: u64, log_end_offset: u64) {
+        self.records.clear();
+        self.log_start_offset = log_start_offset.min(log_end_offset);
+        self.log_end_offset = log_end_offset;
+    }
+
     /// Appends a record and returns its offset.
     pub fn append(
         &mut self,
@@ -99,5 +112,24 @@ mod tests {
         assert_eq!(log.get(8).and_then(|r| r.value.as_deref()), Some("v8"));
         assert!(log.get(2).is_none());
         assert!(log.get(10).is_none());
+    }
+
+    #[test]
+    fn a_seeded_log_continues_from_its_log_end_offset() {
+        let mut log = PartitionLog::new(3);
+        assert!(log.is_untouched());
+        log.seed(1_000_000, 4_200_000_017);
+        assert!(!log.is_untouched());
+        assert_eq!(
+            (log.log_start_offset(), log.log_end_offset()),
+            (1_000_000, 4_200_000_017)
+        );
+        assert_eq!(log.records().len(), 0);
+        assert_eq!(log.append(None, None, 0, 0), 4_200_000_017);
+        assert_eq!(
+            log.get(4_200_000_017).map(|r| r.offset),
+            Some(4_200_000_017)
+        );
+        assert!(log.get(4_200_000_016).is_none());
     }
 }

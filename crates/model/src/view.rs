@@ -72,6 +72,9 @@ pub struct MemberView {
     pub member_id: String,
     pub client_id: String,
     pub group_instance_id: Option<String>,
+    /// The host the member connects from: only members of an imported group have one (hosts are not simulated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_host: Option<String>,
     pub consumer: String,
     pub is_leader: bool,
     pub subscribed: Vec<String>,
@@ -336,6 +339,7 @@ impl Sim {
                     member_id: m.member_id.clone(),
                     client_id: m.client_id.clone(),
                     group_instance_id: m.group_instance_id.clone(),
+                    client_host: m.client_host.clone(),
                     consumer: self.endpoint_name(Endpoint::Consumer(m.consumer)),
                     is_leader: g.is_leader(&m.member_id),
                     subscribed: m.subscription.topics.clone(),

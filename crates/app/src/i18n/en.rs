@@ -20,6 +20,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("share.import_group", "Import a group"),
     ("share.group_title", "Paste kafka-consumer-groups.sh --describe output and see that group"),
     ("embed.tools", "Take over: actions, client code, inspector and event log"),
+    ("import.loaded", "Imported: the group as kafka-consumer-groups described it. Press Play to watch it consume its lag."),
     ("lang.label", "Language"),
     ("ctl.toolbar", "Simulation controls"),
     ("ctl.play", "▶ Play"),
@@ -102,4 +103,13 @@ pub const TABLE: &[(&str, &str)] = &[
     ("partitions.title", "10. Adding partitions moves keys"),
     ("partitions.0", "Every record has the key \"order-1\", so they all go to one partition (crc32 % 4). Here the clients refresh their metadata every second; real clients do it every 5 minutes by default (metadata.max.age.ms)."),
     ("partitions.1", "kafka-topics --alter --partitions 6. Once the producer sees 6 partitions, crc32 % 6 sends \"order-1\" elsewhere. Old records of the key stay put: order per key breaks across the change. Consumers rebalance to 3 partitions each."),
+    // the import dialog (ui/import_group.rs)
+    ("import.title", "Import a real group"),
+    ("import.help", "Paste what kafka-consumer-groups.sh --describe --group <group> printed (add --members --verbose and --state for the members without partitions, the assignor and the coordinator). The group is drawn as it was: topics, partitions, owners, committed offsets, log-end offsets and lag."),
+    ("import.label", "Output of kafka-consumer-groups.sh"),
+    ("import.sample", "Paste a sample"),
+    ("import.cancel", "Cancel"),
+    ("import.close", "Close"),
+    ("import.draw", "Draw this group"),
+    ("import.drawn", "Drawn:"),
 ];

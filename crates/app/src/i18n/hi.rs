@@ -20,6 +20,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("share.import_group", "Group import karo"),
     ("share.group_title", "kafka-consumer-groups.sh --describe ka output paste karo aur wo group dekho"),
     ("embed.tools", "Ab aap chalao: actions, client code, inspector aur event log"),
+    ("import.loaded", "Import ho gaya: group waisa hi jaisa kafka-consumer-groups ne bataya. Play dabao aur lag consume hota dekho."),
     ("lang.label", "Bhasha"),
     ("ctl.toolbar", "Simulation k controls"),
     ("ctl.play", "▶ Chalao"),
@@ -102,4 +103,13 @@ pub const TABLE: &[(&str, &str)] = &[
     ("partitions.title", "10. Partitions badhao to keys move hoti hain"),
     ("partitions.0", "Har record ki key \"order-1\" hai, to sab ek hi partition m jaate hain (crc32 % 4). Yahan clients har second metadata refresh krte hain; real clients default m har 5 minute m krte hain (metadata.max.age.ms)."),
     ("partitions.1", "kafka-topics --alter --partitions 6. Producer ko 6 partitions dikhte hi crc32 % 6 \"order-1\" ko dusre partition m bhejta hai. Purane records vhi reh gye: change k aar-paar per-key order toot gya. Consumers 3-3 partitions le lete hain."),
+    // the import dialog (ui/import_group.rs)
+    ("import.title", "Real group import karo"),
+    ("import.help", "kafka-consumer-groups.sh --describe --group <group> ka output yahan paste karo (bina partitions wale members, assignor aur coordinator ke liye --members --verbose aur --state bhi add karo). Group waisa hi draw hoga jaisa tha: topics, partitions, owners, committed offsets, log-end offsets aur lag."),
+    ("import.label", "kafka-consumer-groups.sh ka output"),
+    ("import.sample", "Sample paste karo"),
+    ("import.cancel", "Cancel"),
+    ("import.close", "Close"),
+    ("import.draw", "Yeh group draw karo"),
+    ("import.drawn", "Draw ho gaya:"),
 ];

@@ -20,6 +20,7 @@ use super::code_panel::CodePanel;
 use super::controls::Controls;
 use super::event_log::EventLog;
 use super::help::Help;
+use super::import_group::ImportGroup;
 use super::inspector::Inspector;
 use super::keyboard::{self, Shortcut};
 use super::lesson_panel::{LessonPanel, Toc};
@@ -69,6 +70,10 @@ pub enum Msg {
     /// A file that could not be read.
     ImportFailed(String),
     OpenInApp,
+    /// Open or close the "import a real group" dialog.
+    ImportGroup(bool),
+    /// The dialog imported a group: show it.
+    LoadImported(Box<Scenario>),
 }
 
 /// Callbacks made once: a new callback every frame would make every child's props differ, and re-render it.
@@ -93,6 +98,9 @@ struct Callbacks {
     import: Callback<(String, String)>,
     import_failed: Callback<String>,
     open: Callback<()>,
+    import_group_open: Callback<()>,
+    import_group_close: Callback<()>,
+    import_group_load: Callback<Scenario>,
 }
 
 impl Callbacks {
@@ -118,6 +126,9 @@ impl Callbacks {
             import: link.callback(|(name, text)| Msg::Import(name, text)),
             import_failed: link.callback(Msg::ImportFailed),
             open: link.callback(|_| Msg::OpenInApp),
+            import_group_open: link.callback(|_| Msg::ImportGroup(true)),
+            import_group_close: link.callback(|_| Msg::ImportGroup(false)),
+            import_group_load: link.callback(|s| Msg::LoadImported(Box::new(s))),
         }
     }
 }
@@ -157,6 +168,7 @@ pub struct App {
     frame_height: Option<super::frame_height::FrameHeight>,
     /// The speed the user chose (or `?speed=`): free play returns to it after a lesson step.
     user_speed: f64,
+    import_group: bool,
     /// Commands applied up to the displayed time, for the code panel (rebuilt only when it changes).
     code_log: Rc<Vec<LoggedCommand>>,
     code_key: (usize, u64),
@@ -480,6 +492,7 @@ impl Component for App {
             custom: false,
             listeners: api_listeners,
             user_speed,
+            import_group: false,
             frame_height: None,
             callbacks: Callbacks::new(ctx.link()),
             engine,
@@ -622,6 +635,30 @@ impl Component for App {
                     text: format!("{} {m}", t(self.lang, "share.import_refused")),
                 });
                 return true;
+            }
+            Msg::ImportGroup(open) => {
+                self.import_group = open;
+                return true;
+            }
+            Msg::LoadImported(scenario) => {
+                let loaded = self.engine.borrow_mut().load(*scenario);
+                self.notice = Some(match loaded {
+                    Ok(()) => {
+                        self.engine.borrow_mut().set_playing(false);
+                        self.place = None;
+                        self.custom = true;
+                        self.selection = None;
+                        self.sync_url(true);
+                        Notice {
+                            error: false,
+                            text: t(self.lang, "import.loaded").to_string(),
+                        }
+                    }
+                    Err(m) => Notice {
+                        error: true,
+                        text: m,
+                    },
+                });
             }
             Msg::OpenInApp => {
                 transfer::open(&self.host.link(&self.fragment(true)));
@@ -790,7 +827,7 @@ impl Component for App {
                     <Share lang={self.lang} embed={self.host.embed} on_copy={cb.copy.clone()}
                         on_export={cb.export.clone()} on_import={cb.import.clone()}
                         on_import_error={cb.import_failed.clone()} on_open={cb.open.clone()}
-                        on_import_group={None::<Callback<()>>} />
+                        on_import_group={Some(cb.import_group_open.clone())} />
                 </Header>
                 <@{tag} id="stage" class="app" ref={self.main_ref.clone()}
                       data-stage-ready={self.ready.then_some("true")}
@@ -835,6 +872,10 @@ impl Component for App {
                     </div>
                     if self.help {
                         <Help on_close={cb.help_close.clone()} />
+                    }
+                    if self.import_group {
+                        <ImportGroup lang={self.lang} on_load={cb.import_group_load.clone()}
+                            on_close={cb.import_group_close.clone()} />
                     }
                 </@>
             </>

@@ -11,6 +11,7 @@ mod format;
 mod frame_height;
 mod header;
 mod help;
+mod import_group;
 mod inspector;
 mod keyboard;
 mod lesson_panel;

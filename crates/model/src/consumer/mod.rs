@@ -3,6 +3,7 @@
 
 mod membership;
 pub mod poll;
+mod resume;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,6 +16,7 @@ use crate::topic_partition::TopicPartition;
 
 pub use membership::on_response;
 pub use poll::{close, on_auto_commit, on_heartbeat, on_poll, start};
+pub use resume::{resume, Membership};
 
 /// How long an idle application waits in `poll()` before looping (the course notes' `consumer.poll(1.0)`
 /// blocks up to a second; the Java examples use 100 ms).

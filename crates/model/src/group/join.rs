@@ -200,6 +200,7 @@ fn add_member(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, consumer: u32, req: 
         member_id: member_id.clone(),
         group_instance_id: req.group_instance_id,
         client_id: req.client_id,
+        client_host: None,
         consumer,
         protocols: req.protocols,
         subscription: Subscription {

@@ -9,7 +9,7 @@ use super::join::{
     join_deadline_reached, maybe_complete_join, prepare_rebalance, schedule_session_check,
     set_state, GroupEnv,
 };
-use super::{GenerationRecord, Group};
+use super::Group;
 
 fn reply(ctx: &mut Ctx, env: &GroupEnv, consumer: u32, payload: Payload) {
     ctx.send(
@@ -78,18 +78,7 @@ pub fn handle_sync(
                     .map(|(_, a)| a.clone())
                     .unwrap_or_default();
             }
-            g.history.push(GenerationRecord {
-                generation_id: g.generation_id,
-                at_ms: ctx.now,
-                protocol: g.protocol,
-                leader: g.leader.clone(),
-                assignment: g
-                    .members
-                    .iter()
-                    .map(|m| (m.member_id.clone(), m.assignment.clone()))
-                    .collect(),
-                subscriptions: g.members.iter().map(|m| m.subscription.clone()).collect(),
-            });
+            g.record_generation(ctx.now);
             set_state(g, ctx, GroupState::Stable);
             for m in g.members.iter_mut().filter(|m| m.awaiting_sync) {
                 m.awaiting_sync = false;

@@ -3,6 +3,7 @@
 //! coordinator move; the broker leading that partition serves it.
 
 mod join;
+mod load;
 mod membership;
 mod offsets;
 
@@ -15,6 +16,7 @@ use crate::event::GroupState;
 use crate::topic_partition::TopicPartition;
 
 pub use join::{handle_join, GroupEnv, JoinArgs};
+pub use load::{load, StoredGroup, StoredMember};
 pub use membership::{
     expire_sessions, handle_heartbeat, handle_leave, handle_sync, on_coordinator_moved,
     on_join_deadline,
@@ -27,6 +29,9 @@ pub struct Member {
     pub member_id: String,
     pub group_instance_id: Option<String>,
     pub client_id: String,
+    /// MemberMetadata.clientHost; known only for members restored from an imported group (hosts are not
+    /// simulated).
+    pub client_host: Option<String>,
     /// Which simulated consumer to answer.
     pub consumer: u32,
     pub protocols: Vec<AssignorName>,
@@ -102,6 +107,27 @@ impl Group {
             coordinator,
             offsets_partition,
         }
+    }
+
+    /// Remembers the generation just completed: the assignment history, and what a coordinator that takes over
+    /// loads back (the group metadata record in `__consumer_offsets`).
+    pub fn record_generation(&mut self, at_ms: u64) {
+        self.history.push(GenerationRecord {
+            generation_id: self.generation_id,
+            at_ms,
+            protocol: self.protocol,
+            leader: self.leader.clone(),
+            assignment: self
+                .members
+                .iter()
+                .map(|m| (m.member_id.clone(), m.assignment.clone()))
+                .collect(),
+            subscriptions: self
+                .members
+                .iter()
+                .map(|m| m.subscription.clone())
+                .collect(),
+        });
     }
 
     pub fn member(&self, member_id: &str) -> Option<&Member> {

@@ -1,6 +1,7 @@
 //! A scenario: everything needed to reproduce a history exactly (seed, cluster settings, timed commands).
 //! Versioned, so saved scenarios and shared links keep working.
 
+pub mod import;
 mod link;
 
 use serde::{Deserialize, Serialize};

@@ -133,6 +133,19 @@ impl Sim {
                 from_beginning,
                 partition,
             } => self.run_console_consumer(topic, group, from_beginning, partition),
+            Command::SeedPartition {
+                topic,
+                partition,
+                log_start_offset,
+                log_end_offset,
+            } => self.seed_partition(&topic, partition, log_start_offset, log_end_offset),
+            Command::RestoreGroup {
+                group_id,
+                generation_id,
+                protocol,
+                members,
+                offsets,
+            } => self.restore_group(&group_id, generation_id, protocol, &members, &offsets),
         }
     }
 
@@ -430,7 +443,7 @@ impl Sim {
     }
 
     /// Starts a consumer (new or restarted): fresh client state, metadata, loops.
-    fn start_consumer(&mut self, c: u32) {
+    pub(super) fn start_consumer(&mut self, c: u32) {
         let consumer = &mut self.consumers[c as usize];
         consumer.reset_client_state();
         consumer.status = ConsumerStatus::Running;
@@ -560,7 +573,7 @@ fn check_partitions(topic: &str, n: u32, min: u32) -> Result<(), ModelError> {
 }
 
 /// The broker's and clients' own bounds on these settings.
-fn validate_consumer_config(c: &ConsumerConfig) -> Result<(), ModelError> {
+pub(super) fn validate_consumer_config(c: &ConsumerConfig) -> Result<(), ModelError> {
     if let Some(s) = c.session_timeout_ms {
         // group.min.session.timeout.ms = 6000, group.max.session.timeout.ms = 1800000 (GroupCoordinatorConfig).
         validate::range("session.timeout.ms", s, 6_000, 1_800_000)?;

@@ -24,6 +24,7 @@ mod broker;
 pub mod commands;
 pub mod ctx;
 mod dispatch;
+pub mod restore;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};

@@ -1,0 +1,51 @@
+//! A consumer that is already a Stable member when the story starts (a restored group): it holds its member id,
+//! generation and assignment, and its positions are the group's committed offsets, exactly as a consumer is
+//! after SyncGroup and OffsetFetch (ConsumerCoordinator.onJoinComplete, then refreshCommittedOffsetsIfNeeded).
+
+use std::collections::BTreeMap;
+
+use crate::assignor::AssignorName;
+use crate::topic_partition::TopicPartition;
+
+use super::{Consumer, MemberState};
+
+/// The membership a restored consumer resumes with.
+pub struct Membership<'a> {
+    pub coordinator: Option<u32>,
+    pub member_id: &'a str,
+    pub generation_id: i32,
+    pub leader_id: &'a str,
+    pub protocol: AssignorName,
+    pub assignment: &'a [TopicPartition],
+    pub committed: &'a BTreeMap<TopicPartition, u64>,
+    /// Partition counts of the subscribed topics (what a leader watches for changes).
+    pub partitions_per_topic: &'a BTreeMap<String, u32>,
+}
+
+pub fn resume(c: &mut Consumer, m: Membership) {
+    c.coordinator = m.coordinator;
+    c.member_state = MemberState::Stable;
+    c.member_id = m.member_id.to_string();
+    c.generation_id = m.generation_id;
+    c.leader_id = m.leader_id.to_string();
+    c.protocol = Some(m.protocol);
+    c.rejoin_needed = false;
+    let mut assigned = m.assignment.to_vec();
+    assigned.sort();
+    assigned.dedup();
+    c.previous_assignment = assigned.clone();
+    c.previous_generation = Some(m.generation_id);
+    // The leader remembers the partition counts it assigned with (ConsumerCoordinator.assignmentSnapshot).
+    if m.member_id == m.leader_id {
+        c.assignment_snapshot = Some(m.partitions_per_topic.clone());
+    }
+    // Positions start at the committed offsets; librdkafka's stored offsets too, so nothing is committed twice.
+    // A partition without a commit is fetched (OffsetFetch) and then follows auto.offset.reset.
+    for tp in &assigned {
+        if let Some(&offset) = m.committed.get(tp) {
+            c.positions.insert(tp.clone(), offset);
+            c.stored.insert(tp.clone(), offset);
+        }
+    }
+    c.assigned = assigned;
+}

@@ -1,0 +1,87 @@
+//! Which assignor a group uses when `--state` does not say: the one among range, roundrobin, sticky and
+//! cooperative-sticky that, run from scratch over the members (in the assignors' own member order,
+//! AbstractPartitionAssignor.MemberInfo) and the group's topics, hands out exactly the imported owners.
+
+use std::collections::BTreeMap;
+
+use crate::assignor::{self, AssignorName, Subscription};
+use crate::topic_partition::TopicPartition;
+
+/// A member as the assignors see it, with what it owns in the imported output.
+pub struct Observed<'a> {
+    pub member_id: &'a str,
+    pub group_instance_id: Option<&'a str>,
+    pub owned: Vec<TopicPartition>,
+}
+
+/// The assignors that reproduce the observed owners, in the order range, roundrobin, sticky,
+/// cooperative-sticky (a fresh sticky assignment of equal subscriptions is the round-robin layout, so several
+/// can match).
+pub fn matching(
+    members: &[Observed],
+    topics: &[String],
+    partitions_per_topic: &BTreeMap<String, u32>,
+) -> Vec<AssignorName> {
+    if members.is_empty() {
+        return Vec::new();
+    }
+    let subscriptions: Vec<Subscription> = members
+        .iter()
+        .map(|m| Subscription {
+            member_id: m.member_id.to_string(),
+            group_instance_id: m.group_instance_id.map(str::to_string),
+            topics: topics.to_vec(),
+            owned_partitions: Vec::new(),
+            generation: None,
+        })
+        .collect();
+    AssignorName::ALL
+        .into_iter()
+        .filter(|&a| {
+            let got = assignor::assign(a, partitions_per_topic, &subscriptions);
+            members.iter().all(|m| {
+                let mut owned = m.owned.clone();
+                owned.sort();
+                got.get(m.member_id).is_some_and(|g| *g == owned)
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member<'a>(id: &'a str, owned: &[u32]) -> Observed<'a> {
+        Observed {
+            member_id: id,
+            group_instance_id: None,
+            owned: owned.iter().map(|&p| TopicPartition::new("t", p)).collect(),
+        }
+    }
+
+    #[test]
+    fn tells_range_from_roundrobin() {
+        let topics = vec!["t".to_string()];
+        let counts = BTreeMap::from([("t".to_string(), 4)]);
+        let range = [member("a", &[0, 1]), member("b", &[2, 3])];
+        assert_eq!(matching(&range, &topics, &counts), [AssignorName::Range]);
+        let rr = [member("a", &[0, 2]), member("b", &[1, 3])];
+        assert_eq!(
+            matching(&rr, &topics, &counts),
+            [
+                AssignorName::RoundRobin,
+                AssignorName::Sticky,
+                AssignorName::CooperativeSticky
+            ]
+        );
+        let neither = [member("a", &[0, 3]), member("b", &[1, 2])];
+        assert!(matching(&neither, &topics, &counts).is_empty());
+        // Members sort by member id ("b" < "c"), not by the order they were listed in.
+        let listed_late = [member("c", &[2, 3]), member("b", &[0, 1])];
+        assert_eq!(
+            matching(&listed_late, &topics, &counts),
+            [AssignorName::Range]
+        );
+    }
+}

@@ -1,0 +1,279 @@
+//! From what the output says to a scenario the model runs: topics big enough for every listed partition,
+//! partitions seeded with their exact log-end offsets, and each group restored with its members, owners and
+//! committed offsets (SeedPartition and RestoreGroup, so the import is an ordinary scenario). What the output
+//! does not show is chosen and said in a note.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::assignor::AssignorName;
+use crate::command::{Command, RestoredMember, RestoredOffset};
+use crate::config::ClusterConfig;
+use crate::sim::limits;
+use crate::timeline::LoggedCommand;
+use crate::topic_partition::TopicPartition;
+
+use super::super::{Scenario, SCENARIO_VERSION};
+use super::assignor_guess::{matching, Observed};
+use super::description::{Description, GroupDescription};
+use super::error::ImportError;
+use super::names::{client_id_of, consumer_name, profile_of};
+use super::parse::UNNAMED_GROUP;
+use super::Imported;
+
+/// The group id given to tables printed without a GROUP column when nothing names the group.
+pub const DEFAULT_GROUP_ID: &str = "imported-group";
+/// Imported scenarios all start from this seed: the same text gives the same history.
+pub const IMPORT_SEED: u64 = 20_261_124;
+
+pub fn build(d: Description) -> Result<Imported, ImportError> {
+    let groups: Vec<&GroupDescription> = d
+        .groups
+        .iter()
+        .filter(|g| {
+            g.group_id != UNNAMED_GROUP || !g.partitions.is_empty() || !g.members.is_empty()
+        })
+        .collect();
+    if groups.is_empty() {
+        return Err(ImportError::whole(
+            "nothing to import: paste the output of kafka-consumer-groups --describe --group <group> (and of --describe --members --verbose)",
+        ));
+    }
+    let mut notes = Vec::new();
+    let counts = partition_counts(&groups)?;
+    let mut commands: Vec<Command> = counts
+        .iter()
+        .map(|(topic, &n)| Command::CreateTopic {
+            topic: topic.clone(),
+            partitions: n,
+            replication_factor: None,
+        })
+        .collect();
+    commands.extend(seeds(&groups, &mut notes));
+    let members: usize = groups.iter().map(|g| g.members.len()).sum();
+    if members > limits::MAX_CLIENTS {
+        return Err(ImportError::whole(format!(
+            "{members} members in all is more than the {} consumers a simulation may run",
+            limits::MAX_CLIENTS
+        )));
+    }
+    let mut taken = BTreeSet::new();
+    for g in &groups {
+        commands.push(restore(g, &counts, &mut taken, &mut notes));
+    }
+    let names = groups.iter().map(|g| group_id(g).to_string()).collect();
+    let scenario = Scenario {
+        version: SCENARIO_VERSION,
+        seed: IMPORT_SEED,
+        cluster: ClusterConfig::default(),
+        commands: commands
+            .into_iter()
+            .map(|command| LoggedCommand { at_ms: 0, command })
+            .collect(),
+        time_ms: Some(0),
+    };
+    Ok(Imported {
+        scenario,
+        groups: names,
+        notes,
+    })
+}
+
+fn group_id(g: &GroupDescription) -> &str {
+    if g.group_id == UNNAMED_GROUP {
+        DEFAULT_GROUP_ID
+    } else {
+        &g.group_id
+    }
+}
+
+/// Every topic with enough partitions for the highest one listed.
+fn partition_counts(groups: &[&GroupDescription]) -> Result<BTreeMap<String, u32>, ImportError> {
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    for tp in groups.iter().flat_map(|g| g.partitions.keys()) {
+        let n = counts.entry(tp.topic.clone()).or_default();
+        *n = (*n).max(tp.partition + 1);
+    }
+    if counts.len() > limits::MAX_TOPICS {
+        return Err(ImportError::whole(format!(
+            "{} topics is more than the {} a simulation may have",
+            counts.len(),
+            limits::MAX_TOPICS
+        )));
+    }
+    Ok(counts)
+}
+
+/// One SeedPartition per partition with records: its log-end offset, never below a group's committed offset.
+fn seeds(groups: &[&GroupDescription], notes: &mut Vec<String>) -> Vec<Command> {
+    let mut leo: BTreeMap<&TopicPartition, u64> = BTreeMap::new();
+    let (mut unknown, mut raised) = (0, 0);
+    for g in groups {
+        for (tp, p) in &g.partitions {
+            let committed = p.committed.unwrap_or(0);
+            let end = match p.log_end_offset {
+                Some(e) if e < committed => {
+                    raised += 1;
+                    committed
+                }
+                Some(e) => e,
+                None => {
+                    unknown += 1;
+                    committed
+                }
+            };
+            let slot = leo.entry(tp).or_default();
+            *slot = (*slot).max(end);
+        }
+    }
+    if unknown > 0 {
+        notes.push(format!(
+            "{unknown} partition(s) had no LOG-END-OFFSET: each starts at its committed offset (or 0)."
+        ));
+    }
+    if raised > 0 {
+        notes.push(format!(
+            "{raised} partition(s) showed a committed offset beyond the log-end offset (negative LAG): the log-end offset is raised to it."
+        ));
+    }
+    leo.into_iter()
+        .filter(|(_, e)| *e > 0)
+        .map(|(tp, e)| Command::SeedPartition {
+            topic: tp.topic.clone(),
+            partition: tp.partition,
+            log_start_offset: 0,
+            log_end_offset: e,
+        })
+        .collect()
+}
+
+fn restore(
+    g: &GroupDescription,
+    counts: &BTreeMap<String, u32>,
+    taken: &mut BTreeSet<String>,
+    notes: &mut Vec<String>,
+) -> Command {
+    let id = group_id(g);
+    let topics = g.topics();
+    let generation_id = g
+        .group_epoch
+        .map_or(1, |e| i32::try_from(e).unwrap_or(i32::MAX).max(1));
+    let members: Vec<RestoredMember> = g
+        .members
+        .iter()
+        .map(|m| {
+            let client_id = m
+                .client_id
+                .clone()
+                .unwrap_or_else(|| client_id_of(&m.member_id));
+            RestoredMember {
+                consumer: consumer_name(&client_id, taken),
+                member_id: m.member_id.clone(),
+                group_instance_id: m.group_instance_id.clone(),
+                profile: profile_of(&client_id),
+                client_id,
+                client_host: m.host.clone(),
+                topics: topics.clone(),
+                assignment: m.assignment.iter().cloned().collect(),
+            }
+        })
+        .collect();
+    let protocol = (!members.is_empty()).then(|| assignor(g, &topics, counts, notes));
+    if let Some(leader) = members.first() {
+        notes.push(format!(
+            "{id}: generation {generation_id}{}; leader {} (the first member listed: the output does not name the leader); every member subscribes to {} (the output does not show subscriptions).",
+            if g.group_epoch.is_some() { " (GROUP-EPOCH)" } else { " (the output does not show it)" },
+            leader.member_id,
+            topics.join(", ")
+        ));
+    } else {
+        notes.push(format!(
+            "{id}: no active members; its committed offsets are kept."
+        ));
+    }
+    if g.state
+        .as_deref()
+        .is_some_and(|s| s != "Stable" && s != "Empty")
+        && !members.is_empty()
+    {
+        notes.push(format!(
+            "{id} was {} when described: it is drawn Stable with the owners listed.",
+            g.state.as_deref().unwrap_or_default()
+        ));
+    }
+    if let Some(c) = &g.coordinator {
+        notes.push(format!(
+            "{id}: the real coordinator was {c}; here the group's __consumer_offsets partition decides (3 brokers)."
+        ));
+    }
+    Command::RestoreGroup {
+        group_id: id.to_string(),
+        generation_id,
+        protocol,
+        offsets: g
+            .partitions
+            .iter()
+            .filter_map(|(tp, p)| {
+                p.committed.map(|offset| RestoredOffset {
+                    topic: tp.topic.clone(),
+                    partition: tp.partition,
+                    offset,
+                })
+            })
+            .collect(),
+        members,
+    }
+}
+
+/// The group's assignor: `--state`'s ASSIGNMENT-STRATEGY, else the one that reproduces the owners, else range.
+fn assignor(
+    g: &GroupDescription,
+    topics: &[String],
+    counts: &BTreeMap<String, u32>,
+    notes: &mut Vec<String>,
+) -> AssignorName {
+    let id = group_id(g);
+    let stated = g.assignment_strategy.as_deref();
+    if let Some(a) = stated.and_then(AssignorName::from_name) {
+        notes.push(format!("{id}: assignor {} (from --state).", a.name()));
+        return a;
+    }
+    let observed: Vec<Observed> = g
+        .members
+        .iter()
+        .map(|m| Observed {
+            member_id: &m.member_id,
+            group_instance_id: m.group_instance_id.as_deref(),
+            owned: m.assignment.iter().cloned().collect(),
+        })
+        .collect();
+    let found = matching(&observed, topics, counts);
+    let unknown = stated.map_or(String::new(), |s| {
+        format!("--state names '{s}', which this simulator does not model; ")
+    });
+    match found.split_first() {
+        Some((&first, rest)) => {
+            let also = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; {} would give the same owners",
+                    rest.iter()
+                        .map(|a| a.name())
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                )
+            };
+            notes.push(format!(
+                "{id}: {unknown}assignor {} (inferred: it reproduces the owners{also}).",
+                first.name()
+            ));
+            first
+        }
+        None => {
+            notes.push(format!(
+                "{id}: {unknown}assignor range (none of range, roundrobin, sticky and cooperative-sticky gives these owners from scratch; the owners are drawn as imported, the next rebalance uses range)."
+            ));
+            AssignorName::Range
+        }
+    }
+}

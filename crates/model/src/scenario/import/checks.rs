@@ -1,0 +1,51 @@
+//! Values every table shares, checked with Kafka's rules and this simulator's bounds.
+
+use crate::sim::limits;
+use crate::validate;
+
+use super::error::{excerpt, ImportError};
+
+/// A topic name as Kafka allows it (Topic.validate).
+pub fn topic(name: &str, line: usize) -> Result<&str, ImportError> {
+    validate::topic_name(name).map_err(|e| ImportError::at(line, e.to_string()))?;
+    Ok(name)
+}
+
+/// A partition id below the simulator's partition limit.
+pub fn partition_id(s: &str, line: usize) -> Result<u32, ImportError> {
+    let n: u64 = s.parse().map_err(|_| {
+        ImportError::at(
+            line,
+            format!("PARTITION must be a number, found '{}'", excerpt(s, 40)),
+        )
+    })?;
+    check_partition(n, line)
+}
+
+pub fn check_partition(n: u64, line: usize) -> Result<u32, ImportError> {
+    let max = limits::MAX_PARTITIONS_PER_TOPIC;
+    if n >= u64::from(max) {
+        return Err(ImportError::at(
+            line,
+            format!("partition {n} is beyond the {max} partitions a topic may have here"),
+        ));
+    }
+    Ok(n as u32)
+}
+
+/// Free text from the output (member ids, hosts, client ids): bounded, no control characters.
+pub fn text(what: &str, s: &str, max: usize, line: usize) -> Result<String, ImportError> {
+    if s.chars().count() > max {
+        return Err(ImportError::at(
+            line,
+            format!("{what} is longer than {max} characters"),
+        ));
+    }
+    if s.chars().any(char::is_control) {
+        return Err(ImportError::at(
+            line,
+            format!("{what} holds a control character"),
+        ));
+    }
+    Ok(s.to_string())
+}

@@ -1,0 +1,364 @@
+//! SeedPartition and RestoreGroup: the world an imported `kafka-consumer-groups --describe` shows, set up
+//! through commands (so it is a scenario like any other: shared, rewound, forked). Everything is validated
+//! before anything changes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::assignor::AssignorName;
+use crate::command::{RestoredMember, RestoredOffset};
+use crate::config::ConsumerConfig;
+use crate::consumer::{self, Consumer, Membership};
+use crate::error::ModelError;
+use crate::event::EventKind;
+use crate::group::{self, GroupEnv, StoredGroup, StoredMember};
+use crate::topic_partition::TopicPartition;
+use crate::validate;
+
+use super::commands::{validate_consumer_config, Applied};
+use super::{limits, Sim};
+
+/// The largest offset accepted: 2^53 - 1, so offsets stay exact in JavaScript numbers (`window.grouplab.state()`).
+/// Kafka's own limit is 2^63 - 1; real logs are far below both.
+pub const MAX_OFFSET: u64 = (1 << 53) - 1;
+/// Member ids are `client.id + "-" + UUID` (ClassicGroup.generateMemberId); client.id is limited to 128 here.
+const MAX_MEMBER_ID_LEN: usize = 255;
+
+fn coordinator_down(group_id: &str) -> ModelError {
+    invalid(
+        "group_id",
+        format!("the coordinator of {group_id} is down (its __consumer_offsets partition has no leader)"),
+    )
+}
+
+fn invalid(field: &str, reason: String) -> ModelError {
+    ModelError::InvalidValue {
+        field: field.to_string(),
+        reason,
+    }
+}
+
+impl Sim {
+    pub(super) fn seed_partition(
+        &mut self,
+        topic: &str,
+        partition: u32,
+        log_start_offset: u64,
+        log_end_offset: u64,
+    ) -> Result<Applied, ModelError> {
+        let n = self
+            .cluster
+            .partition_count(topic)
+            .ok_or_else(|| ModelError::UnknownTopic {
+                topic: topic.into(),
+            })?;
+        if partition >= n {
+            return Err(ModelError::UnknownPartition {
+                topic: topic.into(),
+                partition,
+                partitions: n,
+            });
+        }
+        validate::range("log_end_offset", log_end_offset, 0, MAX_OFFSET)?;
+        validate::range("log_start_offset", log_start_offset, 0, log_end_offset)?;
+        let Some(p) = self.cluster.partition_mut(topic, partition) else {
+            return Err(ModelError::UnknownTopic {
+                topic: topic.into(),
+            });
+        };
+        if !p.log.is_untouched() {
+            return Err(invalid(
+                "log_end_offset",
+                format!(
+                    "{topic}/{partition} already holds records: only an empty partition is seeded"
+                ),
+            ));
+        }
+        p.log.seed(log_start_offset, log_end_offset);
+        self.emit(EventKind::PartitionSeeded {
+            tp: TopicPartition::new(topic, partition),
+            log_start_offset,
+            log_end_offset,
+        });
+        Ok(Applied::default())
+    }
+
+    pub(super) fn restore_group(
+        &mut self,
+        group_id: &str,
+        generation_id: i32,
+        protocol: Option<AssignorName>,
+        members: &[RestoredMember],
+        offsets: &[RestoredOffset],
+    ) -> Result<Applied, ModelError> {
+        let committed = self.check_restore(group_id, generation_id, protocol, members, offsets)?;
+        let protocol = protocol.unwrap_or(AssignorName::Range);
+        let g = self.group_idx(group_id);
+        let coordinator = self.groups[g as usize].coordinator;
+        let Some(broker) = coordinator else {
+            return Err(coordinator_down(group_id));
+        };
+        let mut consumers = Vec::with_capacity(members.len());
+        for m in members {
+            consumers.push(self.spawn_restored_consumer(group_id, protocol, m));
+        }
+        let stored = StoredGroup {
+            generation_id,
+            protocol: (!members.is_empty()).then_some(protocol),
+            members: members
+                .iter()
+                .zip(&consumers)
+                .map(|(m, &c)| {
+                    let cfg = &self.consumers[c as usize].cfg;
+                    StoredMember {
+                        member_id: m.member_id.clone(),
+                        group_instance_id: m.group_instance_id.clone(),
+                        client_id: m.client_id.clone(),
+                        client_host: m.client_host.clone(),
+                        consumer: c,
+                        topics: self.consumers[c as usize].topics.clone(),
+                        assignment: m.assignment.clone(),
+                        session_timeout_ms: cfg.session_timeout_ms,
+                        // The rebalance timeout is max.poll.interval.ms (ConsumerCoordinator).
+                        rebalance_timeout_ms: cfg.max_poll_interval_ms,
+                    }
+                })
+                .collect(),
+            offsets: committed.clone(),
+        };
+        with_ctx!(self, |ctx| {
+            let env = GroupEnv::new(g, broker, &self.config, &self.consumer_names);
+            group::load(&mut self.groups[g as usize], &mut ctx, &env, stored);
+        });
+        let leader = members.first().map_or("", |m| m.member_id.as_str());
+        for (m, &c) in members.iter().zip(&consumers) {
+            let partitions_per_topic: BTreeMap<String, u32> = members
+                .iter()
+                .flat_map(|m| &m.topics)
+                .filter_map(|t| self.cluster.partition_count(t).map(|n| (t.clone(), n)))
+                .collect();
+            consumer::resume(
+                &mut self.consumers[c as usize],
+                Membership {
+                    coordinator,
+                    member_id: &m.member_id,
+                    generation_id,
+                    leader_id: leader,
+                    protocol,
+                    assignment: &m.assignment,
+                    committed: &committed,
+                    partitions_per_topic: &partitions_per_topic,
+                },
+            );
+        }
+        Ok(Applied {
+            name: None,
+            group_id: Some(group_id.to_string()),
+        })
+    }
+
+    /// A running consumer for one restored member, started like any other (timers, metadata), not yet joined.
+    fn spawn_restored_consumer(
+        &mut self,
+        group_id: &str,
+        protocol: AssignorName,
+        m: &RestoredMember,
+    ) -> u32 {
+        if m.profile == crate::config::ClientProfile::Java {
+            self.java_client_seq += 1;
+        }
+        let config = restored_config(group_id, protocol, m);
+        let cfg = config.effective(m.profile, self.java_client_seq.max(1));
+        let idx = self.consumers.len() as u32;
+        let mut topics = m.topics.clone();
+        topics.sort();
+        topics.dedup();
+        self.consumers
+            .push(Consumer::new(idx, m.consumer.clone(), cfg, topics));
+        self.consumer_names.push(m.consumer.clone());
+        self.start_consumer(idx);
+        idx
+    }
+
+    /// Every rule RestoreGroup must meet; returns the committed offsets by partition.
+    fn check_restore(
+        &self,
+        group_id: &str,
+        generation_id: i32,
+        protocol: Option<AssignorName>,
+        members: &[RestoredMember],
+        offsets: &[RestoredOffset],
+    ) -> Result<BTreeMap<TopicPartition, u64>, ModelError> {
+        validate::group_id(group_id)?;
+        if self.coordinator_lookup(group_id).1.is_none() {
+            return Err(coordinator_down(group_id));
+        }
+        let in_use = self.group(group_id).is_some()
+            || self
+                .consumers
+                .iter()
+                .any(|c| c.cfg.group_id.as_deref() == Some(group_id));
+        if in_use {
+            return Err(ModelError::GroupExists {
+                group_id: group_id.into(),
+            });
+        }
+        let min_generation = if members.is_empty() { 0 } else { 1 };
+        validate::range(
+            "generation_id",
+            u64::try_from(generation_id).unwrap_or(u64::MAX),
+            min_generation,
+            i32::MAX as u64,
+        )?;
+        if members.len() > limits::MAX_MEMBERS_PER_GROUP as usize {
+            return Err(ModelError::GroupFull {
+                group_id: group_id.into(),
+                max: limits::MAX_MEMBERS_PER_GROUP,
+            });
+        }
+        if self.consumers.len() + self.producers.len() + members.len() > limits::MAX_CLIENTS {
+            return Err(ModelError::TooManyClients {
+                max: limits::MAX_CLIENTS as u32,
+            });
+        }
+        if !members.is_empty() && protocol.is_none() {
+            return Err(invalid(
+                "protocol",
+                "a group with members has a selected assignor".into(),
+            ));
+        }
+        let mut owners: BTreeSet<&TopicPartition> = BTreeSet::new();
+        let mut ids: BTreeSet<&str> = BTreeSet::new();
+        let mut names: BTreeSet<&str> = BTreeSet::new();
+        let mut instances: BTreeSet<&str> = BTreeSet::new();
+        for m in members {
+            self.check_member(group_id, protocol, m)?;
+            if !names.insert(&m.consumer) {
+                return Err(ModelError::NameTaken {
+                    name: m.consumer.clone(),
+                });
+            }
+            if !ids.insert(&m.member_id) {
+                return Err(invalid(
+                    "member_id",
+                    format!("{} appears twice", m.member_id),
+                ));
+            }
+            if let Some(i) = &m.group_instance_id {
+                if !instances.insert(i) {
+                    return Err(invalid("group.instance.id", format!("{i} appears twice")));
+                }
+            }
+            for tp in &m.assignment {
+                if !owners.insert(tp) {
+                    // One owner per partition in a generation (ConsumerPartitionAssignor.assign's contract).
+                    return Err(invalid(
+                        "assignment",
+                        format!("{tp} is assigned to two members"),
+                    ));
+                }
+            }
+        }
+        let mut committed = BTreeMap::new();
+        for o in offsets {
+            let tp = TopicPartition::new(o.topic.clone(), o.partition);
+            let leo = self.existing_partition(&tp)?;
+            // The committed offset is at most the log-end offset (the invariant the tests check).
+            if o.offset > leo {
+                return Err(invalid(
+                    "offset",
+                    format!(
+                        "{tp}: committed {} is beyond the log-end offset {leo}",
+                        o.offset
+                    ),
+                ));
+            }
+            if committed.insert(tp.clone(), o.offset).is_some() {
+                return Err(invalid("offsets", format!("{tp} appears twice")));
+            }
+        }
+        Ok(committed)
+    }
+
+    fn check_member(
+        &self,
+        group_id: &str,
+        protocol: Option<AssignorName>,
+        m: &RestoredMember,
+    ) -> Result<(), ModelError> {
+        validate::client_name(&m.consumer)?;
+        if self.consumer(&m.consumer).is_some() || self.producer(&m.consumer).is_some() {
+            return Err(ModelError::NameTaken {
+                name: m.consumer.clone(),
+            });
+        }
+        let text_ok = |s: &str, max: usize| {
+            !s.is_empty() && s.len() <= max && !s.chars().any(char::is_control)
+        };
+        if !text_ok(&m.member_id, MAX_MEMBER_ID_LEN) {
+            return Err(invalid(
+                "member_id",
+                format!("1 to {MAX_MEMBER_ID_LEN} characters, no control characters"),
+            ));
+        }
+        if let Some(h) = &m.client_host {
+            if !text_ok(h, MAX_MEMBER_ID_LEN) {
+                return Err(invalid(
+                    "client_host",
+                    format!("1 to {MAX_MEMBER_ID_LEN} characters, no control characters"),
+                ));
+            }
+        }
+        let protocol = protocol.unwrap_or(AssignorName::Range);
+        validate_consumer_config(&restored_config(group_id, protocol, m))?;
+        if m.topics.is_empty() {
+            return Err(ModelError::NoSubscription);
+        }
+        for t in &m.topics {
+            validate::topic_name(t)?;
+        }
+        for tp in &m.assignment {
+            self.existing_partition(tp)?;
+            // A member is only given partitions of topics it subscribes to (AbstractPartitionAssignor).
+            if !m.topics.contains(&tp.topic) {
+                return Err(invalid(
+                    "assignment",
+                    format!(
+                        "{} owns {tp} but does not subscribe to {}",
+                        m.member_id, tp.topic
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The partition's log-end offset, or why it does not exist.
+    fn existing_partition(&self, tp: &TopicPartition) -> Result<u64, ModelError> {
+        let n =
+            self.cluster
+                .partition_count(&tp.topic)
+                .ok_or_else(|| ModelError::UnknownTopic {
+                    topic: tp.topic.clone(),
+                })?;
+        self.cluster
+            .partition(&tp.topic, tp.partition)
+            .map(|p| p.log.log_end_offset())
+            .ok_or(ModelError::UnknownPartition {
+                topic: tp.topic.clone(),
+                partition: tp.partition,
+                partitions: n,
+            })
+    }
+}
+
+/// The configuration a restored member runs with: its group, client id, instance id, and the group's assignor as
+/// its only `partition.assignment.strategy` (the one thing every member of the group is known to support).
+fn restored_config(group_id: &str, protocol: AssignorName, m: &RestoredMember) -> ConsumerConfig {
+    ConsumerConfig {
+        group_id: Some(group_id.to_string()),
+        group_instance_id: m.group_instance_id.clone(),
+        client_id: Some(m.client_id.clone()),
+        partition_assignment_strategy: Some(vec![protocol]),
+        ..ConsumerConfig::default()
+    }
+}
