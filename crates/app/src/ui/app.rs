@@ -32,6 +32,7 @@ use super::stage::layout::group_ids;
 use super::stage::Stage;
 use super::timeline::TimelineBar;
 use super::transfer;
+use super::zoom::{self, Pan, ZoomBar};
 use super::Header;
 use crate::engine::{Engine, MAX_SPEED, MIN_SPEED};
 use crate::host::{self, HostRef};
@@ -70,6 +71,9 @@ pub enum Msg {
     /// A file that could not be read.
     ImportFailed(String),
     OpenInApp,
+    Zoom(f64),
+    /// Zoom so the whole stage is in view.
+    ZoomFit,
     /// Open or close the "import a real group" dialog.
     ImportGroup(bool),
     /// The dialog imported a group: show it.
@@ -98,6 +102,8 @@ struct Callbacks {
     import: Callback<(String, String)>,
     import_failed: Callback<String>,
     open: Callback<()>,
+    zoom: Callback<f64>,
+    zoom_fit: Callback<()>,
     import_group_open: Callback<()>,
     import_group_close: Callback<()>,
     import_group_load: Callback<Scenario>,
@@ -126,6 +132,8 @@ impl Callbacks {
             import: link.callback(|(name, text)| Msg::Import(name, text)),
             import_failed: link.callback(Msg::ImportFailed),
             open: link.callback(|_| Msg::OpenInApp),
+            zoom: link.callback(Msg::Zoom),
+            zoom_fit: link.callback(|_| Msg::ZoomFit),
             import_group_open: link.callback(|_| Msg::ImportGroup(true)),
             import_group_close: link.callback(|_| Msg::ImportGroup(false)),
             import_group_load: link.callback(|s| Msg::LoadImported(Box::new(s))),
@@ -168,6 +176,8 @@ pub struct App {
     frame_height: Option<super::frame_height::FrameHeight>,
     /// The speed the user chose (or `?speed=`): free play returns to it after a lesson step.
     user_speed: f64,
+    zoom: f64,
+    pan: Pan,
     import_group: bool,
     /// Commands applied up to the displayed time, for the code panel (rebuilt only when it changes).
     code_log: Rc<Vec<LoggedCommand>>,
@@ -485,6 +495,7 @@ impl Component for App {
         let mut log = LogBook::default();
         log.update(&engine.borrow());
         let instant = opts.paused;
+        let stage_ref = NodeRef::default();
         let user_speed = opts.speed.unwrap_or(1.0);
         let params = opts.clone();
         let mut app = App {
@@ -492,6 +503,8 @@ impl Component for App {
             custom: false,
             listeners: api_listeners,
             user_speed,
+            zoom: 1.0,
+            pan: Pan::new(stage_ref.clone()),
             import_group: false,
             frame_height: None,
             callbacks: Callbacks::new(ctx.link()),
@@ -506,7 +519,7 @@ impl Component for App {
             ready: false,
             clock: Clock::default(),
             main_ref: NodeRef::default(),
-            stage_ref: NodeRef::default(),
+            stage_ref: stage_ref.clone(),
             _listeners: listeners,
             lang,
             lessons: all,
@@ -659,6 +672,24 @@ impl Component for App {
                         text: m,
                     },
                 });
+            }
+            Msg::Zoom(z) => {
+                self.zoom = zoom::clamp(z);
+                return true;
+            }
+            Msg::ZoomFit => {
+                let layout = super::stage::layout::Layout::compute(&self.snap.view, self.width);
+                // The zoomed stage's viewport is at most 85% of the window's height (styles/app.css).
+                let w = self
+                    .stage_ref
+                    .cast::<web_sys::Element>()
+                    .map_or(self.width, |e| e.client_width() as f64);
+                let tall = web_sys::window()
+                    .and_then(|w| w.inner_height().ok())
+                    .and_then(|v| v.as_f64())
+                    .map_or(600.0, |vh| vh * 0.85);
+                self.zoom = zoom::clamp((w / layout.width).min(tall / layout.height).min(1.0));
+                return true;
             }
             Msg::OpenInApp => {
                 transfer::open(&self.host.link(&self.fragment(true)));
@@ -854,8 +885,11 @@ impl Component for App {
                             <LessonPanel lang={self.lang} toc={self.toc.clone()} place={self.place}
                                 playing={snap.playing && self.engine.borrow().stop_at.is_some()}
                                 snap={snap.clone()} on_go={cb.lesson.clone()} />
-                            <div class="stage-wrap" ref={self.stage_ref.clone()}>
-                                <Stage snap={snap.clone()} width={self.width} selection={self.selection.clone()}
+                            <ZoomBar lang={self.lang} zoom={self.zoom} on_zoom={cb.zoom.clone()} on_fit={cb.zoom_fit.clone()} />
+                            <div class={classes!("stage-wrap", (self.zoom != 1.0).then_some("is-zoomed"))} ref={self.stage_ref.clone()}
+                                 onpointerdown={self.pan.down()} onpointermove={self.pan.moved()}
+                                 onpointerup={self.pan.up()} onwheel={zoom::wheel(self.zoom, cb.zoom.clone())}>
+                                <Stage snap={snap.clone()} width={self.width} zoom={self.zoom} selection={self.selection.clone()}
                                     on_select={on_select} />
                             </div>
                             if !self.host.embed { { actions.clone() } }

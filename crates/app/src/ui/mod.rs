@@ -23,6 +23,7 @@ mod snapshot;
 mod stage;
 mod timeline;
 mod transfer;
+mod zoom;
 
 pub use app::{App, AppProps};
 pub use header::Header;

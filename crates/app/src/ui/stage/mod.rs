@@ -37,6 +37,9 @@ use crate::sentences::api_name;
 pub struct StageProps {
     pub snap: Snapshot,
     pub width: f64,
+    /// Drawn size over layout size (the zoom bar); the layout itself does not change.
+    #[prop_or(1.0)]
+    pub zoom: f64,
     pub selection: Option<Selection>,
     pub on_select: Callback<Selection>,
 }
@@ -257,9 +260,11 @@ pub fn stage(p: &StageProps) -> Html {
 
     let dots = flights_to_dots(&p.snap.flights, &l, p.snap.display_ms);
     let (w, h) = (px(l.width), px(l.height));
+    let (zw, zh) = (px(l.width * p.zoom), px(l.height * p.zoom));
     html! {
         <>
-        <svg class="stage-svg" width={w.clone()} height={h.clone()} viewBox={format!("0 0 {w} {h}")}
+        <svg class="stage-svg" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")}
+             data-layout-width={w.clone()} data-layout-height={h.clone()}
              role="group" aria-label="Kafka cluster: brokers, topics, producers and consumer groups">
             <Ownership lines={own_lines} />
             { for brokers }
@@ -268,7 +273,7 @@ pub fn stage(p: &StageProps) -> Html {
             { for groups }
         </svg>
         // Messages move every frame: their own layer, so the big drawing under them is not repainted.
-        <svg class="stage-overlay" width={w.clone()} height={h.clone()} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
+        <svg class="stage-overlay" width={zw} height={zh} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
             <Messages {dots} />
         </svg>
         </>

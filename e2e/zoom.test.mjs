@@ -1,0 +1,84 @@
+// Zoom and pan on a large stage: + and − scale the drawing (not the layout), Fit brings a tall cluster into
+// view, dragging the background pans, Ctrl + wheel zooms, and entities stay clickable while zoomed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await setup();
+});
+after(() => h?.teardown());
+
+const svgSize = (page) =>
+  page.evaluate(() => {
+    const s = document.querySelector('.stage-svg');
+    return {
+      w: +s.getAttribute('width'),
+      h: +s.getAttribute('height'),
+      lw: +s.dataset.layoutWidth,
+      lh: +s.dataset.layoutHeight,
+    };
+  });
+
+test('zoom in, pan by dragging, fit a tall cluster, Ctrl + wheel', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused' }, async ({ page, screenshot }) => {
+    const r = await page.evaluate(() => window.grouplab.run({ type: 'create_topic', topic: 'orders', partitions: 48 }));
+    assert.equal(r.ok, true, JSON.stringify(r));
+    await page.waitForSelector('[data-partition="orders/47"]');
+    let s = await svgSize(page);
+    assert.equal(s.w, s.lw, 'drawn at 100%');
+
+    await page.click('[data-action=zoom-in]');
+    await page.click('[data-action=zoom-in]');
+    await page.waitForFunction(() => Math.abs(+document.querySelector('[data-action=zoom-reset]').dataset.zoom - 1.5625) < 0.001);
+    s = await svgSize(page);
+    assert.ok(Math.abs(s.w - s.lw * 1.5625) < 1, `width ${s.w} is 156% of ${s.lw}`);
+    assert.equal(await page.textContent('[data-action=zoom-reset]'), '156%');
+
+    // Drag the background: the stage pans.
+    const wrap = page.locator('.stage-wrap');
+    await wrap.evaluate((e) => e.scrollIntoView());
+    const box = await wrap.boundingBox();
+    const before = await wrap.evaluate((e) => [e.scrollLeft, e.scrollTop]);
+    // A point of bare background, with room to drag up and to the left inside the window.
+    const start = await page.evaluate(({ x, y, width, height }) => {
+      for (let py = Math.min(y + height, innerHeight) - 10; py > y + 160; py -= 7) {
+        for (let px = Math.min(x + width, innerWidth) - 10; px > x + 210; px -= 7) {
+          const el = document.elementFromPoint(px, py);
+          if (el && !el.closest('[role=button], button, a, input') && el.closest('.stage-wrap')) return { px, py };
+        }
+      }
+      return null;
+    }, box);
+    assert.ok(start, 'the stage has some bare background');
+    await page.mouse.move(start.px, start.py);
+    await page.mouse.down();
+    await page.mouse.move(start.px - 200, start.py - 150, { steps: 5 });
+    await page.mouse.up();
+    const after = await wrap.evaluate((e) => [e.scrollLeft, e.scrollTop]);
+    assert.ok(after[0] > before[0] + 100 && after[1] > before[1] + 100, `panned from ${before} to ${after}`);
+    await screenshot('zoom-in-panned');
+
+    // An entity is still a click away while zoomed.
+    await page.locator('[data-partition="orders/3"]').click();
+    await page.waitForFunction(() => document.querySelector('.side').textContent.includes('orders/3'));
+
+    // Fit: the whole (tall) cluster within the zoomed viewport.
+    await page.click('[data-action=zoom-fit]');
+    await page.waitForFunction(() => +document.querySelector('.stage-svg').getAttribute('height') <= innerHeight * 0.85 + 1);
+    s = await svgSize(page);
+    assert.ok(s.w < s.lw, 'fit zooms out');
+    await screenshot('zoom-fit');
+
+    // Ctrl + wheel zooms in; the level button goes back to 100%.
+    const z0 = +(await page.getAttribute('[data-action=zoom-reset]', 'data-zoom'));
+    await wrap.hover();
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await page.waitForFunction((z) => +document.querySelector('[data-action=zoom-reset]').dataset.zoom > z, z0);
+    await page.click('[data-action=zoom-reset]');
+    s = await svgSize(page);
+    assert.equal(s.w, s.lw);
+  }));
