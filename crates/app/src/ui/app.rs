@@ -17,6 +17,7 @@ use super::actions::Actions;
 use super::api::{self, SharedListeners};
 use super::clock::Clock;
 use super::code_panel::CodePanel;
+use super::context_menu::{self, ContextMenu, MenuAt};
 use super::controls::Controls;
 use super::event_log::EventLog;
 use super::help::Help;
@@ -72,6 +73,8 @@ pub enum Msg {
     ImportFailed(String),
     OpenInApp,
     Zoom(f64),
+    /// Open the context menu of a stage entity (None: close it).
+    Menu(Option<MenuAt>),
     /// Zoom so the whole stage is in view.
     ZoomFit,
     /// Open or close the "import a real group" dialog.
@@ -103,6 +106,7 @@ struct Callbacks {
     import_failed: Callback<String>,
     open: Callback<()>,
     zoom: Callback<f64>,
+    menu: Callback<Option<MenuAt>>,
     zoom_fit: Callback<()>,
     import_group_open: Callback<()>,
     import_group_close: Callback<()>,
@@ -133,6 +137,7 @@ impl Callbacks {
             import_failed: link.callback(Msg::ImportFailed),
             open: link.callback(|_| Msg::OpenInApp),
             zoom: link.callback(Msg::Zoom),
+            menu: link.callback(Msg::Menu),
             zoom_fit: link.callback(|_| Msg::ZoomFit),
             import_group_open: link.callback(|_| Msg::ImportGroup(true)),
             import_group_close: link.callback(|_| Msg::ImportGroup(false)),
@@ -178,6 +183,7 @@ pub struct App {
     user_speed: f64,
     zoom: f64,
     pan: Pan,
+    menu: Option<MenuAt>,
     import_group: bool,
     /// Commands applied up to the displayed time, for the code panel (rebuilt only when it changes).
     code_log: Rc<Vec<LoggedCommand>>,
@@ -504,6 +510,7 @@ impl Component for App {
             listeners: api_listeners,
             user_speed,
             zoom: 1.0,
+            menu: None,
             pan: Pan::new(stage_ref.clone()),
             import_group: false,
             frame_height: None,
@@ -673,6 +680,13 @@ impl Component for App {
                     },
                 });
             }
+            Msg::Menu(at) => {
+                if let Some(at) = &at {
+                    self.selection = Some(at.target.clone());
+                }
+                self.menu = at;
+                return true;
+            }
             Msg::Zoom(z) => {
                 self.zoom = zoom::clamp(z);
                 return true;
@@ -833,6 +847,7 @@ impl Component for App {
         let view = &snap.view;
         let on_select = cb.select.clone();
         let on_command = cb.command.clone();
+        let on_command_menu = cb.command.clone();
         let colours = Rc::new(group_ids(view));
         let actions = html! {
             <Actions topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
@@ -888,7 +903,8 @@ impl Component for App {
                             <ZoomBar lang={self.lang} zoom={self.zoom} on_zoom={cb.zoom.clone()} on_fit={cb.zoom_fit.clone()} />
                             <div class={classes!("stage-wrap", (self.zoom != 1.0).then_some("is-zoomed"))} ref={self.stage_ref.clone()}
                                  onpointerdown={self.pan.down()} onpointermove={self.pan.moved()}
-                                 onpointerup={self.pan.up()} onwheel={zoom::wheel(self.zoom, cb.zoom.clone())}>
+                                 onpointerup={self.pan.up()} onwheel={zoom::wheel(self.zoom, cb.zoom.clone())}
+                                 oncontextmenu={menu_on_click(cb.menu.clone())} onkeydown={menu_on_key(cb.menu.clone())}>
                                 <Stage snap={snap.clone()} width={self.width} zoom={self.zoom} selection={self.selection.clone()}
                                     on_select={on_select} />
                             </div>
@@ -907,6 +923,10 @@ impl Component for App {
                     if self.help {
                         <Help on_close={cb.help_close.clone()} />
                     }
+                    if let Some(at) = &self.menu {
+                        <ContextMenu lang={self.lang} at={at.clone()} items={context_menu::items(&at.target, view)}
+                            on_command={on_command_menu} on_close={cb.menu.reform(|_| None)} />
+                    }
                     if self.import_group {
                         <ImportGroup lang={self.lang} on_load={cb.import_group_load.clone()}
                             on_close={cb.import_group_close.clone()} />
@@ -915,4 +935,48 @@ impl Component for App {
             </>
         }
     }
+}
+
+/// Right-click on a stage entity opens its menu at the pointer (elsewhere: the browser's own menu).
+fn menu_on_click(open: Callback<Option<MenuAt>>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let target = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| context_menu::selection_of(&el));
+        if let Some(target) = target {
+            e.prevent_default();
+            open.emit(Some(MenuAt {
+                target,
+                x: e.client_x() as f64,
+                y: e.client_y() as f64,
+            }));
+        }
+    })
+}
+
+/// The Menu key or Shift+F10 on a focused stage entity opens its menu under it.
+fn menu_on_key(open: Callback<Option<MenuAt>>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        use wasm_bindgen::JsCast;
+        if !(e.key() == "ContextMenu" || (e.shift_key() && e.key() == "F10")) {
+            return;
+        }
+        let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if let Some(target) = context_menu::selection_of(&el) {
+            e.prevent_default();
+            let r = el.get_bounding_client_rect();
+            open.emit(Some(MenuAt {
+                target,
+                x: r.left(),
+                y: r.bottom(),
+            }));
+        }
+    })
 }

@@ -5,6 +5,7 @@ mod api;
 mod app;
 mod clock;
 mod code_panel;
+mod context_menu;
 mod controls;
 mod event_log;
 mod format;

@@ -99,6 +99,8 @@ pub fn stage(p: &StageProps) -> Html {
                data-topic={t.name.clone()} role="button" tabindex="0"
                {onclick} {onkeydown}>
                 <title>{ format!("Topic {}, {} partitions", t.name, t.partitions.len()) }</title>
+                // The whole header is the target, not just the glyphs.
+                <rect class="topic__hit" x={px(h.x)} y={px(h.y)} width={px(h.w)} height={px(h.h)} />
                 <text class="topic__name" x={px(h.x + 2.0)} y={px(h.y + 15.0)}>
                     { t.name.clone() }
                     <tspan class="topic__meta" dx="8">{ format!("{} partitions", t.partitions.len()) }</tspan>
