@@ -30,6 +30,7 @@ use super::selection::Selection;
 use super::share::Share;
 use super::snapshot::{LogBook, Snapshot};
 use super::stage::layout::group_ids;
+use super::stage::window::Band;
 use super::stage::Stage;
 use super::timeline::TimelineBar;
 use super::transfer;
@@ -73,6 +74,8 @@ pub enum Msg {
     ImportFailed(String),
     OpenInApp,
     Zoom(f64),
+    /// The page or the stage scrolled (or resized, or zoomed): maybe draw another band of a big stage.
+    Viewport,
     /// Open the context menu of a stage entity (None: close it).
     Menu(Option<MenuAt>),
     /// Zoom so the whole stage is in view.
@@ -184,6 +187,8 @@ pub struct App {
     zoom: f64,
     pan: Pan,
     menu: Option<MenuAt>,
+    /// The band of the stage drawn (with a margin), for worlds too big to draw whole.
+    band: Band,
     import_group: bool,
     /// Commands applied up to the displayed time, for the code panel (rebuilt only when it changes).
     code_log: Rc<Vec<LoggedCommand>>,
@@ -198,6 +203,13 @@ fn empty_scenario() -> Scenario {
         commands: Vec::new(),
         time_ms: Some(0),
     }
+}
+
+fn window_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(900.0)
 }
 
 fn window_width() -> f64 {
@@ -391,6 +403,19 @@ impl App {
         en.set_speed(self.user_speed);
     }
 
+    /// The band of the stage in view now.
+    fn band_now(&self) -> Option<Band> {
+        let wrap = self.stage_ref.cast::<web_sys::Element>()?;
+        let r = wrap.get_bounding_client_rect();
+        Some(Band::visible(
+            r.top(),
+            wrap.scroll_top() as f64,
+            wrap.client_height() as f64,
+            window_height(),
+            self.zoom,
+        ))
+    }
+
     /// After moving in time: a custom scenario's link carries the time, so the address bar follows.
     fn sync_time(&mut self) {
         if self.custom {
@@ -492,6 +517,8 @@ impl Component for App {
         if let Some(w) = web_sys::window() {
             let cb = ctx.link().callback(|_| Msg::Resize);
             listeners.push(EventListener::new(&w, "resize", move |_| cb.emit(())));
+            let cb = ctx.link().callback(|_| Msg::Viewport);
+            listeners.push(EventListener::new(&w, "scroll", move |_| cb.emit(())));
             if host.page {
                 let cb = ctx.link().callback(|_| Msg::Navigate);
                 listeners.push(EventListener::new(&w, "popstate", move |_| cb.emit(())));
@@ -511,6 +538,10 @@ impl Component for App {
             user_speed,
             zoom: 1.0,
             menu: None,
+            band: Band {
+                top: -window_height(),
+                bottom: 2.0 * window_height(),
+            },
             pan: Pan::new(stage_ref.clone()),
             import_group: false,
             frame_height: None,
@@ -687,8 +718,19 @@ impl Component for App {
                 self.menu = at;
                 return true;
             }
+            Msg::Viewport => {
+                let Some(now) = self.band_now() else {
+                    return false;
+                };
+                if !self.band.outgrown_by(&now, window_height()) {
+                    return false;
+                }
+                self.band = now;
+                return true;
+            }
             Msg::Zoom(z) => {
                 self.zoom = zoom::clamp(z);
+                ctx.link().send_message(Msg::Viewport);
                 return true;
             }
             Msg::ZoomFit => {
@@ -703,6 +745,7 @@ impl Component for App {
                     .and_then(|v| v.as_f64())
                     .map_or(600.0, |vh| vh * 0.85);
                 self.zoom = zoom::clamp((w / layout.width).min(tall / layout.height).min(1.0));
+                ctx.link().send_message(Msg::Viewport);
                 return true;
             }
             Msg::OpenInApp => {
@@ -835,6 +878,12 @@ impl Component for App {
                 self.frame_height = super::frame_height::FrameHeight::start(&self.host.root);
             }
             ctx.link().send_message(Msg::Resize);
+            ctx.link().send_message(Msg::Viewport);
+            if let Some(wrap) = self.stage_ref.cast::<web_sys::Element>() {
+                let cb = ctx.link().callback(|_| Msg::Viewport);
+                self._listeners
+                    .push(EventListener::new(&wrap, "scroll", move |_| cb.emit(())));
+            }
             if self.engine.borrow().playing {
                 self.clock.request(ctx.link().callback(Msg::Frame));
             }
@@ -905,7 +954,7 @@ impl Component for App {
                                  onpointerdown={self.pan.down()} onpointermove={self.pan.moved()}
                                  onpointerup={self.pan.up()} onwheel={zoom::wheel(self.zoom, cb.zoom.clone())}
                                  oncontextmenu={menu_on_click(cb.menu.clone())} onkeydown={menu_on_key(cb.menu.clone())}>
-                                <Stage snap={snap.clone()} width={self.width} zoom={self.zoom} selection={self.selection.clone()}
+                                <Stage snap={snap.clone()} width={self.width} zoom={self.zoom} band={self.band} selection={self.selection.clone()}
                                     on_select={on_select} />
                             </div>
                             if !self.host.embed { { actions.clone() } }

@@ -11,6 +11,7 @@ mod messages;
 mod ownership;
 mod partition;
 mod producer;
+pub mod window;
 
 use std::collections::BTreeMap;
 
@@ -40,6 +41,9 @@ pub struct StageProps {
     /// Drawn size over layout size (the zoom bar); the layout itself does not change.
     #[prop_or(1.0)]
     pub zoom: f64,
+    /// The band of the stage in view; with many partitions only what meets it is drawn.
+    #[prop_or(window::Band::ALL)]
+    pub band: window::Band,
     pub selection: Option<Selection>,
     pub on_select: Callback<Selection>,
 }
@@ -49,6 +53,13 @@ pub fn stage(p: &StageProps) -> Html {
     let view: &WorldView = &p.snap.view;
     let l = Layout::compute(view, p.width);
     let sel = p.selection.as_ref();
+    let rows_total: usize = l.topics.iter().map(|t| t.rows.len()).sum();
+    let band = if rows_total > window::DRAW_ALL_ROWS {
+        p.band
+    } else {
+        window::Band::ALL
+    };
+    let seen = |r: &layout::Rect| band.meets(r.y, r.h);
     let group_state = |g: &str| {
         view.groups
             .iter()
@@ -108,6 +119,9 @@ pub fn stage(p: &StageProps) -> Html {
             </g>
         });
         for (part, (_, rect)) in t.partitions.iter().zip(&tl.rows) {
+            if !seen(rect) {
+                continue;
+            }
             let tp = format!("{}/{}", t.name, part.partition);
             let start = part.records.len().saturating_sub(l.cells);
             let records: Vec<Cell> = part.records[start..]
@@ -209,20 +223,27 @@ pub fn stage(p: &StageProps) -> Html {
             let Some(c) = view.consumers.iter().find(|c| &c.name == name) else {
                 continue;
             };
+            let member_seen = seen(rect);
             let gs = c.group_id.as_deref().and_then(group_state);
             let is_leader = gv.is_some_and(|g| {
                 g.leader.as_deref() == Some(c.member_id.as_str()) && !c.member_id.is_empty()
             });
-            groups.push(html! {
+            if member_seen {
+                groups.push(html! {
                 <MemberNode key={format!("m-{name}")} consumer={name.clone()} member_id={c.member_id.clone()}
                     client_id={c.client_id.clone()} group_instance_id={c.group_instance_id.clone()}
                     profile={c.profile.label()} state={state_label(c, gs)} assigned={if running(c) { c.assigned.clone() } else { Vec::new() }}
                     idle={is_idle(c, gs)} {is_leader} slow={c.records_per_sec} rect={*rect} colour={gl.colour}
                     selected={sel == Some(&Selection::Consumer(name.clone()))} on_select={p.on_select.clone()} />
-            });
+                });
+            }
             for tp in c.assigned.iter().filter(|_| running(c)) {
                 if let (Some((mx, my)), Some((px_, py))) = (l.member_anchor(name), l.row_anchor(tp))
                 {
+                    // A line is drawn when one of its ends is in view.
+                    if !member_seen && !band.meets(py, 0.0) {
+                        continue;
+                    }
                     let d = if l.narrow {
                         // Along the right margin, then down into the member's top.
                         let margin = l.width - 5.0;
@@ -260,7 +281,12 @@ pub fn stage(p: &StageProps) -> Html {
         }
     }
 
-    let dots = flights_to_dots(&p.snap.flights, &l, p.snap.display_ms);
+    let mut dots = flights_to_dots(&p.snap.flights, &l, p.snap.display_ms);
+    dots.retain(|d| {
+        band.meets(d.y, 0.0)
+            || d.path
+                .is_some_and(|(_, y1, _, y2)| band.meets(y1.min(y2), (y1 - y2).abs()))
+    });
     let (w, h) = (px(l.width), px(l.height));
     let (zw, zh) = (px(l.width * p.zoom), px(l.height * p.zoom));
     html! {

@@ -1,0 +1,80 @@
+//! Drawing only what can be seen: with many partitions (the stress world has 1024 rows and 256 members), the
+//! stage draws the rows, members, ownership lines and messages inside the visible band of the stage (plus a
+//! screen of margin above and below), so a frame costs what is on screen, not what exists.
+
+/// Worlds with at most this many partition rows are drawn whole (every entity keeps its data attributes).
+pub const DRAW_ALL_ROWS: usize = 64;
+
+/// A vertical band of the stage, in layout units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    pub top: f64,
+    pub bottom: f64,
+}
+
+impl Band {
+    pub const ALL: Band = Band {
+        top: f64::NEG_INFINITY,
+        bottom: f64::INFINITY,
+    };
+
+    /// Whether `[y, y + h]` meets the band.
+    pub fn meets(&self, y: f64, h: f64) -> bool {
+        y + h >= self.top && y <= self.bottom
+    }
+
+    /// The band seen through a scroll container whose top edge is at `wrap_top` in the window (negative when
+    /// scrolled past), scrolled by `scroll_top`, `wrap_height` tall, in a window `window_height` tall, at
+    /// `zoom`; widened by one window height on both sides, so scrolling a little redraws nothing.
+    pub fn visible(
+        wrap_top: f64,
+        scroll_top: f64,
+        wrap_height: f64,
+        window_height: f64,
+        zoom: f64,
+    ) -> Band {
+        let from = (-wrap_top).max(0.0) + scroll_top;
+        let seen = (window_height - wrap_top.max(0.0))
+            .min(wrap_height)
+            .max(0.0);
+        let z = zoom.max(0.01);
+        Band {
+            top: (from - window_height) / z,
+            bottom: (from + seen + window_height) / z,
+        }
+    }
+
+    /// Whether redrawing for `now` is needed: the seen part has left the margin this band was drawn with.
+    pub fn outgrown_by(&self, now: &Band, window_height: f64) -> bool {
+        let inner_top = now.top + window_height;
+        let inner_bottom = now.bottom - window_height;
+        inner_top < self.top || inner_bottom > self.bottom
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_band_follows_the_scroll_with_a_margin() {
+        // The stage starts 400 px down the window, which is 900 px tall: 0..500 of it is seen, plus 900 either way.
+        let b = Band::visible(400.0, 0.0, 60_000.0, 900.0, 1.0);
+        assert_eq!((b.top, b.bottom), (-900.0, 1400.0));
+        assert!(b.meets(1300.0, 50.0) && !b.meets(1500.0, 50.0));
+        // Scrolled 10 000 px down the page: the stage's top is far above the window.
+        let b = Band::visible(-9_600.0, 0.0, 60_000.0, 900.0, 1.0);
+        assert_eq!((b.top, b.bottom), (8_700.0, 11_400.0));
+        // At 50% zoom the same screen shows twice the layout.
+        let b = Band::visible(0.0, 0.0, 60_000.0, 900.0, 0.5);
+        assert_eq!((b.top, b.bottom), (-1_800.0, 3_600.0));
+    }
+
+    #[test]
+    fn small_scrolls_need_no_redraw() {
+        let drawn = Band::visible(0.0, 0.0, 60_000.0, 900.0, 1.0);
+        assert!(!drawn.outgrown_by(&Band::visible(-300.0, 0.0, 60_000.0, 900.0, 1.0), 900.0));
+        assert!(drawn.outgrown_by(&Band::visible(-1_200.0, 0.0, 60_000.0, 900.0, 1.0), 900.0));
+        assert!(!Band::ALL.outgrown_by(&drawn, 900.0));
+    }
+}
