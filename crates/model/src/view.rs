@@ -158,6 +158,33 @@ pub struct MessageView {
 }
 
 impl Sim {
+    /// The newest records (at most `limit`) of one partition; empty for an unknown partition. With
+    /// `view(0)`, lets a big world's UI copy records only for the partitions it shows.
+    pub fn records_view(&self, topic: &str, partition: u32, limit: usize) -> Vec<RecordView> {
+        self.cluster
+            .topics
+            .get(topic)
+            .and_then(|t| t.partitions.get(partition as usize))
+            .map_or_else(Vec::new, |p| self.record_views(&p.log, limit))
+    }
+
+    fn record_views(&self, log: &crate::log::PartitionLog, limit: usize) -> Vec<RecordView> {
+        let skip = log.records().len().saturating_sub(limit);
+        log.records()
+            .skip(skip)
+            .map(|r| RecordView {
+                offset: r.offset,
+                key: r.key.as_deref().map(str::to_string),
+                value: r
+                    .value
+                    .as_deref()
+                    .map_or_else(|| format!("m{}", r.offset), str::to_string),
+                timestamp_ms: r.timestamp_ms,
+                producer: self.endpoint_name(Endpoint::Producer(r.producer)),
+            })
+            .collect()
+    }
+
     /// A snapshot of everything, with at most `records_limit` records per partition.
     pub fn view(&self, records_limit: usize) -> WorldView {
         let coordinates = |b: u32| -> Vec<String> {
@@ -190,31 +217,13 @@ impl Sim {
                         .partitions
                         .iter()
                         .enumerate()
-                        .map(|(i, p)| {
-                            let skip = p.log.records().len().saturating_sub(records_limit);
-                            PartitionView {
-                                partition: i as u32,
-                                leader: p.leader,
-                                replicas: p.replicas.clone(),
-                                log_start_offset: p.log.log_start_offset(),
-                                log_end_offset: p.log.log_end_offset(),
-                                records: p
-                                    .log
-                                    .records()
-                                    .skip(skip)
-                                    .map(|r| RecordView {
-                                        offset: r.offset,
-                                        key: r.key.as_deref().map(str::to_string),
-                                        value: r.value.as_deref().map_or_else(
-                                            || format!("m{}", r.offset),
-                                            str::to_string,
-                                        ),
-                                        timestamp_ms: r.timestamp_ms,
-                                        producer: self
-                                            .endpoint_name(Endpoint::Producer(r.producer)),
-                                    })
-                                    .collect(),
-                            }
+                        .map(|(i, p)| PartitionView {
+                            partition: i as u32,
+                            leader: p.leader,
+                            replicas: p.replicas.clone(),
+                            log_start_offset: p.log.log_start_offset(),
+                            log_end_offset: p.log.log_end_offset(),
+                            records: self.record_views(&p.log, records_limit),
                         })
                         .collect(),
                 })

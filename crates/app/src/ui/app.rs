@@ -30,7 +30,7 @@ use super::selection::Selection;
 use super::share::Share;
 use super::snapshot::{LogBook, Snapshot};
 use super::stage::layout::group_ids;
-use super::stage::window::Band;
+use super::stage::window::{self, Band};
 use super::stage::Stage;
 use super::timeline::TimelineBar;
 use super::transfer;
@@ -271,7 +271,14 @@ impl App {
     fn refresh(&mut self) {
         {
             let engine = self.engine.borrow();
-            self.snap = Snapshot::take(&engine);
+            let (width, band) = (self.width, self.band);
+            let selected = match &self.selection {
+                Some(Selection::Partition(tp) | Selection::Record(tp, _)) => Some(tp.as_str()),
+                _ => None,
+            };
+            self.snap = Snapshot::take(&engine, |v| {
+                window::shown_partitions(v, width, band, selected)
+            });
             if self.log.update(&engine) {
                 self.log_rc = Rc::new(self.log.clone());
             }
@@ -524,7 +531,7 @@ impl Component for App {
                 listeners.push(EventListener::new(&w, "popstate", move |_| cb.emit(())));
             }
         }
-        let snap = Snapshot::take(&engine.borrow());
+        let snap = Snapshot::take(&engine.borrow(), |_| Vec::new());
         let mut log = LogBook::default();
         log.update(&engine.borrow());
         let instant = opts.paused;
@@ -726,6 +733,8 @@ impl Component for App {
                     return false;
                 }
                 self.band = now;
+                // Rows coming into view need their records.
+                self.refresh();
                 return true;
             }
             Msg::Zoom(z) => {
@@ -805,6 +814,7 @@ impl Component for App {
             }
             Msg::Select(s) => {
                 self.selection = s;
+                self.refresh();
                 return true;
             }
             Msg::Dismiss => {

@@ -9,6 +9,7 @@ use grouplab_model::event::Event;
 use grouplab_model::timeline::is_notable;
 use grouplab_model::view::WorldView;
 
+use super::stage::window::DRAW_ALL_ROWS;
 use crate::engine::Engine;
 use crate::sentences::{category, sentence, Category};
 
@@ -41,10 +42,29 @@ impl PartialEq for Snapshot {
 }
 
 impl Snapshot {
-    pub fn take(engine: &Engine) -> Snapshot {
+    /// The state to draw. A world with more partition rows than the stage draws whole copies records only
+    /// for the partitions `shown` names (the rows in view, the selected one): copying 40 records of 1024
+    /// partitions every frame would cost more than drawing them.
+    pub fn take(engine: &Engine, shown: impl Fn(&WorldView) -> Vec<(String, u32)>) -> Snapshot {
         let t = engine.timeline();
         let sim = t.sim();
-        let view = sim.view(RECORDS_LIMIT);
+        let mut view = sim.view(0);
+        let rows: usize = view.topics.iter().map(|t| t.partitions.len()).sum();
+        if rows <= DRAW_ALL_ROWS {
+            view = sim.view(RECORDS_LIMIT);
+        } else {
+            for (topic, partition) in shown(&view) {
+                let records = sim.records_view(&topic, partition, RECORDS_LIMIT);
+                if let Some(p) = view
+                    .topics
+                    .iter_mut()
+                    .find(|t| t.name == topic)
+                    .and_then(|t| t.partitions.get_mut(partition as usize))
+                {
+                    p.records = records;
+                }
+            }
+        }
         let flights = view.in_flight.clone();
         Snapshot {
             revision: engine.revision(),

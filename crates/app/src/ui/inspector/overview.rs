@@ -9,6 +9,9 @@ use crate::ui::selection::Selection;
 use crate::ui::snapshot::Snapshot;
 use crate::ui::stage::member::state_label;
 
+/// A big world lists its first consumers only (each row is several controls, redrawn every frame).
+const LIST_LIMIT: usize = 24;
+
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub view: Snapshot,
@@ -24,7 +27,7 @@ pub fn overview(p: &OverviewProps) -> Html {
             <p class="hint">{ "Click (or Tab to) a broker, record, partition, group or consumer on the stage to see it explained here." }</p>
             <h3>{ "Consumers" }</h3>
             <ul class="consumer-list">
-            { for v.consumers.iter().map(|c| {
+            { for v.consumers.iter().take(LIST_LIMIT).map(|c| {
                 let gs = c.group_id.as_deref().and_then(|g| v.groups.iter().find(|x| x.group_id == g)).map(|g| g.state);
                 let name = c.name.clone();
                 let sel = p.on_select.reform(move |_: MouseEvent| Selection::Consumer(name.clone()));
@@ -40,6 +43,11 @@ pub fn overview(p: &OverviewProps) -> Html {
                     </li>
                 }
             }) }
+            if v.consumers.len() > LIST_LIMIT {
+                <li class="hint" data-more-consumers={(v.consumers.len() - LIST_LIMIT).to_string()}>
+                    { format!("… and {} more: select one on the stage.", v.consumers.len() - LIST_LIMIT) }
+                </li>
+            }
             </ul>
         </>
     }

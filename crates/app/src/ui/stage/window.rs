@@ -2,8 +2,36 @@
 //! stage draws the rows, members, ownership lines and messages inside the visible band of the stage (plus a
 //! screen of margin above and below), so a frame costs what is on screen, not what exists.
 
+use grouplab_model::view::WorldView;
+
+use super::layout::Layout;
+
 /// Worlds with at most this many partition rows are drawn whole (every entity keeps its data attributes).
 pub const DRAW_ALL_ROWS: usize = 64;
+
+/// The partitions whose rows meet `band` at this `width`, and `also` (the selected one).
+pub fn shown_partitions(
+    view: &WorldView,
+    width: f64,
+    band: Band,
+    also: Option<&str>,
+) -> Vec<(String, u32)> {
+    let l = Layout::compute(view, width);
+    let mut out: Vec<(String, u32)> = l
+        .topics
+        .iter()
+        .flat_map(|t| t.rows.iter().map(move |(p, r)| (t, *p, r)))
+        .filter(|(_, _, r)| band.meets(r.y, r.h))
+        .map(|(t, p, _)| (t.name.clone(), p))
+        .collect();
+    out.extend(also.and_then(split));
+    out
+}
+
+fn split(tp: &str) -> Option<(String, u32)> {
+    let (t, p) = tp.rsplit_once('/')?;
+    Some((t.to_string(), p.parse().ok()?))
+}
 
 /// A vertical band of the stage, in layout units.
 #[derive(Clone, Copy, Debug, PartialEq)]
