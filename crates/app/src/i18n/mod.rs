@@ -2,10 +2,28 @@
 //! course notes) tables keyed by stable ids. Technical terms (partition, offset, consumer group, rebalance,
 //! group.id) stay in English in both.
 //!
+//! Tables per part of the page (`en*.rs`, `hi*.rs`); `{name}` in a string is a placeholder that [`tf`] fills.
+//! Components read the language from the Yew context the app provides ([`use_lang`]).
+//!
 //! The choice persists in localStorage (`grouplab.lang`); `?lang=en|hi` in the URL wins.
 
 mod en;
+mod en_events;
+mod en_inspector;
+mod en_stage;
+mod en_ui;
+mod fill;
 mod hi;
+mod hi_events;
+mod hi_inspector;
+mod hi_stage;
+mod hi_ui;
+
+use std::sync::OnceLock;
+
+pub use fill::{plural, tf};
+
+type Table = &'static [(&'static str, &'static str)];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -50,12 +68,43 @@ impl Lang {
         }
     }
 
-    fn table(self) -> &'static [(&'static str, &'static str)] {
+    /// Every table of the language: lessons and page, controls, inspector, stage, event log.
+    fn tables(self) -> [Table; 5] {
         match self {
-            Lang::En => en::TABLE,
-            Lang::Hi => hi::TABLE,
+            Lang::En => [
+                en::TABLE,
+                en_ui::TABLE,
+                en_inspector::TABLE,
+                en_stage::TABLE,
+                en_events::TABLE,
+            ],
+            Lang::Hi => [
+                hi::TABLE,
+                hi_ui::TABLE,
+                hi_inspector::TABLE,
+                hi_stage::TABLE,
+                hi_events::TABLE,
+            ],
         }
     }
+
+    /// All entries sorted by key, built once per language (the stage looks strings up every frame).
+    fn index(self) -> &'static [(&'static str, &'static str)] {
+        static EN: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+        static HI: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+        let cell = if self == Lang::En { &EN } else { &HI };
+        cell.get_or_init(|| {
+            let mut all: Vec<_> = self.tables().concat();
+            all.sort_unstable_by_key(|(k, _)| *k);
+            all
+        })
+    }
+}
+
+/// The language the app provides to every component.
+#[yew::hook]
+pub fn use_lang() -> Lang {
+    yew::use_context::<Lang>().unwrap_or_default()
 }
 
 /// The string for `key` in `lang`; falls back to English, then to "?" (never a blank).
@@ -68,10 +117,11 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 }
 
 fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    lang.table()
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| *v)
+    let index = lang.index();
+    index
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| index[i].1)
 }
 
 const STORAGE_KEY: &str = "grouplab.lang";
@@ -111,10 +161,30 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn keys(lang: Lang) -> BTreeSet<&'static str> {
-        let table = lang.table();
+        let table = lang.index();
         let set: BTreeSet<_> = table.iter().map(|(k, _)| *k).collect();
         assert_eq!(set.len(), table.len(), "{lang:?} has a duplicate key");
         set
+    }
+
+    /// `{name}` placeholders of a string, sorted.
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// A translation fills exactly the placeholders the English string has (the code passes those).
+    #[test]
+    fn placeholders_match() {
+        for (k, en) in Lang::En.index() {
+            let hi = lookup(Lang::Hi, k).unwrap_or_default();
+            assert_eq!(placeholders(en), placeholders(hi), "placeholders of {k}");
+        }
     }
 
     /// Both tables have exactly the same keys, and no value is empty.
@@ -127,7 +197,7 @@ mod tests {
         assert!(missing_hi.is_empty(), "missing in Hinglish: {missing_hi:?}");
         assert!(missing_en.is_empty(), "missing in English: {missing_en:?}");
         for lang in Lang::ALL {
-            for (k, v) in lang.table() {
+            for (k, v) in lang.index() {
                 assert!(!v.trim().is_empty(), "{lang:?} {k} is empty");
             }
         }

@@ -6,6 +6,7 @@ mod app;
 mod clock;
 mod code_panel;
 mod controls;
+mod describe;
 mod event_log;
 mod format;
 mod frame_height;
