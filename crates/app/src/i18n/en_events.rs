@@ -1,6 +1,6 @@
 //! English sentences of the event log, one per model event. `hi_events.rs` has the same keys and placeholders.
 
-pub const TABLE: &[(&str, &str)] = &[
+pub const TABLE: &str = table![
     ("ev.topic_created", "Topic {topic} was created with {n} partition{s}."),
     ("ev.topic_auto_created", "Topic {topic} was auto-created with {n} partition{s}."),
     ("ev.partitions_added", "Topic {topic} grew from {from} to {to} partitions: keyed records may now go elsewhere."),

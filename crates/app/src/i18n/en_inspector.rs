@@ -1,6 +1,6 @@
 //! English strings of the inspector and its step-by-step explanations. `hi_inspector.rs` has the same keys.
 
-pub const TABLE: &[(&str, &str)] = &[
+pub const TABLE: &str = table![
     ("insp.title", "Inspector"),
     ("insp.title_of", "Inspector: {what}"),
     ("insp.back", "Back to overview"),

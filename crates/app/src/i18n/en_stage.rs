@@ -1,6 +1,6 @@
 //! English strings drawn on the stage and in its accessible names. `hi_stage.rs` has the same keys.
 
-pub const TABLE: &[(&str, &str)] = &[
+pub const TABLE: &str = table![
     ("stage.label", "Kafka cluster: brokers, topics, producers and consumer groups"),
     // brokers
     ("stage.leads_none", "leads no partition"),

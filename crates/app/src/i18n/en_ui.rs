@@ -1,7 +1,7 @@
 //! English strings of the controls around the stage: actions, timeline, help, notices, the event log panel.
 //! `{name}` marks a placeholder (see `tf`); `hi_ui.rs` has the same keys and placeholders.
 
-pub const TABLE: &[(&str, &str)] = &[
+pub const TABLE: &str = table![
     // the page's regions
     ("app.main", "GroupLab simulator"),
     ("app.time", "Time"),

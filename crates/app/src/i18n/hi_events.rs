@@ -1,6 +1,6 @@
 //! Hinglish sentences of the event log. Same keys and placeholders as `en_events.rs`.
 
-pub const TABLE: &[(&str, &str)] = &[
+pub const TABLE: &str = table![
     ("ev.topic_created", "Topic {topic} bna, {n} partition{s} k saath."),
     ("ev.topic_auto_created", "Topic {topic} apne aap bn gya (auto-create), {n} partition{s} k saath."),
     ("ev.partitions_added", "Topic {topic} k partitions {from} se {to} ho gye: ab key vale records dusre partition m ja skte hain."),

@@ -1,6 +1,6 @@
 //! Hinglish strings of the inspector and its step-by-step explanations. Same keys as `en_inspector.rs`.
 
-pub const TABLE: &[(&str, &str)] = &[
+pub const TABLE: &str = table![
     ("insp.title", "Inspector"),
     ("insp.title_of", "Inspector: {what}"),
     ("insp.back", "Overview pe wapas"),

@@ -1,6 +1,6 @@
 //! Hinglish strings drawn on the stage and in its accessible names. Same keys as `en_stage.rs`.
 
-pub const TABLE: &[(&str, &str)] = &[
+pub const TABLE: &str = table![
     ("stage.label", "Kafka cluster: brokers, topics, producers aur consumer groups"),
     // brokers
     ("stage.leads_none", "kisi partition ka leader nhi"),

@@ -1,6 +1,6 @@
 //! Hinglish strings of the controls around the stage. Same keys and placeholders as `en_ui.rs`.
 
-pub const TABLE: &[(&str, &str)] = &[
+pub const TABLE: &str = table![
     // the page's regions
     ("app.main", "GroupLab simulator"),
     ("app.time", "Time aur timeline"),

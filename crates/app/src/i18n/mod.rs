@@ -7,6 +7,14 @@
 //!
 //! The choice persists in localStorage (`grouplab.lang`); `?lang=en|hi` in the URL wins.
 
+/// A table written as `("key", "text"),` lines, stored as one string (`key` U+0001 `text` U+0002 …): no
+/// pointer pair per entry in the wasm, and the e2e tests read the same lines from the sources.
+macro_rules! table {
+    ($(($k:literal, $v:literal)),* $(,)?) => {
+        concat!($($k, "\u{1}", $v, "\u{2}"),*)
+    };
+}
+
 mod en;
 mod en_events;
 mod en_inspector;
@@ -23,7 +31,7 @@ use std::sync::OnceLock;
 
 pub use fill::{plural, tf};
 
-type Table = &'static [(&'static str, &'static str)];
+type Table = &'static str;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -88,14 +96,24 @@ impl Lang {
         }
     }
 
-    /// All entries sorted by key, built once per language (the stage looks strings up every frame).
+    /// All entries sorted by key, built once per language (the stage looks strings up every frame). Each
+    /// entry goes in at its place (a general sort would cost kilobytes of wasm for ~400 entries).
     fn index(self) -> &'static [(&'static str, &'static str)] {
         static EN: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
         static HI: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
         let cell = if self == Lang::En { &EN } else { &HI };
         cell.get_or_init(|| {
-            let mut all: Vec<_> = self.tables().concat();
-            all.sort_unstable_by_key(|(k, _)| *k);
+            let mut all: Vec<(&str, &str)> = Vec::new();
+            for entry in self
+                .tables()
+                .iter()
+                .flat_map(|t| t.split_terminator('\u{2}'))
+            {
+                if let Some((k, v)) = entry.split_once('\u{1}') {
+                    let at = all.partition_point(|(x, _)| *x < k);
+                    all.insert(at, (k, v));
+                }
+            }
             all
         })
     }
