@@ -36,7 +36,7 @@ pub fn controls(p: &ControlsProps) -> Html {
     let on_slow = p.on_slow_motion.clone();
     let slow_motion = p.slow_motion;
     let toggle_slow = Callback::from(move |_| on_slow.emit(!slow_motion));
-    let log_speed = format!("{:.2}", p.speed.log10());
+    let log_speed = format::fixed(p.speed.log10(), 2);
     let l = p.lang;
     html! {
         <div class="controls" role="toolbar" aria-label={t(l, "ctl.toolbar")}>

@@ -51,7 +51,7 @@ pub fn timeline_bar(p: &TimelineProps) -> Html {
         let time = format::seconds(t);
         let args: [(&str, &dyn std::fmt::Display); 3] = [("group", g), ("gen", gen), ("time", &time)];
         html! {
-            <button class={classes!("marker", group_class(colour))} data-left={format!("{left:.3}%")}
+            <button class={classes!("marker", group_class(colour))} data-left={format!("{}%", format::fixed(left, 3))}
                     onclick={Callback::from(move |_| on_seek.emit(t))}
                     title={tf(lang, "tl.marker", &args)}
                     aria-label={tf(lang, "tl.marker_label", &args)}
