@@ -4,29 +4,17 @@
 // open with `?paused`, so each step lands on its end state at once; one test plays a step in real time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { setup, repoRoot } from './harness.mjs';
+import { setup } from './harness.mjs';
+import { seriousViolations } from './axe.mjs';
+import { tables as readTables } from './tables.mjs';
 
 let h;
 let tables;
 before(async () => {
   h = await setup();
-  tables = { en: await table('en'), hi: await table('hi') };
+  tables = await readTables();
 });
 after(() => h?.teardown());
-
-/** The i18n table `crates/app/src/i18n/<lang>.rs` as a Map (key → text). */
-async function table(lang) {
-  const src = await readFile(path.join(repoRoot, 'crates/app/src/i18n', `${lang}.rs`), 'utf8');
-  const map = new Map();
-  for (const m of src.matchAll(/\("([^"]+)",\s*"((?:[^"\\]|\\.)*)"\)/g)) {
-    map.set(m[1], JSON.parse(`"${m[2]}"`));
-  }
-  assert.ok(map.size > 50, `parsed ${map.size} ${lang} strings`);
-  return map;
-}
 
 const GROUP = 'order-consumer-group';
 const ends = (s) => s.topics.find((t) => t.name === 'test-topic').partitions.map((p) => p.log_end_offset);
@@ -238,15 +226,7 @@ test('deep links open a step; the language switches in place and persists', () =
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    assert.deepEqual(violations, [], 'a lesson in Hinglish passes axe');
+    assert.deepEqual(await seriousViolations(page), [], 'a lesson in Hinglish passes axe');
     // The choice persists: a link without ?lang opens in Hinglish.
     await page.goto(h.server.url('/?paused&lesson=keys&step=1'));
     await atStep(page, 'keys', 1);

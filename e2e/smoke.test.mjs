@@ -2,9 +2,8 @@
 // stays on its own origin, reveals the panic panel instead of a blank page, and passes axe's checks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { setup } from './harness.mjs';
+import { seriousViolations } from './axe.mjs';
 
 let h;
 before(async () => {
@@ -75,13 +74,5 @@ test('a panic shows the error panel instead of a blank page', () =>
 
 test('has no serious accessibility violations (axe-core)', () =>
   h.withPage({ viewport: 'desktop' }, async ({ page }) => {
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await seriousViolations(page), []);
   }));

@@ -1,8 +1,13 @@
-//! Every model event as a plain English sentence for the event log, and the category the log filters on.
+//! Every model event as a plain sentence for the event log (English or Hinglish, from the i18n tables), and
+//! the category the log filters on.
+
+use std::fmt::Display;
 
 use grouplab_model::event::{EventKind, LeaveReason};
 use grouplab_model::net::{Api, Endpoint, ErrorCode};
 use grouplab_model::TopicPartition;
+
+use crate::i18n::{plural, t, tf, Lang};
 
 /// What the event log's filter selects on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,13 +28,14 @@ impl Category {
         Category::Requests,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The i18n key of the filter's label.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Category::Group => "Group protocol",
-            Category::Offsets => "Offsets",
-            Category::Records => "Records",
-            Category::Cluster => "Brokers and topics",
-            Category::Requests => "Requests",
+            Category::Group => "cat.group",
+            Category::Offsets => "cat.offsets",
+            Category::Records => "cat.records",
+            Category::Cluster => "cat.cluster",
+            Category::Requests => "cat.requests",
         }
     }
 
@@ -65,9 +71,9 @@ pub fn category(kind: &EventKind) -> Category {
     }
 }
 
-fn tps(list: &[TopicPartition]) -> String {
+fn tps(lang: Lang, list: &[TopicPartition]) -> String {
     if list.is_empty() {
-        return "no partitions".into();
+        return t(lang, "ev.no_partitions").into();
     }
     list.iter()
         .map(|tp| tp.to_string())
@@ -75,11 +81,11 @@ fn tps(list: &[TopicPartition]) -> String {
         .join(", ")
 }
 
-fn endpoint(e: &Endpoint) -> String {
+fn endpoint(lang: Lang, e: &Endpoint) -> String {
     match e {
-        Endpoint::Broker(b) => format!("broker {b}"),
-        Endpoint::Consumer(c) => format!("consumer #{c}"),
-        Endpoint::Producer(p) => format!("producer #{p}"),
+        Endpoint::Broker(b) => tf(lang, "ev.broker", &[("broker", b)]),
+        Endpoint::Consumer(c) => tf(lang, "ev.consumer_n", &[("n", c)]),
+        Endpoint::Producer(p) => tf(lang, "ev.producer_n", &[("n", p)]),
     }
 }
 
@@ -106,45 +112,53 @@ pub fn error_name(e: ErrorCode) -> String {
 
 fn leave_reason(r: LeaveReason) -> &'static str {
     match r {
-        LeaveReason::LeaveGroup => "sent LeaveGroup (close)",
-        LeaveReason::PollTimeout => "max.poll.interval.ms expired",
-        LeaveReason::SessionTimeout => "no heartbeat within session.timeout.ms",
-        LeaveReason::RebalanceTimeout => "did not rejoin within the rebalance timeout",
+        LeaveReason::LeaveGroup => "leave.leave_group",
+        LeaveReason::PollTimeout => "leave.poll",
+        LeaveReason::SessionTimeout => "leave.session",
+        LeaveReason::RebalanceTimeout => "leave.rebalance",
     }
 }
 
-/// The event in one sentence.
-pub fn sentence(kind: &EventKind) -> String {
+/// The event in one sentence, in `lang`.
+pub fn sentence(lang: Lang, kind: &EventKind) -> String {
     use EventKind::*;
+    let f = |key: &str, args: &[(&str, &dyn Display)]| tf(lang, key, args);
     match kind {
         TopicCreated {
             topic,
             partitions,
             auto_created,
-        } => format!(
-            "Topic {topic} {} with {partitions} partition{}.",
+        } => f(
             if *auto_created {
-                "was auto-created"
+                "ev.topic_auto_created"
             } else {
-                "was created"
+                "ev.topic_created"
             },
-            plural(*partitions as u64)
+            &[
+                ("topic", topic),
+                ("n", partitions),
+                ("s", &plural(u64::from(*partitions))),
+            ],
         ),
-        PartitionsAdded { topic, from, to } => format!(
-            "Topic {topic} grew from {from} to {to} partitions: keyed records may now go elsewhere."
+        PartitionsAdded { topic, from, to } => f(
+            "ev.partitions_added",
+            &[("topic", topic), ("from", from), ("to", to)],
         ),
-        BrokerStopped { broker } => format!("Broker {broker} stopped."),
-        BrokerStarted { broker } => format!("Broker {broker} started."),
+        BrokerStopped { broker } => f("ev.broker_stopped", &[("broker", broker)]),
+        BrokerStarted { broker } => f("ev.broker_started", &[("broker", broker)]),
         LeaderChanged { tp, leader } => match leader {
-            Some(b) => format!("Broker {b} is now the leader of {tp}."),
-            None => format!("{tp} has no leader (offline)."),
+            Some(b) => f("ev.leader", &[("broker", b), ("tp", tp)]),
+            None => f("ev.no_leader", &[("tp", tp)]),
         },
-        CoordinatorMoved { group_id, from, to } => format!(
-            "The coordinator of {group_id} moved from {} to {}.",
-            broker_opt(*from),
-            broker_opt(*to)
+        CoordinatorMoved { group_id, from, to } => f(
+            "ev.coordinator_moved",
+            &[
+                ("group", group_id),
+                ("from", &broker_opt(lang, *from)),
+                ("to", &broker_opt(lang, *to)),
+            ],
         ),
-        ProducerAdded { producer } => format!("Producer {producer} started."),
+        ProducerAdded { producer } => f("ev.producer_added", &[("producer", producer)]),
         RecordsProduced {
             producer,
             tp,
@@ -152,11 +166,20 @@ pub fn sentence(kind: &EventKind) -> String {
             count,
         } => {
             if *count == 1 {
-                format!("{producer} wrote a record to {tp} at offset {base_offset}.")
+                f(
+                    "ev.produced_one",
+                    &[("producer", producer), ("tp", tp), ("offset", base_offset)],
+                )
             } else {
-                format!(
-                    "{producer} wrote {count} records to {tp} at offsets {base_offset}..{}.",
-                    base_offset + u64::from(*count) - 1
+                f(
+                    "ev.produced",
+                    &[
+                        ("producer", producer),
+                        ("count", count),
+                        ("tp", tp),
+                        ("from", base_offset),
+                        ("to", &(base_offset + u64::from(*count) - 1)),
+                    ],
                 )
             }
         }
@@ -165,119 +188,168 @@ pub fn sentence(kind: &EventKind) -> String {
             tp,
             error,
             count,
-        } => format!(
-            "{producer} could not write {count} record{} to {tp}: {}.",
-            plural(u64::from(*count)),
-            error_name(*error)
+        } => f(
+            "ev.produce_failed",
+            &[
+                ("producer", producer),
+                ("count", count),
+                ("s", &plural(u64::from(*count))),
+                ("tp", tp),
+                ("error", &error_name(*error)),
+            ],
         ),
-        RequestSent { api, from, to, .. } => format!(
-            "{} sent a {} request to {}.",
-            endpoint(from),
-            api_name(*api),
-            endpoint(to)
+        RequestSent { api, from, to, .. } => f(
+            "ev.request",
+            &[
+                ("from", &endpoint(lang, from)),
+                ("api", &api_name(*api)),
+                ("to", &endpoint(lang, to)),
+            ],
         ),
-        ResponseSent {
-            api, to, error, ..
-        } => {
+        ResponseSent { api, to, error, .. } => {
+            let (to, api) = (endpoint(lang, to), api_name(*api));
             if *error == ErrorCode::None {
-                format!("{} got the {} response.", endpoint(to), api_name(*api))
+                f("ev.response", &[("to", &to), ("api", &api)])
             } else {
-                format!(
-                    "{} got the {} response with {}.",
-                    endpoint(to),
-                    api_name(*api),
-                    error_name(*error)
+                f(
+                    "ev.response_error",
+                    &[("to", &to), ("api", &api), ("error", &error_name(*error))],
                 )
             }
         }
         ConsumerStarted {
             consumer, group_id, ..
         } => match group_id {
-            Some(g) => format!("{consumer} started with group.id {g}."),
-            None => format!("{consumer} started without a group."),
+            Some(g) => f(
+                "ev.consumer_started",
+                &[("consumer", consumer), ("group", g)],
+            ),
+            None => f("ev.consumer_started_alone", &[("consumer", consumer)]),
         },
         ConsoleConsumerStarted {
             consumer,
             group_id,
             from_beginning,
-        } => format!(
-            "The console consumer {consumer} started in its own group {group_id}{}.",
+        } => f(
             if *from_beginning {
-                ", from the beginning"
+                "ev.console_started_beginning"
             } else {
-                ""
-            }
+                "ev.console_started"
+            },
+            &[("consumer", consumer), ("group", group_id)],
         ),
-        ConsumerClosed { consumer } => format!("{consumer} closed."),
-        ConsumerCrashed { consumer } => {
-            format!("{consumer} crashed: no commit, no LeaveGroup; only its heartbeats stop.")
-        }
+        ConsumerClosed { consumer } => f("ev.closed", &[("consumer", consumer)]),
+        ConsumerCrashed { consumer } => f("ev.crashed", &[("consumer", consumer)]),
         CoordinatorFound {
             consumer,
             group_id,
             broker,
-        } => format!("{consumer} found broker {broker}, the coordinator of {group_id}."),
+        } => f(
+            "ev.coordinator_found",
+            &[
+                ("consumer", consumer),
+                ("broker", broker),
+                ("group", group_id),
+            ],
+        ),
         MemberIdAssigned {
             consumer,
             group_id,
             member_id,
-        } => format!("{group_id} gave {consumer} the member id {member_id}."),
+        } => f(
+            "ev.member_id",
+            &[
+                ("group", group_id),
+                ("consumer", consumer),
+                ("member", member_id),
+            ],
+        ),
         MemberJoined {
             group_id, consumer, ..
-        } => format!("{consumer} joined {group_id}."),
+        } => f("ev.joined", &[("consumer", consumer), ("group", group_id)]),
         StaticMemberReplaced {
             group_id,
             group_instance_id,
             ..
-        } => format!(
-            "Static member {group_instance_id} came back to {group_id} with a new member id: no rebalance."
+        } => f(
+            "ev.static_replaced",
+            &[("instance", group_instance_id), ("group", group_id)],
         ),
         MemberLeft {
             group_id,
             consumer,
             reason,
             ..
-        } => format!("{consumer} left {group_id}: {}.", leave_reason(*reason)),
-        GroupStateChanged { group_id, from, to } => {
-            format!("{group_id} went from {} to {}.", from.name(), to.name())
-        }
+        } => f(
+            "ev.left",
+            &[
+                ("consumer", consumer),
+                ("group", group_id),
+                ("reason", &t(lang, leave_reason(*reason))),
+            ],
+        ),
+        GroupStateChanged { group_id, from, to } => f(
+            "ev.state",
+            &[
+                ("group", group_id),
+                ("from", &from.name()),
+                ("to", &to.name()),
+            ],
+        ),
         RebalanceStarted { group_id, reason } => {
-            format!("{group_id} is rebalancing: {reason}.")
+            f("ev.rebalancing", &[("group", group_id), ("reason", reason)])
         }
         GenerationStarted {
             group_id,
             generation_id,
             members,
             ..
-        } => format!(
-            "{group_id} started generation {generation_id} with {} member{}.",
-            members.len(),
-            plural(members.len() as u64)
+        } => f(
+            "ev.generation",
+            &[
+                ("group", group_id),
+                ("gen", generation_id),
+                ("n", &members.len()),
+                ("s", &plural(members.len() as u64)),
+            ],
         ),
         AssignmentComputed {
             group_id,
             generation_id,
             assignor,
             ..
-        } => format!(
-            "The leader of {group_id} computed the assignment for generation {generation_id} with {}.",
-            assignor.name()
+        } => f(
+            "ev.assignment",
+            &[
+                ("group", group_id),
+                ("gen", generation_id),
+                ("assignor", &assignor.name()),
+            ],
         ),
         PartitionsRevoked {
             consumer,
             partitions,
             ..
-        } => format!("{consumer} gave up {}.", tps(partitions)),
+        } => f(
+            "ev.revoked",
+            &[("consumer", consumer), ("tps", &tps(lang, partitions))],
+        ),
         PartitionsAssigned {
             consumer,
             partitions,
             ..
-        } => format!("{consumer} was assigned {}.", tps(partitions)),
+        } => f(
+            "ev.assigned",
+            &[("consumer", consumer), ("tps", &tps(lang, partitions))],
+        ),
         PartitionsLost {
             consumer,
             partitions,
             ..
-        } => format!("{consumer} lost {}.", tps(partitions)),
+        } => f(
+            "ev.lost",
+            &[("consumer", consumer), ("tps", &tps(lang, partitions))],
+        ),
         RecordsFetched {
             consumer,
             tp,
@@ -285,66 +357,104 @@ pub fn sentence(kind: &EventKind) -> String {
             to_offset,
             redelivered,
             ..
-        } => {
-            let mut s = format!("{consumer} read {tp} offsets {from_offset}..{to_offset}");
+        } => f(
             if *redelivered > 0 {
-                s.push_str(&format!(" ({redelivered} again: redelivered)"));
-            }
-            s.push('.');
-            s
-        }
+                "ev.fetched_again"
+            } else {
+                "ev.fetched"
+            },
+            &[
+                ("consumer", consumer),
+                ("tp", tp),
+                ("from", from_offset),
+                ("to", to_offset),
+                ("n", redelivered),
+            ],
+        ),
         OffsetReset {
             consumer,
             tp,
             policy,
             offset,
-        } => format!(
-            "{consumer} had no committed offset for {tp}: auto.offset.reset={} put it at {offset}.",
-            serde_json::to_value(policy)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
+        } => f(
+            "ev.offset_reset",
+            &[
+                ("consumer", consumer),
+                ("tp", tp),
+                (
+                    "policy",
+                    &serde_json::to_value(policy)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                ),
+                ("offset", offset),
+            ],
         ),
         NoOffsetForPartition { consumer, tp } => {
-            format!("{consumer} has no offset for {tp} and auto.offset.reset is none.")
+            f("ev.no_offset", &[("consumer", consumer), ("tp", tp)])
         }
         OffsetCommitted {
             group_id,
             consumer,
             offsets,
-        } => format!(
-            "{consumer} committed {} for {group_id}.",
-            offsets
-                .iter()
-                .map(|(tp, o)| format!("{tp}={o}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        } => f(
+            "ev.committed",
+            &[
+                ("consumer", consumer),
+                (
+                    "offsets",
+                    &offsets
+                        .iter()
+                        .map(|(tp, o)| format!("{tp}={o}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                ("group", group_id),
+            ],
         ),
         OffsetCommitFailed {
             group_id,
             consumer,
             error,
-        } => format!(
-            "{consumer} could not commit for {group_id}: {}.",
-            error_name(*error)
+        } => f(
+            "ev.commit_failed",
+            &[
+                ("consumer", consumer),
+                ("group", group_id),
+                ("error", &error_name(*error)),
+            ],
         ),
-        PollTimeoutExpired { consumer, group_id } => format!(
-            "{consumer} did not call poll() within max.poll.interval.ms: it leaves {group_id}."
+        PollTimeoutExpired { consumer, group_id } => f(
+            "ev.poll_timeout",
+            &[("consumer", consumer), ("group", group_id)],
         ),
         SessionExpired {
             group_id,
             member_id,
-        } => format!(
-            "{group_id} heard nothing from {member_id} for session.timeout.ms and removed it."
+        } => f(
+            "ev.session_expired",
+            &[("group", group_id), ("member", member_id)],
         ),
-        UnknownTopic { consumer, topic } => format!("{consumer}: topic {topic} does not exist."),
-        ConsumerError { consumer, message } => format!("{consumer}: {message}."),
+        UnknownTopic { consumer, topic } => f(
+            "ev.unknown_topic",
+            &[("consumer", consumer), ("topic", topic)],
+        ),
+        ConsumerError { consumer, message } => f(
+            "ev.consumer_error",
+            &[("consumer", consumer), ("message", message)],
+        ),
         PartitionSeeded {
             tp,
             log_start_offset,
             log_end_offset,
-        } => format!(
-            "{tp} already holds offsets {log_start_offset}..{log_end_offset} (log-end offset {log_end_offset}); those records are not drawn."
+        } => f(
+            "ev.partition_seeded",
+            &[
+                ("tp", tp),
+                ("from", log_start_offset),
+                ("to", log_end_offset),
+            ],
         ),
         GroupRestored {
             group_id,
@@ -354,15 +464,27 @@ pub fn sentence(kind: &EventKind) -> String {
             offsets,
             ..
         } => {
+            let (n, s) = (offsets, plural(u64::from(*offsets)));
             if members.is_empty() {
-                format!("{group_id} was loaded from __consumer_offsets: no active members, {offsets} committed offset{}.", plural(u64::from(*offsets)))
+                f(
+                    "ev.group_restored_empty",
+                    &[("group", group_id), ("n", n), ("s", &s)],
+                )
             } else {
-                format!(
-                    "{group_id} was loaded from __consumer_offsets: Stable in generation {generation_id} with {} member{} ({}), {offsets} committed offset{}.",
-                    members.len(),
-                    plural(members.len() as u64),
-                    protocol.map_or("no assignor", |p| p.name()),
-                    plural(u64::from(*offsets))
+                f(
+                    "ev.group_restored",
+                    &[
+                        ("group", group_id),
+                        ("gen", generation_id),
+                        ("members", &members.len()),
+                        ("ms", &plural(members.len() as u64)),
+                        (
+                            "assignor",
+                            &protocol.map_or(t(lang, "insp.no_assignor"), |p| p.name()),
+                        ),
+                        ("n", n),
+                        ("s", &s),
+                    ],
                 )
             }
         }
@@ -370,8 +492,9 @@ pub fn sentence(kind: &EventKind) -> String {
             group_id,
             generation_id,
             ..
-        } => format!(
-            "The static leader of {group_id} came back: generation {generation_id} keeps the old assignment (KIP-814)."
+        } => f(
+            "ev.assignment_skipped",
+            &[("group", group_id), ("gen", generation_id)],
         ),
         // Events the model adds later still get a line.
         #[allow(unreachable_patterns)]
@@ -379,16 +502,11 @@ pub fn sentence(kind: &EventKind) -> String {
     }
 }
 
-fn broker_opt(b: Option<u32>) -> String {
-    b.map_or_else(|| "nowhere".to_string(), |b| format!("broker {b}"))
-}
-
-fn plural(n: u64) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
+fn broker_opt(lang: Lang, b: Option<u32>) -> String {
+    b.map_or_else(
+        || t(lang, "ev.nowhere").to_string(),
+        |b| tf(lang, "ev.broker", &[("broker", &b)]),
+    )
 }
 
 #[cfg(test)]
@@ -398,11 +516,14 @@ mod tests {
 
     #[test]
     fn every_event_of_the_course_notes_reads_as_a_sentence() {
-        let mut t = Scenario::course_notes().build().unwrap();
-        t.advance_to(20_000);
-        for e in t.events() {
-            let s = sentence(&e.kind);
-            assert!(s.ends_with('.'), "{s}");
+        let mut tl = Scenario::course_notes().build().unwrap();
+        tl.advance_to(20_000);
+        for e in tl.events() {
+            for lang in Lang::ALL {
+                let s = sentence(lang, &e.kind);
+                assert!(s.ends_with('.'), "{s}");
+                assert!(!s.contains('{'), "a placeholder left unfilled: {s}");
+            }
             let _ = category(&e.kind);
         }
     }

@@ -1,6 +1,6 @@
 //! English strings. Keys are stable ids; `hi.rs` must have exactly the same keys (a test checks it).
 
-pub const TABLE: &[(&str, &str)] = &[
+pub const TABLE: &str = table![
     // the page
     ("app.tagline", "Kafka consumer groups, simulated"),
     ("share.group", "Share"),

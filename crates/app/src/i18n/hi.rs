@@ -1,6 +1,6 @@
 //! Hinglish strings (Hindi in Latin script, in the voice of the course notes). Same keys as `en.rs`.
 
-pub const TABLE: &[(&str, &str)] = &[
+pub const TABLE: &str = table![
     // the page
     ("app.tagline", "Kafka consumer groups, simulation m"),
     ("share.group", "Share"),

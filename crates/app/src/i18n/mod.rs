@@ -2,10 +2,36 @@
 //! course notes) tables keyed by stable ids. Technical terms (partition, offset, consumer group, rebalance,
 //! group.id) stay in English in both.
 //!
+//! Tables per part of the page (`en*.rs`, `hi*.rs`); `{name}` in a string is a placeholder that [`tf`] fills.
+//! Components read the language from the Yew context the app provides ([`use_lang`]).
+//!
 //! The choice persists in localStorage (`grouplab.lang`); `?lang=en|hi` in the URL wins.
 
+/// A table written as `("key", "text"),` lines, stored as one string (`key` U+0001 `text` U+0002 …): no
+/// pointer pair per entry in the wasm, and the e2e tests read the same lines from the sources.
+macro_rules! table {
+    ($(($k:literal, $v:literal)),* $(,)?) => {
+        concat!($($k, "\u{1}", $v, "\u{2}"),*)
+    };
+}
+
 mod en;
+mod en_events;
+mod en_inspector;
+mod en_stage;
+mod en_ui;
+mod fill;
 mod hi;
+mod hi_events;
+mod hi_inspector;
+mod hi_stage;
+mod hi_ui;
+
+use std::sync::OnceLock;
+
+pub use fill::{plural, tf};
+
+type Table = &'static str;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -50,12 +76,53 @@ impl Lang {
         }
     }
 
-    fn table(self) -> &'static [(&'static str, &'static str)] {
+    /// Every table of the language: lessons and page, controls, inspector, stage, event log.
+    fn tables(self) -> [Table; 5] {
         match self {
-            Lang::En => en::TABLE,
-            Lang::Hi => hi::TABLE,
+            Lang::En => [
+                en::TABLE,
+                en_ui::TABLE,
+                en_inspector::TABLE,
+                en_stage::TABLE,
+                en_events::TABLE,
+            ],
+            Lang::Hi => [
+                hi::TABLE,
+                hi_ui::TABLE,
+                hi_inspector::TABLE,
+                hi_stage::TABLE,
+                hi_events::TABLE,
+            ],
         }
     }
+
+    /// All entries sorted by key, built once per language (the stage looks strings up every frame). Each
+    /// entry goes in at its place (a general sort would cost kilobytes of wasm for ~400 entries).
+    fn index(self) -> &'static [(&'static str, &'static str)] {
+        static EN: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+        static HI: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+        let cell = if self == Lang::En { &EN } else { &HI };
+        cell.get_or_init(|| {
+            let mut all: Vec<(&str, &str)> = Vec::new();
+            for entry in self
+                .tables()
+                .iter()
+                .flat_map(|t| t.split_terminator('\u{2}'))
+            {
+                if let Some((k, v)) = entry.split_once('\u{1}') {
+                    let at = all.partition_point(|(x, _)| *x < k);
+                    all.insert(at, (k, v));
+                }
+            }
+            all
+        })
+    }
+}
+
+/// The language the app provides to every component.
+#[yew::hook]
+pub fn use_lang() -> Lang {
+    yew::use_context::<Lang>().unwrap_or_default()
 }
 
 /// The string for `key` in `lang`; falls back to English, then to "?" (never a blank).
@@ -68,10 +135,11 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 }
 
 fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    lang.table()
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| *v)
+    let index = lang.index();
+    index
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| index[i].1)
 }
 
 const STORAGE_KEY: &str = "grouplab.lang";
@@ -111,10 +179,30 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn keys(lang: Lang) -> BTreeSet<&'static str> {
-        let table = lang.table();
+        let table = lang.index();
         let set: BTreeSet<_> = table.iter().map(|(k, _)| *k).collect();
         assert_eq!(set.len(), table.len(), "{lang:?} has a duplicate key");
         set
+    }
+
+    /// `{name}` placeholders of a string, sorted.
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// A translation fills exactly the placeholders the English string has (the code passes those).
+    #[test]
+    fn placeholders_match() {
+        for (k, en) in Lang::En.index() {
+            let hi = lookup(Lang::Hi, k).unwrap_or_default();
+            assert_eq!(placeholders(en), placeholders(hi), "placeholders of {k}");
+        }
     }
 
     /// Both tables have exactly the same keys, and no value is empty.
@@ -127,7 +215,7 @@ mod tests {
         assert!(missing_hi.is_empty(), "missing in Hinglish: {missing_hi:?}");
         assert!(missing_en.is_empty(), "missing in English: {missing_en:?}");
         for lang in Lang::ALL {
-            for (k, v) in lang.table() {
+            for (k, v) in lang.index() {
                 assert!(!v.trim().is_empty(), "{lang:?} {k} is empty");
             }
         }

@@ -9,6 +9,8 @@ use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig};
 
+use crate::i18n::{t, tf, use_lang};
+
 #[derive(Properties, PartialEq)]
 pub struct ActionsProps {
     /// (name, partitions)
@@ -46,6 +48,7 @@ fn profile(v: &str) -> ClientProfile {
 
 #[function_component(Actions)]
 pub fn actions(p: &ActionsProps) -> Html {
+    let lang = use_lang();
     let group = use_node_ref();
     let c_profile = use_node_ref();
     let assignor = use_node_ref();
@@ -198,71 +201,71 @@ pub fn actions(p: &ActionsProps) -> Html {
         .collect::<Html>();
 
     html! {
-        <section class="actions" aria-label="Actions">
+        <section class="actions" aria-label={t(lang, "act.region")}>
             <fieldset class="actions__set">
-                <legend>{ "Consumers" }</legend>
+                <legend>{ t(lang, "act.consumers") }</legend>
                 <label>{ "group.id" }
                     <input ref={group.clone()} list="group-ids" value="order-consumer-group" size="18" />
                 </label>
                 <datalist id="group-ids">
                     { for p.groups.iter().map(|g| html! { <option value={g.clone()} /> }) }
                 </datalist>
-                <label>{ "client" }
+                <label>{ t(lang, "act.client") }
                     <select ref={c_profile.clone()}>
                         <option value="librdkafka" selected=true>{ "confluent-kafka" }</option>
                         <option value="java">{ "Java" }</option>
                     </select>
                 </label>
-                <label>{ "assignor" }
+                <label>{ t(lang, "act.assignor") }
                     <select ref={assignor.clone()}>
-                        <option value="" selected=true>{ "client default" }</option>
+                        <option value="" selected=true>{ t(lang, "act.client_default") }</option>
                         { for AssignorName::ALL.iter().map(|a| html! { <option value={a.name()}>{ a.name() }</option> }) }
                     </select>
                 </label>
                 <label>{ "group.instance.id" }
-                    <input ref={instance.clone()} placeholder="(dynamic)" size="10" />
+                    <input ref={instance.clone()} placeholder={t(lang, "act.dynamic")} size="10" />
                 </label>
-                <label>{ "topic" }
+                <label>{ t(lang, "act.topic") }
                     <select ref={c_topic.clone()}>{ topic_options.clone() }</select>
                 </label>
                 <button class="btn btn--primary" onclick={add_consumer} data-action="add-consumer"
-                        aria-keyshortcuts="a">{ "+ Add consumer" }</button>
+                        aria-keyshortcuts="a">{ t(lang, "act.add_consumer") }</button>
             </fieldset>
             <fieldset class="actions__set">
-                <legend>{ "Produce" }</legend>
+                <legend>{ t(lang, "act.produce") }</legend>
                 if p.producers.len() > 1 {
-                    <label>{ "producer" }
+                    <label>{ t(lang, "act.producer") }
                         <select ref={producer.clone()}>
                             { for p.producers.iter().map(|x| html! { <option value={x.clone()}>{ x }</option> }) }
                         </select>
                     </label>
                 }
-                <label>{ "topic" }
+                <label>{ t(lang, "act.topic") }
                     <select ref={p_topic.clone()}>{ topic_options }</select>
                 </label>
-                <label>{ "key" }
+                <label>{ t(lang, "act.key") }
                     <input ref={key.clone()} value="order-7" size="10" />
                 </label>
-                <label class="check"><input type="checkbox" ref={null_key.clone()} />{ "no key" }</label>
+                <label class="check"><input type="checkbox" ref={null_key.clone()} />{ t(lang, "act.no_key") }</label>
                 if p.producers.is_empty() {
-                    <button class="btn" onclick={add_producer}>{ "+ Add producer" }</button>
+                    <button class="btn" onclick={add_producer}>{ t(lang, "act.add_producer") }</button>
                 } else {
                     <button class="btn btn--primary" onclick={send_one} data-action="produce"
-                            aria-keyshortcuts="p">{ "Send 1" }</button>
-                    <button class="btn" onclick={burst} data-action="burst">{ "Burst ×20" }</button>
-                    <label>{ "rate/s" }
+                            aria-keyshortcuts="p">{ t(lang, "act.send_one") }</button>
+                    <button class="btn" onclick={burst} data-action="burst">{ t(lang, "act.burst") }</button>
+                    <label>{ t(lang, "act.rate") }
                         <input ref={rate.clone()} type="number" min="0" max="1000" value="4" class="num" />
                     </label>
                     <button class="btn" onclick={set_rate} data-action="set-rate"
-                            title="Steady rate with this key (empty key: order-0..order-19 at random)">{ "Set rate" }</button>
+                            title={t(lang, "act.set_rate_title")}>{ t(lang, "act.set_rate") }</button>
                 }
             </fieldset>
             <fieldset class="actions__set">
-                <legend>{ "Topic and brokers" }</legend>
+                <legend>{ t(lang, "act.topic_brokers") }</legend>
                 <button class="btn" onclick={add_partition} data-action="add-partition"
-                        title="kafka-topics --alter --partitions N+1 (the topic chosen in Produce)">{ "+1 partition" }</button>
+                        title={t(lang, "act.add_partition_title")}>{ t(lang, "act.add_partition") }</button>
                 <button class="btn" onclick={console} data-action="console-consumer"
-                        title="kafka-console-consumer: a new group with a random id every run">{ "Console consumer" }</button>
+                        title={t(lang, "act.console_title")}>{ t(lang, "act.console") }</button>
                 <label class="check"><input type="checkbox" ref={from_beginning.clone()} checked=true />{ "--from-beginning" }</label>
                 { for p.brokers.iter().map(|(id, up)| {
                     let (on, id, up) = (p.on_command.clone(), *id, *up);
@@ -274,7 +277,7 @@ pub fn actions(p: &ActionsProps) -> Html {
                     html! {
                         <button class={classes!("btn", (!up).then_some("btn--danger"))} {onclick}
                                 data-action={format!("toggle-broker-{id}")}>
-                            { if up { format!("Stop broker {id}") } else { format!("Start broker {id}") } }
+                            { tf(lang, if up { "act.stop_broker" } else { "act.start_broker" }, &[("id", &id)]) }
                         </button>
                     }
                 }) }

@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 use grouplab_model::command::Command;
 use grouplab_model::scenario::{Scenario, SCENARIO_VERSION};
-use grouplab_model::sim::commands::Applied;
 use grouplab_model::timeline::LoggedCommand;
 
 use super::actions::Actions;
@@ -19,6 +18,7 @@ use super::clock::Clock;
 use super::code_panel::CodePanel;
 use super::context_menu::{self, ContextMenu, MenuAt};
 use super::controls::Controls;
+use super::describe;
 use super::event_log::EventLog;
 use super::help::Help;
 use super::import_group::ImportGroup;
@@ -38,7 +38,7 @@ use super::zoom::{self, Pan, ZoomBar};
 use super::Header;
 use crate::engine::{Engine, MAX_SPEED, MIN_SPEED};
 use crate::host::{self, HostRef};
-use crate::i18n::{self, t, Lang};
+use crate::i18n::{self, t, tf, Lang};
 use crate::lessons::{self, Lesson, Place};
 use crate::panic_panel;
 use crate::params::{self, Params};
@@ -219,54 +219,6 @@ fn window_width() -> f64 {
         .unwrap_or(1024.0)
 }
 
-/// A short confirmation of what a command did.
-fn describe(cmd: &Command, applied: &Applied) -> String {
-    let name = applied.name.clone().unwrap_or_default();
-    match cmd {
-        Command::AddConsumer { config, .. } => format!(
-            "{name} started in {}.",
-            config.group_id.as_deref().unwrap_or("no group")
-        ),
-        Command::RunConsoleConsumer { .. } => format!(
-            "Console consumer {name} started in a new group {}.",
-            applied.group_id.clone().unwrap_or_default()
-        ),
-        Command::Produce {
-            key, count, topic, ..
-        } => format!(
-            "Sent {} record{} to {topic} with key {}.",
-            count.unwrap_or(1),
-            if count.unwrap_or(1) == 1 { "" } else { "s" },
-            key.as_deref()
-                .map_or("null".to_string(), |k| format!("{k:?}"))
-        ),
-        Command::SetProduceRate {
-            records_per_sec,
-            topic,
-            ..
-        } => format!("Producing {records_per_sec} records/s to {topic}."),
-        Command::AddPartitions { topic, partitions } => {
-            format!("{topic} now has {partitions} partitions: watch keys remap and the group rebalance.")
-        }
-        Command::StopBroker { broker } => format!("Broker {broker} stopped."),
-        Command::StartBroker { broker } => format!("Broker {broker} started."),
-        Command::CloseConsumer { consumer } => format!("{consumer} is closing (LeaveGroup)."),
-        Command::CrashConsumer { consumer } => {
-            format!("{consumer} crashed: the coordinator notices after session.timeout.ms.")
-        }
-        Command::RestartConsumer { consumer } => format!("{consumer} restarted."),
-        Command::CommitNow { consumer, .. } => format!("{consumer} commits its positions."),
-        Command::SetProcessingRate {
-            consumer,
-            records_per_sec,
-        } => format!(
-            "{consumer} now processes {}.",
-            records_per_sec.map_or("instantly".to_string(), |r| format!("{r} records/s"))
-        ),
-        _ => "Done.".to_string(),
-    }
-}
-
 impl App {
     fn refresh(&mut self) {
         {
@@ -392,9 +344,10 @@ impl App {
         if !problems.is_empty() {
             self.notice = Some(Notice {
                 error: true,
-                text: format!(
-                    "The address asked for something GroupLab cannot show: {}.",
-                    problems.join("; ")
+                text: tf(
+                    self.lang,
+                    "notice.bad_address",
+                    &[("problems", &problems.join("; "))],
                 ),
             });
         }
@@ -472,13 +425,19 @@ impl Component for App {
             // In an iframe: as tall as the content, not the window (the parent sizes the frame to it).
             let _ = host.root.class_list().add_1("grouplab--frame");
         }
+        // The page keeps the saved language unless the URL names one; an embed takes only its attribute.
+        let lang = if host.page {
+            i18n::initial(opts.lang)
+        } else {
+            opts.lang.unwrap_or_default()
+        };
         let (mut engine, notice) = match Engine::new(Scenario::course_notes()) {
             Ok(e) => (e, None),
             Err(m) => (
                 Engine::new(empty_scenario()).expect("an empty scenario always builds"),
                 Some(Notice {
                     error: true,
-                    text: format!("The course-notes scenario did not load: {m}"),
+                    text: tf(lang, "notice.no_scenario", &[("error", &m)]),
                 }),
             ),
         };
@@ -510,12 +469,6 @@ impl Component for App {
                 &host.api_element(),
                 host.page,
             )
-        };
-        // The page keeps the saved language unless the URL names one; an embed takes only its attribute.
-        let lang = if host.page {
-            i18n::initial(opts.lang)
-        } else {
-            opts.lang.unwrap_or_default()
         };
         let mut listeners = Vec::new();
         if let Some(l) = keyboard::listen(&host, ctx.link().callback(Msg::Shortcut)) {
@@ -791,22 +744,13 @@ impl Component for App {
                 self.sync_time();
                 self.notice = Some(Notice {
                     error: false,
-                    text: "Back to the start of the scenario.".into(),
+                    text: t(self.lang, "notice.reset").into(),
                 });
             }
             Msg::Command(cmd) => {
                 let result = self.engine.borrow_mut().apply((*cmd).clone());
                 let applied = result.is_ok();
-                self.notice = Some(match result {
-                    Ok(applied) => Notice {
-                        error: false,
-                        text: describe(&cmd, &applied),
-                    },
-                    Err(e) => Notice {
-                        error: true,
-                        text: format!("Kafka refused: {e}."),
-                    },
-                });
+                self.notice = Some(describe::notice(self.lang, &cmd, result));
                 if applied {
                     self.custom = true;
                     self.sync_url(true);
@@ -916,7 +860,7 @@ impl Component for App {
                 on_command={on_command.clone()} />
         };
         let side = html! {
-            <aside class="side" aria-label="Inspector and event log">
+            <aside class="side" aria-label={t(self.lang, "app.side")}>
                 <CodePanel lang={self.lang} log={self.code_log.clone()} />
                 <Inspector snap={snap.clone()} selection={self.selection.clone()}
                     on_select={cb.select_opt.clone()} on_command={on_command} />
@@ -927,7 +871,7 @@ impl Component for App {
         // tools folded until the learner takes over.
         let tag = if self.host.page { "main" } else { "section" };
         html! {
-            <>
+            <ContextProvider<Lang> context={self.lang}>
                 <Header lang={self.lang} on_lang={cb.lang.clone()} embed={self.host.embed}>
                     <Share lang={self.lang} embed={self.host.embed} on_copy={cb.copy.clone()}
                         on_export={cb.export.clone()} on_import={cb.import.clone()}
@@ -939,8 +883,8 @@ impl Component for App {
                       data-playing={snap.playing.to_string()} data-time-ms={view.time_ms.to_string()}
                       data-instance={self.host.index.to_string()}
                       data-custom={self.custom.then_some("true")}
-                      aria-label="GroupLab simulator">
-                    <section class="bar" aria-label="Time">
+                      aria-label={t(self.lang, "app.main")}>
+                    <section class="bar" aria-label={t(self.lang, "app.time")}>
                         <Controls lang={self.lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
                             slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
                             on_toggle_play={cb.toggle_play.clone()}
@@ -991,7 +935,7 @@ impl Component for App {
                             on_close={cb.import_group_close.clone()} />
                     }
                 </@>
-            </>
+            </ContextProvider<Lang>>
         }
     }
 }

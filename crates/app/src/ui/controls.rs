@@ -36,7 +36,7 @@ pub fn controls(p: &ControlsProps) -> Html {
     let on_slow = p.on_slow_motion.clone();
     let slow_motion = p.slow_motion;
     let toggle_slow = Callback::from(move |_| on_slow.emit(!slow_motion));
-    let log_speed = format!("{:.2}", p.speed.log10());
+    let log_speed = format::fixed(p.speed.log10(), 2);
     let l = p.lang;
     html! {
         <div class="controls" role="toolbar" aria-label={t(l, "ctl.toolbar")}>
@@ -48,7 +48,7 @@ pub fn controls(p: &ControlsProps) -> Html {
                     title={t(l, "ctl.back_title")} data-action="step-back">{ t(l, "ctl.back") }</button>
             <button class="btn" onclick={p.on_step_forward.reform(|_| ())} aria-keyshortcuts="ArrowRight"
                     title={t(l, "ctl.next_title")} data-action="step-forward">{ t(l, "ctl.next") }</button>
-            <output class="clock" data-time-ms={p.time_ms.to_string()} aria-label="Simulated time">
+            <output class="clock" data-time-ms={p.time_ms.to_string()} aria-label={t(l, "ctl.clock")}>
                 { format!("t = {}", format::seconds(p.time_ms)) }
             </output>
             <label class="speed">
@@ -59,7 +59,7 @@ pub fn controls(p: &ControlsProps) -> Html {
             </label>
             <button class={classes!("btn", "btn--toggle", p.slow_motion.then_some("is-on"))}
                     aria-pressed={p.slow_motion.to_string()} onclick={toggle_slow}
-                    title="Slow down automatically while FindCoordinator, JoinGroup, SyncGroup or LeaveGroup is in flight">
+                    title={t(l, "ctl.slowmo_title")}>
                 { t(l, "ctl.slowmo") }
             </button>
             if p.slow_motion_active {
@@ -67,7 +67,7 @@ pub fn controls(p: &ControlsProps) -> Html {
             }
             <span class="controls__spacer" />
             <button class="btn" onclick={p.on_reset.reform(|_| ())} data-action="reset">{ t(l, "ctl.reset") }</button>
-            <button class="btn" onclick={p.on_help.reform(|_| ())} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">{ "?" }</button>
+            <button class="btn" onclick={p.on_help.reform(|_| ())} aria-keyshortcuts="?" title={t(l, "ctl.help")} aria-label={t(l, "help.title")}>{ "?" }</button>
         </div>
     }
 }

@@ -1,5 +1,6 @@
 //! The event log: what happened, in plain sentences, newest first. Filterable by kind and by text; a click
 //! on a line seeks the timeline to that moment. An `aria-live` region, so screen readers hear new events.
+//! Lines are put into words when drawn, so switching the language rewrites the whole log.
 
 use std::rc::Rc;
 
@@ -8,7 +9,8 @@ use yew::prelude::*;
 
 use super::format;
 use super::snapshot::{LogBook, LogLine};
-use crate::sentences::Category;
+use crate::i18n::{t, use_lang};
+use crate::sentences::{sentence, Category};
 
 /// Lines drawn at most (the buffers hold more).
 const SHOWN: usize = 120;
@@ -21,6 +23,7 @@ pub struct EventLogProps {
 
 #[function_component(EventLog)]
 pub fn event_log(p: &EventLogProps) -> Html {
+    let lang = use_lang();
     let filter = use_state(|| "notable".to_string());
     let query = use_state(String::new);
     let on_filter = {
@@ -51,39 +54,40 @@ pub fn event_log(p: &EventLogProps) -> Html {
         _ => Box::new(p.book.notable.iter()),
     };
     let q = query.to_lowercase();
-    let lines: Vec<&LogLine> = source
+    let lines: Vec<(&LogLine, String)> = source
         .rev()
-        .filter(|l| q.is_empty() || l.text.to_lowercase().contains(&q))
+        .map(|l| (l, sentence(lang, &l.kind)))
+        .filter(|(_, text)| q.is_empty() || text.to_lowercase().contains(&q))
         .take(SHOWN)
         .collect();
     html! {
         <section class="panel event-log" aria-labelledby="event-log-title">
             <header class="panel__header">
-                <h2 id="event-log-title">{ "Event log" }</h2>
-                <label class="sr-only" for="event-filter">{ "Show" }</label>
-                <select id="event-filter" onchange={on_filter} aria-label="Which events to show">
-                    <option value="notable" selected={*filter == "notable"}>{ "Notable events" }</option>
-                    <option value="all" selected={*filter == "all"}>{ "Everything (recent)" }</option>
+                <h2 id="event-log-title">{ t(lang, "log.title") }</h2>
+                <label class="sr-only" for="event-filter">{ t(lang, "log.show") }</label>
+                <select id="event-filter" onchange={on_filter} aria-label={t(lang, "log.show_label")}>
+                    <option value="notable" selected={*filter == "notable"}>{ t(lang, "log.notable") }</option>
+                    <option value="all" selected={*filter == "all"}>{ t(lang, "log.all") }</option>
                     { for Category::ALL.iter().map(|c| html! {
-                        <option value={c.id()} selected={*filter == c.id()}>{ c.label() }</option>
+                        <option value={c.id()} selected={*filter == c.id()}>{ t(lang, c.label_key()) }</option>
                     }) }
                 </select>
-                <input class="event-log__search" type="search" placeholder="Filter text" value={(*query).clone()}
-                       oninput={on_query} aria-label="Filter the event log by text" />
+                <input class="event-log__search" type="search" placeholder={t(lang, "log.filter")} value={(*query).clone()}
+                       oninput={on_query} aria-label={t(lang, "log.filter_label")} />
             </header>
             <div class="event-log__list" role="log" aria-live="polite" aria-relevant="additions"><ol>
                 if lines.is_empty() {
-                    <li class="event-log__empty">{ "Nothing yet." }</li>
+                    <li class="event-log__empty">{ t(lang, "log.empty") }</li>
                 }
-                { for lines.into_iter().map(|l| {
-                    let t = l.time_ms;
+                { for lines.into_iter().map(|(l, text)| {
+                    let at = l.time_ms;
                     let on_seek = p.on_seek.clone();
                     html! {
                         <li key={l.seq} class={classes!("event", format!("cat-{}", l.category.id()))} data-seq={l.seq.to_string()}>
-                            <button class="event__line" onclick={Callback::from(move |_| on_seek.emit(t))}
-                                    title="Seek the timeline to this moment">
+                            <button class="event__line" onclick={Callback::from(move |_| on_seek.emit(at))}
+                                    title={t(lang, "log.seek")}>
                                 <time>{ format::seconds(l.time_ms) }</time>
-                                <span>{ l.text.clone() }</span>
+                                <span>{ text }</span>
                             </button>
                         </li>
                     }

@@ -7,6 +7,7 @@ mod clock;
 mod code_panel;
 mod context_menu;
 mod controls;
+mod describe;
 mod event_log;
 mod format;
 mod frame_height;

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, use_lang};
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub error: bool,
@@ -17,6 +19,7 @@ pub struct NoticeProps {
 
 #[function_component(NoticeBar)]
 pub fn notice_bar(p: &NoticeProps) -> Html {
+    let lang = use_lang();
     // The live region is always present so screen readers announce what appears in it.
     let (class, role, text) = match &p.notice {
         Some(n) if n.error => ("notice notice--error", "alert", n.text.clone()),
@@ -27,7 +30,7 @@ pub fn notice_bar(p: &NoticeProps) -> Html {
         <div {class} {role} aria-live="polite" data-notice={p.notice.as_ref().map(|n| if n.error { "error" } else { "ok" }).unwrap_or("")}>
             if !text.is_empty() {
                 <span class="notice__text">{ text }</span>
-                <button class="btn btn--small" onclick={p.on_dismiss.reform(|_| ())} aria-label="Dismiss message">{ "×" }</button>
+                <button class="btn btn--small" onclick={p.on_dismiss.reform(|_| ())} aria-label={t(lang, "notice.dismiss")}>{ "×" }</button>
             }
         </div>
     }

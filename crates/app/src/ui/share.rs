@@ -79,8 +79,8 @@ fn read(file: web_sys::File, ok: Callback<(String, String)>, err: Callback<Strin
     let size = file.size();
     if size > MAX_SCENARIO_JSON_BYTES as f64 {
         err.emit(format!(
-            "{name}: the file is {:.1} MB; a scenario is at most {} MB.",
-            size / 1e6,
+            "{name}: the file is {} MB; a scenario is at most {} MB.",
+            super::format::fixed(size / 1e6, 1),
             MAX_SCENARIO_JSON_BYTES / 1_000_000
         ));
         return;

@@ -5,13 +5,13 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use grouplab_model::event::Event;
+use grouplab_model::event::{Event, EventKind};
 use grouplab_model::timeline::is_notable;
 use grouplab_model::view::WorldView;
 
 use super::stage::window::DRAW_ALL_ROWS;
 use crate::engine::Engine;
-use crate::sentences::{category, sentence, Category};
+use crate::sentences::{category, Category};
 
 /// Records per partition kept in the snapshot (the stage shows as many as fit).
 pub const RECORDS_LIMIT: usize = 40;
@@ -86,12 +86,12 @@ impl Snapshot {
     }
 }
 
-/// One event-log line.
+/// One event-log line: the event itself, put into words in the reader's language when drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LogLine {
     pub seq: u64,
     pub time_ms: u64,
-    pub text: String,
+    pub kind: EventKind,
     pub category: Category,
 }
 
@@ -99,7 +99,7 @@ fn line(e: &Event) -> LogLine {
     LogLine {
         seq: e.seq,
         time_ms: e.time_ms,
-        text: sentence(&e.kind),
+        kind: e.kind.clone(),
         category: category(&e.kind),
     }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::format;
 use super::palette::group_class;
+use crate::i18n::{t, tf, use_lang};
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -22,6 +23,7 @@ pub struct TimelineProps {
 
 #[function_component(TimelineBar)]
 pub fn timeline_bar(p: &TimelineProps) -> Html {
+    let lang = use_lang();
     let end = p.end_ms.max(1);
     let on_seek = p.on_seek.clone();
     let oninput = Callback::from(move |e: InputEvent| {
@@ -46,11 +48,13 @@ pub fn timeline_bar(p: &TimelineProps) -> Html {
         let colour = p.colours.iter().position(|c| c == g).unwrap_or(4);
         let on_seek = p.on_seek.clone();
         let t = *t;
+        let time = format::seconds(t);
+        let args: [(&str, &dyn std::fmt::Display); 3] = [("group", g), ("gen", gen), ("time", &time)];
         html! {
-            <button class={classes!("marker", group_class(colour))} data-left={format!("{left:.3}%")}
+            <button class={classes!("marker", group_class(colour))} data-left={format!("{}%", format::fixed(left, 3))}
                     onclick={Callback::from(move |_| on_seek.emit(t))}
-                    title={format!("{g}: generation {gen} at {}", format::seconds(t))}
-                    aria-label={format!("Seek to {g} generation {gen} at {}", format::seconds(t))}
+                    title={tf(lang, "tl.marker", &args)}
+                    aria-label={tf(lang, "tl.marker_label", &args)}
                     data-marker-generation={gen.to_string()} />
         }
     });
@@ -59,11 +63,11 @@ pub fn timeline_bar(p: &TimelineProps) -> Html {
             <div class="timeline__markers" ref={markers_ref}>{ for markers }</div>
             <input class="timeline__range" type="range" min="0" max={end.to_string()} step="1"
                    value={p.time_ms.min(end).to_string()} {oninput}
-                   aria-label="Timeline: seek to a simulated time"
+                   aria-label={t(lang, "tl.slider")}
                    aria-valuetext={format::seconds(p.time_ms)} />
             <div class="timeline__ends">
                 <span>{ "0 s" }</span>
-                <span>{ format!("end {}", format::seconds(p.end_ms)) }</span>
+                <span>{ tf(lang, "tl.end", &[("time", &format::seconds(p.end_ms))]) }</span>
             </div>
         </div>
     }

@@ -38,8 +38,8 @@ pub fn zoom_bar(p: &ZoomBarProps) -> Html {
         <div class="zoom" role="group" aria-label={t(p.lang, "zoom.group")}>
             <button type="button" class="btn btn--small" data-action="zoom-out" onclick={set(z / STEP)}
                     disabled={z <= MIN_ZOOM} aria-label={t(p.lang, "zoom.out")}>{ "−" }</button>
-            <button type="button" class="btn btn--small zoom__level" data-action="zoom-reset" data-zoom={format!("{z:.3}")}
-                    onclick={set(1.0)} title={t(p.lang, "zoom.reset")}>{ format!("{:.0}%", z * 100.0) }</button>
+            <button type="button" class="btn btn--small zoom__level" data-action="zoom-reset" data-zoom={super::format::fixed(z, 3)}
+                    onclick={set(1.0)} title={t(p.lang, "zoom.reset")}>{ format!("{}%", super::format::fixed(z * 100.0, 0)) }</button>
             <button type="button" class="btn btn--small" data-action="zoom-in" onclick={set(z * STEP)}
                     disabled={z >= MAX_ZOOM} aria-label={t(p.lang, "zoom.in")}>{ "+" }</button>
             <button type="button" class="btn btn--small" data-action="zoom-fit" onclick={p.on_fit.reform(|_| ())}

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use grouplab_model::command::Command;
 
 use super::steps::coordinator_steps;
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::snapshot::Snapshot;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,7 @@ pub struct BrokerPanelProps {
 
 #[function_component(BrokerPanel)]
 pub fn broker_panel(p: &BrokerPanelProps) -> Html {
+    let lang = use_lang();
     let v = &p.view.view;
     let Some(b) = v.brokers.iter().find(|b| b.id == p.id) else {
         return html! {};
@@ -41,18 +43,18 @@ pub fn broker_panel(p: &BrokerPanelProps) -> Html {
     html! {
         <>
             <dl class="facts">
-                <dt>{ "status" }</dt><dd>{ if b.up { "up" } else { "down" } }</dd>
-                <dt>{ "leads" }</dt><dd>{ if leads.is_empty() { "no partition".into() } else { leads.join(", ") } }</dd>
-                <dt>{ "coordinates" }</dt><dd>{ if b.coordinates.is_empty() { "no group".into() } else { b.coordinates.join(", ") } }</dd>
+                <dt>{ t(lang, "insp.status") }</dt><dd>{ t(lang, if b.up { "insp.up" } else { "insp.down" }) }</dd>
+                <dt>{ t(lang, "insp.leads") }</dt><dd>{ if leads.is_empty() { t(lang, "insp.no_partition").into() } else { leads.join(", ") } }</dd>
+                <dt>{ t(lang, "insp.coordinates") }</dt><dd>{ if b.coordinates.is_empty() { t(lang, "insp.no_group").into() } else { b.coordinates.join(", ") } }</dd>
             </dl>
             <button class={classes!("btn", b.up.then_some("btn--danger"))} onclick={toggle}>
-                { if b.up { "Stop this broker" } else { "Start this broker" } }
+                { t(lang, if b.up { "insp.stop_broker" } else { "insp.start_broker" }) }
             </button>
-            <p class="hint">{ "Stopping the coordinator's broker moves the leadership of its __consumer_offsets partition, and with it the coordinator." }</p>
+            <p class="hint">{ t(lang, "insp.broker_hint") }</p>
             { for v.groups.iter().filter(|g| b.coordinates.contains(&g.group_id)).map(|g| html! {
                 <>
-                    <h3>{ format!("Why broker {} coordinates {}", b.id, g.group_id) }</h3>
-                    { coordinator_steps(&g.coordinator.lookup, g.coordinator.broker) }
+                    <h3>{ tf(lang, "insp.why_coordinator", &[("broker", &b.id), ("group", &g.group_id)]) }</h3>
+                    { coordinator_steps(lang, &g.coordinator.lookup, g.coordinator.broker) }
                 </>
             }) }
         </>

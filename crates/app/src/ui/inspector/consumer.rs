@@ -6,9 +6,10 @@ use yew::prelude::*;
 use grouplab_model::command::Command;
 use grouplab_model::consumer::ConsumerStatus;
 
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::format;
 use crate::ui::snapshot::Snapshot;
-use crate::ui::stage::member::{is_idle, state_label};
+use crate::ui::stage::member::{is_idle, state_key, state_label};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionsProps {
@@ -23,6 +24,7 @@ pub struct ActionsProps {
 /// Close (graceful LeaveGroup), crash, restart, commit now, and the processing rate.
 #[function_component(ConsumerActions)]
 pub fn consumer_actions(p: &ActionsProps) -> Html {
+    let lang = use_lang();
     let running = p.status == ConsumerStatus::Running;
     let cmd = |c: Command| {
         let on = p.on_command.clone();
@@ -44,22 +46,22 @@ pub fn consumer_actions(p: &ActionsProps) -> Html {
         <div class="consumer-actions" data-actions-for={p.name.clone()}>
             if running {
                 <button class="btn btn--small" onclick={cmd(Command::CloseConsumer { consumer: n.clone() })}
-                        title="consumer.close(): commit, then LeaveGroup" data-action="close">{ "Close" }</button>
+                        title={t(lang, "insp.close_title")} data-action="close">{ t(lang, "insp.close") }</button>
                 <button class="btn btn--small btn--danger" onclick={cmd(Command::CrashConsumer { consumer: n.clone() })}
-                        title="The process dies: no commit, no LeaveGroup" data-action="crash">{ "Crash" }</button>
+                        title={t(lang, "insp.crash_title")} data-action="crash">{ t(lang, "insp.crash") }</button>
                 <button class="btn btn--small" onclick={cmd(Command::CommitNow { consumer: n.clone(), sync: true })}
-                        title="commitSync() of the current positions" data-action="commit">{ "Commit" }</button>
+                        title={t(lang, "insp.commit_title")} data-action="commit">{ t(lang, "insp.commit") }</button>
                 <label class={classes!("rate", p.compact.then_some("sr-label"))}>
-                    <span>{ "processing" }</span>
-                    <select {onchange} aria-label={format!("Processing rate of {}", p.name)} data-action="rate">
-                        { for [("", "instant"), ("50", "50/s"), ("10", "10/s"), ("1", "1/s (slow)")].iter().map(|(v, l)| html! {
+                    <span>{ t(lang, "insp.processing") }</span>
+                    <select {onchange} aria-label={tf(lang, "insp.processing_of", &[("name", &p.name)])} data-action="rate">
+                        { for [("", t(lang, "insp.instant")), ("50", "50/s"), ("10", "10/s"), ("1", t(lang, "insp.slow"))].iter().map(|(v, l)| html! {
                             <option value={*v} selected={rate == *v}>{ *l }</option>
                         }) }
                     </select>
                 </label>
             } else {
                 <button class="btn btn--small" onclick={cmd(Command::RestartConsumer { consumer: n.clone() })}
-                        data-action="restart">{ "Restart" }</button>
+                        data-action="restart">{ t(lang, "insp.restart") }</button>
             }
         </div>
     }
@@ -74,9 +76,10 @@ pub struct ConsumerPanelProps {
 
 #[function_component(ConsumerPanel)]
 pub fn consumer_panel(p: &ConsumerPanelProps) -> Html {
+    let lang = use_lang();
     let v = &p.view.view;
     let Some(c) = v.consumers.iter().find(|c| c.name == p.name) else {
-        return html! { <p>{ "This consumer does not exist at this point of the history." }</p> };
+        return html! { <p>{ t(lang, "insp.no_consumer") }</p> };
     };
     let gs = c
         .group_id
@@ -85,30 +88,34 @@ pub fn consumer_panel(p: &ConsumerPanelProps) -> Html {
         .map(|g| g.state);
     let since_poll = v.time_ms.saturating_sub(c.last_poll_ms);
     let status = match &c.status {
-        ConsumerStatus::Failed(r) => format!("failed: {r}"),
-        s => format!("{s:?}").to_lowercase(),
+        ConsumerStatus::Failed(r) => tf(lang, "insp.failed", &[("reason", r)]),
+        ConsumerStatus::Running => t(lang, "insp.running").into(),
+        ConsumerStatus::Crashed => t(lang, "insp.crashed").into(),
+        ConsumerStatus::Closed => t(lang, "insp.closed").into(),
     };
+    let tr = |key| t(lang, key);
+    let note = |on: bool, key| if on { t(lang, key) } else { "" };
     html! {
         <>
             <dl class="facts">
-                <dt>{ "state" }</dt><dd>{ state_label(c, gs) }{ if is_idle(c, gs) { " (idle: more consumers than partitions)" } else { "" } }</dd>
-                <dt>{ "process" }</dt><dd>{ status }</dd>
-                <dt>{ "client" }</dt><dd>{ format!("{} ({})", c.profile.label(), c.client_id) }</dd>
-                <dt>{ "group.id" }</dt><dd>{ c.group_id.clone().unwrap_or_else(|| "none (assign)".into()) }{ if c.console { " · console consumer" } else { "" } }</dd>
-                <dt>{ "member id" }</dt><dd><code>{ if c.member_id.is_empty() { "(none yet)" } else { &c.member_id } }</code></dd>
-                <dt>{ "group.instance.id" }</dt><dd>{ c.group_instance_id.clone().unwrap_or_else(|| "none: dynamic member".into()) }</dd>
-                <dt>{ "generation" }</dt><dd>{ c.generation_id }{ if c.is_leader { " · group leader (runs the assignor)" } else { "" } }</dd>
-                <dt>{ "strategies" }</dt><dd>{ c.strategies.iter().map(|a| a.name()).collect::<Vec<_>>().join(", ") }</dd>
-                <dt>{ "owns" }</dt><dd>{ if c.assigned.is_empty() { "nothing".into() } else { c.assigned.join(", ") } }</dd>
-                <dt>{ "positions" }</dt><dd>{ if c.positions.is_empty() { "–".into() } else {
-                    c.positions.iter().map(|(tp, o)| format!("{tp} at {o}")).collect::<Vec<_>>().join(", ") } }</dd>
-                <dt>{ "processing" }</dt><dd>{ c.records_per_sec.map_or("instant".into(), |r| format!("{r} records/s")) }</dd>
-                <dt>{ "delivered" }</dt><dd>{ format!("{} records ({} redelivered)", c.records_delivered, c.records_redelivered) }</dd>
-                <dt>{ "last poll()" }</dt><dd>{ format!("{} ago (max.poll.interval.ms {})", format::seconds(since_poll), c.max_poll_interval_ms) }</dd>
+                <dt>{ tr("insp.state") }</dt><dd>{ tr(state_key(state_label(c, gs))) }{ note(is_idle(c, gs), "insp.idle_note") }</dd>
+                <dt>{ tr("insp.process") }</dt><dd>{ status }</dd>
+                <dt>{ tr("insp.client") }</dt><dd>{ format!("{} ({})", c.profile.label(), c.client_id) }</dd>
+                <dt>{ "group.id" }</dt><dd>{ c.group_id.clone().unwrap_or_else(|| tr("insp.no_group_assign").into()) }{ note(c.console, "insp.console_note") }</dd>
+                <dt>{ tr("insp.member_id") }</dt><dd><code>{ if c.member_id.is_empty() { tr("insp.none_yet_paren") } else { &c.member_id } }</code></dd>
+                <dt>{ "group.instance.id" }</dt><dd>{ c.group_instance_id.clone().unwrap_or_else(|| tr("insp.dynamic_member").into()) }</dd>
+                <dt>{ tr("insp.generation") }</dt><dd>{ c.generation_id }{ note(c.is_leader, "insp.leader_note") }</dd>
+                <dt>{ tr("insp.strategies") }</dt><dd>{ c.strategies.iter().map(|a| a.name()).collect::<Vec<_>>().join(", ") }</dd>
+                <dt>{ tr("insp.owns") }</dt><dd>{ if c.assigned.is_empty() { tr("insp.nothing").into() } else { c.assigned.join(", ") } }</dd>
+                <dt>{ tr("insp.positions") }</dt><dd>{ if c.positions.is_empty() { "–".into() } else {
+                    c.positions.iter().map(|(tp, o)| tf(lang, "insp.position_at", &[("tp", tp), ("offset", o)])).collect::<Vec<_>>().join(", ") } }</dd>
+                <dt>{ tr("insp.processing") }</dt><dd>{ c.records_per_sec.map_or(tr("insp.instant").into(), |r| tf(lang, "insp.records_per_sec", &[("rate", &r)])) }</dd>
+                <dt>{ tr("insp.delivered") }</dt><dd>{ tf(lang, "insp.delivered_value", &[("n", &c.records_delivered), ("again", &c.records_redelivered)]) }</dd>
+                <dt>{ tr("insp.last_poll") }</dt><dd>{ tf(lang, "insp.last_poll_value", &[("ago", &format::seconds(since_poll)), ("max", &c.max_poll_interval_ms)]) }</dd>
                 <dt>{ "session.timeout.ms" }</dt><dd>{ c.session_timeout_ms }</dd>
             </dl>
             <ConsumerActions name={c.name.clone()} status={c.status.clone()} rate={c.records_per_sec} on_command={p.on_command.clone()} />
-            <p class="hint">{ "Slow it to 1/s or \"stuck\": once a batch takes longer than max.poll.interval.ms, the consumer leaves the group and its partitions move." }</p>
+            <p class="hint">{ tr("insp.consumer_hint") }</p>
         </>
     }
 }

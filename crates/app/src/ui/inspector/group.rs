@@ -12,6 +12,7 @@ use grouplab_model::group::GenerationRecord;
 use grouplab_model::TopicPartition;
 
 use super::steps::coordinator_steps;
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::format;
 use crate::ui::selection::Selection;
 use crate::ui::snapshot::Snapshot;
@@ -33,6 +34,8 @@ fn owner_map(record: &GenerationRecord) -> BTreeMap<&TopicPartition, &str> {
 
 #[function_component(GroupPanel)]
 pub fn group_panel(p: &GroupPanelProps) -> Html {
+    let lang = use_lang();
+    let tr = |key| t(lang, key);
     let v = &p.view.view;
     let g = v.groups.iter().find(|g| g.group_id == p.group_id);
     let partitions: BTreeMap<String, u32> = v
@@ -54,7 +57,7 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
         )
     });
     let Some(g) = g else {
-        return html! { <p>{ "The coordinator has not created this group yet (its first member is still looking for the coordinator)." }</p> };
+        return html! { <p>{ tr("insp.no_group_yet") }</p> };
     };
     let name_of = |member_id: &str| -> String {
         v.consumers
@@ -69,17 +72,17 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
         let prev = if i > 0 { Some(owner_map(&g.history[i - 1])) } else { None };
         html! {
             <div class="generation" data-generation={rec.generation_id.to_string()}>
-                <h4>{ format!("generation {} at {} · {}", rec.generation_id, format::seconds(rec.at_ms),
-                    rec.protocol.map_or("no assignor", |a| a.name())) }</h4>
+                <h4>{ tf(lang, "insp.generation_at", &[("gen", &rec.generation_id), ("time", &format::seconds(rec.at_ms)),
+                    ("assignor", &rec.protocol.map_or(tr("insp.no_assignor"), |a| a.name()))]) }</h4>
                 <ul>
                 { for rec.assignment.iter().map(|(m, tps)| html! {
                     <li>
                         <span class="who">{ name_of(m) }</span>{ ": " }
-                        if tps.is_empty() { <em>{ "nothing (idle)" }</em> }
+                        if tps.is_empty() { <em>{ tr("insp.idle_nothing") }</em> }
                         { for tps.iter().map(|tp| {
                             let moved = prev.as_ref().is_some_and(|pm| pm.get(tp).is_some_and(|o| *o != m.as_str()));
                             html! { <span class={classes!("tp", moved.then_some("moved"))}
-                                          title={if moved { "moved from another member in this generation" } else { "" }}>
+                                          title={if moved { tr("insp.moved_title") } else { "" }}>
                                 { tp.to_string() }</span> }
                         }) }
                     </li>
@@ -93,7 +96,7 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
         let current = g.assignor == Some(*a);
         html! {
             <tr class={classes!(current.then_some("is-current"))}>
-                <th scope="row">{ a.name() }{ if current { " (used)" } else { "" } }</th>
+                <th scope="row">{ a.name() }{ if current { tr("insp.used") } else { "" } }</th>
                 <td>
                 { for result.iter().map(|(m, tps)| html! {
                     <div>{ format!("{}: {}", name_of(m), if tps.is_empty() { "–".to_string() } else {
@@ -107,15 +110,15 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
     html! {
         <>
             <dl class="facts">
-                <dt>{ "state" }</dt><dd data-group-state={g.state.name()}>{ g.state.name() }</dd>
-                <dt>{ "generation" }</dt><dd>{ g.generation_id }</dd>
-                <dt>{ "assignor" }</dt><dd>{ g.assignor.map_or("none yet", |a| a.name()) }</dd>
-                <dt>{ "leader" }</dt><dd>{ g.leader.as_deref().map(name_of).unwrap_or_else(|| "none".into()) }</dd>
-                <dt>{ "redelivered" }</dt><dd>{ format!("{} records read twice after rebalances", g.records_redelivered) }</dd>
+                <dt>{ tr("insp.state") }</dt><dd data-group-state={g.state.name()}>{ g.state.name() }</dd>
+                <dt>{ tr("insp.generation") }</dt><dd>{ g.generation_id }</dd>
+                <dt>{ tr("insp.assignor") }</dt><dd>{ g.assignor.map_or(tr("insp.none_yet"), |a| a.name()) }</dd>
+                <dt>{ tr("insp.leader") }</dt><dd>{ g.leader.as_deref().map(name_of).unwrap_or_else(|| tr("insp.none").into()) }</dd>
+                <dt>{ tr("insp.redelivered") }</dt><dd>{ tf(lang, "insp.redelivered_value", &[("n", &g.records_redelivered)]) }</dd>
             </dl>
-            <h3>{ "Which broker is the coordinator" }</h3>
-            { coordinator_steps(&g.coordinator.lookup, leader_broker) }
-            <h3>{ "Members" }</h3>
+            <h3>{ tr("insp.which_coordinator") }</h3>
+            { coordinator_steps(lang, &g.coordinator.lookup, leader_broker) }
+            <h3>{ tr("insp.members") }</h3>
             <ul class="members">
                 { for g.members.iter().map(|m| {
                     let c = m.consumer.clone();
@@ -123,25 +126,25 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
                     html! {
                         <li>
                             <button class="link" onclick={sel}>{ &m.consumer }</button>
-                            { format!(" · {}{}{} · owns {}", m.member_id,
-                                m.group_instance_id.as_ref().map(|i| format!(" · static {i}")).unwrap_or_default(),
-                                if m.is_leader { " · leader" } else { "" },
-                                if m.assigned.is_empty() { "nothing".into() } else { m.assigned.join(", ") }) }
+                            { format!(" · {}{}{}{}", m.member_id,
+                                m.group_instance_id.as_ref().map(|i| tf(lang, "insp.static_note", &[("id", i)])).unwrap_or_default(),
+                                if m.is_leader { tr("insp.leader_mark") } else { "" },
+                                tf(lang, "insp.owns_value", &[("owns", &if m.assigned.is_empty() { tr("insp.nothing").into() } else { m.assigned.join(", ") })])) }
                         </li>
                     }
                 }) }
             </ul>
-            <h3>{ "Committed offsets" }</h3>
+            <h3>{ tr("insp.committed_offsets") }</h3>
             <ul class="committed">
                 { for g.committed.iter().map(|(tp, o)| html! {
-                    <li>{ format!("{tp}: {o} (lag {})", g.lag.get(tp).copied().unwrap_or(0)) }</li>
+                    <li>{ tf(lang, "insp.committed_line", &[("tp", tp), ("offset", o), ("lag", &g.lag.get(tp).copied().unwrap_or(0))]) }</li>
                 }) }
             </ul>
-            <h3>{ "Assignment per generation" }</h3>
-            <p class="hint">{ "Highlighted partitions moved to another member in that generation." }</p>
+            <h3>{ tr("insp.per_generation") }</h3>
+            <p class="hint">{ tr("insp.moved_hint") }</p>
             { for history }
             if !alternatives.is_empty() {
-                <h3>{ "Same members, other assignors" }</h3>
+                <h3>{ tr("insp.other_assignors") }</h3>
                 <table class="table"><tbody>{ for alternatives_html }</tbody></table>
             }
         </>

@@ -18,6 +18,7 @@ use grouplab_model::command::Command;
 
 use super::selection::Selection;
 use super::snapshot::Snapshot;
+use crate::i18n::{t, tf, use_lang};
 
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
@@ -29,6 +30,7 @@ pub struct InspectorProps {
 
 #[function_component(Inspector)]
 pub fn inspector(p: &InspectorProps) -> Html {
+    let lang = use_lang();
     let v = &p.snap;
     let select = p.on_select.reform(Some);
     let body = match &p.selection {
@@ -57,15 +59,18 @@ pub fn inspector(p: &InspectorProps) -> Html {
             html! { <consumer::ConsumerPanel view={v.clone()} name={c.clone()} on_command={p.on_command.clone()} /> }
         }
     };
-    let title = p.selection.as_ref().map_or("Inspector".to_string(), |s| {
-        format!("Inspector: {}", s.label())
-    });
+    let title = p
+        .selection
+        .as_ref()
+        .map_or(t(lang, "insp.title").into(), |s| {
+            tf(lang, "insp.title_of", &[("what", &s.label())])
+        });
     html! {
         <section class="panel inspector" aria-labelledby="inspector-title" data-inspecting={p.selection.as_ref().map(|s| s.label()).unwrap_or_default()}>
             <header class="panel__header">
                 <h2 id="inspector-title">{ title }</h2>
                 if p.selection.is_some() {
-                    <button class="btn btn--small" onclick={p.on_select.reform(|_| None)}>{ "Back to overview" }</button>
+                    <button class="btn btn--small" onclick={p.on_select.reform(|_| None)}>{ t(lang, "insp.back") }</button>
                 }
             </header>
             <div class="inspector__body">{ body }</div>

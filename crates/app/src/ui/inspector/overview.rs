@@ -5,9 +5,10 @@ use yew::prelude::*;
 use grouplab_model::command::Command;
 
 use super::consumer::ConsumerActions;
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::selection::Selection;
 use crate::ui::snapshot::Snapshot;
-use crate::ui::stage::member::state_label;
+use crate::ui::stage::member::{state_key, state_label};
 
 /// A big world lists its first consumers only (each row is several controls, redrawn every frame).
 const LIST_LIMIT: usize = 24;
@@ -21,11 +22,12 @@ pub struct OverviewProps {
 
 #[function_component(Overview)]
 pub fn overview(p: &OverviewProps) -> Html {
+    let lang = use_lang();
     let v = &p.view.view;
     html! {
         <>
-            <p class="hint">{ "Click (or Tab to) a broker, record, partition, group or consumer on the stage to see it explained here." }</p>
-            <h3>{ "Consumers" }</h3>
+            <p class="hint">{ t(lang, "insp.overview_hint") }</p>
+            <h3>{ t(lang, "act.consumers") }</h3>
             <ul class="consumer-list">
             { for v.consumers.iter().take(LIST_LIMIT).map(|c| {
                 let gs = c.group_id.as_deref().and_then(|g| v.groups.iter().find(|x| x.group_id == g)).map(|g| g.state);
@@ -35,8 +37,11 @@ pub fn overview(p: &OverviewProps) -> Html {
                     <li key={c.name.clone()} data-consumer-row={c.name.clone()}>
                         <div>
                             <button class="link" onclick={sel}>{ &c.name }</button>
-                            { format!(" · {} · {} · owns {}", c.group_id.as_deref().unwrap_or("(assign)"), state_label(c, gs),
-                                if c.assigned.is_empty() { "nothing".to_string() } else { c.assigned.join(", ") }) }
+                            { tf(lang, "insp.consumer_row", &[
+                                ("group", &c.group_id.as_deref().unwrap_or(t(lang, "insp.assign"))),
+                                ("state", &t(lang, state_key(state_label(c, gs)))),
+                                ("owns", &if c.assigned.is_empty() { t(lang, "insp.nothing").to_string() } else { c.assigned.join(", ") }),
+                            ]) }
                         </div>
                         <ConsumerActions name={c.name.clone()} status={c.status.clone()} rate={c.records_per_sec}
                             compact=true on_command={p.on_command.clone()} />
@@ -45,7 +50,7 @@ pub fn overview(p: &OverviewProps) -> Html {
             }) }
             if v.consumers.len() > LIST_LIMIT {
                 <li class="hint" data-more-consumers={(v.consumers.len() - LIST_LIMIT).to_string()}>
-                    { format!("… and {} more: select one on the stage.", v.consumers.len() - LIST_LIMIT) }
+                    { tf(lang, "insp.more_consumers", &[("n", &(v.consumers.len() - LIST_LIMIT))]) }
                 </li>
             }
             </ul>

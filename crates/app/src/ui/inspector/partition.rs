@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::selection::Selection;
 use crate::ui::snapshot::Snapshot;
 
@@ -15,6 +16,8 @@ pub struct PartitionPanelProps {
 
 #[function_component(PartitionPanel)]
 pub fn partition_panel(p: &PartitionPanelProps) -> Html {
+    let lang = use_lang();
+    let tr = |key| t(lang, key);
     let v = &p.view.view;
     let Some((topic, n)) = p.tp.rsplit_once('/') else {
         return html! {};
@@ -25,7 +28,7 @@ pub fn partition_panel(p: &PartitionPanelProps) -> Html {
         .find(|t| t.name == topic)
         .and_then(|t| t.partitions.iter().find(|x| x.partition.to_string() == n))
     else {
-        return html! { <p>{ "This partition does not exist at this point of the history." }</p> };
+        return html! { <p>{ tr("insp.no_partition_now") }</p> };
     };
     let groups = v.groups.iter().filter(|g| {
         g.committed.contains_key(&p.tp)
@@ -36,39 +39,39 @@ pub fn partition_panel(p: &PartitionPanelProps) -> Html {
     html! {
         <>
             <dl class="facts">
-                <dt>{ "leader" }</dt><dd>{ part.leader.map_or("none (offline)".into(), |b| format!("broker {b}")) }</dd>
-                <dt>{ "replicas" }</dt><dd>{ part.replicas.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ") }</dd>
-                <dt>{ "log start offset" }</dt><dd>{ part.log_start_offset }</dd>
-                <dt>{ "log-end offset" }</dt><dd>{ part.log_end_offset }{ " (the offset the next record gets)" }</dd>
+                <dt>{ tr("insp.leader") }</dt><dd>{ part.leader.map_or(tr("insp.offline").into(), |b| tf(lang, "ev.broker", &[("broker", &b)])) }</dd>
+                <dt>{ tr("insp.replicas") }</dt><dd>{ part.replicas.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ") }</dd>
+                <dt>{ tr("insp.log_start") }</dt><dd>{ part.log_start_offset }</dd>
+                <dt>{ tr("insp.log_end") }</dt><dd>{ part.log_end_offset }{ tr("insp.log_end_note") }</dd>
             </dl>
             <table class="table">
-                <caption>{ "Groups reading it" }</caption>
-                <thead><tr><th>{ "group" }</th><th>{ "committed" }</th><th>{ "lag" }</th><th>{ "owner" }</th></tr></thead>
+                <caption>{ tr("insp.groups_reading") }</caption>
+                <thead><tr><th>{ tr("insp.group") }</th><th>{ tr("insp.committed") }</th><th>{ tr("insp.lag") }</th><th>{ tr("insp.owner") }</th></tr></thead>
                 <tbody>
                 { for groups.map(|g| {
                     let owner = v.consumers.iter().find(|c| c.group_id.as_deref() == Some(g.group_id.as_str()) && c.assigned.contains(&p.tp));
                     html! {
                         <tr>
                             <td>{ &g.group_id }</td>
-                            <td>{ g.committed.get(&p.tp).map_or("none".into(), |o| o.to_string()) }</td>
+                            <td>{ g.committed.get(&p.tp).map_or(tr("insp.none").into(), |o| o.to_string()) }</td>
                             <td>{ g.lag.get(&p.tp).map_or("–".into(), |o| o.to_string()) }</td>
-                            <td>{ owner.map_or("nobody".into(), |c| format!("{} (position {})", c.name,
-                                c.positions.get(&p.tp).map_or("–".into(), |o| o.to_string()))) }</td>
+                            <td>{ owner.map_or(tr("insp.nobody").into(), |c| tf(lang, "insp.owner_position", &[("name", &c.name),
+                                ("pos", &c.positions.get(&p.tp).map_or("–".into(), |o| o.to_string()))])) }</td>
                         </tr>
                     }
                 }) }
                 </tbody>
             </table>
             <table class="table records">
-                <caption>{ "Newest records" }</caption>
-                <thead><tr><th>{ "offset" }</th><th>{ "key" }</th><th>{ "value" }</th><th>{ "producer" }</th></tr></thead>
+                <caption>{ tr("insp.newest") }</caption>
+                <thead><tr><th>{ tr("insp.offset") }</th><th>{ tr("insp.key") }</th><th>{ tr("insp.value") }</th><th>{ tr("insp.producer") }</th></tr></thead>
                 <tbody>
                 { for part.records.iter().rev().take(12).map(|r| {
                     let (tp, o) = (p.tp.clone(), r.offset);
                     let sel = p.on_select.reform(move |_: MouseEvent| Selection::Record(tp.clone(), o));
                     html! {
                         <tr>
-                            <td><button class="link" onclick={sel} title="Explain this record's partition">{ r.offset }</button></td>
+                            <td><button class="link" onclick={sel} title={tr("insp.explain_record")}>{ r.offset }</button></td>
                             <td>{ r.key.clone().unwrap_or_else(|| "null".into()) }</td>
                             <td>{ &r.value }</td>
                             <td>{ &r.producer }</td>

@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::steps::key_steps;
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::snapshot::Snapshot;
 
 #[derive(Properties, PartialEq)]
@@ -15,10 +16,11 @@ pub struct ProducerPanelProps {
 
 #[function_component(ProducerPanel)]
 pub fn producer_panel(p: &ProducerPanelProps) -> Html {
+    let lang = use_lang();
     let key = use_state(|| "order-7".to_string());
     let v = &p.view.view;
     let Some(pr) = v.producers.iter().find(|x| x.name == p.name) else {
-        return html! { <p>{ "This producer does not exist at this point of the history." }</p> };
+        return html! { <p>{ t(lang, "insp.no_producer") }</p> };
     };
     let oninput = {
         let key = key.clone();
@@ -41,15 +43,15 @@ pub fn producer_panel(p: &ProducerPanelProps) -> Html {
     html! {
         <>
             <dl class="facts">
-                <dt>{ "client" }</dt><dd>{ format!("{} ({})", pr.profile.label(), pr.client_id) }</dd>
-                <dt>{ "partitioner" }</dt><dd>{ pr.partitioner.name() }</dd>
-                <dt>{ "records sent" }</dt><dd>{ pr.records_sent }</dd>
-                <dt>{ "rates" }</dt><dd>{ if pr.rates.is_empty() { "none".into() } else {
-                    pr.rates.iter().map(|(t, r)| format!("{r}/s to {t}")).collect::<Vec<_>>().join(", ") } }</dd>
+                <dt>{ t(lang, "insp.client") }</dt><dd>{ format!("{} ({})", pr.profile.label(), pr.client_id) }</dd>
+                <dt>{ t(lang, "insp.partitioner") }</dt><dd>{ pr.partitioner.name() }</dd>
+                <dt>{ t(lang, "insp.records_sent") }</dt><dd>{ pr.records_sent }</dd>
+                <dt>{ t(lang, "insp.rates") }</dt><dd>{ if pr.rates.is_empty() { t(lang, "insp.none").into() } else {
+                    pr.rates.iter().map(|(to, r)| tf(lang, "insp.rate_to", &[("rate", r), ("topic", to)])).collect::<Vec<_>>().join(", ") } }</dd>
             </dl>
-            <h3>{ format!("Try a key ({topic}, {partitions} partitions)") }</h3>
-            <label class="field">{ "key " }<input value={(*key).clone()} {oninput} aria-label="Key to place" /></label>
-            { key_steps(pr.partitioner, Some(key.as_str()).filter(|k| !k.is_empty()), partitions) }
+            <h3>{ tf(lang, "insp.try_key", &[("topic", &topic), ("n", &partitions)]) }</h3>
+            <label class="field">{ t(lang, "insp.key") }{ " " }<input value={(*key).clone()} {oninput} aria-label={t(lang, "insp.key_label")} /></label>
+            { key_steps(lang, pr.partitioner, Some(key.as_str()).filter(|k| !k.is_empty()), partitions) }
         </>
     }
 }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use grouplab_model::partitioner::Partitioner;
 
 use super::steps::key_steps;
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::snapshot::Snapshot;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +18,8 @@ pub struct RecordPanelProps {
 
 #[function_component(RecordPanel)]
 pub fn record_panel(p: &RecordPanelProps) -> Html {
+    let lang = use_lang();
+    let tr = |key| t(lang, key);
     let v = &p.view.view;
     let Some((topic, n)) = p.tp.rsplit_once('/') else {
         return html! {};
@@ -26,7 +29,7 @@ pub fn record_panel(p: &RecordPanelProps) -> Html {
         .and_then(|t| t.partitions.iter().find(|x| x.partition.to_string() == n))
         .and_then(|part| part.records.iter().find(|r| r.offset == p.offset));
     let Some(r) = record else {
-        return html! { <p>{ "This record has scrolled out of the recent window." }</p> };
+        return html! { <p>{ tr("insp.record_gone") }</p> };
     };
     let partitions = t.map_or(1, |t| t.partitions.len() as u32);
     let partitioner = v
@@ -45,18 +48,18 @@ pub fn record_panel(p: &RecordPanelProps) -> Html {
     html! {
         <>
             <dl class="facts">
-                <dt>{ "partition" }</dt><dd>{ &p.tp }</dd>
-                <dt>{ "offset" }</dt><dd>{ r.offset }</dd>
-                <dt>{ "key" }</dt><dd>{ r.key.clone().unwrap_or_else(|| "null".into()) }</dd>
-                <dt>{ "value" }</dt><dd>{ &r.value }</dd>
-                <dt>{ "producer" }</dt><dd>{ &r.producer }</dd>
-                <dt>{ "timestamp" }</dt><dd>{ format!("{} ms", r.timestamp_ms) }</dd>
+                <dt>{ tr("insp.partition") }</dt><dd>{ &p.tp }</dd>
+                <dt>{ tr("insp.offset") }</dt><dd>{ r.offset }</dd>
+                <dt>{ tr("insp.key") }</dt><dd>{ r.key.clone().unwrap_or_else(|| "null".into()) }</dd>
+                <dt>{ tr("insp.value") }</dt><dd>{ &r.value }</dd>
+                <dt>{ tr("insp.producer") }</dt><dd>{ &r.producer }</dd>
+                <dt>{ tr("insp.timestamp") }</dt><dd>{ format!("{} ms", r.timestamp_ms) }</dd>
             </dl>
-            <h3>{ format!("How {} chose the partition ({} partitions now)", r.producer, partitions) }</h3>
-            { key_steps(partitioner, r.key.as_deref(), partitions) }
+            <h3>{ tf(lang, "insp.how_chosen", &[("producer", &r.producer), ("n", &partitions)]) }</h3>
+            { key_steps(lang, partitioner, r.key.as_deref(), partitions) }
             <p class="hint">{ match other_place {
-                Some(x) => format!("The {} partitioner would have picked partition {x} for the same key: Java and librdkafka clients do not agree by default.", other.name()),
-                None => format!("The {} partitioner would not hash it either.", other.name()),
+                Some(x) => tf(lang, "insp.other_would", &[("partitioner", &other.name()), ("p", &x)]),
+                None => tf(lang, "insp.other_no_hash", &[("partitioner", &other.name())]),
             } }</p>
         </>
     }

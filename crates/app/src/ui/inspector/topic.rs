@@ -6,6 +6,7 @@ use yew::prelude::*;
 use grouplab_model::command::Command;
 use grouplab_model::partitioner::Partitioner;
 
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::snapshot::Snapshot;
 
 #[derive(Properties, PartialEq)]
@@ -17,53 +18,54 @@ pub struct TopicPanelProps {
 
 #[function_component(TopicPanel)]
 pub fn topic_panel(p: &TopicPanelProps) -> Html {
+    let lang = use_lang();
     let v = &p.view.view;
-    let Some(t) = v.topics.iter().find(|t| t.name == p.topic) else {
+    let Some(topic) = v.topics.iter().find(|x| x.name == p.topic) else {
         return html! {};
     };
-    let n = t.partitions.len() as u32;
+    let n = topic.partitions.len() as u32;
     let partitioner = v
         .producers
         .first()
         .map_or(Partitioner::ConsistentRandom, |x| x.partitioner);
-    let (on, topic) = (p.on_command.clone(), t.name.clone());
-    let add = Callback::from(move |_| {
-        on.emit(Command::AddPartitions {
-            topic: topic.clone(),
-            partitions: n + 1,
-        })
-    });
-    let total: u64 = t
+    let total: u64 = topic
         .partitions
         .iter()
         .map(|x| x.log_end_offset - x.log_start_offset)
         .sum();
+    let (on, name) = (p.on_command.clone(), topic.name.clone());
+    let add = Callback::from(move |_| {
+        on.emit(Command::AddPartitions {
+            topic: name.clone(),
+            partitions: n + 1,
+        })
+    });
     html! {
         <>
             <dl class="facts">
-                <dt>{ "partitions" }</dt><dd>{ n }</dd>
-                <dt>{ "records" }</dt><dd>{ total }</dd>
+                <dt>{ t(lang, "insp.partitions") }</dt><dd>{ n }</dd>
+                <dt>{ t(lang, "insp.records") }</dt><dd>{ total }</dd>
             </dl>
-            <button class="btn" onclick={add}>{ format!("Add a partition ({n} → {})", n + 1) }</button>
-            <h3>{ format!("Keys now and with {} partitions ({})", n + 1, partitioner.name()) }</h3>
+            <button class="btn" onclick={add}>{ tf(lang, "insp.add_partition", &[("n", &n), ("m", &(n + 1))]) }</button>
+            <h3>{ tf(lang, "insp.keys_now", &[("m", &(n + 1)), ("partitioner", &partitioner.name())]) }</h3>
             <table class="table">
-                <thead><tr><th>{ "key" }</th><th>{ format!("{n} partitions") }</th><th>{ format!("{} partitions", n + 1) }</th></tr></thead>
+                <thead><tr><th>{ t(lang, "insp.key") }</th><th>{ tf(lang, "insp.n_partitions", &[("n", &n)]) }</th><th>{ tf(lang, "insp.n_partitions", &[("n", &(n + 1))]) }</th></tr></thead>
                 <tbody>
                 { for (0..10).map(|i| {
                     let key = format!("order-{i}");
                     let now = partitioner.place(Some(key.as_bytes()), n).partition();
                     let after = partitioner.place(Some(key.as_bytes()), n + 1).partition();
                     let moved = now != after;
-                    let show = |x: Option<u32>| x.map_or("sticky".to_string(), |x| format!("P{x}"));
+                    let show = |x: Option<u32>| x.map_or(t(lang, "insp.sticky").to_string(), |x| format!("P{x}"));
                     html! {
                         <tr class={classes!(moved.then_some("moved"))}>
-                            <td>{ key.clone() }</td><td>{ show(now) }</td><td>{ show(after) }{ if moved { " (moves)" } else { "" } }</td>
+                            <td>{ key.clone() }</td><td>{ show(now) }</td><td>{ show(after) }{ if moved { t(lang, "insp.moves") } else { "" } }</td>
                         </tr>
                     }
                 }) }
                 </tbody>
             </table>
-            <p class="hint">{ "Adding partitions never moves old records; new records with the same key may go to another partition, so per-key order holds only within a partition." }</p>
+            <p class="hint">{ t(lang, "insp.topic_hint") }</p>
         </>
     }
 }

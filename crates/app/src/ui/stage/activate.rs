@@ -27,6 +27,6 @@ pub fn px(v: f64) -> String {
     if r.fract() == 0.0 {
         format!("{}", r as i64)
     } else {
-        format!("{r:.1}")
+        crate::ui::format::fixed(r, 1)
     }
 }

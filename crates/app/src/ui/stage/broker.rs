@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::activate::{handlers, px};
 use super::layout::Rect;
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::selection::Selection;
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +22,7 @@ pub struct BrokerProps {
 
 #[function_component(BrokerNode)]
 pub fn broker_node(p: &BrokerProps) -> Html {
+    let lang = use_lang();
     let id = p.id;
     let (onclick, onkeydown) = handlers(p.on_select.reform(move |_| Selection::Broker(id)));
     let r = p.rect;
@@ -31,22 +33,35 @@ pub fn broker_node(p: &BrokerProps) -> Html {
         p.selected.then_some("is-selected")
     );
     let leads = if p.leads.is_empty() {
-        "leads no partition".to_string()
+        t(lang, "stage.leads_none").to_string()
     } else {
         let ps: Vec<&str> = p
             .leads
             .iter()
             .map(|tp| tp.rsplit_once('/').map_or(tp.as_str(), |(_, n)| n))
             .collect();
-        format!("leads P{}", ps.join(", P"))
+        tf(lang, "stage.leads", &[("list", &ps.join(", P"))])
     };
-    let status = if p.up { "up" } else { "down" };
+    let status = t(lang, if p.up { "insp.up" } else { "insp.down" });
     let coord = if p.coordinates.is_empty() {
         String::new()
     } else {
-        format!("coordinator of {}", p.coordinates.join(", "))
+        tf(
+            lang,
+            "stage.coordinator_of",
+            &[("groups", &p.coordinates.join(", "))],
+        )
     };
-    let label = format!("Broker {id}, {status}, {leads}. {coord}");
+    let label = tf(
+        lang,
+        "stage.broker_label",
+        &[
+            ("id", &id),
+            ("status", &status),
+            ("leads", &leads),
+            ("coord", &coord),
+        ],
+    );
     html! {
         <g {class} data-broker={id.to_string()} data-up={p.up.to_string()}
            data-coordinates={p.coordinates.join(" ")}
@@ -54,7 +69,7 @@ pub fn broker_node(p: &BrokerProps) -> Html {
             <title>{ label }</title>
             <rect class="broker__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
             <text class="broker__name" x={px(r.x + 10.0)} y={px(r.y + 20.0)}>
-                { format!("broker {id}") }
+                { tf(lang, "ev.broker", &[("broker", &id)]) }
                 <tspan class="broker__status" dx="6">{ status }</tspan>
             </text>
             <text class="broker__leads" x={px(r.x + 10.0)} y={px(r.y + 36.0)}>{ leads }</text>
@@ -62,7 +77,7 @@ pub fn broker_node(p: &BrokerProps) -> Html {
                 <g class="broker__coord">
                     <rect x={px(r.x + 6.0)} y={px(r.y + 42.0)} width={px(r.w - 12.0)} height="16" rx="8" />
                     <text x={px(r.x + 14.0)} y={px(r.y + 54.0)}>
-                        { if p.coordinates.len() == 1 { "★ coordinator".to_string() } else { format!("★ coordinator ×{}", p.coordinates.len()) } }
+                        { if p.coordinates.len() == 1 { t(lang, "stage.coordinator_badge").to_string() } else { tf(lang, "stage.coordinator_many", &[("n", &p.coordinates.len())]) } }
                     </text>
                 </g>
             }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::activate::{handlers, px};
 use super::layout::Rect;
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::format::short_id;
 use crate::ui::palette::group_class;
 use crate::ui::selection::Selection;
@@ -25,31 +26,46 @@ pub struct GroupProps {
 
 #[function_component(GroupBox)]
 pub fn group_box(p: &GroupProps) -> Html {
+    let lang = use_lang();
     let r = p.rect;
     let Some(group_id) = p.group_id.clone() else {
         return html! {
             <g class="group group--none">
                 <rect class="group__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="10" />
-                <text class="group__name" x={px(r.x + 12.0)} y={px(r.y + 21.0)}>{ "no group: assign()" }</text>
-                <text class="group__meta" x={px(r.x + 12.0)} y={px(r.y + 38.0)}>{ "partitions chosen by hand, no rebalance" }</text>
+                <text class="group__name" x={px(r.x + 12.0)} y={px(r.y + 21.0)}>{ t(lang, "stage.no_group") }</text>
+                <text class="group__meta" x={px(r.x + 12.0)} y={px(r.y + 38.0)}>{ t(lang, "stage.by_hand") }</text>
             </g>
         };
     };
     let id = group_id.clone();
     let (onclick, onkeydown) = handlers(p.on_select.reform(move |_| Selection::Group(id.clone())));
+    // Kafka's state names (Stable, PreparingRebalance…) stay as they are; "not created yet" is ours.
     let state = p.state.unwrap_or("not created yet");
+    let shown_state = p.state.unwrap_or(t(lang, "stage.not_created"));
+    let coordinator = p
+        .coordinator
+        .map_or(t(lang, "stage.unknown").to_string(), |b| {
+            tf(lang, "ev.broker", &[("broker", &b)])
+        });
     let meta = format!(
-        "{} · coordinator {}",
-        p.assignor.unwrap_or("no assignor yet"),
-        p.coordinator
-            .map_or("unknown".to_string(), |b| format!("broker {b}"))
+        "{} · {}",
+        p.assignor.unwrap_or(t(lang, "stage.no_assignor")),
+        tf(lang, "stage.coordinator", &[("broker", &coordinator)])
     );
-    let label = format!(
-        "Consumer group {group_id}, {state}, generation {}, {meta}, {} members",
-        p.generation_id, p.members
+    let generation = tf(lang, "stage.generation", &[("gen", &p.generation_id)]);
+    let label = tf(
+        lang,
+        "stage.group_label",
+        &[
+            ("group", &group_id),
+            ("state", &shown_state),
+            ("gen", &p.generation_id),
+            ("meta", &meta),
+            ("n", &p.members),
+        ],
     );
     let max_chars = ((r.w - 24.0) / 7.8).max(8.0) as usize;
-    let badge_w = 12.0 + state.len() as f64 * 6.6;
+    let badge_w = 12.0 + shown_state.chars().count() as f64 * 6.6;
     html! {
         <g class={classes!("group", group_class(p.colour), p.selected.then_some("is-selected"))}
            data-group={group_id.clone()} data-state={state} data-generation={p.generation_id.to_string()}>
@@ -60,9 +76,9 @@ pub fn group_box(p: &GroupProps) -> Html {
                 <text class="group__name" x={px(r.x + 12.0)} y={px(r.y + 19.0)}>{ short_id(&group_id, max_chars) }</text>
                 <g class={classes!("group__state", format!("state-{}", state.to_lowercase().replace(' ', "-")))}>
                     <rect x={px(r.x + 10.0)} y={px(r.y + 25.0)} width={px(badge_w)} height="17" rx="8.5" />
-                    <text x={px(r.x + 10.0 + badge_w / 2.0)} y={px(r.y + 37.5)} text-anchor="middle">{ state }</text>
+                    <text x={px(r.x + 10.0 + badge_w / 2.0)} y={px(r.y + 37.5)} text-anchor="middle">{ shown_state }</text>
                 </g>
-                <text class="group__gen" x={px(r.x + 18.0 + badge_w)} y={px(r.y + 38.0)}>{ format!("generation {}", p.generation_id) }</text>
+                <text class="group__gen" x={px(r.x + 18.0 + badge_w)} y={px(r.y + 38.0)}>{ generation }</text>
                 <text class="group__meta" x={px(r.x + 12.0)} y={px(r.y + 55.0)}>{ meta }</text>
             </g>
         </g>

@@ -9,6 +9,7 @@ use grouplab_model::view::ConsumerView;
 
 use super::activate::{handlers, px};
 use super::layout::Rect;
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::format::short_id;
 use crate::ui::palette::group_class;
 use crate::ui::selection::Selection;
@@ -29,6 +30,20 @@ pub fn state_label(c: &ConsumerView, group_state: Option<GroupState>) -> &'stati
             }
             MemberState::Stable => "stable",
         },
+    }
+}
+
+/// The i18n key of a [`state_label`] (the label itself stays English in `data-state` and CSS classes).
+pub fn state_key(label: &str) -> &'static str {
+    match label {
+        "dead (crashed)" => "mstate.crashed",
+        "closed" => "mstate.closed",
+        "dead (failed)" => "mstate.failed",
+        "assigned" => "mstate.assigned",
+        "joining" => "mstate.joining",
+        "awaiting sync" => "mstate.awaiting",
+        "revoking" => "mstate.revoking",
+        _ => "mstate.stable",
     }
 }
 
@@ -61,6 +76,7 @@ pub struct MemberProps {
 
 #[function_component(MemberNode)]
 pub fn member_node(p: &MemberProps) -> Html {
+    let lang = use_lang();
     let r = p.rect;
     let name = p.consumer.clone();
     let (onclick, onkeydown) = handlers(
@@ -69,7 +85,7 @@ pub fn member_node(p: &MemberProps) -> Html {
     );
     let chars = ((r.w - 16.0) / 6.2).max(8.0) as usize;
     let member = if p.member_id.is_empty() {
-        "member id: (none yet)".to_string()
+        t(lang, "stage.no_member_id").to_string()
     } else {
         short_id(&format!("member {}", p.member_id), chars)
     };
@@ -78,26 +94,32 @@ pub fn member_node(p: &MemberProps) -> Html {
         None => short_id(&format!("client {} · {}", p.client_id, p.profile), chars),
     };
     let owns = if p.idle {
-        "idle: no partition left to read".to_string()
+        t(lang, "stage.idle").to_string()
     } else if p.assigned.is_empty() {
-        "owns nothing".to_string()
+        t(lang, "stage.owns_nothing").to_string()
     } else {
         let ps: Vec<&str> = p
             .assigned
             .iter()
             .map(|tp| tp.rsplit_once('/').map_or(tp.as_str(), |(_, n)| n))
             .collect();
-        format!("owns P{}", ps.join(", P"))
+        tf(lang, "stage.owns", &[("list", &ps.join(", P"))])
     };
+    let state = t(lang, state_key(p.state));
     let state_class = format!("mstate-{}", p.state.split(' ').next().unwrap_or("x"));
-    let label = format!(
-        "Consumer {}, {}, {}, {}{}",
-        p.consumer,
-        p.state,
-        owns,
-        member,
-        if p.is_leader { ", group leader" } else { "" }
+    let mut label = tf(
+        lang,
+        "stage.member_label",
+        &[
+            ("consumer", &p.consumer),
+            ("state", &state),
+            ("owns", &owns),
+            ("member", &member),
+        ],
     );
+    if p.is_leader {
+        label.push_str(t(lang, "stage.group_leader"));
+    }
     html! {
         <g class={classes!("member", group_class(p.colour), state_class, p.idle.then_some("is-idle"),
                            p.selected.then_some("is-selected"))}
@@ -110,10 +132,10 @@ pub fn member_node(p: &MemberProps) -> Html {
             <rect class="member__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
             <text class="member__name" x={px(r.x + 8.0)} y={px(r.y + 16.0)}>
                 { &p.consumer }
-                if p.is_leader { <tspan class="member__leader" dx="5">{ "leader" }</tspan> }
+                if p.is_leader { <tspan class="member__leader" dx="5">{ t(lang, "stage.leader") }</tspan> }
                 if let Some(rate) = p.slow { <tspan class="member__slow" dx="5">{ format!("{rate}/s") }</tspan> }
             </text>
-            <text class="member__state" x={px(r.right() - 8.0)} y={px(r.y + 16.0)} text-anchor="end">{ p.state }</text>
+            <text class="member__state" x={px(r.right() - 8.0)} y={px(r.y + 16.0)} text-anchor="end">{ state }</text>
             <text class="member__id" x={px(r.x + 8.0)} y={px(r.y + 31.0)}>{ member }</text>
             <text class="member__id" x={px(r.x + 8.0)} y={px(r.y + 44.0)}>{ client }</text>
             <text class="member__owns" x={px(r.x + 8.0)} y={px(r.y + 57.0)}>{ owns }</text>

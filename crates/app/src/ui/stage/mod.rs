@@ -32,6 +32,7 @@ use self::partition::{Cell, GroupMark, PartitionRow, PositionMark};
 use self::producer::ProducerNode;
 use super::selection::Selection;
 use super::snapshot::{Flight, Snapshot};
+use crate::i18n::{t, tf, use_lang};
 use crate::sentences::api_name;
 
 #[derive(Properties, PartialEq)]
@@ -50,6 +51,7 @@ pub struct StageProps {
 
 #[function_component(Stage)]
 pub fn stage(p: &StageProps) -> Html {
+    let lang = use_lang();
     let view: &WorldView = &p.snap.view;
     let l = Layout::compute(view, p.width);
     let sel = p.selection.as_ref();
@@ -109,12 +111,12 @@ pub fn stage(p: &StageProps) -> Html {
             <g key={format!("topic-{}", t.name)} class={classes!("topic", (sel == Some(&Selection::Topic(t.name.clone()))).then_some("is-selected"))}
                data-topic={t.name.clone()} role="button" tabindex="0"
                {onclick} {onkeydown}>
-                <title>{ format!("Topic {}, {} partitions", t.name, t.partitions.len()) }</title>
+                <title>{ tf(lang, "stage.topic_label", &[("topic", &t.name), ("n", &t.partitions.len())]) }</title>
                 // The whole header is the target, not just the glyphs.
                 <rect class="topic__hit" x={px(h.x)} y={px(h.y)} width={px(h.w)} height={px(h.h)} />
                 <text class="topic__name" x={px(h.x + 2.0)} y={px(h.y + 15.0)}>
                     { t.name.clone() }
-                    <tspan class="topic__meta" dx="8">{ format!("{} partitions", t.partitions.len()) }</tspan>
+                    <tspan class="topic__meta" dx="8">{ tf(lang, "insp.n_partitions", &[("n", &t.partitions.len())]) }</tspan>
                 </text>
             </g>
         });
@@ -293,7 +295,7 @@ pub fn stage(p: &StageProps) -> Html {
         <>
         <svg class="stage-svg" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")}
              data-layout-width={w.clone()} data-layout-height={h.clone()}
-             role="group" aria-label="Kafka cluster: brokers, topics, producers and consumer groups">
+             role="group" aria-label={t(lang, "stage.label")}>
             <Ownership lines={own_lines} />
             { for brokers }
             { for producers }

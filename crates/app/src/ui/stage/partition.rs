@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::activate::{handlers, px};
 use super::layout::{Rect, CELL_PITCH, CELL_W, LAG_W, ROW_LABEL_W};
+use crate::i18n::{t, tf, use_lang};
 use crate::ui::palette::{group_class, key_colour};
 use crate::ui::selection::Selection;
 
@@ -69,6 +70,7 @@ fn cell_font(offset: u64) -> &'static str {
 
 #[function_component(PartitionRow)]
 pub fn partition_row(p: &PartitionProps) -> Html {
+    let lang = use_lang();
     let r = p.rect;
     let lag_w = if p.narrow { 58.0 } else { LAG_W };
     let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * CELL_PITCH;
@@ -89,25 +91,28 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         .leader
         .map_or("offline".to_string(), |b| format!("leader {b}"));
     let first_group = p.groups.iter().find_map(|g| g.committed);
-    let label = format!(
-        "Partition {}, {leader}, log-end offset {leo}{}{}",
-        p.tp,
-        p.groups
-            .iter()
-            .filter_map(|g| g
-                .committed
-                .map(|c| format!(", {} committed {c}", g.group_id)))
-            .collect::<String>(),
-        if p.owners.is_empty() {
-            ", no owner".to_string()
-        } else {
-            format!(", read by {}", p.owners)
+    let mut label = tf(
+        lang,
+        "stage.partition_label",
+        &[("tp", &p.tp), ("leader", &leader), ("leo", &leo)],
+    );
+    for g in &p.groups {
+        if let Some(c) = g.committed {
+            label.push_str(&tf(
+                lang,
+                "stage.committed_part",
+                &[("group", &g.group_id), ("offset", &c)],
+            ));
         }
-    ) + &p
-        .paused
-        .iter()
-        .map(|(g, _)| format!(", paused while {g} rebalances"))
-        .collect::<String>();
+    }
+    if p.owners.is_empty() {
+        label.push_str(t(lang, "stage.no_owner"));
+    } else {
+        label.push_str(&tf(lang, "stage.read_by", &[("owners", &p.owners)]));
+    }
+    for (g, _) in &p.paused {
+        label.push_str(&tf(lang, "stage.paused_part", &[("group", g)]));
+    }
 
     let cells = p.records.iter().filter(|c| c.offset >= first_visible).map(|c| {
         let (fill, ink) = key_colour(c.key.as_deref());
@@ -147,7 +152,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         Some(html! {
             <g class={classes!("bookmark", group_class(g.colour), clipped.then_some("is-clipped"))}
                data-committed-group={g.group_id.clone()} data-committed={c.to_string()}>
-                <title>{ format!("{} committed offset {c} (the bookmark: the next offset it will read)", g.group_id) }</title>
+                <title>{ tf(lang, "stage.bookmark", &[("group", &g.group_id), ("offset", &c)]) }</title>
                 <path d={d} />
             </g>
         })
@@ -162,7 +167,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         html! {
             <g class={classes!("position", group_class(m.colour))} data-position-of={m.consumer.clone()}
                data-position={m.position.to_string()}>
-                <title>{ format!("{} position {} (next offset it fetches)", m.consumer, m.position) }</title>
+                <title>{ tf(lang, "stage.position", &[("consumer", &m.consumer), ("pos", &m.position)]) }</title>
                 <path d={d} />
                 <text x={px(x + 6.0 + i as f64 * 0.0)} y={px(y + 8.0)}>{ short }</text>
             </g>
@@ -181,8 +186,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         html! {
             <g class={classes!("lag", group_class(g.colour))} data-lag-group={g.group_id.clone()}
                data-lag={lag.map(|l| l.to_string()).unwrap_or_default()}>
-                <title>{ format!("{}: lag {} (log-end offset minus committed offset)", g.group_id,
-                    lag.map_or("unknown".to_string(), |l| l.to_string())) }</title>
+                <title>{ tf(lang, "stage.lag_title", &[("group", &g.group_id),
+                    ("lag", &lag.map_or(t(lang, "stage.unknown").to_string(), |l| l.to_string()))]) }</title>
                 <text x={px(lag_x)} y={px(y)}>{ text }</text>
                 <rect class="lag__track" x={px(lag_x)} y={px(y + 2.0)} width={px(lag_w - 8.0)} height="4" rx="2" />
                 <rect class="lag__bar" x={px(lag_x)} y={px(y + 2.0)} width={px(bar)} height="4" rx="2" />
@@ -207,7 +212,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                   x2={px(cells_right)} y2={px(cy + 11.0)} />
             { for cells }
             <g class="leo" data-leo={leo.to_string()}>
-                <title>{ format!("log-end offset {leo}: the offset the next record will get") }</title>
+                <title>{ tf(lang, "stage.leo_title", &[("leo", &leo)]) }</title>
                 <line x1={px(cells_right + 1.0)} y1={px(cy - 4.0)} x2={px(cells_right + 1.0)} y2={px(cy + 26.0)} />
                 <text x={px(cells_right + 5.0)} y={px(cy + 15.0)}>{ format!("LEO {leo}") }</text>
             </g>
@@ -219,7 +224,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                     <rect class={classes!("paused__veil", group_class(p.paused[0].1))} x={px(r.x + ROW_LABEL_W - 4.0)}
                           y={px(cy - 5.0)} width={px(cells_right - r.x - ROW_LABEL_W + 8.0)} height="32" rx="4" />
                     <text class="paused__label" x={px(r.x + ROW_LABEL_W + 4.0)} y={px(cy + 38.0)}>
-                        { format!("❚❚ paused: {} rebalancing", p.paused.iter().map(|(g, _)| g.as_str()).collect::<Vec<_>>().join(", ")) }
+                        { tf(lang, "stage.paused", &[("groups", &p.paused.iter().map(|(g, _)| g.as_str()).collect::<Vec<_>>().join(", "))]) }
                     </text>
                 </g>
             }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::activate::{handlers, px};
 use super::layout::Rect;
+use crate::i18n::{tf, use_lang};
 use crate::ui::selection::Selection;
 
 #[derive(Properties, PartialEq)]
@@ -20,15 +21,23 @@ pub struct ProducerProps {
 
 #[function_component(ProducerNode)]
 pub fn producer_node(p: &ProducerProps) -> Html {
+    let lang = use_lang();
     let name = p.name.clone();
     let (onclick, onkeydown) = handlers(
         p.on_select
             .reform(move |_| Selection::Producer(name.clone())),
     );
     let r = p.rect;
-    let label = format!(
-        "Producer {}, {} client, partitioner {}, {} records per second, {} sent",
-        p.name, p.profile, p.partitioner, p.rate, p.sent
+    let label = tf(
+        lang,
+        "stage.producer_label",
+        &[
+            ("name", &p.name),
+            ("profile", &p.profile),
+            ("partitioner", &p.partitioner),
+            ("rate", &p.rate),
+            ("sent", &p.sent),
+        ],
     );
     html! {
         <g class={classes!("producer", p.selected.then_some("is-selected"))} data-producer={p.name.clone()}
@@ -39,7 +48,7 @@ pub fn producer_node(p: &ProducerProps) -> Html {
             <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 34.0)}>{ p.profile }</text>
             <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 48.0)}>{ format!("partitioner {}", p.partitioner) }</text>
             <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 62.0)}>
-                { format!("{} rec/s · {} sent", p.rate, p.sent) }
+                { tf(lang, "stage.producer_rate", &[("rate", &p.rate), ("sent", &p.sent)]) }
             </text>
         </g>
     }

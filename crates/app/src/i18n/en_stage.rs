@@ -1,0 +1,52 @@
+//! English strings drawn on the stage and in its accessible names. `hi_stage.rs` has the same keys.
+
+pub const TABLE: &str = table![
+    ("stage.label", "Kafka cluster: brokers, topics, producers and consumer groups"),
+    // brokers
+    ("stage.leads_none", "leads no partition"),
+    ("stage.leads", "leads P{list}"),
+    ("stage.coordinator_of", "coordinator of {groups}"),
+    ("stage.broker_label", "Broker {id}, {status}, {leads}. {coord}"),
+    ("stage.coordinator_badge", "★ coordinator"),
+    ("stage.coordinator_many", "★ coordinator ×{n}"),
+    // groups
+    ("stage.no_group", "no group: assign()"),
+    ("stage.by_hand", "partitions chosen by hand, no rebalance"),
+    ("stage.not_created", "not created yet"),
+    ("stage.no_assignor", "no assignor yet"),
+    ("stage.coordinator", "coordinator {broker}"),
+    ("stage.unknown", "unknown"),
+    ("stage.group_label", "Consumer group {group}, {state}, generation {gen}, {meta}, {n} members"),
+    ("stage.generation", "generation {gen}"),
+    // members
+    ("stage.no_member_id", "member id: (none yet)"),
+    ("stage.idle", "idle: no partition left to read"),
+    ("stage.owns_nothing", "owns nothing"),
+    ("stage.owns", "owns P{list}"),
+    ("stage.member_label", "Consumer {consumer}, {state}, {owns}, {member}"),
+    ("stage.group_leader", ", group leader"),
+    ("stage.leader", "leader"),
+    ("mstate.crashed", "dead (crashed)"),
+    ("mstate.closed", "closed"),
+    ("mstate.failed", "dead (failed)"),
+    ("mstate.assigned", "assigned"),
+    ("mstate.joining", "joining"),
+    ("mstate.awaiting", "awaiting sync"),
+    ("mstate.revoking", "revoking"),
+    ("mstate.stable", "stable"),
+    // partitions
+    ("stage.partition_label", "Partition {tp}, {leader}, log-end offset {leo}"),
+    ("stage.committed_part", ", {group} committed {offset}"),
+    ("stage.no_owner", ", no owner"),
+    ("stage.read_by", ", read by {owners}"),
+    ("stage.paused_part", ", paused while {group} rebalances"),
+    ("stage.paused", "❚❚ paused: {groups} rebalancing"),
+    ("stage.bookmark", "{group} committed offset {offset} (the bookmark: the next offset it will read)"),
+    ("stage.position", "{consumer} position {pos} (next offset it fetches)"),
+    ("stage.lag_title", "{group}: lag {lag} (log-end offset minus committed offset)"),
+    ("stage.leo_title", "log-end offset {leo}: the offset the next record will get"),
+    // producers and topics
+    ("stage.producer_label", "Producer {name}, {profile} client, partitioner {partitioner}, {rate} records per second, {sent} sent"),
+    ("stage.producer_rate", "{rate} rec/s · {sent} sent"),
+    ("stage.topic_label", "Topic {topic}, {n} partitions"),
+];

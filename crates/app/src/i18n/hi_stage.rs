@@ -1,0 +1,52 @@
+//! Hinglish strings drawn on the stage and in its accessible names. Same keys as `en_stage.rs`.
+
+pub const TABLE: &str = table![
+    ("stage.label", "Kafka cluster: brokers, topics, producers aur consumer groups"),
+    // brokers
+    ("stage.leads_none", "kisi partition ka leader nhi"),
+    ("stage.leads", "P{list} ka leader"),
+    ("stage.coordinator_of", "{groups} ka coordinator"),
+    ("stage.broker_label", "Broker {id}, {status}, {leads}. {coord}"),
+    ("stage.coordinator_badge", "★ coordinator"),
+    ("stage.coordinator_many", "★ coordinator ×{n}"),
+    // groups
+    ("stage.no_group", "koi group nhi: assign()"),
+    ("stage.by_hand", "partitions haath se chune, koi rebalance nhi"),
+    ("stage.not_created", "abhi bna nhi"),
+    ("stage.no_assignor", "abhi koi assignor nhi"),
+    ("stage.coordinator", "coordinator {broker}"),
+    ("stage.unknown", "pta nhi"),
+    ("stage.group_label", "Consumer group {group}, {state}, generation {gen}, {meta}, {n} members"),
+    ("stage.generation", "generation {gen}"),
+    // members
+    ("stage.no_member_id", "member id: (abhi nhi mili)"),
+    ("stage.idle", "idle: padhne ko koi partition nhi bacha"),
+    ("stage.owns_nothing", "koi partition nhi"),
+    ("stage.owns", "P{list} iske paas"),
+    ("stage.member_label", "Consumer {consumer}, {state}, {owns}, {member}"),
+    ("stage.group_leader", ", group leader"),
+    ("stage.leader", "leader"),
+    ("mstate.crashed", "dead (crash)"),
+    ("mstate.closed", "close hua"),
+    ("mstate.failed", "dead (fail)"),
+    ("mstate.assigned", "assigned"),
+    ("mstate.joining", "join ho rha"),
+    ("mstate.awaiting", "sync ka wait"),
+    ("mstate.revoking", "revoke kr rha"),
+    ("mstate.stable", "stable"),
+    // partitions
+    ("stage.partition_label", "Partition {tp}, {leader}, log-end offset {leo}"),
+    ("stage.committed_part", ", {group} ka committed {offset}"),
+    ("stage.no_owner", ", koi owner nhi"),
+    ("stage.read_by", ", {owners} padh rha hai"),
+    ("stage.paused_part", ", {group} ka rebalance chal rha hai, isliye paused"),
+    ("stage.paused", "❚❚ paused: {groups} m rebalance chal rha"),
+    ("stage.bookmark", "{group} ka committed offset {offset} (bookmark: agla offset jo ye group padhega)"),
+    ("stage.position", "{consumer} ki position {pos} (agla offset jo ye fetch krega)"),
+    ("stage.lag_title", "{group}: lag {lag} (log-end offset minus committed offset)"),
+    ("stage.leo_title", "log-end offset {leo}: agle record ko yahi offset milega"),
+    // producers and topics
+    ("stage.producer_label", "Producer {name}, {profile} client, partitioner {partitioner}, har second {rate} records, ab tak {sent} bheje"),
+    ("stage.producer_rate", "{rate} rec/s · {sent} bheje"),
+    ("stage.topic_label", "Topic {topic}, {n} partitions"),
+];

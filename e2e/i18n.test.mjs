@@ -1,0 +1,99 @@
+// Every part of the page speaks the reader's language: after the header switch to Hinglish, the actions
+// panel, the stage, the inspector, the event log and the notice after an action show the Hinglish strings of
+// the i18n tables (read from the Rust sources), and switching back restores English in place.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup } from './harness.mjs';
+import { tables as readTables, fill } from './tables.mjs';
+
+let h;
+let tables;
+before(async () => {
+  h = await setup();
+  tables = await readTables();
+});
+after(() => h?.teardown());
+
+const GROUP = 'order-consumer-group';
+const text = async (page, selector) => (await page.locator(selector).first().textContent()).trim();
+
+async function advance(page, ms) {
+  const r = await page.evaluate((m) => window.grouplab.advance(m), ms);
+  await page.waitForFunction((t) => document.querySelector('#stage')?.dataset.timeMs === String(t), r.time_ms);
+}
+
+/** What the panels show in `lang`, asserted string by string against the tables. */
+async function assertPanels(page, lang, newConsumer) {
+  const t = (key) => tables[lang].get(key);
+  // Actions
+  assert.equal(await text(page, '[data-action="add-consumer"]'), t('act.add_consumer'));
+  assert.equal(await text(page, '[data-action="produce"]'), t('act.send_one'));
+  assert.equal(await text(page, '[data-action="set-rate"]'), t('act.set_rate'));
+  assert.equal(await page.getAttribute('[data-action="set-rate"]', 'title'), t('act.set_rate_title'));
+  const legends = await page.locator('.actions legend').allTextContents();
+  assert.deepEqual(legends, [t('act.consumers'), t('act.produce'), t('act.topic_brokers')]);
+  assert.equal(await text(page, '[data-action="toggle-broker-1"]'), fill(t('act.stop_broker'), { id: 1 }));
+  // The stage: what a member owns, and its accessible name
+  const owns = await text(page, `[data-consumer="${newConsumer}"] .member__owns`);
+  assert.match(owns, new RegExp('^' + fill(t('stage.owns'), { list: '\\d(, P\\d)*' }) + '$'));
+  // The event log: its filter and a sentence about the new member
+  assert.equal(await text(page, '#event-filter option[value="notable"]'), t('log.notable'));
+  const joined = fill(t('ev.joined'), { consumer: newConsumer, group: GROUP });
+  const log = await page.locator('.event-log__list').textContent();
+  assert.ok(log.includes(joined), `the event log says "${joined}"`);
+  // The inspector, on the new consumer
+  await page.click(`[data-consumer="${newConsumer}"]`);
+  await page.waitForSelector(`[data-inspecting="consumer ${newConsumer}"]`);
+  assert.equal(await text(page, '#inspector-title'), fill(t('insp.title_of'), { what: `consumer ${newConsumer}` }));
+  const terms = await page.locator('.inspector dl.facts dt').allTextContents();
+  for (const key of ['insp.state', 'insp.owns', 'insp.delivered', 'insp.last_poll']) {
+    assert.ok(terms.includes(t(key)), `inspector shows "${t(key)}" (${terms})`);
+  }
+  assert.equal(await text(page, '.inspector [data-action="crash"]'), t('insp.crash'));
+  assert.equal(await page.getAttribute('.inspector [data-action="crash"]', 'title'), t('insp.crash_title'));
+  assert.equal(await text(page, '.inspector .panel__header button'), t('insp.back'));
+}
+
+test('the actions, stage, inspector, event log and notices switch to Hinglish and back', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused&lang=en' }, async ({ page, screenshot }) => {
+    await advance(page, 10_000);
+    await page.click('[data-lang="hi"]');
+    await page.waitForSelector('html[lang="hi-Latn"]');
+    const hi = (key) => tables.hi.get(key);
+    // An action after the switch: its notice is Hinglish.
+    await page.click('[data-action="add-consumer"]');
+    const added = await page.evaluate(() => window.grouplab.state().consumers.at(-1).name);
+    const notice = page.locator('[data-notice="ok"] .notice__text');
+    assert.equal((await notice.textContent()).trim(), fill(hi('notice.consumer'), { name: added, group: GROUP }));
+    assert.equal(await page.getAttribute('[data-notice="ok"] button', 'aria-label'), hi('notice.dismiss'));
+    await advance(page, 20_000);
+    await assertPanels(page, 'hi', added);
+    await screenshot('i18n-panels-desktop-hi', { fullPage: true });
+    // An error from Kafka keeps the model's words inside a Hinglish sentence.
+    await page.fill('.actions input[type="number"]', '5000000');
+    await page.click('[data-action="set-rate"]');
+    const error = (await page.locator('[data-notice="error"] .notice__text').textContent()).trim();
+    assert.ok(error.startsWith(hi('notice.refused').split('{')[0]), error);
+    assert.match(error, /records_per_sec/);
+    // Back to English in place: the same panels, now in English.
+    await page.click('.inspector .panel__header button');
+    await page.click('[data-lang="en"]');
+    await page.waitForSelector('html[lang="en"]');
+    await assertPanels(page, 'en', added);
+  }));
+
+test('the keyboard help and the timeline speak Hinglish', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused&lang=hi' }, async ({ page }) => {
+    const hi = (key) => tables.hi.get(key);
+    await advance(page, 12_000);
+    assert.equal(await page.getAttribute('.timeline__range', 'aria-label'), hi('tl.slider'));
+    const marker = await page.getAttribute('.timeline .marker', 'aria-label');
+    assert.match(marker, new RegExp(fill(hi('tl.marker_label'), { time: '[\\d.]+ s', group: GROUP, gen: '\\d+' })));
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: hi('help.title') });
+    await dialog.waitFor();
+    const said = await dialog.locator('dd').allTextContents();
+    assert.equal(said[0], hi('help.space'));
+    assert.equal((await dialog.locator('button').textContent()).trim(), hi('help.close'));
+  }));

@@ -1,0 +1,29 @@
+// The i18n tables the app is built from (crates/app/src/i18n/<lang>*.rs), read in Node so the tests assert
+// exactly the text a reader sees, and `fill` for strings with `{name}` placeholders (as i18n::tf does).
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { repoRoot } from './harness.mjs';
+
+const dir = path.join(repoRoot, 'crates/app/src/i18n');
+
+/** Every string of `lang` ('en' | 'hi') as a Map (key → text). */
+export async function table(lang) {
+  const files = (await readdir(dir)).filter((f) => f === `${lang}.rs` || f.startsWith(`${lang}_`));
+  const map = new Map();
+  for (const file of files) {
+    const src = await readFile(path.join(dir, file), 'utf8');
+    for (const m of src.matchAll(/\("([^"]+)",\s*"((?:[^"\\]|\\.)*)"\)/g)) {
+      map.set(m[1], JSON.parse(`"${m[2]}"`));
+    }
+  }
+  if (map.size < 200) throw new Error(`parsed only ${map.size} ${lang} strings from ${files}`);
+  return map;
+}
+
+/** Both tables: { en, hi }. */
+export async function tables() {
+  return { en: await table('en'), hi: await table('hi') };
+}
+
+/** `template` with each `{name}` replaced by `args[name]`. */
+export const fill = (template, args) => template.replace(/\{(\w+)\}/g, (m, name) => (name in args ? String(args[name]) : m));

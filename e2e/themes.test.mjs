@@ -1,0 +1,113 @@
+// Reduced motion and the dark theme: animations and transitions collapse but the simulation still steps;
+// dark colours really apply (from the system, and from data-theme over a light system) and pass axe's
+// contrast checks. Screenshots of Hinglish pages on a 360 px phone and a desktop, light and dark, go to
+// e2e/screenshots/ for a human to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup } from './harness.mjs';
+import { seriousViolations } from './axe.mjs';
+
+let h;
+before(async () => {
+  h = await setup();
+});
+after(() => h?.teardown());
+
+const PHONE_360 = { width: 360, height: 780 };
+
+/** Computed colours of the page, the panels, the primary button and the stage's text. */
+const colours = (page) =>
+  page.evaluate(() => {
+    const c = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+    return {
+      body: c('body', 'backgroundColor'),
+      text: c('body', 'color'),
+      panel: c('.panel', 'backgroundColor'),
+      primary: c('.btn--primary', 'backgroundColor'),
+      stageText: c('.stage-svg text', 'fill'),
+    };
+  });
+
+/** The whole page as screenshots of at most 1000 px height each (readable at full size): name-1, name-2… */
+async function screenshotsOfPage(page, screenshot, name) {
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  for (let y = 0, i = 1; y < height; y += 1000, i++) {
+    await screenshot(`${name}-${i}`, { fullPage: true, clip: { x: 0, y, width, height: Math.min(1000, height - y) } });
+  }
+}
+
+async function advance(page, ms) {
+  const r = await page.evaluate((m) => window.grouplab.advance(m), ms);
+  await page.waitForFunction((t) => document.querySelector('#stage')?.dataset.timeMs === String(t), r.time_ms);
+}
+
+test('prefers-reduced-motion: no animation or transition, and the simulation still steps and plays', () =>
+  h.withPage({ viewport: 'desktop', reducedMotion: 'reduce', path: '/?paused' }, async ({ page }) => {
+    await advance(page, 12_000);
+    const motion = await page.evaluate(() => {
+      const own = getComputedStyle(document.querySelector('path.own'));
+      const btn = getComputedStyle(document.querySelector('.btn'));
+      return { own: own.animationDuration, btn: btn.transitionDuration };
+    });
+    assert.ok(parseFloat(motion.own) < 0.001, `ownership lines do not animate (${motion.own})`);
+    assert.ok(parseFloat(motion.btn) < 0.001, `buttons do not transition (${motion.btn})`);
+    const t0 = Number(await page.getAttribute('#stage', 'data-time-ms'));
+    await page.click('[data-action="step-forward"]');
+    await page.waitForFunction((t) => Number(document.querySelector('#stage').dataset.timeMs) > t, t0);
+    // A lesson step plays to its end.
+    await page.evaluate(() => window.grouplab.lesson('group', 1));
+    await page.waitForSelector('[data-lesson="group"][data-lesson-step="1"][data-lesson-state="paused"]');
+    assert.deepEqual(await seriousViolations(page), []);
+  }));
+
+test('without the preference, ownership lines do animate (the check above can fail)', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused' }, async ({ page }) => {
+    await advance(page, 12_000);
+    const own = await page.evaluate(() => getComputedStyle(document.querySelector('path.own')).animationDuration);
+    assert.equal(own, '0.6s');
+  }));
+
+test('dark theme: from the system and from data-theme, colours change and contrast passes axe', async () => {
+  const light = await h.open({ viewport: 'desktop', path: '/?paused&lang=hi' });
+  const lightColours = await colours(light.page);
+  await light.page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  const forced = await colours(light.page);
+  await light.close();
+  await h.withPage({ viewport: 'desktop', colorScheme: 'dark', path: '/?paused&lang=hi' }, async ({ page }) => {
+    await advance(page, 12_000);
+    const dark = await colours(page);
+    for (const k of Object.keys(dark)) {
+      assert.notEqual(dark[k], lightColours[k], `${k} changes in the dark theme`);
+    }
+    assert.deepEqual(forced, dark, 'data-theme="dark" on a light system gives the same colours');
+    assert.deepEqual(await seriousViolations(page), [], 'the dark theme passes axe (colour contrast included)');
+    await page.evaluate(() => window.grouplab.lesson('keys', 3));
+    await page.waitForSelector('[data-lesson="keys"][data-lesson-step="3"][data-lesson-state="paused"]');
+    assert.deepEqual(await seriousViolations(page), [], 'a dark lesson passes axe');
+  });
+});
+
+for (const [name, viewport] of [
+  ['phone360', PHONE_360],
+  ['desktop', 'desktop'],
+]) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`screenshots in Hinglish (${name}, ${colorScheme})`, () =>
+      h.withPage({ viewport, colorScheme, path: '/?paused&lang=hi' }, async ({ page, screenshot }) => {
+        await advance(page, 30_000);
+        await page.click('[data-consumer="consumer1"]');
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+        await screenshotsOfPage(page, screenshot, `hi-${name}-${colorScheme}`);
+        await page.evaluate(() => window.grouplab.lesson('crash', 2));
+        await page.waitForSelector('[data-lesson="crash"][data-lesson-step="2"][data-lesson-state="paused"]');
+        await screenshot(`hi-lesson-${name}-${colorScheme}`);
+        assert.deepEqual(await seriousViolations(page), []);
+      }));
+  }
+}
