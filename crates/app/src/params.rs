@@ -22,8 +22,9 @@ pub struct Params {
     pub scenario: Option<String>,
     /// `debug-panic`: panic at start (proves the panic panel in the e2e tests).
     pub debug_panic: bool,
-    /// Values that could not be read, for one notice (`speed=fast` is not a number…).
-    pub problems: Vec<String>,
+    /// Values that could not be read, for one notice: (i18n key, the value as written), e.g.
+    /// `("param.speed", "fast")`.
+    pub problems: Vec<(&'static str, String)>,
 }
 
 /// Longest value kept from a URL or attribute (a scenario link is bounded by the model's own limit).
@@ -43,7 +44,7 @@ impl Params {
         for part in text.split('&').filter(|s| !s.is_empty()) {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             if v.len() > MAX_VALUE_CHARS {
-                self.problems.push(format!("{k}: the value is too long"));
+                self.problems.push(("param.too_long", k.to_string()));
                 continue;
             }
             let v = decode(v);
@@ -53,17 +54,15 @@ impl Params {
                 "lesson" => self.lesson = (!v.is_empty()).then(|| v.to_string()),
                 "lang" => match Lang::from_code(&v) {
                     Some(l) => self.lang = Some(l),
-                    None => self.problems.push(format!("lang={v}: use en or hi")),
+                    None => self.problems.push(("param.lang", v.to_string())),
                 },
                 "step" => match v.parse() {
                     Ok(n) => self.step = n,
-                    Err(_) => self.problems.push(format!("step={v}: not a step number")),
+                    Err(_) => self.problems.push(("param.step", v.to_string())),
                 },
                 "speed" => match v.parse::<f64>() {
                     Ok(s) if s.is_finite() && s > 0.0 => self.speed = Some(s),
-                    _ => self
-                        .problems
-                        .push(format!("speed={v}: use a number from 0.1 to 100")),
+                    _ => self.problems.push(("param.speed", v.to_string())),
                 },
                 "slowmo" => self.slow_motion = Some(flag(&v)),
                 "s" => self.scenario = (!v.is_empty()).then(|| v.to_string()),
@@ -149,7 +148,7 @@ mod tests {
         assert_eq!(p.step, 0);
         assert_eq!(p.lang, None);
         assert_eq!(p.problems.len(), 5, "{:?}", p.problems);
-        assert!(p.problems[0].starts_with("speed=fast"));
+        assert_eq!(p.problems[0], ("param.speed", "fast".to_string()));
     }
 
     #[test]

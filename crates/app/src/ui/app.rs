@@ -315,9 +315,14 @@ impl App {
                 step: p.step.min(self.lessons[i].steps.len() - 1),
             })
         });
-        let mut problems = p.problems.clone();
+        let lang = self.lang;
+        let mut problems: Vec<String> = p
+            .problems
+            .iter()
+            .map(|(key, v)| tf(lang, key, &[("v", v)]))
+            .collect();
         if let (Some(id), None) = (&p.lesson, place) {
-            problems.push(format!("there is no lesson {id:?}"));
+            problems.push(tf(lang, "param.no_lesson", &[("v", id)]));
         }
         if let Some(link) = &p.scenario {
             let loaded = Scenario::from_link(link)
@@ -329,9 +334,7 @@ impl App {
                     self.place = place;
                     self.custom = true;
                 }
-                Err(m) => problems.push(format!(
-                    "the scenario in the link could not be opened ({m})"
-                )),
+                Err(m) => problems.push(tf(lang, "param.bad_link", &[("v", &m)])),
             }
         }
         if !self.custom || p.scenario.is_none() {
