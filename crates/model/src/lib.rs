@@ -22,6 +22,7 @@ pub mod producer;
 pub mod rng;
 pub mod scenario;
 pub mod sim;
+pub mod sort;
 pub mod timeline;
 pub mod topic_partition;
 pub mod validate;

@@ -125,7 +125,7 @@ pub fn assign(
     };
     let mut out = Assignment::new();
     for (member, mut list) in group.members.iter().zip(lists) {
-        list.sort();
+        crate::sort::sort(&mut list);
         out.insert(member.id.to_string(), list);
     }
     // Every member appears, even if an assignor had nothing for it.
@@ -147,7 +147,7 @@ pub fn revoked_partitions(
         .filter(|tp| !assigned.contains(tp))
         .cloned()
         .collect();
-    revoked.sort();
+    crate::sort::sort(&mut revoked);
     revoked.dedup();
     revoked
 }
@@ -163,7 +163,7 @@ pub fn sort_members(subs: &[Subscription]) -> Vec<&Subscription> {
         .into_iter()
         .map(|i| unique[i])
         .collect();
-    ordered.sort_by(|a, b| {
+    crate::sort::sort_by(&mut ordered, |a, b| {
         member_info_cmp(
             (&a.member_id, a.group_instance_id.as_deref()),
             (&b.member_id, b.group_instance_id.as_deref()),
@@ -230,7 +230,7 @@ impl<'a> Group<'a> {
             .map(|i| {
                 let s = unique[i];
                 let mut topics: Vec<&str> = s.topics.iter().map(String::as_str).collect();
-                topics.sort_unstable();
+                crate::sort::sort(&mut topics);
                 topics.dedup();
                 Member {
                     id: &s.member_id,
@@ -259,7 +259,7 @@ impl<'a> Group<'a> {
     /// Indices into `members` in MemberInfo order (a stable sort of the HashMap order).
     pub fn member_info_order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.members.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut order, |&a, &b| {
             let (a, b) = (&self.members[a], &self.members[b]);
             member_info_cmp((a.id, a.instance_id), (b.id, b.instance_id))
         });
@@ -273,7 +273,7 @@ impl<'a> Group<'a> {
             .iter()
             .map(|(t, n)| (*t, *n))
             .collect();
-        topics.sort_by(|a, b| java::java_cmp(a.0, b.0));
+        crate::sort::sort_by(&mut topics, |a, b| java::java_cmp(a.0, b.0));
         topics
     }
 }

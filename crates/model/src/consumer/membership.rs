@@ -242,7 +242,7 @@ fn skip_assignment_as_leader(
 /// ConsumerCoordinator.onJoinComplete: eager members take the whole new assignment; cooperative members revoke
 /// only what moved away and rejoin if they did (KIP-429).
 fn apply_assignment(c: &mut Consumer, ctx: &mut Ctx, mut assignment: Vec<TopicPartition>) {
-    assignment.sort();
+    crate::sort::sort(&mut assignment);
     assignment.dedup();
     c.member_state = MemberState::Stable;
     let group_id = c.cfg.group_id.clone().unwrap_or_default();

@@ -31,7 +31,7 @@ pub fn resume(c: &mut Consumer, m: Membership) {
     c.protocol = Some(m.protocol);
     c.rejoin_needed = false;
     let mut assigned = m.assignment.to_vec();
-    assigned.sort();
+    crate::sort::sort(&mut assigned);
     assigned.dedup();
     c.previous_assignment = assigned.clone();
     c.previous_generation = Some(m.generation_id);

@@ -44,7 +44,7 @@ pub fn load(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, stored: StoredGroup) {
         .into_iter()
         .map(|m| {
             let mut assignment = m.assignment;
-            assignment.sort();
+            crate::sort::sort(&mut assignment);
             Member {
                 subscription: Subscription {
                     member_id: m.member_id.clone(),

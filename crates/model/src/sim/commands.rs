@@ -385,7 +385,7 @@ impl Sim {
             )?;
         }
         let mut topics: Vec<String> = topics;
-        topics.sort();
+        crate::sort::sort(&mut topics);
         topics.dedup();
         for t in &topics {
             validate::topic_name(t)?;
@@ -427,7 +427,7 @@ impl Sim {
         let mut c = Consumer::new(idx, name.clone(), cfg, topics);
         let mut assign = assign;
         if let Some(a) = assign.as_mut() {
-            a.sort();
+            crate::sort::sort(a);
             a.dedup();
         }
         c.manual_assignment = assign;

@@ -170,7 +170,7 @@ impl Sim {
         let cfg = config.effective(m.profile, self.java_client_seq.max(1));
         let idx = self.consumers.len() as u32;
         let mut topics = m.topics.clone();
-        topics.sort();
+        crate::sort::sort(&mut topics);
         topics.dedup();
         self.consumers
             .push(Consumer::new(idx, m.consumer.clone(), cfg, topics));

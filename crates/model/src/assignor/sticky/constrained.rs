@@ -39,7 +39,9 @@ pub(crate) fn build(
     // assignOwnedPartitions, members in HashMap order (group.members is already in that order).
     for (c, mut owned) in owned.into_iter().enumerate() {
         // Sorted by partition, then topic (KAFKA-16277), so a member keeps a spread of topics.
-        owned.sort_by_key(|&p| (partitions.partition_number(p), partitions.topic_of[p]));
+        crate::sort::sort_by_key(&mut owned, |&p| {
+            (partitions.partition_number(p), partitions.topic_of[p])
+        });
         owned.retain(|p| !multiple_owners.contains(p));
         let keep = if owned.len() < min_quota {
             under_min.push(c);
@@ -71,8 +73,8 @@ pub(crate) fn build(
 
     // build(): both lists sorted by member id.
     let rank = id_ranks(group);
-    under_min.sort_by_key(|&c| rank[c]);
-    exactly_min.sort_by_key(|&c| rank[c]);
+    crate::sort::sort_by_key(&mut under_min, |&c| rank[c]);
+    crate::sort::sort_by_key(&mut exactly_min, |&c| rank[c]);
     let mut exactly_min: VecDeque<usize> = exactly_min.into();
 
     // assignRoundRobin: `pos` plays the LinkedList iterator over the under-minQuota members.

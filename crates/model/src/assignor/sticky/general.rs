@@ -99,7 +99,7 @@ impl<'p> Builder<'p> {
             .map(|list| list.iter().map(|&t| partitions.topics[t].1 as usize).sum())
             .collect();
         let mut topic_order: Vec<usize> = (0..topics).collect();
-        topic_order.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut topic_order, |&a, &b| {
             potential_consumers[a]
                 .cmp(&potential_consumers[b])
                 .then_with(|| java_cmp(partitions.topics[a].0, partitions.topics[b].0))
@@ -263,7 +263,7 @@ impl<'p> Builder<'p> {
             .filter(|&c| self.participating[c])
             .map(|c| sizes[c] as i64)
             .collect();
-        s.sort_unstable();
+        crate::sort::sort(&mut s);
         let mut prefix = 0i64;
         let mut score = 0i64;
         for (i, &x) in s.iter().enumerate() {
@@ -447,7 +447,7 @@ impl<'p> Builder<'p> {
         if new_owner != old {
             self.attach(new_owner, &mut touched);
         }
-        touched.sort_unstable();
+        crate::sort::sort(&mut touched);
         touched.dedup();
         for t in touched {
             self.update_violation(t);

@@ -49,7 +49,7 @@ pub fn parse(cell: Option<&str>, line: usize) -> Result<Vec<TopicPartition>, Imp
             out.push(TopicPartition::new(name, partition_id(p, line)?));
         }
     }
-    out.sort();
+    crate::sort::sort(&mut out);
     out.dedup();
     Ok(out)
 }

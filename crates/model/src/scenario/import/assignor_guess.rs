@@ -41,7 +41,7 @@ pub fn matching(
             let got = assignor::assign(a, partitions_per_topic, &subscriptions);
             members.iter().all(|m| {
                 let mut owned = m.owned.clone();
-                owned.sort();
+                crate::sort::sort(&mut owned);
                 got.get(m.member_id).is_some_and(|g| *g == owned)
             })
         })

@@ -163,7 +163,7 @@ impl GroupDescription {
                     .flat_map(|m| m.assignment.iter().map(|tp| tp.topic.clone())),
             )
             .collect();
-        topics.sort();
+        crate::sort::sort(&mut topics);
         topics.dedup();
         topics
     }
