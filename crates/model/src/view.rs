@@ -253,7 +253,9 @@ impl Sim {
                     } else {
                         Vec::new()
                     },
-                    positions: offset_map(c.positions.iter().map(|(tp, &o)| (tp.to_string(), o))),
+                    positions: crate::sort::collect_map(
+                        c.positions.iter().map(|(tp, &o)| (tp.to_string(), o)),
+                    ),
                     records_per_sec: c.records_per_sec,
                     records_delivered: c.records_delivered,
                     records_redelivered: c.records_redelivered,
@@ -308,8 +310,9 @@ impl Sim {
 
     fn group_view(&self, g: &crate::group::Group) -> GroupView {
         let (lookup, broker) = self.coordinator_lookup(&g.group_id);
-        let committed = offset_map(g.offsets.iter().map(|(tp, c)| (tp.to_string(), c.offset)));
-        let lag = offset_map(g.offsets.iter().filter_map(|(tp, c)| {
+        let committed =
+            crate::sort::collect_map(g.offsets.iter().map(|(tp, c)| (tp.to_string(), c.offset)));
+        let lag = crate::sort::collect_map(g.offsets.iter().filter_map(|(tp, c)| {
             let leo = self
                 .cluster
                 .partition(&tp.topic, tp.partition)?
@@ -349,14 +352,4 @@ impl Sim {
             history: g.history.clone(),
         }
     }
-}
-
-/// A map by partition name, built by inserting: the same map as `collect()`, but `collect()` into a `BTreeMap`
-/// sorts with a fresh copy of std's sort for every iterator type (issue 6, bundle size).
-fn offset_map(entries: impl Iterator<Item = (String, u64)>) -> BTreeMap<String, u64> {
-    let mut map = BTreeMap::new();
-    for (tp, offset) in entries {
-        map.insert(tp, offset);
-    }
-    map
 }

@@ -245,11 +245,12 @@ impl<'a> Group<'a> {
             .iter()
             .flat_map(|m| m.topics.iter().copied())
             .collect();
-        let partitions_per_topic = partitions_per_topic
-            .iter()
-            .filter(|(topic, &n)| n > 0 && subscribed.contains(topic.as_str()))
-            .map(|(topic, &n)| (topic.as_str(), n))
-            .collect();
+        let partitions_per_topic = crate::sort::collect_map(
+            partitions_per_topic
+                .iter()
+                .filter(|(topic, &n)| n > 0 && subscribed.contains(topic.as_str()))
+                .map(|(topic, &n)| (topic.as_str(), n)),
+        );
         Group {
             members,
             partitions_per_topic,

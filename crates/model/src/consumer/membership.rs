@@ -197,11 +197,12 @@ fn lead(
     let Some(protocol) = c.protocol else {
         return Vec::new();
     };
-    let partitions_per_topic: BTreeMap<String, u32> = members
-        .iter()
-        .flat_map(|m| m.subscription.topics.iter())
-        .filter_map(|t| env.cluster.partition_count(t).map(|n| (t.clone(), n)))
-        .collect();
+    let partitions_per_topic: BTreeMap<String, u32> = crate::sort::collect_map(
+        members
+            .iter()
+            .flat_map(|m| m.subscription.topics.iter())
+            .filter_map(|t| env.cluster.partition_count(t).map(|n| (t.clone(), n))),
+    );
     let subscriptions: Vec<_> = members.iter().map(|m| m.subscription.clone()).collect();
     let assignment = assignor::assign(protocol, &partitions_per_topic, &subscriptions);
     c.assignment_snapshot = Some(partitions_per_topic);
@@ -226,11 +227,12 @@ fn skip_assignment_as_leader(
     generation_id: i32,
     members: &[JoinedMember],
 ) {
-    let snapshot: BTreeMap<String, u32> = members
-        .iter()
-        .flat_map(|m| m.subscription.topics.iter())
-        .filter_map(|t| env.cluster.partition_count(t).map(|n| (t.clone(), n)))
-        .collect();
+    let snapshot: BTreeMap<String, u32> = crate::sort::collect_map(
+        members
+            .iter()
+            .flat_map(|m| m.subscription.topics.iter())
+            .filter_map(|t| env.cluster.partition_count(t).map(|n| (t.clone(), n))),
+    );
     c.assignment_snapshot = Some(snapshot);
     ctx.emit(EventKind::AssignmentSkipped {
         group_id: c.cfg.group_id.clone().unwrap_or_default(),

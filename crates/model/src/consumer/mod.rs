@@ -220,11 +220,11 @@ impl Consumer {
 
     /// Refreshes this client's metadata for its topics from the cluster (a Metadata request, not drawn).
     pub fn refresh_metadata(&mut self, cluster: &Cluster) {
-        self.metadata = self
-            .topics
-            .iter()
-            .chain(self.manual_assignment.iter().flatten().map(|tp| &tp.topic))
-            .filter_map(|t| cluster.partition_count(t).map(|n| (t.clone(), n)))
-            .collect();
+        self.metadata = crate::sort::collect_map(
+            self.topics
+                .iter()
+                .chain(self.manual_assignment.iter().flatten().map(|tp| &tp.topic))
+                .filter_map(|t| cluster.partition_count(t).map(|n| (t.clone(), n))),
+        );
     }
 }

@@ -76,18 +76,14 @@ pub fn load(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, stored: StoredGroup) {
     } else {
         GroupState::Stable
     };
-    g.offsets = stored
-        .offsets
-        .into_iter()
-        .map(|(tp, offset)| {
-            let committed = Committed {
-                offset,
-                commit_time_ms: ctx.now,
-                member_id: String::new(),
-            };
-            (tp, committed)
-        })
-        .collect();
+    g.offsets = crate::sort::collect_map(stored.offsets.into_iter().map(|(tp, offset)| {
+        let committed = Committed {
+            offset,
+            commit_time_ms: ctx.now,
+            member_id: String::new(),
+        };
+        (tp, committed)
+    }));
     // The stored generation is what a later coordinator failover goes back to (on_coordinator_moved).
     g.record_generation(ctx.now);
     ctx.emit(EventKind::GroupRestored {

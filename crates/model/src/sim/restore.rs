@@ -131,11 +131,12 @@ impl Sim {
         });
         let leader = members.first().map_or("", |m| m.member_id.as_str());
         for (m, &c) in members.iter().zip(&consumers) {
-            let partitions_per_topic: BTreeMap<String, u32> = members
-                .iter()
-                .flat_map(|m| &m.topics)
-                .filter_map(|t| self.cluster.partition_count(t).map(|n| (t.clone(), n)))
-                .collect();
+            let partitions_per_topic: BTreeMap<String, u32> = crate::sort::collect_map(
+                members
+                    .iter()
+                    .flat_map(|m| &m.topics)
+                    .filter_map(|t| self.cluster.partition_count(t).map(|n| (t.clone(), n))),
+            );
             consumer::resume(
                 &mut self.consumers[c as usize],
                 Membership {

@@ -25,11 +25,13 @@ pub struct GroupPanelProps {
 }
 
 fn owner_map(record: &GenerationRecord) -> BTreeMap<&TopicPartition, &str> {
-    record
-        .assignment
-        .iter()
-        .flat_map(|(m, tps)| tps.iter().map(move |tp| (tp, m.as_str())))
-        .collect()
+    // collect_map: the same map as collect(), without a copy of std's sort (issue 6, bundle size).
+    grouplab_model::sort::collect_map(
+        record
+            .assignment
+            .iter()
+            .flat_map(|(m, tps)| tps.iter().map(move |tp| (tp, m.as_str()))),
+    )
 }
 
 #[function_component(GroupPanel)]
@@ -38,11 +40,11 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
     let tr = |key| t(lang, key);
     let v = &p.view.view;
     let g = v.groups.iter().find(|g| g.group_id == p.group_id);
-    let partitions: BTreeMap<String, u32> = v
-        .topics
-        .iter()
-        .map(|t| (t.name.clone(), t.partitions.len() as u32))
-        .collect();
+    let partitions: BTreeMap<String, u32> = grouplab_model::sort::collect_map(
+        v.topics
+            .iter()
+            .map(|t| (t.name.clone(), t.partitions.len() as u32)),
+    );
     let last = g.and_then(|g| g.history.last().cloned());
     // Recomputed only when the generation or the partition counts change.
     let alternatives = use_memo((last.clone(), partitions.clone()), |(last, partitions)| {

@@ -98,11 +98,8 @@ impl Layout {
         let width = width.max(320.0);
         let narrow = width < NARROW_BELOW;
         let ids = group_ids(view);
-        let group_colours: BTreeMap<String, usize> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.clone(), i))
-            .collect();
+        let group_colours: BTreeMap<String, usize> =
+            grouplab_model::sort::collect_map(ids.iter().enumerate().map(|(i, g)| (g.clone(), i)));
         let lag_lines = ids.len().clamp(1, 3) as f64;
         let row_h = (20.0 + 14.0 * lag_lines).max(58.0);
 
