@@ -323,7 +323,8 @@ const DATA: &[Data] = &[
 ];
 
 fn parse(json: &str) -> Command {
-    serde_json::from_str(json).unwrap_or_else(|e| panic!("lesson command {json}: {e}"))
+    // from_slice everywhere: one copy of the JSON reader in the wasm (issue 6, bundle size).
+    serde_json::from_slice(json.as_bytes()).unwrap_or_else(|e| panic!("lesson command {json}: {e}"))
 }
 
 fn build(d: &Data) -> Lesson {

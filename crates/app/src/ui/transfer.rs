@@ -50,7 +50,8 @@ pub fn parse(
     name: &str,
     text: &str,
 ) -> Result<(Scenario, grouplab_model::timeline::Timeline), String> {
-    let scenario: Scenario = serde_json::from_str(text)
+    // from_slice, as everywhere: one copy of the JSON reader in the wasm (issue 6, bundle size).
+    let scenario: Scenario = serde_json::from_slice(text.as_bytes())
         .map_err(|e| format!("{name} is not a GroupLab scenario: {e}."))?;
     let timeline = scenario.build().map_err(|e| match e.index {
         Some(i) => {
