@@ -97,14 +97,16 @@ impl Producer {
         if let Some(p) = explicit {
             return p;
         }
+        // The non-allocating path: same decisions as `Partitioner::place`, without the explanation.
         match self
             .cfg
             .partitioner
-            .place(key.map(str::as_bytes), num_partitions)
+            .partition(key.map(str::as_bytes), num_partitions)
         {
-            Placement::Hashed(steps) => steps.partition,
-            Placement::RandomPerMessage => rng.below(u64::from(num_partitions)) as u32,
-            Placement::Sticky(rule) => {
+            Ok(partition) => partition,
+            Err(Placement::Hashed(steps)) => steps.partition,
+            Err(Placement::RandomPerMessage) => rng.below(u64::from(num_partitions)) as u32,
+            Err(Placement::Sticky(rule)) => {
                 let size =
                     key.map_or(0, str::len) as u32 + value_len as u32 + RECORD_OVERHEAD_BYTES;
                 self.sticky_partition(topic, rule, size, num_partitions, cluster, now, rng)
