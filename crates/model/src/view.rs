@@ -212,7 +212,7 @@ impl Sim {
                 .topics
                 .values()
                 .map(|t| TopicView {
-                    name: t.name.clone(),
+                    name: t.name.to_string(),
                     partitions: t
                         .partitions
                         .iter()

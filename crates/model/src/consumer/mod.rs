@@ -223,8 +223,9 @@ impl Consumer {
         self.metadata = self
             .topics
             .iter()
-            .chain(self.manual_assignment.iter().flatten().map(|tp| &tp.topic))
-            .filter_map(|t| cluster.partition_count(t).map(|n| (t.clone(), n)))
+            .map(String::as_str)
+            .chain(self.manual_assignment.iter().flatten().map(|tp| &*tp.topic))
+            .filter_map(|t| cluster.partition_count(t).map(|n| (t.to_string(), n)))
             .collect();
     }
 }

@@ -267,7 +267,7 @@ impl Sim {
                 let producer = self.endpoint_name(Endpoint::Producer(p));
                 // The producer's metadata is stale: refresh it on the next send.
                 if let Some(prod) = self.producers.get_mut(p as usize) {
-                    prod.metadata.remove(&tp.topic);
+                    prod.metadata.remove(&*tp.topic);
                 }
                 self.emit(EventKind::ProduceFailed {
                     producer,
@@ -316,11 +316,15 @@ impl Sim {
                 });
             }
         }
+        let name = match self.cluster.topic_name(topic) {
+            Some(name) => name.clone(),
+            None => Rc::from(topic),
+        };
         for (partition, records) in batches.into_iter().enumerate() {
             if records.is_empty() {
                 continue;
             }
-            let tp = TopicPartition::new(topic, partition as u32);
+            let tp = TopicPartition::new(name.clone(), partition as u32);
             self.producers[p as usize].records_sent += records.len() as u64;
             match self
                 .cluster

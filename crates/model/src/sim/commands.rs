@@ -397,12 +397,12 @@ impl Sim {
             for tp in a {
                 let n = self.cluster.partition_count(&tp.topic).ok_or_else(|| {
                     ModelError::UnknownTopic {
-                        topic: tp.topic.clone(),
+                        topic: tp.topic.to_string(),
                     }
                 })?;
                 if tp.partition >= n {
                     return Err(ModelError::UnknownPartition {
-                        topic: tp.topic.clone(),
+                        topic: tp.topic.to_string(),
                         partition: tp.partition,
                         partitions: n,
                     });
@@ -425,11 +425,12 @@ impl Sim {
         let cfg = config.effective(profile, self.java_client_seq.max(1));
         let idx = self.consumers.len() as u32;
         let mut c = Consumer::new(idx, name.clone(), cfg, topics);
-        let mut assign = assign;
-        if let Some(a) = assign.as_mut() {
+        let assign = assign.map(|a| {
+            let mut a: Vec<_> = a.into_iter().map(|tp| self.cluster.interned(tp)).collect();
             a.sort();
             a.dedup();
-        }
+            a
+        });
         c.manual_assignment = assign;
         c.records_per_sec = records_per_sec.filter(|&r| r > 0);
         c.console = console.map(|c| c.0);

@@ -118,7 +118,7 @@ impl Sim {
     /// Leaders moved: emit the changes, and move group coordinators whose `__consumer_offsets` partition moved.
     pub(super) fn apply_leader_changes(
         &mut self,
-        changed: Vec<(Option<String>, u32, Option<u32>)>,
+        changed: Vec<(Option<std::rc::Rc<str>>, u32, Option<u32>)>,
     ) {
         let mut offsets_moved = false;
         for (topic, partition, leader) in changed {

@@ -91,6 +91,18 @@ impl Sim {
         offsets: &[RestoredOffset],
     ) -> Result<Applied, ModelError> {
         let committed = self.check_restore(group_id, generation_id, protocol, members, offsets)?;
+        // Assignments name their topics with the cluster's shared names (cheap copies and comparisons).
+        let members: &[RestoredMember] = &members
+            .iter()
+            .map(|m| RestoredMember {
+                assignment: m
+                    .assignment
+                    .iter()
+                    .map(|tp| self.cluster.interned(tp.clone()))
+                    .collect(),
+                ..m.clone()
+            })
+            .collect::<Vec<_>>();
         let protocol = protocol.unwrap_or(AssignorName::Range);
         let g = self.group_idx(group_id);
         let coordinator = self.groups[g as usize].coordinator;
@@ -319,7 +331,7 @@ impl Sim {
         for tp in &m.assignment {
             self.existing_partition(tp)?;
             // A member is only given partitions of topics it subscribes to (AbstractPartitionAssignor).
-            if !m.topics.contains(&tp.topic) {
+            if !m.topics.iter().any(|t| **t == *tp.topic) {
                 return Err(invalid(
                     "assignment",
                     format!(
@@ -338,13 +350,13 @@ impl Sim {
             self.cluster
                 .partition_count(&tp.topic)
                 .ok_or_else(|| ModelError::UnknownTopic {
-                    topic: tp.topic.clone(),
+                    topic: tp.topic.to_string(),
                 })?;
         self.cluster
             .partition(&tp.topic, tp.partition)
             .map(|p| p.log.log_end_offset())
             .ok_or(ModelError::UnknownPartition {
-                topic: tp.topic.clone(),
+                topic: tp.topic.to_string(),
                 partition: tp.partition,
                 partitions: n,
             })
