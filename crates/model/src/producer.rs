@@ -38,7 +38,7 @@ pub struct Rate {
 #[derive(Clone, Debug)]
 pub struct Producer {
     pub idx: u32,
-    pub name: String,
+    pub name: Rc<str>,
     pub cfg: EffectiveProducerConfig,
     /// Partition counts as this client's metadata knows them (refreshed every metadata.max.age.ms).
     pub metadata: BTreeMap<String, (u32, u64)>,
@@ -55,7 +55,7 @@ pub struct Outgoing {
 }
 
 impl Producer {
-    pub fn new(idx: u32, name: String, cfg: EffectiveProducerConfig) -> Self {
+    pub fn new(idx: u32, name: Rc<str>, cfg: EffectiveProducerConfig) -> Self {
         Producer {
             idx,
             name,

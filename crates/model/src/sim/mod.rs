@@ -28,6 +28,7 @@ pub mod restore;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
+use std::rc::Rc;
 
 use crate::cluster::Cluster;
 use crate::config::ClusterConfig;
@@ -64,7 +65,7 @@ pub struct Sim {
     pub groups: Vec<Group>,
     group_index: BTreeMap<String, u32>,
     pub consumers: Vec<Consumer>,
-    consumer_names: Vec<String>,
+    consumer_names: Vec<Rc<str>>,
     pub producers: Vec<Producer>,
     /// Messages in flight by id (boxed: B-tree nodes move their values on every insert and remove).
     pub in_flight: BTreeMap<u64, Box<Message>>,
@@ -176,11 +177,11 @@ impl Sim {
     }
 
     pub fn consumer(&self, name: &str) -> Option<&Consumer> {
-        self.consumers.iter().find(|c| c.name == name)
+        self.consumers.iter().find(|c| *c.name == *name)
     }
 
     pub fn producer(&self, name: &str) -> Option<&Producer> {
-        self.producers.iter().find(|p| p.name == name)
+        self.producers.iter().find(|p| *p.name == *name)
     }
 
     /// Which `__consumer_offsets` partition and broker coordinate `group_id`, with every step.
@@ -190,9 +191,10 @@ impl Sim {
         (lookup, leader)
     }
 
-    pub fn endpoint_name(&self, e: Endpoint) -> String {
+    /// A client's shared name (a copy costs no allocation), or `broker N`.
+    pub fn endpoint_name(&self, e: Endpoint) -> Rc<str> {
         match e {
-            Endpoint::Broker(b) => format!("broker {b}"),
+            Endpoint::Broker(b) => Rc::from(format!("broker {b}")),
             Endpoint::Consumer(c) => self
                 .consumer_names
                 .get(c as usize)

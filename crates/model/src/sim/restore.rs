@@ -3,6 +3,7 @@
 //! before anything changes.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use crate::assignor::AssignorName;
 use crate::command::{RestoredMember, RestoredOffset};
@@ -184,9 +185,10 @@ impl Sim {
         let mut topics = m.topics.clone();
         topics.sort();
         topics.dedup();
+        let name: Rc<str> = Rc::from(m.consumer.as_str());
         self.consumers
-            .push(Consumer::new(idx, m.consumer.clone(), cfg, topics));
-        self.consumer_names.push(m.consumer.clone());
+            .push(Consumer::new(idx, name.clone(), cfg, topics));
+        self.consumer_names.push(name);
         self.start_consumer(idx);
         idx
     }
