@@ -474,7 +474,7 @@ impl Sim {
     /// Ends the current incarnation: its timers go stale and nothing in flight reaches it any more.
     fn retire_incarnation(&mut self, c: u32) {
         self.consumers[c as usize].epoch += 1;
-        self.in_flight.retain(|_, m| m.to != Endpoint::Consumer(c));
+        self.in_flight.retain(|m| m.to != Endpoint::Consumer(c));
     }
 
     fn run_console_consumer(

@@ -12,8 +12,8 @@ impl Sim {
     pub(super) fn dispatch(&mut self, wake: Wake) {
         match wake {
             Wake::Deliver(id) => {
-                if let Some(msg) = self.in_flight.remove(&id) {
-                    self.deliver(*msg);
+                if let Some(msg) = self.in_flight.remove(id) {
+                    self.deliver(msg);
                 }
             }
             Wake::Poll { consumer, epoch } => self.consumer_timer(consumer, epoch, TimerKind::Poll),

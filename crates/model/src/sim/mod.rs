@@ -24,6 +24,7 @@ mod broker;
 pub mod commands;
 pub mod ctx;
 mod dispatch;
+mod in_flight;
 pub mod restore;
 
 use std::cmp::Reverse;
@@ -42,6 +43,7 @@ use crate::producer::Producer;
 use crate::rng::SimRng;
 
 use ctx::{Outbox, Wake};
+pub use in_flight::InFlight;
 
 /// Upper bounds that keep every command's cost bounded (bad input gets a typed error, never a panic).
 pub mod limits {
@@ -67,8 +69,8 @@ pub struct Sim {
     pub consumers: Vec<Consumer>,
     consumer_names: Vec<Rc<str>>,
     pub producers: Vec<Producer>,
-    /// Messages in flight by id (boxed: B-tree nodes move their values on every insert and remove).
-    pub in_flight: BTreeMap<u64, Box<Message>>,
+    /// Messages in flight by id.
+    pub in_flight: InFlight,
     next_msg_id: u64,
     queue: BinaryHeap<Reverse<(u64, u64, Wake)>>,
     seq: u64,
@@ -98,7 +100,7 @@ impl Sim {
             consumers: Vec::new(),
             consumer_names: Vec::new(),
             producers: Vec::new(),
-            in_flight: BTreeMap::new(),
+            in_flight: InFlight::default(),
             next_msg_id: 1,
             queue: BinaryHeap::new(),
             seq: 0,
@@ -260,17 +262,14 @@ impl Sim {
             },
         };
         self.emit(kind);
-        self.in_flight.insert(
+        self.in_flight.insert(Message {
             id,
-            Box::new(Message {
-                id,
-                from,
-                to,
-                sent_at_ms: self.now,
-                arrives_at_ms,
-                payload,
-            }),
-        );
+            from,
+            to,
+            sent_at_ms: self.now,
+            arrives_at_ms,
+            payload,
+        });
         self.schedule(arrives_at_ms, Wake::Deliver(id));
     }
 
