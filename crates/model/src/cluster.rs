@@ -1,10 +1,12 @@
 //! Brokers, topics and partition leadership, including the `__consumer_offsets` topic.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use crate::config::ClusterConfig;
 use crate::log::PartitionLog;
 use crate::rng::SimRng;
+use crate::topic_partition::TopicPartition;
 
 pub const OFFSETS_TOPIC: &str = "__consumer_offsets";
 
@@ -24,7 +26,8 @@ pub struct Partition {
 
 #[derive(Clone, Debug)]
 pub struct Topic {
-    pub name: String,
+    /// Shared by every `TopicPartition` the model makes for this topic (see [`Cluster::topic_name`]).
+    pub name: Rc<str>,
     pub partitions: Vec<Partition>,
 }
 
@@ -129,7 +132,7 @@ impl Cluster {
         self.topics.insert(
             name.to_string(),
             Topic {
-                name: name.to_string(),
+                name: Rc::from(name),
                 partitions: parts,
             },
         );
@@ -169,6 +172,19 @@ impl Cluster {
         }
     }
 
+    /// The topic's shared name (a copy costs no allocation, and compares by pointer first).
+    pub fn topic_name(&self, topic: &str) -> Option<&Rc<str>> {
+        self.topics.get(topic).map(|t| &t.name)
+    }
+
+    /// `tp` naming its topic with the shared name, when the topic exists.
+    pub fn interned(&self, mut tp: TopicPartition) -> TopicPartition {
+        if let Some(name) = self.topic_name(&tp.topic) {
+            tp.topic = name.clone();
+        }
+        tp
+    }
+
     pub fn partition_count(&self, topic: &str) -> Option<u32> {
         self.topics.get(topic).map(|t| t.partitions.len() as u32)
     }
@@ -196,7 +212,7 @@ impl Cluster {
         &mut self,
         broker: u32,
         up: bool,
-    ) -> Vec<(Option<String>, u32, Option<u32>)> {
+    ) -> Vec<(Option<Rc<str>>, u32, Option<u32>)> {
         if let Some(b) = self.brokers.get_mut(broker as usize) {
             b.up = up;
         }
@@ -223,7 +239,7 @@ impl Cluster {
     }
 
     /// Preferred replica election (auto.leader.rebalance.enable, every leader.imbalance.check.interval.seconds).
-    pub fn elect_preferred_leaders(&mut self) -> Vec<(Option<String>, u32, Option<u32>)> {
+    pub fn elect_preferred_leaders(&mut self) -> Vec<(Option<Rc<str>>, u32, Option<u32>)> {
         let live: Vec<bool> = self.brokers.iter().map(|b| b.up).collect();
         let is_live = |b: u32| live.get(b as usize).copied().unwrap_or(false);
         let mut changed = Vec::new();

@@ -1,5 +1,7 @@
 //! Typed events: every change in the world emits one. Animation, narration and the event log are built on them.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::assignor::AssignorName;
@@ -86,16 +88,16 @@ pub enum EventKind {
         to: Option<u32>,
     },
     ProducerAdded {
-        producer: String,
+        producer: Rc<str>,
     },
     RecordsProduced {
-        producer: String,
+        producer: Rc<str>,
         tp: TopicPartition,
         base_offset: u64,
         count: u32,
     },
     ProduceFailed {
-        producer: String,
+        producer: Rc<str>,
         tp: TopicPartition,
         error: ErrorCode,
         count: u32,
@@ -116,35 +118,35 @@ pub enum EventKind {
         error: ErrorCode,
     },
     ConsumerStarted {
-        consumer: String,
+        consumer: Rc<str>,
         group_id: Option<String>,
         client_id: String,
     },
     ConsoleConsumerStarted {
-        consumer: String,
+        consumer: Rc<str>,
         group_id: String,
         from_beginning: bool,
     },
     ConsumerClosed {
-        consumer: String,
+        consumer: Rc<str>,
     },
     ConsumerCrashed {
-        consumer: String,
+        consumer: Rc<str>,
     },
     CoordinatorFound {
-        consumer: String,
+        consumer: Rc<str>,
         group_id: String,
         broker: u32,
     },
     MemberIdAssigned {
-        consumer: String,
+        consumer: Rc<str>,
         group_id: String,
         member_id: String,
     },
     MemberJoined {
         group_id: String,
         member_id: String,
-        consumer: String,
+        consumer: Rc<str>,
     },
     StaticMemberReplaced {
         group_id: String,
@@ -155,7 +157,7 @@ pub enum EventKind {
     MemberLeft {
         group_id: String,
         member_id: String,
-        consumer: String,
+        consumer: Rc<str>,
         reason: LeaveReason,
     },
     GroupStateChanged {
@@ -198,50 +200,50 @@ pub enum EventKind {
         assignment: Vec<(String, Vec<TopicPartition>)>,
     },
     PartitionsRevoked {
-        consumer: String,
+        consumer: Rc<str>,
         group_id: String,
         partitions: Vec<TopicPartition>,
     },
     PartitionsAssigned {
-        consumer: String,
+        consumer: Rc<str>,
         group_id: Option<String>,
         partitions: Vec<TopicPartition>,
     },
     PartitionsLost {
-        consumer: String,
+        consumer: Rc<str>,
         group_id: String,
         partitions: Vec<TopicPartition>,
     },
     RecordsFetched {
-        consumer: String,
-        group_id: Option<String>,
+        consumer: Rc<str>,
+        group_id: Option<Rc<str>>,
         tp: TopicPartition,
         from_offset: u64,
         to_offset: u64,
         redelivered: u64,
     },
     OffsetReset {
-        consumer: String,
+        consumer: Rc<str>,
         tp: TopicPartition,
         policy: AutoOffsetReset,
         offset: u64,
     },
     NoOffsetForPartition {
-        consumer: String,
+        consumer: Rc<str>,
         tp: TopicPartition,
     },
     OffsetCommitted {
         group_id: String,
-        consumer: String,
+        consumer: Rc<str>,
         offsets: Vec<(TopicPartition, u64)>,
     },
     OffsetCommitFailed {
         group_id: String,
-        consumer: String,
+        consumer: Rc<str>,
         error: ErrorCode,
     },
     PollTimeoutExpired {
-        consumer: String,
+        consumer: Rc<str>,
         group_id: String,
     },
     SessionExpired {
@@ -249,11 +251,11 @@ pub enum EventKind {
         member_id: String,
     },
     UnknownTopic {
-        consumer: String,
+        consumer: Rc<str>,
         topic: String,
     },
     ConsumerError {
-        consumer: String,
+        consumer: Rc<str>,
         message: String,
     },
 }

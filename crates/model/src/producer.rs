@@ -38,7 +38,7 @@ pub struct Rate {
 #[derive(Clone, Debug)]
 pub struct Producer {
     pub idx: u32,
-    pub name: String,
+    pub name: Rc<str>,
     pub cfg: EffectiveProducerConfig,
     /// Partition counts as this client's metadata knows them (refreshed every metadata.max.age.ms).
     pub metadata: BTreeMap<String, (u32, u64)>,
@@ -55,7 +55,7 @@ pub struct Outgoing {
 }
 
 impl Producer {
-    pub fn new(idx: u32, name: String, cfg: EffectiveProducerConfig) -> Self {
+    pub fn new(idx: u32, name: Rc<str>, cfg: EffectiveProducerConfig) -> Self {
         Producer {
             idx,
             name,
@@ -97,14 +97,16 @@ impl Producer {
         if let Some(p) = explicit {
             return p;
         }
+        // The non-allocating path: same decisions as `Partitioner::place`, without the explanation.
         match self
             .cfg
             .partitioner
-            .place(key.map(str::as_bytes), num_partitions)
+            .partition(key.map(str::as_bytes), num_partitions)
         {
-            Placement::Hashed(steps) => steps.partition,
-            Placement::RandomPerMessage => rng.below(u64::from(num_partitions)) as u32,
-            Placement::Sticky(rule) => {
+            Ok(partition) => partition,
+            Err(Placement::Hashed(steps)) => steps.partition,
+            Err(Placement::RandomPerMessage) => rng.below(u64::from(num_partitions)) as u32,
+            Err(Placement::Sticky(rule)) => {
                 let size =
                     key.map_or(0, str::len) as u32 + value_len as u32 + RECORD_OVERHEAD_BYTES;
                 self.sticky_partition(topic, rule, size, num_partitions, cluster, now, rng)

@@ -1,17 +1,22 @@
 //! `TopicPartition`: a partition of a topic, ordered by topic name then partition id (as Kafka's comparators do).
 
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// The topic name is shared (`Rc<str>`, serialized as a plain string): copies of a partition cost no
+/// allocation, and two copies of one name compare by pointer before comparing bytes.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct TopicPartition {
-    pub topic: String,
+    pub topic: Rc<str>,
     pub partition: u32,
 }
 
 impl TopicPartition {
-    pub fn new(topic: impl Into<String>, partition: u32) -> Self {
+    pub fn new(topic: impl Into<Rc<str>>, partition: u32) -> Self {
         TopicPartition {
             topic: topic.into(),
             partition,
@@ -22,6 +27,41 @@ impl TopicPartition {
     pub fn parse(s: &str) -> Option<Self> {
         let (topic, p) = s.rsplit_once('/')?;
         Some(TopicPartition::new(topic, p.parse().ok()?))
+    }
+
+    fn same_topic(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.topic, &other.topic) || self.topic == other.topic
+    }
+}
+
+impl PartialEq for TopicPartition {
+    fn eq(&self, other: &Self) -> bool {
+        self.partition == other.partition && self.same_topic(other)
+    }
+}
+
+impl Eq for TopicPartition {}
+
+/// By topic name, then partition (what `#[derive]` gave when the name was a `String`).
+impl Ord for TopicPartition {
+    fn cmp(&self, other: &Self) -> Ordering {
+        if Rc::ptr_eq(&self.topic, &other.topic) {
+            return self.partition.cmp(&other.partition);
+        }
+        (&*self.topic, self.partition).cmp(&(&*other.topic, other.partition))
+    }
+}
+
+impl PartialOrd for TopicPartition {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Hash for TopicPartition {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.topic.hash(state);
+        self.partition.hash(state);
     }
 }
 
@@ -42,5 +82,21 @@ mod tests {
         assert_eq!(tp.to_string(), "test-topic/3");
         assert_eq!(TopicPartition::parse("test-topic/3"), Some(tp));
         assert_eq!(TopicPartition::parse("nope"), None);
+    }
+
+    #[test]
+    fn shared_and_separate_names_order_alike() {
+        let shared: Rc<str> = Rc::from("b");
+        let a1 = TopicPartition::new(shared.clone(), 1);
+        let a2 = TopicPartition::new(shared, 2);
+        let b2 = TopicPartition::new("b", 2);
+        let a0 = TopicPartition::new("a", 9);
+        assert_eq!(a2, b2);
+        assert_eq!(a2.cmp(&b2), Ordering::Equal);
+        assert!(a1 < a2 && a1 < b2 && a0 < a1);
+        assert_eq!(
+            serde_json::to_string(&a1).unwrap(),
+            r#"{"topic":"b","partition":1}"#
+        );
     }
 }

@@ -180,7 +180,9 @@ impl Sim {
                     .as_deref()
                     .map_or_else(|| format!("m{}", r.offset), str::to_string),
                 timestamp_ms: r.timestamp_ms,
-                producer: self.endpoint_name(Endpoint::Producer(r.producer)),
+                producer: self
+                    .endpoint_name(Endpoint::Producer(r.producer))
+                    .to_string(),
             })
             .collect()
     }
@@ -212,7 +214,7 @@ impl Sim {
                 .topics
                 .values()
                 .map(|t| TopicView {
-                    name: t.name.clone(),
+                    name: t.name.to_string(),
                     partitions: t
                         .partitions
                         .iter()
@@ -233,7 +235,7 @@ impl Sim {
                 .consumers
                 .iter()
                 .map(|c| ConsumerView {
-                    name: c.name.clone(),
+                    name: c.name.to_string(),
                     profile: c.cfg.profile,
                     status: c.status.clone(),
                     client_id: c.cfg.client_id.clone(),
@@ -268,7 +270,7 @@ impl Sim {
                 .producers
                 .iter()
                 .map(|p| ProducerView {
-                    name: p.name.clone(),
+                    name: p.name.to_string(),
                     profile: p.cfg.profile,
                     client_id: p.cfg.client_id.clone(),
                     partitioner: p.cfg.partitioner,
@@ -290,8 +292,8 @@ impl Sim {
                     error: m.payload.error(),
                     from: m.from,
                     to: m.to,
-                    from_name: self.endpoint_name(m.from),
-                    to_name: self.endpoint_name(m.to),
+                    from_name: self.endpoint_name(m.from).to_string(),
+                    to_name: self.endpoint_name(m.to).to_string(),
                     sent_at_ms: m.sent_at_ms,
                     arrives_at_ms: m.arrives_at_ms,
                     records: match &m.payload {
@@ -340,7 +342,9 @@ impl Sim {
                     client_id: m.client_id.clone(),
                     group_instance_id: m.group_instance_id.clone(),
                     client_host: m.client_host.clone(),
-                    consumer: self.endpoint_name(Endpoint::Consumer(m.consumer)),
+                    consumer: self
+                        .endpoint_name(Endpoint::Consumer(m.consumer))
+                        .to_string(),
                     is_leader: g.is_leader(&m.member_id),
                     subscribed: m.subscription.topics.clone(),
                     assigned: m.assignment.iter().map(|tp| tp.to_string()).collect(),

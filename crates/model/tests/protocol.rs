@@ -402,10 +402,10 @@ fn a_slow_consumer_leaves_when_max_poll_interval_expires() {
     .unwrap();
     // Batches grow (5 records, then 250, then 500 = 500 s of work) until one outlasts 300 s.
     t.advance_to(700_000);
-    assert!(t.notable_events().any(|e| matches!(&e.kind, EventKind::PollTimeoutExpired { consumer, .. } if consumer == "consumer2")));
+    assert!(t.notable_events().any(|e| matches!(&e.kind, EventKind::PollTimeoutExpired { consumer, .. } if &**consumer == "consumer2")));
     assert!(t.notable_events().any(|e| matches!(
         &e.kind,
-        EventKind::MemberLeft { reason: LeaveReason::LeaveGroup, consumer, .. } if consumer == "consumer2"
+        EventKind::MemberLeft { reason: LeaveReason::LeaveGroup, consumer, .. } if &**consumer == "consumer2"
     )));
     assert!(group(&view(&t)).generation_id >= 2);
 }
@@ -560,7 +560,7 @@ fn auto_offset_reset_decides_only_without_a_commit() {
     );
     assert_eq!(delivered("early"), 10, "earliest: 0..9");
     assert_eq!(delivered("strict"), 0);
-    assert!(t.notable_events().any(|e| matches!(&e.kind, EventKind::NoOffsetForPartition { consumer, .. } if consumer == "strict")));
+    assert!(t.notable_events().any(|e| matches!(&e.kind, EventKind::NoOffsetForPartition { consumer, .. } if &**consumer == "strict")));
 }
 
 #[test]

@@ -112,7 +112,7 @@ mod tests {
                     .collect();
                 let mut next = 0;
                 for (i, m) in members.iter().enumerate() {
-                    let mine: Vec<u32> = a[*m].iter().filter(|tp| &tp.topic == topic).map(|tp| tp.partition).collect();
+                    let mine: Vec<u32> = a[*m].iter().filter(|tp| *tp.topic == **topic).map(|tp| tp.partition).collect();
                     let q = n / members.len() as u32;
                     let r = (n % members.len() as u32) as usize;
                     prop_assert_eq!(mine.len() as u32, q + u32::from(i < r));
@@ -124,7 +124,7 @@ mod tests {
                 }
                 for (m, list) in &a {
                     if !members.contains(&m.as_str()) {
-                        prop_assert!(list.iter().all(|tp| &tp.topic != topic));
+                        prop_assert!(list.iter().all(|tp| *tp.topic != **topic));
                     }
                 }
             }

@@ -98,7 +98,13 @@ pub fn on_response(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv, payload
                 return;
             }
             match error {
-                ErrorCode::None => apply_assignment(c, ctx, assignment),
+                ErrorCode::None => {
+                    let assignment = assignment
+                        .into_iter()
+                        .map(|tp| env.cluster.interned(tp))
+                        .collect();
+                    apply_assignment(c, ctx, assignment)
+                }
                 ErrorCode::RebalanceInProgress => rejoin_now(c, ctx, env),
                 ErrorCode::UnknownMemberId | ErrorCode::IllegalGeneration => {
                     lose_partitions(c, ctx, error == ErrorCode::UnknownMemberId);

@@ -6,6 +6,7 @@ pub mod poll;
 mod resume;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -56,7 +57,7 @@ pub struct ConsoleRun {
 #[derive(Clone, Debug)]
 pub struct Consumer {
     pub idx: u32,
-    pub name: String,
+    pub name: Rc<str>,
     pub cfg: EffectiveConsumerConfig,
     pub topics: Vec<String>,
     /// `assign()`: no group membership, no rebalance.
@@ -104,18 +105,21 @@ pub struct Consumer {
     pub metadata: BTreeMap<String, u32>,
     /// Who deliveries are counted for: the group id, or `consumer:<name>` without a group.
     pub delivery_key: String,
+    /// `cfg.group_id`, shared by the events of every fetch (a copy costs no allocation).
+    pub group_id: Option<Rc<str>>,
     pub records_delivered: u64,
     pub records_redelivered: u64,
 }
 
 impl Consumer {
-    pub fn new(idx: u32, name: String, cfg: EffectiveConsumerConfig, topics: Vec<String>) -> Self {
+    pub fn new(idx: u32, name: Rc<str>, cfg: EffectiveConsumerConfig, topics: Vec<String>) -> Self {
         let delivery_key = cfg
             .group_id
             .clone()
             .unwrap_or_else(|| format!("consumer:{name}"));
         Consumer {
             delivery_key,
+            group_id: cfg.group_id.as_deref().map(Rc::from),
             idx,
             name,
             cfg,
@@ -223,8 +227,9 @@ impl Consumer {
         self.metadata = crate::sort::collect_map(
             self.topics
                 .iter()
-                .chain(self.manual_assignment.iter().flatten().map(|tp| &tp.topic))
-                .filter_map(|t| cluster.partition_count(t).map(|n| (t.clone(), n))),
+                .map(String::as_str)
+                .chain(self.manual_assignment.iter().flatten().map(|tp| &*tp.topic))
+                .filter_map(|t| cluster.partition_count(t).map(|n| (t.to_string(), n))),
         );
     }
 }

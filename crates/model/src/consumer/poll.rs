@@ -439,7 +439,7 @@ fn fetch_owned(
         c.records_redelivered += redelivered;
         ctx.emit(EventKind::RecordsFetched {
             consumer: c.name.clone(),
-            group_id: c.cfg.group_id.clone(),
+            group_id: c.group_id.clone(),
             tp: tp.clone(),
             from_offset: from,
             to_offset: to,

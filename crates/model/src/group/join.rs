@@ -1,5 +1,7 @@
 //! JoinGroup and the join phase (GroupMetadataManager.classicGroupJoin*, ClassicGroup.initNextGeneration).
 
+use std::rc::Rc;
+
 use crate::assignor::{AssignorName, Subscription};
 use crate::event::{EventKind, GroupState, LeaveReason};
 use crate::net::{Endpoint, ErrorCode, JoinedMember, Payload};
@@ -23,7 +25,7 @@ pub struct GroupEnv<'a> {
     pub group_index: u32,
     pub broker: u32,
     pub initial_rebalance_delay_ms: u64,
-    pub consumer_names: &'a [String],
+    pub consumer_names: &'a [Rc<str>],
 }
 
 impl<'a> GroupEnv<'a> {
@@ -31,7 +33,7 @@ impl<'a> GroupEnv<'a> {
         group_index: u32,
         broker: u32,
         config: &crate::config::ClusterConfig,
-        consumer_names: &'a [String],
+        consumer_names: &'a [Rc<str>],
     ) -> Self {
         GroupEnv {
             group_index,
@@ -41,7 +43,7 @@ impl<'a> GroupEnv<'a> {
         }
     }
 
-    pub fn name(&self, consumer: u32) -> String {
+    pub fn name(&self, consumer: u32) -> Rc<str> {
         self.consumer_names
             .get(consumer as usize)
             .cloned()

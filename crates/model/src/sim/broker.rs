@@ -267,7 +267,7 @@ impl Sim {
                 let producer = self.endpoint_name(Endpoint::Producer(p));
                 // The producer's metadata is stale: refresh it on the next send.
                 if let Some(prod) = self.producers.get_mut(p as usize) {
-                    prod.metadata.remove(&tp.topic);
+                    prod.metadata.remove(&*tp.topic);
                 }
                 self.emit(EventKind::ProduceFailed {
                     producer,
@@ -285,19 +285,29 @@ impl Sim {
         let Some(n) = self.producers[p as usize].partitions_for(topic, &self.cluster, now) else {
             return;
         };
-        let mut batches: Vec<Vec<PendingRecord>> = vec![Vec::new(); n as usize];
-        for (key, value, explicit) in records {
+        // Place every record first, so each batch is allocated once at its final size.
+        let mut placed = Vec::with_capacity(records.len());
+        let mut sizes = vec![0usize; n as usize];
+        for (key, value, explicit) in &records {
             let value_len = value.as_deref().map_or(8, str::len);
             let partition = self.producers[p as usize].choose_partition(
                 topic,
                 key.as_deref(),
-                explicit,
+                *explicit,
                 value_len,
                 n,
                 &self.cluster,
                 now,
                 &mut self.rng,
             );
+            if let Some(size) = sizes.get_mut(partition as usize) {
+                *size += 1;
+            }
+            placed.push(partition);
+        }
+        let mut batches: Vec<Vec<PendingRecord>> =
+            sizes.into_iter().map(Vec::with_capacity).collect();
+        for ((key, value, _), partition) in records.into_iter().zip(placed) {
             if let Some(batch) = batches.get_mut(partition as usize) {
                 batch.push(PendingRecord {
                     key,
@@ -306,11 +316,15 @@ impl Sim {
                 });
             }
         }
+        let name = match self.cluster.topic_name(topic) {
+            Some(name) => name.clone(),
+            None => Rc::from(topic),
+        };
         for (partition, records) in batches.into_iter().enumerate() {
             if records.is_empty() {
                 continue;
             }
-            let tp = TopicPartition::new(topic, partition as u32);
+            let tp = TopicPartition::new(name.clone(), partition as u32);
             self.producers[p as usize].records_sent += records.len() as u64;
             match self
                 .cluster

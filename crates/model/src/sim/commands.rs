@@ -89,7 +89,9 @@ impl Sim {
                 let c = self.running_consumer(&consumer)?;
                 self.consumers[c as usize].status = ConsumerStatus::Crashed;
                 self.retire_incarnation(c);
-                self.emit(EventKind::ConsumerCrashed { consumer });
+                self.emit(EventKind::ConsumerCrashed {
+                    consumer: consumer.into(),
+                });
                 Ok(Applied::default())
             }
             Command::RestartConsumer { consumer } => {
@@ -226,8 +228,8 @@ impl Sim {
     }
 
     fn name_taken(&self, name: &str) -> bool {
-        self.consumers.iter().any(|c| c.name == name)
-            || self.producers.iter().any(|p| p.name == name)
+        self.consumers.iter().any(|c| *c.name == *name)
+            || self.producers.iter().any(|p| *p.name == *name)
     }
 
     fn pick_name(&self, given: Option<String>, prefix: &str) -> Result<String, ModelError> {
@@ -272,10 +274,9 @@ impl Sim {
         }
         let cfg = config.effective(profile, self.java_client_seq.max(1));
         let idx = self.producers.len() as u32;
-        self.producers.push(Producer::new(idx, name.clone(), cfg));
-        self.emit(EventKind::ProducerAdded {
-            producer: name.clone(),
-        });
+        let shared: Rc<str> = Rc::from(name.as_str());
+        self.producers.push(Producer::new(idx, shared.clone(), cfg));
+        self.emit(EventKind::ProducerAdded { producer: shared });
         Ok(Applied {
             name: Some(name),
             group_id: None,
@@ -397,12 +398,12 @@ impl Sim {
             for tp in a {
                 let n = self.cluster.partition_count(&tp.topic).ok_or_else(|| {
                     ModelError::UnknownTopic {
-                        topic: tp.topic.clone(),
+                        topic: tp.topic.to_string(),
                     }
                 })?;
                 if tp.partition >= n {
                     return Err(ModelError::UnknownPartition {
-                        topic: tp.topic.clone(),
+                        topic: tp.topic.to_string(),
                         partition: tp.partition,
                         partitions: n,
                     });
@@ -424,17 +425,19 @@ impl Sim {
         }
         let cfg = config.effective(profile, self.java_client_seq.max(1));
         let idx = self.consumers.len() as u32;
-        let mut c = Consumer::new(idx, name.clone(), cfg, topics);
-        let mut assign = assign;
-        if let Some(a) = assign.as_mut() {
-            crate::sort::sort(a);
+        let shared: Rc<str> = Rc::from(name.as_str());
+        let mut c = Consumer::new(idx, shared.clone(), cfg, topics);
+        let assign = assign.map(|a| {
+            let mut a: Vec<_> = a.into_iter().map(|tp| self.cluster.interned(tp)).collect();
+            crate::sort::sort(&mut a);
             a.dedup();
-        }
+            a
+        });
         c.manual_assignment = assign;
         c.records_per_sec = records_per_sec.filter(|&r| r > 0);
         c.console = console.map(|c| c.0);
         self.consumers.push(c);
-        self.consumer_names.push(name.clone());
+        self.consumer_names.push(shared);
         self.start_consumer(idx);
         Ok(Applied {
             name: Some(name),
@@ -471,7 +474,7 @@ impl Sim {
     /// Ends the current incarnation: its timers go stale and nothing in flight reaches it any more.
     fn retire_incarnation(&mut self, c: u32) {
         self.consumers[c as usize].epoch += 1;
-        self.in_flight.retain(|_, m| m.to != Endpoint::Consumer(c));
+        self.in_flight.retain(|m| m.to != Endpoint::Consumer(c));
     }
 
     fn run_console_consumer(
@@ -515,7 +518,7 @@ impl Sim {
             )),
         )?;
         self.emit(EventKind::ConsoleConsumerStarted {
-            consumer: applied.name.clone().unwrap_or_default(),
+            consumer: applied.name.as_deref().unwrap_or_default().into(),
             group_id,
             from_beginning,
         });
@@ -531,7 +534,7 @@ impl Sim {
     fn consumer_idx(&self, name: &str) -> Result<u32, ModelError> {
         self.consumers
             .iter()
-            .position(|c| c.name == name)
+            .position(|c| *c.name == *name)
             .map(|i| i as u32)
             .ok_or_else(|| ModelError::UnknownConsumer {
                 consumer: name.into(),
@@ -552,7 +555,7 @@ impl Sim {
     fn producer_idx(&self, name: &str) -> Result<u32, ModelError> {
         self.producers
             .iter()
-            .position(|p| p.name == name)
+            .position(|p| *p.name == *name)
             .map(|i| i as u32)
             .ok_or_else(|| ModelError::UnknownProducer {
                 producer: name.into(),

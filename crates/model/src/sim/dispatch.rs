@@ -12,8 +12,8 @@ impl Sim {
     pub(super) fn dispatch(&mut self, wake: Wake) {
         match wake {
             Wake::Deliver(id) => {
-                if let Some(msg) = self.in_flight.remove(&id) {
-                    self.deliver(*msg);
+                if let Some(msg) = self.in_flight.remove(id) {
+                    self.deliver(msg);
                 }
             }
             Wake::Poll { consumer, epoch } => self.consumer_timer(consumer, epoch, TimerKind::Poll),
@@ -118,7 +118,7 @@ impl Sim {
     /// Leaders moved: emit the changes, and move group coordinators whose `__consumer_offsets` partition moved.
     pub(super) fn apply_leader_changes(
         &mut self,
-        changed: Vec<(Option<String>, u32, Option<u32>)>,
+        changed: Vec<(Option<std::rc::Rc<str>>, u32, Option<u32>)>,
     ) {
         let mut offsets_moved = false;
         for (topic, partition, leader) in changed {

@@ -24,10 +24,12 @@ mod broker;
 pub mod commands;
 pub mod ctx;
 mod dispatch;
+mod in_flight;
 pub mod restore;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
+use std::rc::Rc;
 
 use crate::cluster::Cluster;
 use crate::config::ClusterConfig;
@@ -41,6 +43,7 @@ use crate::producer::Producer;
 use crate::rng::SimRng;
 
 use ctx::{Outbox, Wake};
+pub use in_flight::InFlight;
 
 /// Upper bounds that keep every command's cost bounded (bad input gets a typed error, never a panic).
 pub mod limits {
@@ -64,10 +67,10 @@ pub struct Sim {
     pub groups: Vec<Group>,
     group_index: BTreeMap<String, u32>,
     pub consumers: Vec<Consumer>,
-    consumer_names: Vec<String>,
+    consumer_names: Vec<Rc<str>>,
     pub producers: Vec<Producer>,
-    /// Messages in flight by id (boxed: B-tree nodes move their values on every insert and remove).
-    pub in_flight: BTreeMap<u64, Box<Message>>,
+    /// Messages in flight by id.
+    pub in_flight: InFlight,
     next_msg_id: u64,
     queue: BinaryHeap<Reverse<(u64, u64, Wake)>>,
     seq: u64,
@@ -97,7 +100,7 @@ impl Sim {
             consumers: Vec::new(),
             consumer_names: Vec::new(),
             producers: Vec::new(),
-            in_flight: BTreeMap::new(),
+            in_flight: InFlight::default(),
             next_msg_id: 1,
             queue: BinaryHeap::new(),
             seq: 0,
@@ -176,11 +179,11 @@ impl Sim {
     }
 
     pub fn consumer(&self, name: &str) -> Option<&Consumer> {
-        self.consumers.iter().find(|c| c.name == name)
+        self.consumers.iter().find(|c| *c.name == *name)
     }
 
     pub fn producer(&self, name: &str) -> Option<&Producer> {
-        self.producers.iter().find(|p| p.name == name)
+        self.producers.iter().find(|p| *p.name == *name)
     }
 
     /// Which `__consumer_offsets` partition and broker coordinate `group_id`, with every step.
@@ -190,9 +193,10 @@ impl Sim {
         (lookup, leader)
     }
 
-    pub fn endpoint_name(&self, e: Endpoint) -> String {
+    /// A client's shared name (a copy costs no allocation), or `broker N`.
+    pub fn endpoint_name(&self, e: Endpoint) -> Rc<str> {
         match e {
-            Endpoint::Broker(b) => format!("broker {b}"),
+            Endpoint::Broker(b) => Rc::from(format!("broker {b}")),
             Endpoint::Consumer(c) => self
                 .consumer_names
                 .get(c as usize)
@@ -258,17 +262,14 @@ impl Sim {
             },
         };
         self.emit(kind);
-        self.in_flight.insert(
+        self.in_flight.insert(Message {
             id,
-            Box::new(Message {
-                id,
-                from,
-                to,
-                sent_at_ms: self.now,
-                arrives_at_ms,
-                payload,
-            }),
-        );
+            from,
+            to,
+            sent_at_ms: self.now,
+            arrives_at_ms,
+            payload,
+        });
         self.schedule(arrives_at_ms, Wake::Deliver(id));
     }
 

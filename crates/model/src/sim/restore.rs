@@ -3,6 +3,7 @@
 //! before anything changes.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use crate::assignor::AssignorName;
 use crate::command::{RestoredMember, RestoredOffset};
@@ -91,6 +92,18 @@ impl Sim {
         offsets: &[RestoredOffset],
     ) -> Result<Applied, ModelError> {
         let committed = self.check_restore(group_id, generation_id, protocol, members, offsets)?;
+        // Assignments name their topics with the cluster's shared names (cheap copies and comparisons).
+        let members: &[RestoredMember] = &members
+            .iter()
+            .map(|m| RestoredMember {
+                assignment: m
+                    .assignment
+                    .iter()
+                    .map(|tp| self.cluster.interned(tp.clone()))
+                    .collect(),
+                ..m.clone()
+            })
+            .collect::<Vec<_>>();
         let protocol = protocol.unwrap_or(AssignorName::Range);
         let g = self.group_idx(group_id);
         let coordinator = self.groups[g as usize].coordinator;
@@ -173,9 +186,10 @@ impl Sim {
         let mut topics = m.topics.clone();
         crate::sort::sort(&mut topics);
         topics.dedup();
+        let name: Rc<str> = Rc::from(m.consumer.as_str());
         self.consumers
-            .push(Consumer::new(idx, m.consumer.clone(), cfg, topics));
-        self.consumer_names.push(m.consumer.clone());
+            .push(Consumer::new(idx, name.clone(), cfg, topics));
+        self.consumer_names.push(name);
         self.start_consumer(idx);
         idx
     }
@@ -320,7 +334,7 @@ impl Sim {
         for tp in &m.assignment {
             self.existing_partition(tp)?;
             // A member is only given partitions of topics it subscribes to (AbstractPartitionAssignor).
-            if !m.topics.contains(&tp.topic) {
+            if !m.topics.iter().any(|t| **t == *tp.topic) {
                 return Err(invalid(
                     "assignment",
                     format!(
@@ -339,13 +353,13 @@ impl Sim {
             self.cluster
                 .partition_count(&tp.topic)
                 .ok_or_else(|| ModelError::UnknownTopic {
-                    topic: tp.topic.clone(),
+                    topic: tp.topic.to_string(),
                 })?;
         self.cluster
             .partition(&tp.topic, tp.partition)
             .map(|p| p.log.log_end_offset())
             .ok_or(ModelError::UnknownPartition {
-                topic: tp.topic.clone(),
+                topic: tp.topic.to_string(),
                 partition: tp.partition,
                 partitions: n,
             })

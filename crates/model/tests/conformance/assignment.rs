@@ -149,7 +149,7 @@ fn normalize_model(a: &Assignment) -> Normalized {
         for tp in list {
             out.entry(member.clone())
                 .or_default()
-                .entry(tp.topic.clone())
+                .entry(tp.topic.to_string())
                 .or_default()
                 .insert(tp.partition);
         }

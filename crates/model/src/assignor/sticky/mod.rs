@@ -56,7 +56,7 @@ impl<'a> Partitions<'a> {
 
     /// The index of an existing partition; None if the topic has no metadata or the partition is out of range.
     pub fn index(&self, tp: &TopicPartition) -> Option<Pidx> {
-        let &t = self.by_name.get(tp.topic.as_str())?;
+        let &t = self.by_name.get(&*tp.topic)?;
         let (_, count, first, _) = self.topics[t];
         (tp.partition < count).then(|| first + tp.partition as usize)
     }

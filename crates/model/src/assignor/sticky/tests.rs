@@ -84,7 +84,7 @@ fn check_complete(
             .find(|s| &s.member_id == member)
             .ok_or("unknown member")?;
         for tp in list {
-            if !s.topics.contains(&tp.topic) {
+            if !s.topics.iter().any(|t| **t == *tp.topic) {
                 return Err(format!("{tp} given to {member}, not subscribed"));
             }
             if !seen.insert(tp.clone()) {
@@ -94,7 +94,10 @@ fn check_complete(
     }
     let expected: BTreeSet<TopicPartition> = all_partitions(topics)
         .into_iter()
-        .filter(|tp| subs.iter().any(|s| s.topics.contains(&tp.topic)))
+        .filter(|tp| {
+            subs.iter()
+                .any(|s| s.topics.iter().any(|t| **t == *tp.topic))
+        })
         .collect();
     if seen != expected {
         return Err(format!("assigned {seen:?}, expected {expected:?}"));
@@ -439,7 +442,7 @@ proptest! {
             for list in a.values() {
                 prop_assert!(list.windows(2).all(|w| w[0] < w[1]));
                 for tp in list {
-                    prop_assert!(t.get(&tp.topic).is_some_and(|n| tp.partition < *n), "{tp} does not exist");
+                    prop_assert!(t.get(&*tp.topic).is_some_and(|n| tp.partition < *n), "{tp} does not exist");
                     prop_assert!(seen.insert(tp.clone()), "{tp} assigned twice by {assignor:?}");
                 }
             }

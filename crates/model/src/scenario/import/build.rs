@@ -90,7 +90,7 @@ fn group_id(g: &GroupDescription) -> &str {
 fn partition_counts(groups: &[&GroupDescription]) -> Result<BTreeMap<String, u32>, ImportError> {
     let mut counts: BTreeMap<String, u32> = BTreeMap::new();
     for tp in groups.iter().flat_map(|g| g.partitions.keys()) {
-        let n = counts.entry(tp.topic.clone()).or_default();
+        let n = counts.entry(tp.topic.to_string()).or_default();
         *n = (*n).max(tp.partition + 1);
     }
     if counts.len() > limits::MAX_TOPICS {
@@ -138,7 +138,7 @@ fn seeds(groups: &[&GroupDescription], notes: &mut Vec<String>) -> Vec<Command> 
     leo.into_iter()
         .filter(|(_, e)| *e > 0)
         .map(|(tp, e)| Command::SeedPartition {
-            topic: tp.topic.clone(),
+            topic: tp.topic.to_string(),
             partition: tp.partition,
             log_start_offset: 0,
             log_end_offset: e,
@@ -214,7 +214,7 @@ fn restore(
             .iter()
             .filter_map(|(tp, p)| {
                 p.committed.map(|offset| RestoredOffset {
-                    topic: tp.topic.clone(),
+                    topic: tp.topic.to_string(),
                     partition: tp.partition,
                     offset,
                 })

@@ -156,11 +156,11 @@ impl GroupDescription {
         let mut topics: Vec<String> = self
             .partitions
             .keys()
-            .map(|tp| tp.topic.clone())
+            .map(|tp| tp.topic.to_string())
             .chain(
                 self.members
                     .iter()
-                    .flat_map(|m| m.assignment.iter().map(|tp| tp.topic.clone())),
+                    .flat_map(|m| m.assignment.iter().map(|tp| tp.topic.to_string())),
             )
             .collect();
         crate::sort::sort(&mut topics);
