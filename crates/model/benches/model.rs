@@ -24,6 +24,7 @@ fn assignors(c: &mut Criterion) {
             topics: names.clone(),
             owned_partitions: Vec::new(),
             generation: None,
+            revoked: false,
         })
         .collect();
     // Member i subscribes to every topic but topic-(i % 10).

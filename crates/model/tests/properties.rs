@@ -210,7 +210,7 @@ proptest! {
         let leaving = leaving % n;
         let topics: BTreeMap<String, u32> = [("t".to_string(), parts)].into();
         let subs: Vec<Subscription> = (0..n).map(|i| Subscription {
-            member_id: format!("m{i}"), group_instance_id: None, topics: vec!["t".into()], owned_partitions: vec![], generation: None,
+            member_id: format!("m{i}"), group_instance_id: None, topics: vec!["t".into()], owned_partitions: vec![], generation: None, revoked: false,
         }).collect();
         let first = assign(AssignorName::Sticky, &topics, &subs);
         let next: Vec<Subscription> = subs.iter().enumerate().filter(|(i, _)| *i != leaving).map(|(_, s)| Subscription {

@@ -697,3 +697,60 @@ fn commit_sync_blocks_the_application_until_the_coordinator_answers() {
         }
     }
 }
+
+/// A Java member on the default `[range, cooperative-sticky]` (eager: range supports only EAGER) and
+/// librdkafka members preferring cooperative-sticky: when the vote switches the group to cooperative-sticky,
+/// the eager member has revoked everything before rejoining, so it claims no ownedPartitions and nothing may be
+/// withheld for it (AbstractStickyAssignor.memberData reads ownedPartitions; ConsumerCoordinator.onJoinPrepare).
+/// Found by the property test: a partition stayed unowned for good.
+#[test]
+fn an_eager_member_that_revoked_claims_nothing_from_cooperative_sticky() {
+    use AssignorName::{CooperativeSticky, Range};
+    let mut t = Timeline::new(0, ClusterConfig::default());
+    t.apply(Command::CreateTopic {
+        topic: "t".into(),
+        partitions: 3,
+        replication_factor: Some(2),
+    })
+    .unwrap();
+    let join = |t: &mut Timeline, name: &str, java: bool, strategy: Option<Vec<AssignorName>>| {
+        t.apply(Command::AddConsumer {
+            name: Some(name.into()),
+            profile: if java {
+                ClientProfile::Java
+            } else {
+                ClientProfile::Librdkafka
+            },
+            config: ConsumerConfig {
+                group_id: Some("g".into()),
+                partition_assignment_strategy: strategy,
+                auto_offset_reset: Some(AutoOffsetReset::Earliest),
+                ..Default::default()
+            },
+            topics: vec!["t".into()],
+            assign: None,
+            records_per_sec: None,
+        })
+        .unwrap();
+    };
+    join(&mut t, "c0", true, None);
+    join(&mut t, "c1", false, Some(vec![CooperativeSticky, Range]));
+    t.advance_by(6_000);
+    join(&mut t, "c2", false, Some(vec![CooperativeSticky, Range]));
+    t.advance_by(60_000);
+    let v = t.sim().view(0);
+    let g = v.groups.iter().find(|g| g.group_id == "g").unwrap();
+    assert_eq!(g.state, GroupState::Stable);
+    assert_eq!(g.assignor, Some(CooperativeSticky));
+    let mut owned: Vec<String> = v
+        .consumers
+        .iter()
+        .flat_map(|c| c.assigned.clone())
+        .collect();
+    owned.sort();
+    assert_eq!(
+        owned,
+        ["t/0", "t/1", "t/2"],
+        "every partition has exactly one owner"
+    );
+}

@@ -63,6 +63,10 @@ pub struct Subscription {
     pub owned_partitions: Vec<TopicPartition>,
     /// The generation in which it owned them; None for a member that never had an assignment.
     pub generation: Option<i32>,
+    /// `owned_partitions` is only the eager StickyAssignor's user data: the member revoked them before rejoining
+    /// (ConsumerCoordinator.onJoinPrepare), so its ConsumerProtocolSubscription.ownedPartitions is empty.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revoked: bool,
 }
 
 /// member_id -> assigned partitions, each list sorted. Every member of the input appears (possibly empty).
@@ -112,7 +116,16 @@ pub fn assign(
     partitions_per_topic: &BTreeMap<String, u32>,
     subscriptions: &[Subscription],
 ) -> Assignment {
-    let group = Group::new(partitions_per_topic, subscriptions);
+    let mut group = Group::new(partitions_per_topic, subscriptions);
+    if assignor == AssignorName::CooperativeSticky {
+        // CooperativeStickyAssignor reads ownedPartitions only (AbstractStickyAssignor.memberData): a member that
+        // revoked everything eagerly before rejoining claims nothing, and nothing is withheld for it.
+        for m in &mut group.members {
+            if m.revoked {
+                m.owned = &[];
+            }
+        }
+    }
     let lists = if group.members.is_empty() {
         Vec::new()
     } else {
@@ -200,6 +213,8 @@ pub(crate) struct Member<'a> {
     /// Cooperative: `ownedPartitions`; eager sticky: the previous assignment from its user data.
     pub owned: &'a [TopicPartition],
     pub generation: Option<i32>,
+    /// See [`Subscription::revoked`].
+    pub revoked: bool,
 }
 
 impl Member<'_> {
@@ -238,6 +253,7 @@ impl<'a> Group<'a> {
                     topics,
                     owned: &s.owned_partitions,
                     generation: s.generation,
+                    revoked: s.revoked,
                 }
             })
             .collect();
@@ -290,6 +306,7 @@ mod tests {
             topics: vec!["t".into()],
             owned_partitions: vec![],
             generation: None,
+            revoked: false,
         }
     }
 

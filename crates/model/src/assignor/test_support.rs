@@ -11,6 +11,7 @@ pub fn sub(id: &str, topics: &[&str]) -> Subscription {
         topics: topics.iter().map(|t| t.to_string()).collect(),
         owned_partitions: vec![],
         generation: None,
+        revoked: false,
     }
 }
 

@@ -180,13 +180,19 @@ pub(super) fn send_join(c: &mut Consumer, ctx: &mut Ctx) {
     };
     // Cooperative members send what they own (ConsumerProtocolSubscription.ownedPartitions); the eager
     // StickyAssignor sends its previous assignment as user data.
-    let (owned, generation) = if !c.assigned.is_empty() {
+    let (owned, generation, revoked) = if !c.assigned.is_empty() {
         (
             c.assigned.clone(),
             (c.generation_id >= 0).then_some(c.generation_id),
+            false,
         )
     } else {
-        (c.previous_assignment.clone(), c.previous_generation)
+        let revoked = !c.previous_assignment.is_empty();
+        (
+            c.previous_assignment.clone(),
+            c.previous_generation,
+            revoked,
+        )
     };
     let subscription = Subscription {
         member_id: c.member_id.clone(),
@@ -194,6 +200,7 @@ pub(super) fn send_join(c: &mut Consumer, ctx: &mut Ctx) {
         topics: c.topics.clone(),
         owned_partitions: owned,
         generation,
+        revoked,
     };
     ctx.send(
         me(c),

@@ -52,6 +52,7 @@ pub fn load(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, stored: StoredGroup) {
                     topics: m.topics,
                     owned_partitions: assignment.clone(),
                     generation: Some(generation_id),
+                    revoked: false,
                 },
                 member_id: m.member_id,
                 group_instance_id: m.group_instance_id,

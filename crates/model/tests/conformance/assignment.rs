@@ -79,6 +79,7 @@ fn run_case(case: &Value) -> Result<(), String> {
                             .unwrap_or_default(),
                         owned_partitions: client.map(|c| c.owned.clone()).unwrap_or_default(),
                         generation: client.and_then(|c| c.generation),
+                        revoked: false,
                     }
                 })
                 .collect();

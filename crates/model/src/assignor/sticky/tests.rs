@@ -420,6 +420,7 @@ fn arbitrary_subscriptions() -> impl Strategy<Value = Vec<Subscription>> {
                     .map(|(t, p)| TopicPartition::new(format!("t{t}"), p))
                     .collect(),
                 generation,
+                revoked: false,
             })
             .collect()
     })

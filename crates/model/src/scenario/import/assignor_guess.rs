@@ -33,6 +33,7 @@ pub fn matching(
             topics: topics.to_vec(),
             owned_partitions: Vec::new(),
             generation: None,
+            revoked: false,
         })
         .collect();
     AssignorName::ALL
