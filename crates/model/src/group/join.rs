@@ -106,8 +106,11 @@ pub fn handle_join(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, consumer: u32, 
             req.member_id,
         );
     };
-    // A known member rejoins.
-    let topics_changed = member.subscription.topics != req.subscription.topics;
+    // A known member rejoins. Its metadata changed if its topics or its ownedPartitions did (MemberMetadata.matches
+    // compares the whole ConsumerProtocolSubscription): a cooperative member that revoked partitions rejoins with
+    // fewer, and that follow-up rejoin rebalances (KIP-429).
+    let topics_changed = member.subscription.topics != req.subscription.topics
+        || member.subscription.owned_partitions != req.subscription.owned_partitions;
     member.protocols = req.protocols;
     member.subscription = req.subscription;
     member.consumer = consumer;
