@@ -753,4 +753,34 @@ fn an_eager_member_that_revoked_claims_nothing_from_cooperative_sticky() {
         ["t/0", "t/1", "t/2"],
         "every partition has exactly one owner"
     );
+
+    // The group now runs cooperative-sticky, but the Java member stays EAGER (range, also configured, supports
+    // only EAGER: ConsumerCoordinator), so at the next rebalance it revokes everything it owns.
+    let before: Vec<String> = v
+        .consumers
+        .iter()
+        .find(|c| c.name == "c0")
+        .unwrap()
+        .assigned
+        .clone();
+    assert!(!before.is_empty());
+    let from = t.events().next_back().map_or(0, |e| e.seq);
+    join(&mut t, "c3", false, Some(vec![CooperativeSticky, Range]));
+    t.advance_by(60_000);
+    let revoked: Vec<String> = t
+        .events()
+        .filter(|e| e.seq > from)
+        .find_map(|e| match &e.kind {
+            EventKind::PartitionsRevoked {
+                consumer,
+                partitions,
+                ..
+            } if &**consumer == "c0" => Some(partitions.iter().map(|tp| tp.to_string()).collect()),
+            _ => None,
+        })
+        .expect("c0 revokes at the rebalance");
+    assert_eq!(
+        revoked, before,
+        "the eager Java member revokes all it owned"
+    );
 }

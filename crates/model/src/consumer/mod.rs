@@ -166,7 +166,21 @@ impl Consumer {
         self.manual_assignment.is_none() && self.cfg.group_id.is_some()
     }
 
+    /// Java: the highest protocol every configured assignor supports, whichever assignor the group selected
+    /// (ConsumerCoordinator's constructor), so the default `[range, cooperative-sticky]` is EAGER.
+    /// librdkafka: the selected assignor's protocol (it requires all configured assignors to share one).
     pub fn rebalance_protocol(&self) -> RebalanceProtocol {
+        let configured = &self.cfg.partition_assignment_strategy;
+        if self.is_java() && !configured.is_empty() {
+            return if configured
+                .iter()
+                .all(|a| a.protocol() == RebalanceProtocol::Cooperative)
+            {
+                RebalanceProtocol::Cooperative
+            } else {
+                RebalanceProtocol::Eager
+            };
+        }
         self.protocol
             .map_or(RebalanceProtocol::Eager, |p| p.protocol())
     }
