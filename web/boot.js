@@ -27,7 +27,9 @@ document.addEventListener('click', (event) => {
 });
 
 try {
-  await init({ module_or_path: wasmSource() });
+  const wasm = await init({ module_or_path: wasmSource() });
+  // The event Trunk's own loader fires (scripts/browser-bench.mjs reads the wasm memory from it).
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   if (document.querySelector('[data-grouplab]')) embed(here.href);
   if (document.getElementById('app') && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
     // Offline after the first visit (web/sw.js); failure to register only loses that.
