@@ -74,6 +74,8 @@ pub enum Msg {
     ImportFailed(String),
     OpenInApp,
     Zoom(f64),
+    /// Zoom by a factor (Ctrl + wheel).
+    ZoomBy(f64),
     /// The page or the stage scrolled (or resized, or zoomed): maybe draw another band of a big stage.
     Viewport,
     /// Open the context menu of a stage entity (None: close it).
@@ -109,6 +111,13 @@ struct Callbacks {
     import_failed: Callback<String>,
     open: Callback<()>,
     zoom: Callback<f64>,
+    // The stage's own listeners (pan, wheel zoom, context menu): made once, not every frame.
+    pan_down: Callback<PointerEvent>,
+    pan_move: Callback<PointerEvent>,
+    pan_up: Callback<PointerEvent>,
+    wheel: Callback<WheelEvent>,
+    menu_click: Callback<MouseEvent>,
+    menu_key: Callback<KeyboardEvent>,
     menu: Callback<Option<MenuAt>>,
     zoom_fit: Callback<()>,
     import_group_open: Callback<()>,
@@ -117,8 +126,15 @@ struct Callbacks {
 }
 
 impl Callbacks {
-    fn new(link: &yew::html::Scope<App>) -> Self {
+    fn new(link: &yew::html::Scope<App>, pan: &Pan) -> Self {
+        let menu = link.callback(Msg::Menu);
         Callbacks {
+            pan_down: pan.down(),
+            pan_move: pan.moved(),
+            pan_up: pan.up(),
+            wheel: zoom::wheel(link.callback(Msg::ZoomBy)),
+            menu_click: menu_on_click(menu.clone()),
+            menu_key: menu_on_key(menu.clone()),
             select: link.callback(|s: Selection| Msg::Select(Some(s))),
             select_opt: link.callback(Msg::Select),
             command: link.callback(|c| Msg::Command(Box::new(c))),
@@ -140,7 +156,7 @@ impl Callbacks {
             import_failed: link.callback(Msg::ImportFailed),
             open: link.callback(|_| Msg::OpenInApp),
             zoom: link.callback(Msg::Zoom),
-            menu: link.callback(Msg::Menu),
+            menu,
             zoom_fit: link.callback(|_| Msg::ZoomFit),
             import_group_open: link.callback(|_| Msg::ImportGroup(true)),
             import_group_close: link.callback(|_| Msg::ImportGroup(false)),
@@ -185,7 +201,6 @@ pub struct App {
     /// The speed the user chose (or `?speed=`): free play returns to it after a lesson step.
     user_speed: f64,
     zoom: f64,
-    pan: Pan,
     menu: Option<MenuAt>,
     /// The band of the stage drawn (with a margin), for worlds too big to draw whole.
     band: Band,
@@ -505,10 +520,9 @@ impl Component for App {
                 top: -window_height(),
                 bottom: 2.0 * window_height(),
             },
-            pan: Pan::new(stage_ref.clone()),
             import_group: false,
             frame_height: None,
-            callbacks: Callbacks::new(ctx.link()),
+            callbacks: Callbacks::new(ctx.link(), &Pan::new(stage_ref.clone())),
             engine,
             snap,
             log_rc: Rc::new(log.clone()),
@@ -692,6 +706,9 @@ impl Component for App {
                 // Rows coming into view need their records.
                 self.refresh();
                 return true;
+            }
+            Msg::ZoomBy(factor) => {
+                return Component::update(self, ctx, Msg::Zoom(self.zoom * factor));
             }
             Msg::Zoom(z) => {
                 self.zoom = zoom::clamp(z);
@@ -908,9 +925,9 @@ impl Component for App {
                                 snap={snap.clone()} on_go={cb.lesson.clone()} />
                             <ZoomBar lang={self.lang} zoom={self.zoom} on_zoom={cb.zoom.clone()} on_fit={cb.zoom_fit.clone()} />
                             <div class={classes!("stage-wrap", (self.zoom != 1.0).then_some("is-zoomed"))} ref={self.stage_ref.clone()}
-                                 onpointerdown={self.pan.down()} onpointermove={self.pan.moved()}
-                                 onpointerup={self.pan.up()} onwheel={zoom::wheel(self.zoom, cb.zoom.clone())}
-                                 oncontextmenu={menu_on_click(cb.menu.clone())} onkeydown={menu_on_key(cb.menu.clone())}>
+                                 onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}
+                                 onpointerup={cb.pan_up.clone()} onwheel={cb.wheel.clone()}
+                                 oncontextmenu={cb.menu_click.clone()} onkeydown={cb.menu_key.clone()}>
                                 <Stage snap={snap.clone()} width={self.width} zoom={self.zoom} band={self.band} selection={self.selection.clone()}
                                     on_select={on_select} />
                             </div>

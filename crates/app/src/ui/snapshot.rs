@@ -48,11 +48,19 @@ impl Snapshot {
     pub fn take(engine: &Engine, shown: impl Fn(&WorldView) -> Vec<(String, u32)>) -> Snapshot {
         let t = engine.timeline();
         let sim = t.sim();
-        let mut view = sim.view(0);
-        let rows: usize = view.topics.iter().map(|t| t.partitions.len()).sum();
-        if rows <= DRAW_ALL_ROWS {
-            view = sim.view(RECORDS_LIMIT);
+        // Counted from the cluster, so a small world builds its view once per frame, not twice.
+        let rows: usize = sim
+            .cluster
+            .topics
+            .values()
+            .map(|t| t.partitions.len())
+            .sum();
+        let mut view = sim.view(if rows <= DRAW_ALL_ROWS {
+            RECORDS_LIMIT
         } else {
+            0
+        });
+        if rows > DRAW_ALL_ROWS {
             for (topic, partition) in shown(&view) {
                 let records = sim.records_view(&topic, partition, RECORDS_LIMIT);
                 if let Some(p) = view

@@ -115,13 +115,13 @@ impl Pan {
     }
 }
 
-/// Ctrl + wheel (and pinch on a touchpad, which browsers report so) zooms; a plain wheel scrolls as usual.
-pub fn wheel(zoom: f64, on_zoom: Callback<f64>) -> Callback<WheelEvent> {
+/// Ctrl + wheel (and pinch on a touchpad, which browsers report so) zooms by a factor; a plain wheel scrolls
+/// as usual.
+pub fn wheel(zoom_by: Callback<f64>) -> Callback<WheelEvent> {
     Callback::from(move |e: WheelEvent| {
         if e.ctrl_key() {
             e.prevent_default();
-            let factor = if e.delta_y() < 0.0 { 1.1 } else { 1.0 / 1.1 };
-            on_zoom.emit(clamp(zoom * factor));
+            zoom_by.emit(if e.delta_y() < 0.0 { 1.1 } else { 1.0 / 1.1 });
         }
     })
 }
