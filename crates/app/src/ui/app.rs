@@ -879,12 +879,16 @@ impl Component for App {
                 brokers={view.brokers.iter().map(|b| (b.id, b.up)).collect::<Vec<_>>()}
                 on_command={on_command.clone()} />
         };
+        // The first render draws the stage; the panels beside and below it come one render later, so the
+        // stage shows sooner (issue 6: first stage within 300 ms). The empty aside keeps the layout in place.
         let side = html! {
             <aside class="side" aria-label={t(self.lang, "app.side")}>
-                <CodePanel lang={self.lang} log={self.code_log.clone()} />
-                <Inspector snap={snap.clone()} selection={self.selection.clone()}
-                    on_select={cb.select_opt.clone()} on_command={on_command} />
-                <EventLog book={self.log_rc.clone()} on_seek={cb.seek.clone()} />
+                if self.ready {
+                    <CodePanel lang={self.lang} log={self.code_log.clone()} />
+                    <Inspector snap={snap.clone()} selection={self.selection.clone()}
+                        on_select={cb.select_opt.clone()} on_command={on_command} />
+                    <EventLog book={self.log_rc.clone()} on_seek={cb.seek.clone()} />
+                }
             </aside>
         };
         // An embed is one landmark among the course page's (a section, not a second <main>), and keeps its
@@ -931,7 +935,7 @@ impl Component for App {
                                 <Stage snap={snap.clone()} width={self.width} zoom={self.zoom} band={self.band} selection={self.selection.clone()}
                                     on_select={on_select} />
                             </div>
-                            if !self.host.embed { { actions.clone() } }
+                            if !self.host.embed && self.ready { { actions.clone() } }
                         </div>
                         if self.host.embed {
                             <details class="embed-tools">
