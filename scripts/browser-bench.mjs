@@ -65,8 +65,16 @@ const MODES = [
 
 // Runs before any page script: records when [data-stage-ready] first appears (ms since navigation start).
 // Also keeps the wasm exports Trunk announces, to read the size of the wasm linear memory.
+// And where the time to it goes: when the wasm is compiled and instantiated, and when the app has started
+// (boot.js's TrunkApplicationStarted, after the app's first render).
 const STAGE_READY_PROBE = `(() => {
-  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail && e.detail.wasm; });
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...a) =>
+    instantiate.apply(WebAssembly, a).then((r) => { window.__wasmReadyAt ??= performance.now(); return r; });
+  addEventListener('TrunkApplicationStarted', (e) => {
+    window.__wasm = e.detail && e.detail.wasm;
+    window.__startedAt = performance.now();
+  });
   const mark = () => {
     if (window.__stageReadyAt === undefined && document.querySelector('[data-stage-ready]')) {
       window.__stageReadyAt = performance.now();
@@ -114,6 +122,8 @@ async function loadOnce(browser, url, rate) {
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     stageReady: window.__stageReadyAt,
+    wasmReady: window.__wasmReadyAt ?? NaN,
+    started: window.__startedAt ?? NaN,
   }));
   await context.close();
   if (errors.length) throw new Error(`the page reported errors: ${errors.join(' | ')}`);
@@ -185,6 +195,8 @@ try {
       requests: loads[0].requests,
       fcp: median(loads.map((l) => l.fcp)),
       stageReady: median(loads.map((l) => l.stageReady)),
+      wasmReady: median(loads.map((l) => l.wasmReady)),
+      started: median(loads.map((l) => l.started)),
       ...steady,
     });
   }
@@ -203,6 +215,8 @@ if (args.includes('--json')) {
     ['bytes transferred (gzip, incl. headers)', (r) => kb(r.transferred)],
     ['bytes decoded (raw)', (r) => kb(r.raw)],
     [`navigation -> first contentful paint (median of ${RUNS})`, (r) => ms(r.fcp)],
+    [`navigation -> wasm compiled and instantiated (median of ${RUNS})`, (r) => ms(r.wasmReady)],
+    [`navigation -> app started, first render done (median of ${RUNS})`, (r) => ms(r.started)],
     [`navigation -> [data-stage-ready] (median of ${RUNS})`, (r) => ms(r.stageReady)],
     [`frame time p50 (${SECONDS} s of rAF)`, (r) => ms(r.p50)],
     ['frame time p95', (r) => ms(r.p95)],
