@@ -159,3 +159,30 @@ test('a lesson is opened and followed from the keyboard', () =>
     await page.keyboard.press(' ');
     await page.waitForSelector('[data-lesson="crash"][data-lesson-step="1"][data-lesson-state="paused"]');
   }));
+
+test('the keyboard help is modal: Tab stays inside, Escape closes it and focus returns', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused' }, async ({ page, screenshot }) => {
+    await tabTo(page, '[data-action="step-forward"], .controls button');
+    const opener = await page.evaluate(() => document.activeElement.outerHTML);
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Close');
+    // The page behind is inert: 30 Tabs (more than the dialog's controls) never leave the dialog.
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      const inside = await page.evaluate(
+        () => document.activeElement === document.body || !!document.activeElement.closest('dialog[open]'),
+      );
+      assert.ok(inside, `Tab ${i + 1} left the dialog`);
+    }
+    await screenshot('keyboard-help-modal-desktop');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getByRole('dialog').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.outerHTML), opener, 'focus is back on its opener');
+    // A click on the backdrop closes it too.
+    await page.keyboard.press('?');
+    await dialog.waitFor();
+    await page.mouse.click(8, 8);
+    await page.waitForFunction(() => !document.querySelector('dialog'));
+  }));

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::modal::Modal;
 use crate::i18n::{t, use_lang};
 
 #[derive(Properties, PartialEq)]
@@ -27,21 +28,18 @@ const SHORTCUTS: [(&str, &str); 10] = [
 pub fn help(p: &HelpProps) -> Html {
     let lang = use_lang();
     html! {
-        <div class="help-backdrop" onclick={p.on_close.reform(|_| ())}>
-            <section class="help" role="dialog" aria-modal="true" aria-labelledby="help-title"
-                     onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                <h2 id="help-title">{ t(lang, "help.title") }</h2>
-                <dl>
-                    { for SHORTCUTS.iter().map(|(k, what)| html! {
-                        <>
-                            <dt><kbd>{ *k }</kbd></dt>
-                            <dd>{ t(lang, what) }</dd>
-                        </>
-                    }) }
-                </dl>
-                <p>{ t(lang, "help.note") }</p>
-                <button class="btn btn--primary" onclick={p.on_close.reform(|_| ())} autofocus=true>{ t(lang, "help.close") }</button>
-            </section>
-        </div>
+        <Modal class="help" labelled_by="help-title" on_close={p.on_close.clone()}>
+            <h2 id="help-title">{ t(lang, "help.title") }</h2>
+            <dl>
+                { for SHORTCUTS.iter().map(|(k, what)| html! {
+                    <>
+                        <dt><kbd>{ *k }</kbd></dt>
+                        <dd>{ t(lang, what) }</dd>
+                    </>
+                }) }
+            </dl>
+            <p>{ t(lang, "help.note") }</p>
+            <button class="btn btn--primary" onclick={p.on_close.reform(|_| ())} autofocus=true>{ t(lang, "help.close") }</button>
+        </Modal>
     }
 }
