@@ -1,4 +1,8 @@
 //! What a user (or a lesson, or a test) can do to the simulated world. The UI sends exactly these, as JSON.
+//! `Command` and `KeySpec` serialize as serde's internally tagged enums; they deserialize through one flat
+//! struct of every field (`de.rs`), which reads the same JSON.
+
+mod de;
 
 use serde::{Deserialize, Serialize};
 
@@ -7,7 +11,7 @@ use crate::config::{ClientProfile, ConsumerConfig, ProducerConfig};
 use crate::topic_partition::TopicPartition;
 
 /// Keys a steady-rate producer gives its records.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum KeySpec {
     /// No key: the sticky partitioners decide.
@@ -20,14 +24,13 @@ pub enum KeySpec {
     Cycle { keys: Vec<String> },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum Command {
     /// `kafka-topics --create --topic T --partitions N [--replication-factor R]`.
     CreateTopic {
         topic: String,
         partitions: u32,
-        #[serde(default)]
         replication_factor: Option<u32>,
     },
     /// `kafka-topics --alter --partitions N`: partitions can only be added.
@@ -42,25 +45,18 @@ pub enum Command {
         broker: u32,
     },
     AddProducer {
-        #[serde(default)]
         name: Option<String>,
-        #[serde(default)]
         profile: ClientProfile,
-        #[serde(default)]
         config: ProducerConfig,
     },
     /// Produce `count` records (default 1) with this key (None: a null key) to `topic`.
     Produce {
         producer: String,
         topic: String,
-        #[serde(default)]
         key: Option<String>,
-        #[serde(default)]
         value: Option<String>,
         /// An explicit partition always wins (ProducerRecord.partition()).
-        #[serde(default)]
         partition: Option<u32>,
-        #[serde(default)]
         count: Option<u32>,
     },
     /// A steady rate of records (0 stops it).
@@ -72,18 +68,12 @@ pub enum Command {
     },
     /// A consumer that subscribes to `topics` with `config.group.id`, or (with `assign`) a standalone consumer.
     AddConsumer {
-        #[serde(default)]
         name: Option<String>,
-        #[serde(default)]
         profile: ClientProfile,
-        #[serde(default)]
         config: ConsumerConfig,
-        #[serde(default)]
         topics: Vec<String>,
-        #[serde(default)]
         assign: Option<Vec<TopicPartition>>,
         /// Records the application processes per second (None: instantly).
-        #[serde(default)]
         records_per_sec: Option<u32>,
     },
     /// `consumer.close()`: commits (if auto commit), leaves the group (dynamic members only).
@@ -101,7 +91,6 @@ pub enum Command {
     /// `commitSync()` / `commitAsync()` of the current positions.
     CommitNow {
         consumer: String,
-        #[serde(default)]
         sync: bool,
     },
     /// Change how fast the application processes records (None: instantly; small values trigger
@@ -113,11 +102,8 @@ pub enum Command {
     /// `kafka-console-consumer --topic T [--group G] [--from-beginning] [--partition P]`.
     RunConsoleConsumer {
         topic: String,
-        #[serde(default)]
         group: Option<String>,
-        #[serde(default)]
         from_beginning: bool,
-        #[serde(default)]
         partition: Option<u32>,
     },
     /// A partition that already holds records when the story starts (an imported group's topic): its
@@ -126,7 +112,6 @@ pub enum Command {
     SeedPartition {
         topic: String,
         partition: u32,
-        #[serde(default)]
         log_start_offset: u64,
         log_end_offset: u64,
     },
@@ -137,12 +122,9 @@ pub enum Command {
         group_id: String,
         generation_id: i32,
         /// The group's selected assignor (the protocol name); None for a group without members.
-        #[serde(default)]
         protocol: Option<AssignorName>,
         /// In join order: the first member is the group leader.
-        #[serde(default)]
         members: Vec<RestoredMember>,
-        #[serde(default)]
         offsets: Vec<RestoredOffset>,
     },
 }
