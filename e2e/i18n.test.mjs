@@ -1,9 +1,13 @@
 // Every part of the page speaks the reader's language: after the header switch to Hinglish, the actions
 // panel, the stage, the inspector, the event log and the notice after an action show the Hinglish strings of
-// the i18n tables (read from the Rust sources), and switching back restores English in place.
+// the i18n tables (read from the Rust sources), and switching back restores English in place. What the model
+// says (a refused command and its reason, import errors) is Hinglish too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './harness.mjs';
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setup, repoRoot } from './harness.mjs';
 import { tables as readTables, fill } from './tables.mjs';
 
 let h;
@@ -69,12 +73,12 @@ test('the actions, stage, inspector, event log and notices switch to Hinglish an
     await advance(page, 20_000);
     await assertPanels(page, 'hi', added);
     await screenshot('i18n-panels-desktop-hi', { fullPage: true });
-    // An error from Kafka keeps the model's words inside a Hinglish sentence.
+    // An error from Kafka, its reason included, is a Hinglish sentence (field names stay as the API has them).
     await page.fill('.actions input[type="number"]', '5000000');
     await page.click('[data-action="set-rate"]');
     const error = (await page.locator('[data-notice="error"] .notice__text').textContent()).trim();
-    assert.ok(error.startsWith(hi('notice.refused').split('{')[0]), error);
-    assert.match(error, /records_per_sec/);
+    const reason = fill(hi('why.outside'), { value: 5000000, min: 0, max: 1000000 });
+    assert.equal(error, fill(hi('notice.refused'), { error: fill(hi('err.value'), { field: 'records_per_sec', reason }) }));
     // Back to English in place: the same panels, now in English.
     await page.click('.inspector .panel__header button');
     await page.click('[data-lang="en"]');
@@ -96,4 +100,33 @@ test('the keyboard help and the timeline speak Hinglish', () =>
     const said = await dialog.locator('dd').allTextContents();
     assert.equal(said[0], hi('help.space'));
     assert.equal((await dialog.locator('button').textContent()).trim(), hi('help.close'));
+  }));
+
+const hiOnly = (key) => tables.hi.get(key);
+
+test('import errors are said in Hinglish: a pasted group and a scenario file', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused&lang=hi' }, async ({ page, screenshot }) => {
+    await page.click('[data-action="import-group"]');
+    const malformed = await readFile(path.join(repoRoot, 'crates/model/tests/fixtures/consumer-groups/malformed-partition.txt'), 'utf8');
+    await page.fill('[data-import-text]', malformed);
+    await page.click('[data-action="import-draw"]');
+    const error = page.locator('[data-import-error]');
+    await error.waitFor();
+    const problem = fill(hiOnly('imp.not_number'), { column: 'PARTITION', found: 'x' });
+    assert.equal((await error.textContent()).trim(), fill(hiOnly('imp.at_line'), { line: 4, problem }));
+    await screenshot('i18n-import-error-hi');
+    await page.click('[data-action="import-close"]');
+    // A scenario file that is not JSON: the line and column, in Hinglish.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'grouplab-i18n-'));
+    try {
+      const broken = path.join(dir, 'broken.json');
+      await writeFile(broken, '{\n  "version": 1,\n  "seed": 7,\n  "commands": [ oops ]\n}\n');
+      await page.setInputFiles('[data-import-file]', broken);
+      await page.waitForSelector('[data-notice=error]');
+      const json = fill(hiOnly('json.at'), { line: 4, column: 17, detail: 'expected value' });
+      const said = fill(hiOnly('file.not_scenario'), { name: 'broken.json', json });
+      assert.equal(await text(page, '[data-notice] .notice__text'), `${hiOnly('share.import_refused')} ${said}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }));

@@ -1,10 +1,15 @@
-// The i18n tables the app is built from (crates/app/src/i18n/<lang>*.rs), read in Node so the tests assert
-// exactly the text a reader sees, and `fill` for strings with `{name}` placeholders (as i18n::tf does).
+// The i18n tables the app is built from (crates/app/src/i18n/<lang>*.rs, and the model's English words), read in
+// Node so the tests assert exactly the text a reader sees, and `fill` for strings with `{name}` placeholders (as
+// i18n::tf does).
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { repoRoot } from './harness.mjs';
 
 const dir = path.join(repoRoot, 'crates/app/src/i18n');
+// What the model says (errors, reasons, notes): its English is written where it says it,
+// `msg!("key" => "template", …)` in these sources (as grouplab_model::words::SOURCES), its Hinglish is
+// crates/app/src/i18n/hi_model.rs.
+const modelSources = ['error.rs', 'event.rs', 'scenario/mod.rs', 'scenario/link.rs', 'scenario/import/error.rs'];
 
 /** Every string of `lang` ('en' | 'hi') as a Map (key → text). */
 export async function table(lang) {
@@ -13,6 +18,12 @@ export async function table(lang) {
   for (const file of files) {
     const src = await readFile(path.join(dir, file), 'utf8');
     for (const m of src.matchAll(/\("([^"]+)",\s*"((?:[^"\\]|\\.)*)"\)/g)) {
+      map.set(m[1], JSON.parse(`"${m[2]}"`));
+    }
+  }
+  for (const file of lang === 'en' ? modelSources : []) {
+    const src = await readFile(path.join(repoRoot, 'crates/model/src', file), 'utf8');
+    for (const m of src.matchAll(/msg!\(\s*"([^"]+)"\s*=>\s*"((?:[^"\\]|\\.)*)"/g)) {
       map.set(m[1], JSON.parse(`"${m[2]}"`));
     }
   }

@@ -7,7 +7,7 @@
 
 use grouplab_model::command::Command;
 use grouplab_model::net::Api;
-use grouplab_model::scenario::Scenario;
+use grouplab_model::scenario::{Scenario, ScenarioError};
 use grouplab_model::sim::commands::Applied;
 use grouplab_model::timeline::Timeline;
 use grouplab_model::ModelError;
@@ -43,8 +43,8 @@ pub struct Engine {
 
 impl Engine {
     /// Builds `scenario`; on failure falls back to an empty cluster (never a blank page).
-    pub fn new(scenario: Scenario) -> Result<Self, String> {
-        let timeline = scenario.build().map_err(|e| e.to_string())?;
+    pub fn new(scenario: Scenario) -> Result<Self, ScenarioError> {
+        let timeline = scenario.build()?;
         let display_ms = timeline.now() as f64;
         Ok(Engine {
             timeline,
@@ -189,8 +189,8 @@ impl Engine {
     }
 
     /// Replaces the world with `scenario` (kept for reset). On error nothing changes.
-    pub fn load(&mut self, scenario: Scenario) -> Result<(), String> {
-        let timeline = scenario.build().map_err(|e| e.to_string())?;
+    pub fn load(&mut self, scenario: Scenario) -> Result<(), ScenarioError> {
+        let timeline = scenario.build()?;
         self.replace(scenario, timeline);
         Ok(())
     }

@@ -27,6 +27,7 @@ pub mod timeline;
 pub mod topic_partition;
 pub mod validate;
 pub mod view;
+pub mod words;
 
 pub use topic_partition::TopicPartition;
 

@@ -1,35 +1,37 @@
 //! Input validation with Kafka's own rules, so every bad command gets a typed error.
 
-use crate::error::ModelError;
+use crate::error::{ModelError, Reason};
 use crate::sim::limits;
 
 /// Topic names: `[a-zA-Z0-9._-]`, at most 249 characters, not `.` or `..` (Topic.validate in clients/.../internals).
 pub fn topic_name(topic: &str) -> Result<(), ModelError> {
-    let bad = |reason: &str| {
+    let bad = |reason: Reason| {
         Err(ModelError::InvalidTopicName {
             topic: topic.chars().take(300).collect(),
-            reason: reason.to_string(),
+            reason,
         })
     };
     if topic.is_empty() {
-        return bad("the name is empty");
+        return bad(Reason::EmptyName);
     }
     if topic == "." || topic == ".." {
-        return bad("'.' and '..' are not allowed");
+        return bad(Reason::Dots);
     }
     if topic.chars().count() > limits::MAX_NAME_LEN {
-        return bad("longer than 249 characters");
+        return bad(Reason::TooLong {
+            max: limits::MAX_NAME_LEN,
+        });
     }
     if let Some(c) = topic
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
     {
-        return bad(&format!(
-            "character {c:?} is not allowed (only a-z, A-Z, 0-9, '.', '_', '-')"
-        ));
+        return bad(Reason::BadChar { char: c });
     }
     if topic == crate::cluster::OFFSETS_TOPIC {
-        return bad("__consumer_offsets is Kafka's internal topic");
+        return bad(Reason::Internal {
+            topic: topic.into(),
+        });
     }
     Ok(())
 }
@@ -37,17 +39,19 @@ pub fn topic_name(topic: &str) -> Result<(), ModelError> {
 pub fn group_id(group: &str) -> Result<(), ModelError> {
     if group.trim().is_empty() {
         return Err(ModelError::InvalidGroupId {
-            reason: "group.id must not be empty".into(),
+            reason: Reason::EmptyGroupId,
         });
     }
     if group.chars().count() > limits::MAX_NAME_LEN {
         return Err(ModelError::InvalidGroupId {
-            reason: "longer than 249 characters".into(),
+            reason: Reason::TooLong {
+                max: limits::MAX_NAME_LEN,
+            },
         });
     }
     if group.chars().any(char::is_control) {
         return Err(ModelError::InvalidGroupId {
-            reason: "control characters are not allowed".into(),
+            reason: Reason::ControlChars,
         });
     }
     Ok(())
@@ -65,7 +69,7 @@ pub fn client_name(name: &str) -> Result<(), ModelError> {
     } else {
         Err(ModelError::InvalidName {
             name: name.chars().take(80).collect(),
-            reason: "1 to 64 characters of a-z, A-Z, 0-9, '.', '_', '-'".into(),
+            reason: Reason::NameChars { max: 64 },
         })
     }
 }
@@ -76,7 +80,7 @@ pub fn range(field: &str, value: u64, min: u64, max: u64) -> Result<(), ModelErr
     } else {
         Err(ModelError::InvalidValue {
             field: field.to_string(),
-            reason: format!("{value} is outside {min}..={max}"),
+            reason: Reason::Outside { value, min, max },
         })
     }
 }

@@ -9,7 +9,7 @@ use grouplab_model::command::Command;
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig};
 use grouplab_model::event::{EventKind, GroupState};
 use grouplab_model::scenario::import::{
-    import, Imported, MAX_INPUT_BYTES, MAX_LINES, MAX_LINE_CHARS,
+    import, ImportProblem, Imported, MAX_INPUT_BYTES, MAX_LINES, MAX_LINE_CHARS,
 };
 use grouplab_model::scenario::Scenario;
 use grouplab_model::timeline::Timeline;
@@ -149,7 +149,7 @@ fn the_course_notes_group_is_drawn_exactly_as_described() {
     assert!(
         i.notes
             .iter()
-            .any(|n| n.contains("assignor range (inferred")),
+            .any(|n| n.to_string().contains("assignor range (inferred")),
         "{:?}",
         i.notes
     );
@@ -261,7 +261,10 @@ fn static_members_and_state_give_ids_and_the_assignor() {
     let v = t.sim().view(20);
     let g = group(&v, "inventory-sync");
     assert_eq!(g.assignor, Some(AssignorName::CooperativeSticky));
-    assert!(i.notes.iter().any(|n| n.contains("from --state")));
+    assert!(i
+        .notes
+        .iter()
+        .any(|n| n.to_string().contains("from --state")));
     let instances: Vec<Option<&str>> = g
         .members
         .iter()
@@ -294,7 +297,7 @@ fn kafka_4_verbose_output_of_a_kip_848_group() {
     assert_eq!(g.generation_id, 14);
     assert_eq!(g.assignor, Some(AssignorName::Range));
     assert!(
-        i.notes.iter().any(|n| n.contains("'uniform'")),
+        i.notes.iter().any(|n| n.to_string().contains("'uniform'")),
         "{:?}",
         i.notes
     );
@@ -330,7 +333,7 @@ fn malformed_samples_name_their_line() {
     for (name, line, message) in cases {
         let e = import(&fixture(name)).unwrap_err();
         assert_eq!(e.line, Some(line), "{name}: {e}");
-        assert!(e.message.contains(message), "{name}: {e}");
+        assert!(e.problem.to_string().contains(message), "{name}: {e}");
     }
 }
 
@@ -379,16 +382,26 @@ fn absurd_sizes_are_refused_with_a_message() {
         "GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST CLIENT-ID\n";
     let e = import(&format!("{header}g t 5000 1 2 1 - - -\n")).unwrap_err();
     assert_eq!(e.line, Some(2));
-    assert!(e.message.contains("1024 partitions"), "{e}");
+    assert!(e.problem.to_string().contains("1024 partitions"), "{e}");
     let e = import(&format!("{header}g t 0 1 99999999999999999999 - - - -\n")).unwrap_err();
-    assert!(e.message.contains("LOG-END-OFFSET must be a number"), "{e}");
+    assert!(
+        e.problem
+            .to_string()
+            .contains("LOG-END-OFFSET must be a number"),
+        "{e}"
+    );
     let e = import(&format!("{header}g t 0 1 9007199254740992 - - - -\n")).unwrap_err();
-    assert!(e.message.contains("the most this simulator takes"), "{e}");
+    assert!(
+        e.problem
+            .to_string()
+            .contains("the most this simulator takes"),
+        "{e}"
+    );
     let e = import(&"\n".repeat(MAX_LINES + 1)).unwrap_err();
     assert_eq!(e.line, Some(MAX_LINES + 1), "{e}");
     let e = import(&"x".repeat(MAX_INPUT_BYTES + 1)).unwrap_err();
     assert_eq!(e.line, None);
-    assert!(e.message.contains("KB"), "{e}");
+    assert!(e.problem.to_string().contains("KB"), "{e}");
     let e = import(&format!(
         "{header}g t 0 1 2 1 - - {}\n",
         "c".repeat(MAX_LINE_CHARS)
@@ -401,10 +414,7 @@ fn absurd_sizes_are_refused_with_a_message() {
     ))
     .unwrap_err();
     assert_eq!(e.line, Some(1002), "{e}");
-    assert!(import("")
-        .unwrap_err()
-        .message
-        .contains("nothing to import"));
+    assert_eq!(import("").unwrap_err().problem, ImportProblem::Nothing);
     assert!(import("\n\n   \n").is_err());
 }
 

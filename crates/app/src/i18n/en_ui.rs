@@ -79,6 +79,14 @@ pub const TABLE: &str = table![
     ("notice.processing", "{consumer} now processes {rate} records/s."),
     ("notice.processing_instant", "{consumer} now processes records instantly."),
     ("notice.done", "Done."),
+    // files (ui/transfer.rs, ui/share.rs)
+    ("file.not_scenario", "{name} is not a GroupLab scenario: {json}."),
+    ("file.refused", "{name}: command #{n} ({kind} at {at} ms): {problem}."),
+    ("file.invalid", "{name}: {problem}."),
+    ("file.too_big", "{name}: the file is {mb} MB; a scenario is at most {max} MB."),
+    ("file.not_text", "{name}: not a text file."),
+    ("file.unreadable", "{name}: the file could not be read."),
+    ("file.download_refused", "The browser refused the download."),
     // the event log panel
     ("log.title", "Event log"),
     ("log.show", "Show"),

@@ -3,6 +3,8 @@
 
 use std::fmt::{Display, Write};
 
+use grouplab_model::words;
+
 use super::{t, Lang};
 
 /// The string for `key` in `lang` with every `{name}` replaced by the matching argument; an unknown
@@ -11,30 +13,14 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
     fill(t(lang, key), args)
 }
 
+/// The model's filler (one copy in the wasm), with the values given by name.
 fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 24);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let arg = after.find('}').and_then(|close| {
-            args.iter()
-                .find(|(n, _)| *n == &after[..close])
-                .map(|a| (a, close))
-        });
-        match arg {
-            Some(((_, value), close)) => {
-                let _ = write!(out, "{value}");
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    words::fill(template, &mut |name, out| {
+        args.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, value)| write!(out, "{value}"))
+            .is_some()
+    })
 }
 
 /// The English plural ending for `{s}`: "" for one, "s" otherwise (Hinglish keeps English nouns too).

@@ -78,6 +78,14 @@ pub const TABLE: &str = table![
     ("notice.processing", "{consumer} ab har second {rate} records process krega."),
     ("notice.processing_instant", "{consumer} ab records turant process krega."),
     ("notice.done", "Ho gya."),
+    // files (ui/transfer.rs, ui/share.rs)
+    ("file.not_scenario", "{name} GroupLab scenario nahi hai: {json}."),
+    ("file.refused", "{name}: command #{n} ({kind}, {at} ms pe): {problem}."),
+    ("file.invalid", "{name}: {problem}."),
+    ("file.too_big", "{name}: file {mb} MB ki hai; scenario max {max} MB ka ho sakta hai."),
+    ("file.not_text", "{name}: ye text file nahi hai."),
+    ("file.unreadable", "{name}: file padhi nahi ja saki."),
+    ("file.download_refused", "Browser ne download nahi karne diya."),
     // the event log panel
     ("log.title", "Event log"),
     ("log.show", "Dikhao"),

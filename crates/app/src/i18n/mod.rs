@@ -5,6 +5,10 @@
 //! Tables per part of the page (`en*.rs`, `hi*.rs`); `{name}` in a string is a placeholder that [`tf`] fills.
 //! Components read the language from the Yew context the app provides ([`use_lang`]).
 //!
+//! What the model says (its errors, their reasons, why a group rebalances, the import's notes) comes as a
+//! [`Message`]: a key, its English template (the model's own, also its `Display`) and its values; `hi_model.rs`
+//! has the same keys in Hinglish, and [`say`] words a message in a language.
+//!
 //! The choice persists in localStorage (`grouplab.lang`); `?lang=en|hi` in the URL wins.
 
 /// A table written as `("key", "text"),` lines, stored as one string (`key` U+0001 `text` U+0002 …): no
@@ -24,10 +28,13 @@ mod fill;
 mod hi;
 mod hi_events;
 mod hi_inspector;
+mod hi_model;
 mod hi_stage;
 mod hi_ui;
 
 use std::sync::OnceLock;
+
+use grouplab_model::words::{Message, Worded};
 
 pub use fill::{plural, tf};
 
@@ -76,22 +83,24 @@ impl Lang {
         }
     }
 
-    /// Every table of the language: lessons and page, controls, inspector, stage, event log.
-    fn tables(self) -> [Table; 5] {
+    /// Every table of the language: lessons and page, controls, inspector, stage, event log, and (Hinglish only:
+    /// the English is the model's own) what the model says.
+    fn tables(self) -> &'static [Table] {
         match self {
-            Lang::En => [
+            Lang::En => &[
                 en::TABLE,
                 en_ui::TABLE,
                 en_inspector::TABLE,
                 en_stage::TABLE,
                 en_events::TABLE,
             ],
-            Lang::Hi => [
+            Lang::Hi => &[
                 hi::TABLE,
                 hi_ui::TABLE,
                 hi_inspector::TABLE,
                 hi_stage::TABLE,
                 hi_events::TABLE,
+                hi_model::TABLE,
             ],
         }
     }
@@ -132,6 +141,15 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
     lookup(lang, key)
         .or_else(|| lookup(Lang::En, key))
         .unwrap_or("?")
+}
+
+/// What the model says (an error, a reason, a note), in `lang`.
+pub fn say(lang: Lang, what: &dyn Worded) -> String {
+    say_message(lang, &what.message())
+}
+
+pub fn say_message(lang: Lang, m: &Message) -> String {
+    m.render(&|m| lookup(lang, m.key()).unwrap_or(m.english()))
 }
 
 fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
@@ -178,6 +196,14 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    /// The model's keys and English templates, read from its sources.
+    fn model() -> BTreeSet<(&'static str, String)> {
+        grouplab_model::words::SOURCES
+            .iter()
+            .flat_map(|s| grouplab_model::words::templates(s))
+            .collect()
+    }
+
     fn keys(lang: Lang) -> BTreeSet<&'static str> {
         let table = lang.index();
         let set: BTreeSet<_> = table.iter().map(|(k, _)| *k).collect();
@@ -211,13 +237,34 @@ mod tests {
         let en = keys(Lang::En);
         let hi = keys(Lang::Hi);
         let missing_hi: Vec<_> = en.difference(&hi).collect();
-        let missing_en: Vec<_> = hi.difference(&en).collect();
+        // The model's keys have their English in the model (the_model_is_said_in_hinglish).
+        let model: BTreeSet<&str> = model().into_iter().map(|(k, _)| k).collect();
+        let missing_en: Vec<_> = hi.difference(&en).filter(|k| !model.contains(*k)).collect();
         assert!(missing_hi.is_empty(), "missing in Hinglish: {missing_hi:?}");
         assert!(missing_en.is_empty(), "missing in English: {missing_en:?}");
         for lang in Lang::ALL {
             for (k, v) in lang.index() {
                 assert!(!v.trim().is_empty(), "{lang:?} {k} is empty");
             }
+        }
+    }
+
+    /// What the model says has its Hinglish, with the same placeholders, and nothing more (the English is the
+    /// model's, read from its sources).
+    #[test]
+    fn the_model_is_said_in_hinglish() {
+        let model = model();
+        for (key, english) in &model {
+            let hi = lookup(Lang::Hi, key).unwrap_or_else(|| panic!("missing in Hinglish: {key}"));
+            assert_eq!(
+                placeholders(english),
+                placeholders(hi),
+                "placeholders of {key}"
+            );
+            assert!(
+                lookup(Lang::En, key).is_none(),
+                "{key} is the model's, not en*.rs's"
+            );
         }
     }
 

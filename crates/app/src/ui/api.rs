@@ -137,7 +137,7 @@ pub fn install(
         };
         value_to_js(&mutate(&e, &ls, &r, |en| match en.load(scenario) {
             Ok(()) => json!({"ok": true, "time_ms": en.timeline().now()}),
-            Err(m) => json!({"error": "invalid_scenario", "message": m}),
+            Err(e) => json!({"error": "invalid_scenario", "message": e.to_string()}),
         }))
     });
     let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());

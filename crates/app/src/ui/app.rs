@@ -9,7 +9,7 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use grouplab_model::command::Command;
-use grouplab_model::scenario::{Scenario, SCENARIO_VERSION};
+use grouplab_model::scenario::{Scenario, ScenarioError, SCENARIO_VERSION};
 use grouplab_model::timeline::LoggedCommand;
 
 use super::actions::Actions;
@@ -38,7 +38,7 @@ use super::zoom::{self, Pan, ZoomBar};
 use super::Header;
 use crate::engine::{Engine, MAX_SPEED, MIN_SPEED};
 use crate::host::{self, HostRef};
-use crate::i18n::{self, t, tf, Lang};
+use crate::i18n::{self, say, t, tf, Lang};
 use crate::lessons::{self, Lesson, Place};
 use crate::panic_panel;
 use crate::params::{self, Params};
@@ -273,10 +273,10 @@ impl App {
         let lesson = &self.lessons[pl.lesson];
         let mut en = self.engine.borrow_mut();
         let scenario = lesson.scenario(pl.step, instant);
-        if let Err(m) = en.load(scenario) {
+        if let Err(e) = en.load(scenario) {
             self.notice = Some(Notice {
                 error: true,
-                text: m,
+                text: say(self.lang, &e),
             });
             return;
         }
@@ -341,7 +341,7 @@ impl App {
         }
         if let Some(link) = &p.scenario {
             let loaded = Scenario::from_link(link)
-                .map_err(|e| e.to_string())
+                .map_err(ScenarioError::from)
                 .and_then(|s| self.engine.borrow_mut().load(s));
             match loaded {
                 Ok(()) => {
@@ -349,7 +349,7 @@ impl App {
                     self.place = place;
                     self.custom = true;
                 }
-                Err(m) => problems.push(tf(lang, "param.bad_link", &[("v", &m)])),
+                Err(e) => problems.push(tf(lang, "param.bad_link", &[("v", &say(lang, &e))])),
             }
         }
         if !self.custom || p.scenario.is_none() {
@@ -452,10 +452,12 @@ impl Component for App {
         let (mut engine, notice) = match Engine::new(Scenario::course_notes()) {
             Ok(e) => (e, None),
             Err(m) => (
-                Engine::new(empty_scenario()).expect("an empty scenario always builds"),
+                // Not `expect`: that would format the error with Debug, kilobytes of wasm for nothing.
+                Engine::new(empty_scenario())
+                    .unwrap_or_else(|_| unreachable!("an empty scenario always builds")),
                 Some(Notice {
                     error: true,
-                    text: tf(lang, "notice.no_scenario", &[("error", &m)]),
+                    text: tf(lang, "notice.no_scenario", &[("error", &say(lang, &m))]),
                 }),
             ),
         };
@@ -627,14 +629,14 @@ impl Component for App {
                         error: false,
                         text: format!("{} {name}", t(self.lang, "share.exported")),
                     },
-                    Err(m) => Notice {
+                    Err(()) => Notice {
                         error: true,
-                        text: m,
+                        text: t(self.lang, "file.download_refused").into(),
                     },
                 });
                 return true;
             }
-            Msg::Import(name, text) => match transfer::parse(&name, &text) {
+            Msg::Import(name, text) => match transfer::parse(self.lang, &name, &text) {
                 Ok((scenario, timeline)) => {
                     {
                         let mut en = self.engine.borrow_mut();
@@ -682,9 +684,9 @@ impl Component for App {
                             text: t(self.lang, "import.loaded").to_string(),
                         }
                     }
-                    Err(m) => Notice {
+                    Err(e) => Notice {
                         error: true,
-                        text: m,
+                        text: say(self.lang, &e),
                     },
                 });
             }

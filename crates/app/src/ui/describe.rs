@@ -5,12 +5,13 @@ use std::fmt::Display;
 
 use grouplab_model::command::Command;
 use grouplab_model::sim::commands::Applied;
+use grouplab_model::ModelError;
 
 use super::notice::Notice;
-use crate::i18n::{plural, t, tf, Lang};
+use crate::i18n::{plural, say, t, tf, Lang};
 
-/// The notice for `cmd`'s outcome (an error, e.g. a rate out of range, keeps the model's own words).
-pub fn notice<E: Display>(lang: Lang, cmd: &Command, result: Result<Applied, E>) -> Notice {
+/// The notice for `cmd`'s outcome; an error (e.g. a rate out of range) is the model's, said in `lang`.
+pub fn notice(lang: Lang, cmd: &Command, result: Result<Applied, ModelError>) -> Notice {
     match result {
         Ok(applied) => Notice {
             error: false,
@@ -18,7 +19,7 @@ pub fn notice<E: Display>(lang: Lang, cmd: &Command, result: Result<Applied, E>)
         },
         Err(e) => Notice {
             error: true,
-            text: tf(lang, "notice.refused", &[("error", &e)]),
+            text: tf(lang, "notice.refused", &[("error", &say(lang, &e))]),
         },
     }
 }
@@ -98,8 +99,47 @@ mod tests {
         let hi = describe(Lang::Hi, &cmd, &applied);
         assert!(en.starts_with("consumer1 crashed"), "{en}");
         assert!(hi.starts_with("consumer1 crash ho gya"), "{hi}");
-        let refused = notice(Lang::Hi, &cmd, Err("no such consumer"));
+        let nobody = || {
+            Err(ModelError::UnknownConsumer {
+                consumer: "nobody".into(),
+            })
+        };
+        let refused = notice(Lang::Hi, &cmd, nobody());
         assert!(refused.error);
-        assert_eq!(refused.text, "Kafka ne mana kr diya: no such consumer.");
+        assert_eq!(
+            refused.text,
+            "Kafka ne mana kr diya: \"nobody\" naam ka koi consumer nahi hai."
+        );
+        let refused = notice(Lang::En, &cmd, nobody());
+        assert_eq!(refused.text, "Kafka refused: no consumer named \"nobody\".");
+    }
+
+    /// A reason inside an error is said in the same language (it was English free text).
+    #[test]
+    fn a_refusal_with_a_reason_is_hinglish() {
+        let cmd = Command::SetProduceRate {
+            producer: "producer1".into(),
+            topic: "test-topic".into(),
+            records_per_sec: 5_000_000,
+            keys: grouplab_model::command::KeySpec::Null,
+        };
+        let e = ModelError::InvalidValue {
+            field: "records_per_sec".into(),
+            reason: grouplab_model::error::Reason::Outside {
+                value: 5_000_000,
+                min: 1,
+                max: 100_000,
+            },
+        };
+        let hi = notice(Lang::Hi, &cmd, Err(e.clone())).text;
+        assert_eq!(
+            hi,
+            "Kafka ne mana kr diya: records_per_sec galat hai: 5000000 range 1..=100000 ke bahar hai."
+        );
+        let en = notice(Lang::En, &cmd, Err(e)).text;
+        assert_eq!(
+            en,
+            "Kafka refused: invalid records_per_sec: 5000000 is outside 1..=100000."
+        );
     }
 }

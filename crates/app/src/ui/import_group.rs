@@ -4,12 +4,12 @@
 //! message with its line and hands nothing over, so the current scenario stays. Everything pasted is shown as
 //! text, never as HTML.
 
-use grouplab_model::scenario::import::{import, ImportError, MAX_INPUT_BYTES};
+use grouplab_model::scenario::import::{import, ImportError, ImportNote, MAX_INPUT_BYTES};
 use grouplab_model::scenario::Scenario;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::i18n::{t, Lang};
+use crate::i18n::{say, t, Lang};
 
 /// A real-format sample (Kafka 3.6, the course notes' group), for trying the dialog without a cluster.
 const SAMPLE: &str =
@@ -36,7 +36,7 @@ pub struct ImportGroup {
     text: String,
     error: Option<ImportError>,
     /// After a successful import: the groups drawn and the notes on what the output did not show.
-    done: Option<(Vec<String>, Vec<String>)>,
+    done: Option<(Vec<String>, Vec<ImportNote>)>,
     textarea: NodeRef,
 }
 
@@ -146,7 +146,7 @@ impl ImportGroup {
             let line = e.line.map(|n| n.to_string()).unwrap_or_default();
             return html! {
                 <p class="import-group__error" role="alert" data-import-error="" data-line={line}>
-                    { e.to_string() }
+                    { say(lang, e) }
                 </p>
             };
         }
@@ -157,7 +157,7 @@ impl ImportGroup {
             <div class="import-group__done" data-import-done={groups.join(" ")}>
                 <p>{ format!("{} {}", t(lang, "import.drawn"), groups.join(", ")) }</p>
                 <ul class="import-group__notes" data-import-notes="">
-                    { for notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
+                    { for notes.iter().map(|n| html! { <li>{ say(lang, n) }</li> }) }
                 </ul>
             </div>
         }
@@ -174,6 +174,35 @@ mod tests {
         let imported = import(SAMPLE).unwrap();
         assert_eq!(imported.groups, ["order-consumer-group"]);
         assert!(imported.scenario.build().is_ok());
+    }
+
+    /// The parser's errors and the import's notes are the model's data, said in the reader's language.
+    #[test]
+    fn errors_and_notes_are_said_in_hinglish() {
+        let malformed =
+            include_str!("../../../model/tests/fixtures/consumer-groups/malformed-partition.txt");
+        let e = import(malformed).unwrap_err();
+        assert_eq!(
+            say(Lang::Hi, &e),
+            "line 4: PARTITION number hona chahiye, yahan 'x' hai"
+        );
+        assert_eq!(
+            say(Lang::En, &e),
+            "line 4: PARTITION must be a number, found 'x'"
+        );
+        let notes: Vec<String> = import(SAMPLE)
+            .unwrap()
+            .notes
+            .iter()
+            .map(|n| say(Lang::Hi, n))
+            .collect();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("andaza: isse yahi owners bante hain")),
+            "{notes:?}"
+        );
+        assert!(notes.iter().all(|n| !n.contains("the output")), "{notes:?}");
     }
 
     #[test]

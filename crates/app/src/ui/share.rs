@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use grouplab_model::scenario::MAX_SCENARIO_JSON_BYTES;
 
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, tf, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -44,7 +44,7 @@ pub fn share(p: &ShareProps) -> Html {
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read(file, ok.clone(), err.clone());
+                read(l, file, ok.clone(), err.clone());
             }
         })
     };
@@ -73,26 +73,30 @@ pub fn share(p: &ShareProps) -> Html {
     }
 }
 
-/// Reads a picked file as text, refusing absurd sizes before reading anything.
-fn read(file: web_sys::File, ok: Callback<(String, String)>, err: Callback<String>) {
+/// Reads a picked file as text, refusing absurd sizes before reading anything; errors are said in `lang`.
+fn read(lang: Lang, file: web_sys::File, ok: Callback<(String, String)>, err: Callback<String>) {
     let name = file.name();
     let size = file.size();
-    if size > MAX_SCENARIO_JSON_BYTES as f64 {
-        err.emit(format!(
-            "{name}: the file is {} MB; a scenario is at most {} MB.",
-            super::format::fixed(size / 1e6, 1),
-            MAX_SCENARIO_JSON_BYTES / 1_000_000
+    let fail = move |key: &str, name: &str| {
+        let mb = super::format::fixed(size / 1e6, 1);
+        let max = MAX_SCENARIO_JSON_BYTES / 1_000_000;
+        err.emit(tf(
+            lang,
+            key,
+            &[("name", &name), ("mb", &mb), ("max", &max)],
         ));
-        return;
+    };
+    if size > MAX_SCENARIO_JSON_BYTES as f64 {
+        return fail("file.too_big", &name);
     }
     let promise = file.text();
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(v) => match v.dyn_into::<js_sys::JsString>() {
                 Ok(s) => ok.emit((name, String::from(s))),
-                Err(_) => err.emit(format!("{name}: not a text file.")),
+                Err(_) => fail("file.not_text", &name),
             },
-            Err(_) => err.emit(format!("{name}: the file could not be read.")),
+            Err(_) => fail("file.unreadable", &name),
         }
     });
 }

@@ -4,7 +4,9 @@
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
-use grouplab_model::scenario::Scenario;
+use grouplab_model::scenario::{JsonError, Scenario};
+
+use crate::i18n::{say, tf, Lang};
 
 /// Writes `text` to the clipboard; `done(true)` once written, `done(false)` if the browser refused.
 pub fn copy(text: String, done: Callback<bool>) {
@@ -17,9 +19,9 @@ pub fn copy(text: String, done: Callback<bool>) {
     });
 }
 
-/// Offers `text` as a downloaded file called `name`.
-pub fn download(name: &str, text: &str) -> Result<(), String> {
-    let fail = |_| "the browser refused the download".to_string();
+/// Offers `text` as a downloaded file called `name` (Err: the browser refused).
+pub fn download(name: &str, text: &str) -> Result<(), ()> {
+    let fail = |_| ();
     let parts = js_sys::Array::of1(&text.into());
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/json");
@@ -29,7 +31,7 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or("no document")?;
+        .ok_or(())?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -44,27 +46,90 @@ pub fn open(url: &str) {
     }
 }
 
-/// Reads an imported scenario file. Errors name the file and where it is wrong: the line and column of bad
-/// JSON, or the command (number, type and time) the model refused.
+/// Reads an imported scenario file. Errors (in `lang`) name the file and where it is wrong: the line and column
+/// of bad JSON, or the command (number, type and time) the model refused.
 pub fn parse(
+    lang: Lang,
     name: &str,
     text: &str,
 ) -> Result<(Scenario, grouplab_model::timeline::Timeline), String> {
     // from_slice, as everywhere: one copy of the JSON reader in the wasm (issue 6, bundle size).
-    let scenario: Scenario = serde_json::from_slice(text.as_bytes())
-        .map_err(|e| format!("{name} is not a GroupLab scenario: {e}."))?;
-    let timeline = scenario.build().map_err(|e| match e.index {
-        Some(i) => {
-            let what = scenario.commands.get(i).map_or(String::new(), |c| {
+    let scenario: Scenario = serde_json::from_slice(text.as_bytes()).map_err(|e| {
+        let json = say(lang, &JsonError::from(e));
+        tf(
+            lang,
+            "file.not_scenario",
+            &[("name", &name), ("json", &json)],
+        )
+    })?;
+    let timeline = scenario.build().map_err(|e| {
+        let problem = say(lang, &e.problem);
+        match e.index.and_then(|i| Some((i, scenario.commands.get(i)?))) {
+            Some((i, c)) => {
                 let kind = serde_json::to_value(&c.command)
                     .ok()
                     .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_string))
                     .unwrap_or_default();
-                format!(" ({kind} at {} ms)", c.at_ms)
-            });
-            format!("{name}: command #{}{what}: {}.", i + 1, e.message)
+                tf(
+                    lang,
+                    "file.refused",
+                    &[
+                        ("name", &name),
+                        ("n", &(i + 1)),
+                        ("kind", &kind),
+                        ("at", &c.at_ms),
+                        ("problem", &problem),
+                    ],
+                )
+            }
+            None => tf(
+                lang,
+                "file.invalid",
+                &[("name", &name), ("problem", &problem)],
+            ),
         }
-        None => format!("{name}: {}.", e.message),
     })?;
     Ok((scenario, timeline))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file that is not JSON, and one whose command the model refuses: said in Hinglish, with the line and
+    /// column, the command's number, type and time, and the model's reason.
+    #[test]
+    fn import_errors_are_said_in_the_readers_language() {
+        let broken = "{\n  \"version\": 1,\n  \"seed\": 7,\n  \"commands\": [ oops ]\n}\n";
+        let Err(en) = parse(Lang::En, "broken.json", broken) else {
+            panic!("broken JSON imported")
+        };
+        assert_eq!(
+            en,
+            "broken.json is not a GroupLab scenario: expected value at line 4 column 17."
+        );
+        let Err(hi) = parse(Lang::Hi, "broken.json", broken) else {
+            panic!("broken JSON imported")
+        };
+        assert_eq!(
+            hi,
+            "broken.json GroupLab scenario nahi hai: line 4, column 17 pe galti: expected value."
+        );
+        let refused = r#"{"version": 1, "seed": 7, "commands": [
+            {"at_ms": 100, "command": {"type": "crash_consumer", "consumer": "nobody"}}]}"#;
+        let Err(hi) = parse(Lang::Hi, "refused.json", refused) else {
+            panic!("a refused command imported")
+        };
+        assert_eq!(
+            hi,
+            "refused.json: command #1 (crash_consumer, 100 ms pe): \"nobody\" naam ka koi consumer nahi hai."
+        );
+        let Err(en) = parse(Lang::En, "refused.json", refused) else {
+            panic!("a refused command imported")
+        };
+        assert_eq!(
+            en,
+            "refused.json: command #1 (crash_consumer at 100 ms): no consumer named \"nobody\"."
+        );
+    }
 }

@@ -3,9 +3,9 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
 
-use super::{Scenario, ScenarioError};
+use super::{Scenario, ScenarioError, ScenarioProblem};
+use crate::words::{english_display, msg, Message, Quoted, Worded};
 
 /// The link format version written by this GroupLab.
 pub const LINK_VERSION: &str = "1";
@@ -15,8 +15,7 @@ pub const MAX_LINK_CHARS: usize = 64 * 1024;
 pub const MAX_SCENARIO_JSON_BYTES: usize = 2 * 1024 * 1024;
 
 /// Why a link could not be read, in words a user can act on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "error")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkError {
     Empty,
     TooLong { chars: usize, max: usize },
@@ -24,25 +23,64 @@ pub enum LinkError {
     NotBase64,
     NotDeflate,
     TooLarge { max: usize },
-    NotJson { message: String },
+    NotJson(JsonError),
 }
 
-impl std::fmt::Display for LinkError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Worded for LinkError {
+    fn message(&self) -> Message {
         match self {
-            LinkError::Empty => write!(f, "the link holds no scenario"),
-            LinkError::TooLong { chars, max } => write!(f, "the link is {chars} characters long (at most {max})"),
-            LinkError::UnknownVersion { version } => write!(
-                f,
-                "the link was made by a newer or unknown GroupLab (format {version:?}; this one reads {LINK_VERSION:?})"
+            LinkError::Empty => msg!("link.empty" => "the link holds no scenario"),
+            LinkError::TooLong { chars, max } => {
+                msg!("link.too_long" => "the link is {chars} characters long (at most {max})", chars = chars, max = max)
+            }
+            LinkError::UnknownVersion { version } => msg!(
+                "link.version" => "the link was made by a newer or unknown GroupLab (format {version}; this one reads {ours})",
+                version = &Quoted(version),
+                ours = &Quoted(LINK_VERSION)
             ),
-            LinkError::NotBase64 => write!(f, "the link is damaged (not base64url)"),
-            LinkError::NotDeflate => write!(f, "the link is damaged (its data does not decompress)"),
-            LinkError::TooLarge { max } => write!(f, "the scenario in the link is larger than {max} bytes"),
-            LinkError::NotJson { message } => write!(f, "the scenario in the link is not valid: {message}"),
+            LinkError::NotBase64 => msg!("link.base64" => "the link is damaged (not base64url)"),
+            LinkError::NotDeflate => {
+                msg!("link.deflate" => "the link is damaged (its data does not decompress)")
+            }
+            LinkError::TooLarge { max } => {
+                msg!("link.too_large" => "the scenario in the link is larger than {max} bytes", max = max)
+            }
+            LinkError::NotJson(e) => {
+                msg!("link.json" => "the scenario in the link is not valid: {json}", json: e.message())
+            }
         }
     }
 }
+
+/// JSON that does not read as a scenario: serde_json's own words (`detail`, English, naming the field or token)
+/// and where, so the app can say the rest in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    pub detail: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl From<serde_json::Error> for JsonError {
+    fn from(e: serde_json::Error) -> Self {
+        // serde_json's Display is "{detail} at line {line} column {column}".
+        let whole = e.to_string();
+        let detail = whole.rsplit_once(" at line ").map_or(&*whole, |(d, _)| d);
+        JsonError {
+            detail: detail.to_string(),
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}
+
+impl Worded for JsonError {
+    fn message(&self) -> Message {
+        msg!("json.at" => "{detail} at line {line} column {column}", detail = &self.detail, line = &self.line, column = &self.column)
+    }
+}
+
+english_display!(LinkError, JsonError);
 
 impl std::error::Error for LinkError {}
 
@@ -50,7 +88,7 @@ impl From<LinkError> for ScenarioError {
     fn from(e: LinkError) -> Self {
         ScenarioError {
             index: None,
-            message: e.to_string(),
+            problem: ScenarioProblem::Link(e),
         }
     }
 }
@@ -96,9 +134,7 @@ impl Scenario {
                         LinkError::NotDeflate
                     }
                 })?;
-        serde_json::from_slice(&json).map_err(|e| LinkError::NotJson {
-            message: e.to_string(),
-        })
+        serde_json::from_slice(&json).map_err(|e| LinkError::NotJson(e.into()))
     }
 }
 
@@ -147,10 +183,20 @@ mod tests {
             "1.{}",
             URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"hello", 9))
         );
+        let e = Scenario::from_link(&not_json).unwrap_err();
         assert!(matches!(
-            Scenario::from_link(&not_json),
-            Err(LinkError::NotJson { .. })
+            &e,
+            LinkError::NotJson(JsonError {
+                line: 1,
+                column: 1,
+                ..
+            })
         ));
+        // The English is serde_json's own message, as before the error was structured.
+        assert_eq!(
+            e.to_string(),
+            "the scenario in the link is not valid: expected value at line 1 column 1"
+        );
         let truncated = &good[..good.len() - 10];
         assert!(Scenario::from_link(truncated).is_err());
         assert!(matches!(

@@ -6,12 +6,13 @@ mod link;
 
 use serde::{Deserialize, Serialize};
 
-pub use link::{LinkError, LINK_VERSION, MAX_LINK_CHARS, MAX_SCENARIO_JSON_BYTES};
+pub use link::{JsonError, LinkError, LINK_VERSION, MAX_LINK_CHARS, MAX_SCENARIO_JSON_BYTES};
 
 use crate::command::{Command, KeySpec};
 use crate::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
 use crate::error::ModelError;
 use crate::timeline::{LoggedCommand, Timeline};
+use crate::words::{english_display, msg, Message, Worded};
 
 pub const SCENARIO_VERSION: u32 = 1;
 
@@ -30,20 +31,67 @@ pub struct Scenario {
 }
 
 /// Why a scenario could not be loaded; `index` names the command at fault.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioError {
     pub index: Option<usize>,
-    pub message: String,
+    pub problem: ScenarioProblem,
 }
 
-impl std::fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.index {
-            Some(i) => write!(f, "command #{}: {}", i + 1, self.message),
-            None => write!(f, "{}", self.message),
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioProblem {
+    Version {
+        version: u32,
+    },
+    TooManyCommands {
+        commands: usize,
+    },
+    /// A command's `at_ms` is earlier than the one before.
+    Earlier {
+        at_ms: u64,
+        last: u64,
+    },
+    /// `at_ms` or `time_ms` beyond [`MAX_SCENARIO_TIME_MS`].
+    BeyondADay {
+        field: &'static str,
+        at_ms: u64,
+    },
+    Refused(ModelError),
+    Link(LinkError),
+}
+
+impl Worded for ScenarioProblem {
+    fn message(&self) -> Message {
+        match self {
+            ScenarioProblem::Version { version } => {
+                msg!("scn.version" => "unsupported scenario version {version} (this GroupLab reads 1..={max})", version = version, max = &SCENARIO_VERSION)
+            }
+            ScenarioProblem::TooManyCommands { commands } => {
+                msg!("scn.too_many" => "{n} commands is more than the {max} allowed", n = commands, max = &MAX_SCENARIO_COMMANDS)
+            }
+            ScenarioProblem::Earlier { at_ms, last } => {
+                msg!("scn.earlier" => "at_ms {at} is earlier than the command before ({last})", at = at_ms, last = last)
+            }
+            ScenarioProblem::BeyondADay { field, at_ms } => {
+                msg!("scn.beyond_day" => "{field} {at} is beyond one simulated day", field = field, at = at_ms)
+            }
+            ScenarioProblem::Refused(e) => e.message(),
+            ScenarioProblem::Link(e) => e.message(),
         }
     }
 }
+
+impl Worded for ScenarioError {
+    fn message(&self) -> Message {
+        match self.index {
+            Some(i) => {
+                msg!("scn.at_command" => "command #{n}: {problem}", n = &(i + 1), problem: self.problem.message())
+            }
+            None => self.problem.message(),
+        }
+    }
+}
+
+english_display!(ScenarioError, ScenarioProblem);
 
 /// The largest simulated time a scenario may ask for (a day), so a hostile file cannot hang the page.
 pub const MAX_SCENARIO_TIME_MS: u64 = 24 * 3600 * 1000;
@@ -55,50 +103,51 @@ impl Scenario {
         if self.version == 0 || self.version > SCENARIO_VERSION {
             return Err(ScenarioError {
                 index: None,
-                message: format!(
-                    "unsupported scenario version {} (this GroupLab reads 1..={SCENARIO_VERSION})",
-                    self.version
-                ),
+                problem: ScenarioProblem::Version {
+                    version: self.version,
+                },
             });
         }
         if self.commands.len() > MAX_SCENARIO_COMMANDS {
             return Err(ScenarioError {
                 index: None,
-                message: format!(
-                    "{} commands is more than the {MAX_SCENARIO_COMMANDS} allowed",
-                    self.commands.len()
-                ),
+                problem: ScenarioProblem::TooManyCommands {
+                    commands: self.commands.len(),
+                },
             });
         }
         let mut t = Timeline::new(self.seed, self.cluster.clone());
         let mut last = 0;
         for (i, c) in self.commands.iter().enumerate() {
-            let err = |message: String| ScenarioError {
+            let err = |problem| ScenarioError {
                 index: Some(i),
-                message,
+                problem,
             };
             if c.at_ms < last {
-                return Err(err(format!(
-                    "at_ms {} is earlier than the command before ({last})",
-                    c.at_ms
-                )));
+                return Err(err(ScenarioProblem::Earlier {
+                    at_ms: c.at_ms,
+                    last,
+                }));
             }
             if c.at_ms > MAX_SCENARIO_TIME_MS {
-                return Err(err(format!(
-                    "at_ms {} is beyond one simulated day",
-                    c.at_ms
-                )));
+                return Err(err(ScenarioProblem::BeyondADay {
+                    field: "at_ms",
+                    at_ms: c.at_ms,
+                }));
             }
             last = c.at_ms;
             t.advance_to(c.at_ms);
             t.apply(c.command.clone())
-                .map_err(|e: ModelError| err(e.to_string()))?;
+                .map_err(|e| err(ScenarioProblem::Refused(e)))?;
         }
         let until = self.time_ms.unwrap_or(last);
         if until > MAX_SCENARIO_TIME_MS {
             return Err(ScenarioError {
                 index: None,
-                message: format!("time_ms {until} is beyond one simulated day"),
+                problem: ScenarioProblem::BeyondADay {
+                    field: "time_ms",
+                    at_ms: until,
+                },
             });
         }
         t.advance_to(until.max(last));
@@ -200,6 +249,19 @@ mod tests {
         });
         let e = s.build().unwrap_err();
         assert_eq!(e.index, Some(5));
-        assert!(e.message.contains("bad name"), "{}", e.message);
+        assert!(
+            matches!(
+                &e.problem,
+                ScenarioProblem::Refused(ModelError::InvalidTopicName {
+                    reason: crate::error::Reason::BadChar { char: ' ' },
+                    ..
+                })
+            ),
+            "{e:?}"
+        );
+        assert_eq!(
+            e.to_string(),
+            "command #6: invalid topic name \"bad name\": character ' ' is not allowed (only a-z, A-Z, 0-9, '.', '_', '-')"
+        );
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::command::Command;
 use crate::config::{AutoOffsetReset, ClientProfile, ConsumerConfig, ProducerConfig};
 use crate::consumer::{self, ConsoleRun, Consumer, ConsumerStatus};
-use crate::error::ModelError;
+use crate::error::{ModelError, Reason};
 use crate::event::EventKind;
 use crate::net::Endpoint;
 use crate::producer::Producer;
@@ -166,7 +166,9 @@ impl Sim {
         if self.cluster.topics.len() >= limits::MAX_TOPICS {
             return Err(ModelError::InvalidValue {
                 field: "topics".into(),
-                reason: format!("at most {} topics here", limits::MAX_TOPICS),
+                reason: Reason::MaxTopics {
+                    max: limits::MAX_TOPICS,
+                },
             });
         }
         check_partitions(topic, partitions, 1)?;
@@ -318,7 +320,7 @@ impl Sim {
         {
             return Err(ModelError::InvalidValue {
                 field: "record".into(),
-                reason: "keys are limited to 1 KiB and values to 4 KiB here".into(),
+                reason: Reason::RecordSize,
             });
         }
         let n = self.ensure_topic_for_produce(topic)?;
@@ -416,7 +418,7 @@ impl Sim {
             if config.group_id.is_none() {
                 // subscribe() without group.id is an error in both clients (InvalidGroupIdException).
                 return Err(ModelError::InvalidGroupId {
-                    reason: "subscribe() needs a group.id (use assign() without one)".into(),
+                    reason: Reason::NeedsGroupId,
                 });
             }
         }
@@ -588,7 +590,10 @@ pub(super) fn validate_consumer_config(c: &ConsumerConfig) -> Result<(), ModelEr
         if h >= session {
             return Err(ModelError::InvalidValue {
                 field: "heartbeat.interval.ms".into(),
-                reason: format!("{h} must be lower than session.timeout.ms ({session})"),
+                reason: Reason::HeartbeatNotBelowSession {
+                    heartbeat: h,
+                    session,
+                },
             });
         }
     }
@@ -608,21 +613,21 @@ pub(super) fn validate_consumer_config(c: &ConsumerConfig) -> Result<(), ModelEr
         if s.is_empty() {
             return Err(ModelError::InvalidValue {
                 field: "partition.assignment.strategy".into(),
-                reason: "needs at least one assignor".into(),
+                reason: Reason::NoAssignor,
             });
         }
     }
     if let Some(i) = &c.group_instance_id {
         validate::client_name(i).map_err(|_| ModelError::InvalidValue {
             field: "group.instance.id".into(),
-            reason: "1 to 64 characters of a-z, A-Z, 0-9, '.', '_', '-'".into(),
+            reason: Reason::NameChars { max: 64 },
         })?;
     }
     if let Some(id) = &c.client_id {
         if id.is_empty() || id.len() > 128 {
             return Err(ModelError::InvalidValue {
                 field: "client.id".into(),
-                reason: "1 to 128 characters".into(),
+                reason: Reason::Length { max: 128 },
             });
         }
     }

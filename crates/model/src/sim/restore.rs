@@ -9,7 +9,7 @@ use crate::assignor::AssignorName;
 use crate::command::{RestoredMember, RestoredOffset};
 use crate::config::ConsumerConfig;
 use crate::consumer::{self, Consumer, Membership};
-use crate::error::ModelError;
+use crate::error::{ModelError, Reason};
 use crate::event::EventKind;
 use crate::group::{self, GroupEnv, StoredGroup, StoredMember};
 use crate::topic_partition::TopicPartition;
@@ -27,11 +27,13 @@ const MAX_MEMBER_ID_LEN: usize = 255;
 fn coordinator_down(group_id: &str) -> ModelError {
     invalid(
         "group_id",
-        format!("the coordinator of {group_id} is down (its __consumer_offsets partition has no leader)"),
+        Reason::CoordinatorDown {
+            group_id: group_id.into(),
+        },
     )
 }
 
-fn invalid(field: &str, reason: String) -> ModelError {
+fn invalid(field: &str, reason: Reason) -> ModelError {
     ModelError::InvalidValue {
         field: field.to_string(),
         reason,
@@ -69,9 +71,9 @@ impl Sim {
         if !p.log.is_untouched() {
             return Err(invalid(
                 "log_end_offset",
-                format!(
-                    "{topic}/{partition} already holds records: only an empty partition is seeded"
-                ),
+                Reason::NotEmpty {
+                    tp: format!("{topic}/{partition}"),
+                },
             ));
         }
         p.log.seed(log_start_offset, log_end_offset);
@@ -236,10 +238,7 @@ impl Sim {
             });
         }
         if !members.is_empty() && protocol.is_none() {
-            return Err(invalid(
-                "protocol",
-                "a group with members has a selected assignor".into(),
-            ));
+            return Err(invalid("protocol", Reason::ProtocolNeeded));
         }
         let mut owners: BTreeSet<&TopicPartition> = BTreeSet::new();
         let mut ids: BTreeSet<&str> = BTreeSet::new();
@@ -255,12 +254,17 @@ impl Sim {
             if !ids.insert(&m.member_id) {
                 return Err(invalid(
                     "member_id",
-                    format!("{} appears twice", m.member_id),
+                    Reason::Twice {
+                        what: m.member_id.clone(),
+                    },
                 ));
             }
             if let Some(i) = &m.group_instance_id {
                 if !instances.insert(i) {
-                    return Err(invalid("group.instance.id", format!("{i} appears twice")));
+                    return Err(invalid(
+                        "group.instance.id",
+                        Reason::Twice { what: i.clone() },
+                    ));
                 }
             }
             for tp in &m.assignment {
@@ -268,7 +272,7 @@ impl Sim {
                     // One owner per partition in a generation (ConsumerPartitionAssignor.assign's contract).
                     return Err(invalid(
                         "assignment",
-                        format!("{tp} is assigned to two members"),
+                        Reason::AssignedTwice { tp: tp.to_string() },
                     ));
                 }
             }
@@ -281,14 +285,20 @@ impl Sim {
             if o.offset > leo {
                 return Err(invalid(
                     "offset",
-                    format!(
-                        "{tp}: committed {} is beyond the log-end offset {leo}",
-                        o.offset
-                    ),
+                    Reason::CommittedBeyondEnd {
+                        tp: tp.to_string(),
+                        committed: o.offset,
+                        log_end_offset: leo,
+                    },
                 ));
             }
             if committed.insert(tp.clone(), o.offset).is_some() {
-                return Err(invalid("offsets", format!("{tp} appears twice")));
+                return Err(invalid(
+                    "offsets",
+                    Reason::Twice {
+                        what: tp.to_string(),
+                    },
+                ));
             }
         }
         Ok(committed)
@@ -312,14 +322,18 @@ impl Sim {
         if !text_ok(&m.member_id, MAX_MEMBER_ID_LEN) {
             return Err(invalid(
                 "member_id",
-                format!("1 to {MAX_MEMBER_ID_LEN} characters, no control characters"),
+                Reason::Text {
+                    max: MAX_MEMBER_ID_LEN,
+                },
             ));
         }
         if let Some(h) = &m.client_host {
             if !text_ok(h, MAX_MEMBER_ID_LEN) {
                 return Err(invalid(
                     "client_host",
-                    format!("1 to {MAX_MEMBER_ID_LEN} characters, no control characters"),
+                    Reason::Text {
+                        max: MAX_MEMBER_ID_LEN,
+                    },
                 ));
             }
         }
@@ -337,10 +351,11 @@ impl Sim {
             if !m.topics.iter().any(|t| **t == *tp.topic) {
                 return Err(invalid(
                     "assignment",
-                    format!(
-                        "{} owns {tp} but does not subscribe to {}",
-                        m.member_id, tp.topic
-                    ),
+                    Reason::NotSubscribed {
+                        member_id: m.member_id.clone(),
+                        tp: tp.to_string(),
+                        topic: tp.topic.to_string(),
+                    },
                 ));
             }
         }

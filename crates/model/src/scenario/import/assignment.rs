@@ -6,20 +6,20 @@
 use crate::topic_partition::TopicPartition;
 
 use super::checks::{partition_id, topic};
-use super::error::{excerpt, ImportError};
+use super::error::{excerpt, AssignmentFault, ImportError, ImportProblem};
 
 /// The partitions an ASSIGNMENT cell lists (None for `-`), sorted and without duplicates.
 pub fn parse(cell: Option<&str>, line: usize) -> Result<Vec<TopicPartition>, ImportError> {
     let Some(cell) = cell else {
         return Ok(Vec::new());
     };
-    let bad = |what: &str| {
+    let bad = |fault| {
         ImportError::at(
             line,
-            format!(
-                "ASSIGNMENT must look like 'topic(0,1), other(2)' or 'topic:0,1;other:2': {what} in '{}'",
-                excerpt(cell, 60)
-            ),
+            ImportProblem::BadAssignment {
+                fault,
+                cell: excerpt(cell, 60),
+            },
         )
     };
     let mut out = Vec::new();
@@ -33,18 +33,18 @@ pub fn parse(cell: Option<&str>, line: usize) -> Result<Vec<TopicPartition>, Imp
         cell.split(';').map(str::trim).collect()
     };
     if parens && !cell.trim_end().ends_with(')') {
-        return Err(bad("no closing ')'"));
+        return Err(bad(AssignmentFault::NoClosingParen));
     }
     for entry in entries {
         let sep = if parens { '(' } else { ':' };
         let Some((name, list)) = entry.split_once(sep) else {
-            return Err(bad(&format!("no '{sep}' after the topic name")));
+            return Err(bad(AssignmentFault::NoSeparator(sep)));
         };
         let name = topic(name.trim(), line)?;
         for p in list.split(',') {
             let p = p.trim();
             if p.is_empty() {
-                return Err(bad("an empty partition"));
+                return Err(bad(AssignmentFault::EmptyPartition));
             }
             out.push(TopicPartition::new(name, partition_id(p, line)?));
         }
@@ -87,6 +87,6 @@ mod tests {
             assert_eq!(e.line, Some(12), "{bad}: {e}");
         }
         let e = parse(Some("orders(0,5000)"), 3).unwrap_err();
-        assert!(e.message.contains("5000"), "{e}");
+        assert!(e.problem.to_string().contains("5000"), "{e}");
     }
 }

@@ -15,7 +15,7 @@ use crate::topic_partition::TopicPartition;
 use super::super::{Scenario, SCENARIO_VERSION};
 use super::assignor_guess::{matching, Observed};
 use super::description::{Description, GroupDescription};
-use super::error::ImportError;
+use super::error::{ImportError, ImportNote, ImportProblem};
 use super::names::{client_id_of, consumer_name, profile_of};
 use super::parse::UNNAMED_GROUP;
 use super::Imported;
@@ -34,9 +34,7 @@ pub fn build(d: Description) -> Result<Imported, ImportError> {
         })
         .collect();
     if groups.is_empty() {
-        return Err(ImportError::whole(
-            "nothing to import: paste the output of kafka-consumer-groups --describe --group <group> (and of --describe --members --verbose)",
-        ));
+        return Err(ImportError::whole(ImportProblem::Nothing));
     }
     let mut notes = Vec::new();
     let counts = partition_counts(&groups)?;
@@ -51,10 +49,10 @@ pub fn build(d: Description) -> Result<Imported, ImportError> {
     commands.extend(seeds(&groups, &mut notes));
     let members: usize = groups.iter().map(|g| g.members.len()).sum();
     if members > limits::MAX_CLIENTS {
-        return Err(ImportError::whole(format!(
-            "{members} members in all is more than the {} consumers a simulation may run",
-            limits::MAX_CLIENTS
-        )));
+        return Err(ImportError::whole(ImportProblem::TooManyMembers {
+            members,
+            max: limits::MAX_CLIENTS,
+        }));
     }
     let mut taken = BTreeSet::new();
     for g in &groups {
@@ -94,17 +92,16 @@ fn partition_counts(groups: &[&GroupDescription]) -> Result<BTreeMap<String, u32
         *n = (*n).max(tp.partition + 1);
     }
     if counts.len() > limits::MAX_TOPICS {
-        return Err(ImportError::whole(format!(
-            "{} topics is more than the {} a simulation may have",
-            counts.len(),
-            limits::MAX_TOPICS
-        )));
+        return Err(ImportError::whole(ImportProblem::TooManyTopics {
+            topics: counts.len(),
+            max: limits::MAX_TOPICS,
+        }));
     }
     Ok(counts)
 }
 
 /// One SeedPartition per partition with records: its log-end offset, never below a group's committed offset.
-fn seeds(groups: &[&GroupDescription], notes: &mut Vec<String>) -> Vec<Command> {
+fn seeds(groups: &[&GroupDescription], notes: &mut Vec<ImportNote>) -> Vec<Command> {
     let mut leo: BTreeMap<&TopicPartition, u64> = BTreeMap::new();
     let (mut unknown, mut raised) = (0, 0);
     for g in groups {
@@ -126,14 +123,12 @@ fn seeds(groups: &[&GroupDescription], notes: &mut Vec<String>) -> Vec<Command> 
         }
     }
     if unknown > 0 {
-        notes.push(format!(
-            "{unknown} partition(s) had no LOG-END-OFFSET: each starts at its committed offset (or 0)."
-        ));
+        notes.push(ImportNote::NoLogEnd {
+            partitions: unknown,
+        });
     }
     if raised > 0 {
-        notes.push(format!(
-            "{raised} partition(s) showed a committed offset beyond the log-end offset (negative LAG): the log-end offset is raised to it."
-        ));
+        notes.push(ImportNote::Raised { partitions: raised });
     }
     leo.into_iter()
         .filter(|(_, e)| *e > 0)
@@ -150,7 +145,7 @@ fn restore(
     g: &GroupDescription,
     counts: &BTreeMap<String, u32>,
     taken: &mut BTreeSet<String>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) -> Command {
     let id = group_id(g);
     let topics = g.topics();
@@ -179,31 +174,33 @@ fn restore(
         .collect();
     let protocol = (!members.is_empty()).then(|| assignor(g, &topics, counts, notes));
     if let Some(leader) = members.first() {
-        notes.push(format!(
-            "{id}: generation {generation_id}{}; leader {} (the first member listed: the output does not name the leader); every member subscribes to {} (the output does not show subscriptions).",
-            if g.group_epoch.is_some() { " (GROUP-EPOCH)" } else { " (the output does not show it)" },
-            leader.member_id,
-            topics.join(", ")
-        ));
+        notes.push(ImportNote::Generation {
+            group_id: id.to_string(),
+            generation: generation_id,
+            from_epoch: g.group_epoch.is_some(),
+            leader: leader.member_id.clone(),
+            topics: topics.clone(),
+        });
     } else {
-        notes.push(format!(
-            "{id}: no active members; its committed offsets are kept."
-        ));
+        notes.push(ImportNote::NoMembers {
+            group_id: id.to_string(),
+        });
     }
     if g.state
         .as_deref()
         .is_some_and(|s| s != "Stable" && s != "Empty")
         && !members.is_empty()
     {
-        notes.push(format!(
-            "{id} was {} when described: it is drawn Stable with the owners listed.",
-            g.state.as_deref().unwrap_or_default()
-        ));
+        notes.push(ImportNote::State {
+            group_id: id.to_string(),
+            state: g.state.clone().unwrap_or_default(),
+        });
     }
     if let Some(c) = &g.coordinator {
-        notes.push(format!(
-            "{id}: the real coordinator was {c}; here the group's __consumer_offsets partition decides (3 brokers)."
-        ));
+        notes.push(ImportNote::Coordinator {
+            group_id: id.to_string(),
+            coordinator: c.clone(),
+        });
     }
     Command::RestoreGroup {
         group_id: id.to_string(),
@@ -229,12 +226,15 @@ fn assignor(
     g: &GroupDescription,
     topics: &[String],
     counts: &BTreeMap<String, u32>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) -> AssignorName {
     let id = group_id(g);
     let stated = g.assignment_strategy.as_deref();
     if let Some(a) = stated.and_then(AssignorName::from_name) {
-        notes.push(format!("{id}: assignor {} (from --state).", a.name()));
+        notes.push(ImportNote::Stated {
+            group_id: id.to_string(),
+            assignor: a.name(),
+        });
         return a;
     }
     let observed: Vec<Observed> = g
@@ -247,32 +247,22 @@ fn assignor(
         })
         .collect();
     let found = matching(&observed, topics, counts);
-    let unknown = stated.map_or(String::new(), |s| {
-        format!("--state names '{s}', which this simulator does not model; ")
-    });
+    let unmodelled = stated.map(str::to_string);
     match found.split_first() {
         Some((&first, rest)) => {
-            let also = if rest.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "; {} would give the same owners",
-                    rest.iter()
-                        .map(|a| a.name())
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                )
-            };
-            notes.push(format!(
-                "{id}: {unknown}assignor {} (inferred: it reproduces the owners{also}).",
-                first.name()
-            ));
+            notes.push(ImportNote::Inferred {
+                group_id: id.to_string(),
+                unmodelled,
+                assignor: first.name(),
+                also: rest.iter().map(|a| a.name()).collect(),
+            });
             first
         }
         None => {
-            notes.push(format!(
-                "{id}: {unknown}assignor range (none of range, roundrobin, sticky and cooperative-sticky gives these owners from scratch; the owners are drawn as imported, the next rebalance uses range)."
-            ));
+            notes.push(ImportNote::RangeFallback {
+                group_id: id.to_string(),
+                unmodelled,
+            });
             AssignorName::Range
         }
     }

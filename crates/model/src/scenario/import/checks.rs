@@ -3,11 +3,12 @@
 use crate::sim::limits;
 use crate::validate;
 
-use super::error::{excerpt, ImportError};
+use super::error::{excerpt, ImportError, ImportProblem};
 
 /// A topic name as Kafka allows it (Topic.validate).
 pub fn topic(name: &str, line: usize) -> Result<&str, ImportError> {
-    validate::topic_name(name).map_err(|e| ImportError::at(line, e.to_string()))?;
+    validate::topic_name(name)
+        .map_err(|e| ImportError::at(line, ImportProblem::Refused(Box::new(e))))?;
     Ok(name)
 }
 
@@ -16,7 +17,10 @@ pub fn partition_id(s: &str, line: usize) -> Result<u32, ImportError> {
     let n: u64 = s.parse().map_err(|_| {
         ImportError::at(
             line,
-            format!("PARTITION must be a number, found '{}'", excerpt(s, 40)),
+            ImportProblem::NotANumber {
+                column: "PARTITION",
+                found: excerpt(s, 40),
+            },
         )
     })?;
     check_partition(n, line)
@@ -27,24 +31,24 @@ pub fn check_partition(n: u64, line: usize) -> Result<u32, ImportError> {
     if n >= u64::from(max) {
         return Err(ImportError::at(
             line,
-            format!("partition {n} is beyond the {max} partitions a topic may have here"),
+            ImportProblem::PartitionBeyond { partition: n, max },
         ));
     }
     Ok(n as u32)
 }
 
 /// Free text from the output (member ids, hosts, client ids): bounded, no control characters.
-pub fn text(what: &str, s: &str, max: usize, line: usize) -> Result<String, ImportError> {
+pub fn text(what: &'static str, s: &str, max: usize, line: usize) -> Result<String, ImportError> {
     if s.chars().count() > max {
         return Err(ImportError::at(
             line,
-            format!("{what} is longer than {max} characters"),
+            ImportProblem::TextTooLong { column: what, max },
         ));
     }
     if s.chars().any(char::is_control) {
         return Err(ImportError::at(
             line,
-            format!("{what} holds a control character"),
+            ImportProblem::ControlChar { column: what },
         ));
     }
     Ok(s.to_string())

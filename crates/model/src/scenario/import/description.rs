@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::topic_partition::TopicPartition;
 
-use super::error::ImportError;
+use super::error::{ImportError, ImportProblem};
 use super::{MAX_GROUPS, MAX_MEMBERS};
 
 /// One partition row of the offsets table.
@@ -64,12 +64,7 @@ impl Description {
             &mut self.groups,
             |g| g.group_id == group_id,
             MAX_GROUPS,
-            || {
-                ImportError::at(
-                    line,
-                    format!("more than {MAX_GROUPS} groups: import fewer at a time"),
-                )
-            },
+            || ImportError::at(line, ImportProblem::TooManyGroups { max: MAX_GROUPS }),
             || GroupDescription {
                 group_id: group_id.to_string(),
                 ..GroupDescription::default()
@@ -111,7 +106,10 @@ impl GroupDescription {
             || {
                 ImportError::at(
                     line,
-                    format!("group {group_id} has more than {MAX_MEMBERS} members, the most a group may have here"),
+                    ImportProblem::GroupTooBig {
+                        group_id: group_id.clone(),
+                        max: MAX_MEMBERS,
+                    },
                 )
             },
             || MemberDescription {
@@ -139,10 +137,12 @@ impl GroupDescription {
         if let Some(other) = other {
             return Err(ImportError::at(
                 line,
-                format!(
-                    "{tp} is owned by {member_id} here but by {} on line {}",
-                    other.member_id, other.line
-                ),
+                ImportProblem::OwnedTwice {
+                    tp: tp.to_string(),
+                    member_id: member_id.to_string(),
+                    other: other.member_id.clone(),
+                    other_line: other.line,
+                },
             ));
         }
         self.member_mut(member_id, line)?
@@ -173,7 +173,7 @@ impl GroupDescription {
 pub fn set_once(
     slot: &mut Option<String>,
     value: Option<&str>,
-    what: &str,
+    what: &'static str,
     member_id: &str,
     line: usize,
 ) -> Result<(), ImportError> {
@@ -183,7 +183,12 @@ pub fn set_once(
     match slot {
         Some(old) if old != v => Err(ImportError::at(
             line,
-            format!("{what} of {member_id} is '{v}' here but '{old}' before"),
+            ImportProblem::Disagrees {
+                column: what,
+                member_id: member_id.to_string(),
+                now: v.to_string(),
+                before: old.clone(),
+            },
         )),
         Some(_) => Ok(()),
         None => {

@@ -11,7 +11,7 @@
 //! * state (`--state`): `GROUP COORDINATOR (ID) ASSIGNMENT-STRATEGY STATE [GROUP-EPOCH TARGET-ASSIGNMENT-EPOCH]
 //!   #MEMBERS`.
 
-use super::error::{excerpt, ImportError};
+use super::error::{excerpt, ImportError, ImportProblem};
 use super::tokens::tokens;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,13 +140,17 @@ pub fn recognise(text: &str, line: usize) -> Result<Option<Header>, ImportError>
         let column = Column::from_name(t).ok_or_else(|| {
             ImportError::at(
                 line,
-                format!("unknown column '{}' in this header", excerpt(t, 40)),
+                ImportProblem::UnknownColumn {
+                    name: excerpt(t, 40),
+                },
             )
         })?;
         if columns.contains(&column) {
             return Err(ImportError::at(
                 line,
-                format!("column {} appears twice in this header", column.name()),
+                ImportProblem::ColumnTwice {
+                    column: column.name(),
+                },
             ));
         }
         columns.push(column);
@@ -166,7 +170,9 @@ pub fn recognise(text: &str, line: usize) -> Result<Option<Header>, ImportError>
     if let Some(missing) = required.iter().find(|c| !columns.contains(c)) {
         return Err(ImportError::at(
             line,
-            format!("this header has no {} column", missing.name()),
+            ImportProblem::NoColumn {
+                column: missing.name(),
+            },
         ));
     }
     Ok(Some(Header {

@@ -4,7 +4,7 @@
 use super::assignment;
 use super::checks::text;
 use super::description::{set_once, GroupDescription, PartitionDescription};
-use super::error::ImportError;
+use super::error::{ImportError, ImportProblem};
 use super::header::Column;
 use super::row::Row;
 use super::MAX_TEXT;
@@ -30,10 +30,10 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
             if n != assignment.len() as u64 {
                 return Err(ImportError::at(
                     line,
-                    format!(
-                        "#PARTITIONS says {n} but the assignment lists {}",
-                        assignment.len()
-                    ),
+                    ImportProblem::CountMismatch {
+                        said: n,
+                        listed: assignment.len(),
+                    },
                 ));
             }
         }

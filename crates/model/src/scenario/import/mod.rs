@@ -21,11 +21,9 @@ mod row;
 mod state_table;
 mod tokens;
 
-use serde::{Deserialize, Serialize};
-
 pub use build::{DEFAULT_GROUP_ID, IMPORT_SEED};
 pub use description::{Description, GroupDescription, MemberDescription, PartitionDescription};
-pub use error::ImportError;
+pub use error::{AssignmentFault, ImportError, ImportNote, ImportProblem};
 pub use parse::parse;
 
 use super::Scenario;
@@ -41,12 +39,12 @@ pub const MAX_TEXT: usize = 255;
 pub use crate::sim::restore::MAX_OFFSET;
 
 /// A scenario built from pasted output, with a sentence for each thing the output did not show and was chosen.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
     pub scenario: Scenario,
     /// The imported group ids, in the order they appear.
     pub groups: Vec<String>,
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
 }
 
 /// Parses the text and builds the scenario; the scenario is built once here, so what is returned loads.
@@ -55,6 +53,6 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     imported
         .scenario
         .build()
-        .map_err(|e| ImportError::whole(format!("the imported group does not run here: {e}")))?;
+        .map_err(|e| ImportError::whole(ImportProblem::DoesNotRun(Box::new(e))))?;
     Ok(imported)
 }

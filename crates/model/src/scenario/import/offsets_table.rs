@@ -5,7 +5,7 @@ use crate::topic_partition::TopicPartition;
 
 use super::checks::{check_partition, text, topic};
 use super::description::{set_once, GroupDescription, PartitionDescription};
-use super::error::ImportError;
+use super::error::{ImportError, ImportProblem};
 use super::header::Column;
 use super::row::Row;
 use super::{MAX_OFFSET, MAX_TEXT};
@@ -18,10 +18,7 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
         .transpose()?;
     let (Some(t), Some(_)) = (row.get(Column::Topic), row.get(Column::Partition)) else {
         if row.get(Column::Topic).is_some() || row.get(Column::Partition).is_some() {
-            return Err(ImportError::at(
-                line,
-                "TOPIC and PARTITION are either both given or both '-'",
-            ));
+            return Err(ImportError::at(line, ImportProblem::HalfPartition));
         }
         // Kafka 2.0 and 2.1 list a member without partitions as a row of dashes with its ids.
         if let Some(id) = &owner {
@@ -38,10 +35,11 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
         (Some(c), Some(e), Some(l)) if e as i64 - c as i64 != l => {
             return Err(ImportError::at(
                 line,
-                format!(
-                    "LAG {l} is not LOG-END-OFFSET - CURRENT-OFFSET ({e} - {c} = {})",
-                    e as i64 - c as i64
-                ),
+                ImportProblem::BadLag {
+                    lag: l,
+                    log_end_offset: e,
+                    current: c,
+                },
             ));
         }
         (Some(c), None, Some(l)) => log_end_offset = u64::try_from(c as i64 + l).ok(),
@@ -50,10 +48,11 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
     if let Some(first) = g.partitions.get(&tp) {
         return Err(ImportError::at(
             line,
-            format!(
-                "{tp} of group {} appears twice (first on line {})",
-                g.group_id, first.line
-            ),
+            ImportProblem::RowTwice {
+                tp: tp.to_string(),
+                group_id: g.group_id.clone(),
+                first_line: first.line,
+            },
         ));
     }
     if let Some(id) = &owner {
@@ -75,7 +74,7 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
 
 fn partition(row: &Row) -> Result<u64, ImportError> {
     row.number(Column::Partition, u64::MAX)?
-        .ok_or_else(|| ImportError::at(row.line, "PARTITION is missing"))
+        .ok_or_else(|| ImportError::at(row.line, ImportProblem::NoPartition))
 }
 
 /// The member ids of an offsets row: CONSUMER-ID, HOST, CLIENT-ID.

@@ -2,7 +2,7 @@
 //! messages say which groups are empty or rebalancing. Anything else is an error naming its line.
 
 use super::description::Description;
-use super::error::{excerpt, ImportError};
+use super::error::{excerpt, ImportError, ImportProblem};
 use super::header::{recognise, Column, Header, Kind};
 use super::row::Row;
 use super::{
@@ -14,11 +14,10 @@ pub const UNNAMED_GROUP: &str = "";
 
 pub fn parse(input: &str) -> Result<Description, ImportError> {
     if input.len() > MAX_INPUT_BYTES {
-        return Err(ImportError::whole(format!(
-            "the text is {} KB; at most {} KB can be imported",
-            input.len() / 1024,
-            MAX_INPUT_BYTES / 1024
-        )));
+        return Err(ImportError::whole(ImportProblem::TooLarge {
+            kb: input.len() / 1024,
+            max_kb: MAX_INPUT_BYTES / 1024,
+        }));
     }
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let mut out = Description::default();
@@ -30,14 +29,16 @@ pub fn parse(input: &str) -> Result<Description, ImportError> {
         if line > MAX_LINES {
             return Err(ImportError::at(
                 line,
-                format!("more than {MAX_LINES} lines: import fewer groups at a time"),
+                ImportProblem::TooManyLines { max: MAX_LINES },
             ));
         }
         let text = raw.strip_suffix('\r').unwrap_or(raw);
         if text.chars().count() > MAX_LINE_CHARS {
             return Err(ImportError::at(
                 line,
-                format!("longer than {MAX_LINE_CHARS} characters"),
+                ImportProblem::LineTooLong {
+                    max: MAX_LINE_CHARS,
+                },
             ));
         }
         if text.trim().is_empty() || is_noise(text.trim()) {
@@ -54,10 +55,9 @@ pub fn parse(input: &str) -> Result<Description, ImportError> {
         let Some(header) = &table else {
             return Err(ImportError::at(
                 line,
-                format!(
-                    "expected a header line of kafka-consumer-groups --describe (GROUP TOPIC PARTITION …), found '{}'",
-                    excerpt(text.trim(), 60)
-                ),
+                ImportProblem::NotAHeader {
+                    found: excerpt(text.trim(), 60),
+                },
             ));
         };
         let row = Row::split(header, text, line)?;
@@ -67,7 +67,10 @@ pub fn parse(input: &str) -> Result<Description, ImportError> {
                 last_named.clone()
             }
             None if header.has(Column::Group) => {
-                return Err(ImportError::at(line, "GROUP is missing ('-')"))
+                return Err(ImportError::at(
+                    line,
+                    ImportProblem::Missing { column: "GROUP" },
+                ))
             }
             None => last_named.clone(),
         };
@@ -138,10 +141,9 @@ fn apply_message(out: &mut Description, m: Message, line: usize) -> Result<Strin
         }
         Message::Missing(g) => Err(ImportError::at(
             line,
-            format!(
-                "Kafka says group '{}' does not exist: there is nothing to draw",
-                excerpt(g, 60)
-            ),
+            ImportProblem::NoSuchGroup {
+                group_id: excerpt(g, 60),
+            },
         )),
     }
 }

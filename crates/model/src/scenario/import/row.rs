@@ -8,7 +8,7 @@
 //! column that is free text (CLIENT-ID, the 2.x/3.x ASSIGNMENT such as `t(0,1), u(2)`) takes the rest of the
 //! line. `-` is the tool's MISSING_COLUMN_VALUE.
 
-use super::error::{excerpt, ImportError};
+use super::error::{excerpt, ImportError, ImportProblem};
 use super::header::{Column, Header, Kind};
 use super::tokens::{tokens, Token};
 use super::MAX_OFFSET;
@@ -63,7 +63,7 @@ impl<'a> Row<'a> {
     /// A required text cell.
     pub fn text(&self, c: Column) -> Result<&'a str, ImportError> {
         self.get(c)
-            .ok_or_else(|| ImportError::at(self.line, format!("{} is missing ('-')", c.name())))
+            .ok_or_else(|| ImportError::at(self.line, ImportProblem::Missing { column: c.name() }))
     }
 
     /// A non-negative number, None for `-`. `-1` (the tool's "no offset") reads as None too.
@@ -71,10 +71,11 @@ impl<'a> Row<'a> {
         match self.parsed::<u64>(c)? {
             Some(n) if n > max => Err(ImportError::at(
                 self.line,
-                format!(
-                    "{} {n} is more than {max}, the most this simulator takes",
-                    c.name()
-                ),
+                ImportProblem::TooBig {
+                    column: c.name(),
+                    value: n,
+                    max,
+                },
             )),
             n => Ok(n),
         }
@@ -85,10 +86,10 @@ impl<'a> Row<'a> {
         match self.parsed::<i64>(c)? {
             Some(n) if n.unsigned_abs() > MAX_OFFSET => Err(ImportError::at(
                 self.line,
-                format!(
-                    "{} {n} is beyond the offsets this simulator takes",
-                    c.name()
-                ),
+                ImportProblem::OffsetBeyond {
+                    column: c.name(),
+                    value: n,
+                },
             )),
             n => Ok(n),
         }
@@ -101,7 +102,10 @@ impl<'a> Row<'a> {
             Some(s) => s.parse().map(Some).map_err(|_| {
                 ImportError::at(
                     self.line,
-                    format!("{} must be a number, found '{}'", c.name(), excerpt(s, 40)),
+                    ImportProblem::NotANumber {
+                        column: c.name(),
+                        found: excerpt(s, 40),
+                    },
                 )
             }),
         }
@@ -110,14 +114,12 @@ impl<'a> Row<'a> {
 
 /// A row with too few or too many values for its header.
 fn count_error(header: &Header, line: usize, found: &str) -> ImportError {
-    let names: Vec<&str> = header.columns.iter().map(|c| c.name()).collect();
     ImportError::at(
         line,
-        format!(
-            "expected {} values ({}), found {found}",
-            names.len(),
-            names.join(" ")
-        ),
+        ImportProblem::ValueCount {
+            columns: header.columns.iter().map(|c| c.name()).collect(),
+            found: found.to_string(),
+        },
     )
 }
 

@@ -3,7 +3,7 @@
 
 use super::checks::text;
 use super::description::GroupDescription;
-use super::error::ImportError;
+use super::error::{ImportError, ImportProblem};
 use super::header::Column;
 use super::row::Row;
 use super::MAX_TEXT;
@@ -32,11 +32,10 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
     if !STATES.contains(&state) {
         return Err(ImportError::at(
             line,
-            format!(
-                "STATE must be one of {}, found '{}'",
-                STATES.join(", "),
-                super::error::excerpt(state, 40)
-            ),
+            ImportProblem::BadState {
+                states: &STATES,
+                found: super::error::excerpt(state, 40),
+            },
         ));
     }
     g.state = Some(state.to_string());
