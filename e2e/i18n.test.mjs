@@ -1,7 +1,7 @@
 // Every part of the page speaks the reader's language: after the header switch to Hinglish, the actions
 // panel, the stage, the inspector, the event log and the notice after an action show the Hinglish strings of
 // the i18n tables (read from the Rust sources), and switching back restores English in place. What the model
-// says (a refused command and its reason, import errors) is Hinglish too.
+// says (a refused command and its reason, why a group rebalances, import errors) is Hinglish too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
@@ -79,6 +79,10 @@ test('the actions, stage, inspector, event log and notices switch to Hinglish an
     const error = (await page.locator('[data-notice="error"] .notice__text').textContent()).trim();
     const reason = fill(hi('why.outside'), { value: 5000000, min: 0, max: 1000000 });
     assert.equal(error, fill(hi('notice.refused'), { error: fill(hi('err.value'), { field: 'records_per_sec', reason }) }));
+    // Why the group rebalanced: the model's reason, said in Hinglish in the event log.
+    const joined = fill(hi('rb.joined'), { member: '\\S+' });
+    const rebalancing = new RegExp(fill(hi('ev.rebalancing').replaceAll('.', '\\.'), { group: GROUP, reason: joined }));
+    assert.match(await page.locator('.event-log__list').textContent(), rebalancing);
     // Back to English in place: the same panels, now in English.
     await page.click('.inspector .panel__header button');
     await page.click('[data-lang="en"]');

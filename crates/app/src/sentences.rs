@@ -7,7 +7,7 @@ use grouplab_model::event::{EventKind, LeaveReason};
 use grouplab_model::net::{Api, Endpoint, ErrorCode};
 use grouplab_model::TopicPartition;
 
-use crate::i18n::{plural, t, tf, Lang};
+use crate::i18n::{plural, say, t, tf, Lang};
 
 /// What the event log's filter selects on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -296,9 +296,10 @@ pub fn sentence(lang: Lang, kind: &EventKind) -> String {
                 ("to", &to.name()),
             ],
         ),
-        RebalanceStarted { group_id, reason } => {
-            f("ev.rebalancing", &[("group", group_id), ("reason", reason)])
-        }
+        RebalanceStarted { group_id, reason } => f(
+            "ev.rebalancing",
+            &[("group", group_id), ("reason", &say(lang, reason))],
+        ),
         GenerationStarted {
             group_id,
             generation_id,

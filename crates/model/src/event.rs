@@ -8,6 +8,7 @@ use crate::assignor::AssignorName;
 use crate::config::AutoOffsetReset;
 use crate::net::{Api, Endpoint, ErrorCode};
 use crate::topic_partition::TopicPartition;
+use crate::words::{english_display, msg, serialize_as_english, Message, Worded};
 
 /// Group states of the classic protocol (ClassicGroupState).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -45,7 +46,47 @@ pub enum LeaveReason {
     RebalanceTimeout,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Why the coordinator starts a rebalance (the member id it is about). In the JSON, the English sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RebalanceReason {
+    Joined(String),
+    LeaderRejoined(String),
+    NewSubscription(String),
+    StaticNewSubscription(String),
+    SessionTimeout(String),
+    PollTimeout(String),
+    Left(String),
+}
+
+impl Worded for RebalanceReason {
+    fn message(&self) -> Message {
+        use RebalanceReason::*;
+        match self {
+            Joined(m) => msg!("rb.joined" => "{member} joined", member = m),
+            LeaderRejoined(m) => {
+                msg!("rb.leader_rejoined" => "the leader {member} rejoined", member = m)
+            }
+            NewSubscription(m) => {
+                msg!("rb.new_subscription" => "{member} rejoined with a new subscription", member = m)
+            }
+            StaticNewSubscription(m) => {
+                msg!("rb.static_subscription" => "static member {member} rejoined with a new subscription", member = m)
+            }
+            SessionTimeout(m) => {
+                msg!("rb.session_timeout" => "{member} missed its session timeout", member = m)
+            }
+            PollTimeout(m) => {
+                msg!("rb.poll_timeout" => "{member} left: max.poll.interval.ms expired", member = m)
+            }
+            Left(m) => msg!("rb.left" => "{member} left the group", member = m),
+        }
+    }
+}
+
+english_display!(RebalanceReason);
+serialize_as_english!(RebalanceReason);
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Event {
     pub time_ms: u64,
     pub seq: u64,
@@ -53,7 +94,7 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "event")]
 pub enum EventKind {
     TopicCreated {
@@ -167,7 +208,7 @@ pub enum EventKind {
     },
     RebalanceStarted {
         group_id: String,
-        reason: String,
+        reason: RebalanceReason,
     },
     GenerationStarted {
         group_id: String,

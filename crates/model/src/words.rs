@@ -229,8 +229,9 @@ impl Display for Quoted<'_> {
 
 /// The model's sources that say things (`msg!`), for the tests that read the templates (here and in the app).
 #[doc(hidden)]
-pub const SOURCES: [&str; 4] = [
+pub const SOURCES: [&str; 5] = [
     include_str!("error.rs"),
+    include_str!("event.rs"),
     include_str!("scenario/mod.rs"),
     include_str!("scenario/link.rs"),
     include_str!("scenario/import/error.rs"),
@@ -319,7 +320,7 @@ mod tests {
             "every msg! call has its key and template on one line"
         );
         assert!(all.len() > 100, "{}", all.len());
-        assert!(all.contains(&("err.unknown_broker", "no broker {broker}".to_string())));
+        assert!(all.contains(&("rb.joined", "{member} joined".to_string())));
         all.sort();
         for pair in all.windows(2) {
             if pair[0].0 == pair[1].0 {

@@ -48,6 +48,14 @@ pub const TABLE: &str = table![
     ("why.assigned_twice", "{tp} do members ko assign hai"),
     ("why.beyond_end", "{tp}: committed {committed} log-end offset {leo} se aage hai"),
     ("why.not_subscribed", "{member} ke paas {tp} hai par wo {topic} subscribe nahi karta"),
+    // RebalanceReason
+    ("rb.joined", "{member} join hua"),
+    ("rb.leader_rejoined", "leader {member} ne dobara join kiya"),
+    ("rb.new_subscription", "{member} nayi subscription ke saath wapas aaya"),
+    ("rb.static_subscription", "static member {member} nayi subscription ke saath wapas aaya"),
+    ("rb.session_timeout", "{member} ka session timeout ho gaya"),
+    ("rb.poll_timeout", "{member} chala gaya: max.poll.interval.ms khatam"),
+    ("rb.left", "{member} ne group chhod diya"),
     // ScenarioError
     ("scn.at_command", "command #{n}: {problem}"),
     ("scn.version", "scenario version {version} nahi chalega (ye GroupLab 1..={max} padhta hai)"),

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::assignor::{AssignorName, Subscription};
-use crate::event::{EventKind, GroupState, LeaveReason};
+use crate::event::{EventKind, GroupState, LeaveReason, RebalanceReason};
 use crate::net::{Endpoint, ErrorCode, JoinedMember, Payload};
 use crate::sim::ctx::{Ctx, Wake};
 
@@ -129,9 +129,9 @@ pub fn handle_join(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, consumer: u32, 
         }
         _ => {
             let reason = if g.is_leader(&member_id) {
-                format!("the leader {member_id} rejoined")
+                RebalanceReason::LeaderRejoined(member_id)
             } else {
-                format!("{member_id} rejoined with a new subscription")
+                RebalanceReason::NewSubscription(member_id)
             };
             prepare_rebalance(g, ctx, env, reason);
         }
@@ -190,12 +190,7 @@ fn join_static_unknown(
             respond_current_generation(g, ctx, env, &new_id);
         }
         GroupState::PreparingRebalance => maybe_complete_join(g, ctx, env),
-        _ => prepare_rebalance(
-            g,
-            ctx,
-            env,
-            format!("static member {new_id} rejoined with a new subscription"),
-        ),
+        _ => prepare_rebalance(g, ctx, env, RebalanceReason::StaticNewSubscription(new_id)),
     }
 }
 
@@ -232,7 +227,7 @@ fn add_member(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, consumer: u32, req: 
         g.new_member_added = true;
         maybe_complete_join(g, ctx, env);
     } else {
-        prepare_rebalance(g, ctx, env, format!("{member_id} joined"));
+        prepare_rebalance(g, ctx, env, RebalanceReason::Joined(member_id));
     }
 }
 
@@ -286,7 +281,12 @@ pub(super) fn set_state(g: &mut Group, ctx: &mut Ctx, to: GroupState) {
 
 /// ClassicGroup.prepareRebalance: everyone must rejoin. The first rebalance of an Empty group waits
 /// `group.initial.rebalance.delay.ms` (InitialDelayedJoin); later ones wait up to the rebalance timeout.
-pub(super) fn prepare_rebalance(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, reason: String) {
+pub(super) fn prepare_rebalance(
+    g: &mut Group,
+    ctx: &mut Ctx,
+    env: &GroupEnv,
+    reason: RebalanceReason,
+) {
     if g.state == GroupState::CompletingRebalance {
         // Members waiting for SyncGroup are told to rejoin (resetAndPropagateAssignmentWithError).
         for m in g.members.iter_mut().filter(|m| m.awaiting_sync) {

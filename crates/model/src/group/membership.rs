@@ -1,6 +1,6 @@
 //! SyncGroup, Heartbeat, LeaveGroup, session expiry and coordinator failover (ClassicGroup, GroupMetadataManager).
 
-use crate::event::{EventKind, GroupState, LeaveReason};
+use crate::event::{EventKind, GroupState, LeaveReason, RebalanceReason};
 use crate::net::{Endpoint, ErrorCode, Payload};
 use crate::sim::ctx::Ctx;
 use crate::topic_partition::TopicPartition;
@@ -157,11 +157,9 @@ fn remove_member(
     match g.state {
         GroupState::Stable | GroupState::CompletingRebalance => {
             let why = match reason {
-                LeaveReason::SessionTimeout => format!("{member_id} missed its session timeout"),
-                LeaveReason::PollTimeout => {
-                    format!("{member_id} left: max.poll.interval.ms expired")
-                }
-                _ => format!("{member_id} left the group"),
+                LeaveReason::SessionTimeout => RebalanceReason::SessionTimeout(member_id.into()),
+                LeaveReason::PollTimeout => RebalanceReason::PollTimeout(member_id.into()),
+                _ => RebalanceReason::Left(member_id.into()),
             };
             prepare_rebalance(g, ctx, env, why);
         }
