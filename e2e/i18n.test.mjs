@@ -1,7 +1,8 @@
 // Every part of the page speaks the reader's language: after the header switch to Hinglish, the actions
 // panel, the stage, the inspector, the event log and the notice after an action show the Hinglish strings of
 // the i18n tables (read from the Rust sources), and switching back restores English in place. What the model
-// says (a refused command and its reason, why a group rebalances, import errors) is Hinglish too.
+// says (a refused command and its reason, why a group rebalances, import errors) is Hinglish too, and so is
+// the context menu's title.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
@@ -48,7 +49,8 @@ async function assertPanels(page, lang, newConsumer) {
   // The inspector, on the new consumer
   await page.click(`[data-consumer="${newConsumer}"]`);
   await page.waitForSelector(`[data-inspecting="consumer ${newConsumer}"]`);
-  assert.equal(await text(page, '#inspector-title'), fill(t('insp.title_of'), { what: `consumer ${newConsumer}` }));
+  const what = fill(t('ent.consumer'), { name: newConsumer });
+  assert.equal(await text(page, '#inspector-title'), fill(t('insp.title_of'), { what }));
   const terms = await page.locator('.inspector dl.facts dt').allTextContents();
   for (const key of ['insp.state', 'insp.owns', 'insp.delivered', 'insp.last_poll']) {
     assert.ok(terms.includes(t(key)), `inspector shows "${t(key)}" (${terms})`);
@@ -107,6 +109,20 @@ test('the keyboard help and the timeline speak Hinglish', () =>
   }));
 
 const hiOnly = (key) => tables.hi.get(key);
+
+test('the context menu names what it is for in Hinglish', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused&lang=hi' }, async ({ page, screenshot }) => {
+    await advance(page, 10_000);
+    await page.click('[data-consumer="consumer1"]', { button: 'right' });
+    const menu = page.locator('[role=menu]');
+    await menu.waitFor();
+    const title = fill(hiOnly('ent.consumer'), { name: 'consumer1' });
+    assert.equal(await text(page, '.context-menu__title'), title);
+    assert.equal(await menu.getAttribute('aria-label'), title);
+    assert.equal(await menu.getAttribute('data-menu-for'), 'consumer consumer1', 'the data attribute stays stable');
+    assert.equal(await text(page, '[data-menu-item="menu.crash"]'), hiOnly('menu.crash'));
+    await screenshot('i18n-menu-hi');
+  }));
 
 test('import errors are said in Hinglish: a pasted group and a scenario file', () =>
   h.withPage({ viewport: 'desktop', path: '/?paused&lang=hi' }, async ({ page, screenshot }) => {

@@ -36,6 +36,7 @@ pub const TABLE: &str = table![
     ("mstate.stable", "stable"),
     // partitions
     ("stage.partition_label", "Partition {tp}, {leader}, log-end offset {leo}"),
+    ("stage.offline", "offline"),
     ("stage.committed_part", ", {group} committed {offset}"),
     ("stage.no_owner", ", no owner"),
     ("stage.read_by", ", read by {owners}"),

@@ -87,6 +87,14 @@ pub const TABLE: &str = table![
     ("file.not_text", "{name}: not a text file."),
     ("file.unreadable", "{name}: the file could not be read."),
     ("file.download_refused", "The browser refused the download."),
+    // what the stage, the inspector and the context menu call an entity
+    ("ent.broker", "broker {id}"),
+    ("ent.producer", "producer {name}"),
+    ("ent.topic", "topic {name}"),
+    ("ent.partition", "partition {tp}"),
+    ("ent.record", "record {tp}@{offset}"),
+    ("ent.group", "group {name}"),
+    ("ent.consumer", "consumer {name}"),
     // the event log panel
     ("log.title", "Event log"),
     ("log.show", "Show"),

@@ -36,6 +36,7 @@ pub const TABLE: &str = table![
     ("mstate.stable", "stable"),
     // partitions
     ("stage.partition_label", "Partition {tp}, {leader}, log-end offset {leo}"),
+    ("stage.offline", "offline: koi leader nahi"),
     ("stage.committed_part", ", {group} ka committed {offset}"),
     ("stage.no_owner", ", koi owner nhi"),
     ("stage.read_by", ", {owners} padh rha hai"),

@@ -86,6 +86,14 @@ pub const TABLE: &str = table![
     ("file.not_text", "{name}: ye text file nahi hai."),
     ("file.unreadable", "{name}: file padhi nahi ja saki."),
     ("file.download_refused", "Browser ne download nahi karne diya."),
+    // what the stage, the inspector and the context menu call an entity
+    ("ent.broker", "broker {id}"),
+    ("ent.producer", "{name} naam ka producer"),
+    ("ent.topic", "{name} naam ka topic"),
+    ("ent.partition", "partition {tp}"),
+    ("ent.record", "{tp} ka record, offset {offset}"),
+    ("ent.group", "{name} naam ka group"),
+    ("ent.consumer", "{name} naam ka consumer"),
     // the event log panel
     ("log.title", "Event log"),
     ("log.show", "Dikhao"),

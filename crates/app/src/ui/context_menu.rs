@@ -204,11 +204,11 @@ pub fn context_menu(p: &ContextMenuProps) -> Html {
             _ => {}
         })
     };
-    let title = p.at.target.label();
+    let title = p.at.target.name(p.lang);
     html! {
         <div class="context-menu-layer" onclick={p.on_close.reform(|_| ())}
              oncontextmenu={p.on_close.reform(|e: MouseEvent| e.prevent_default())}>
-            <div class="context-menu" role="menu" ref={menu} aria-label={title.clone()} data-menu-for={title.clone()}
+            <div class="context-menu" role="menu" ref={menu} aria-label={title.clone()} data-menu-for={p.at.target.label()}
                  {onkeydown} onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 <p class="context-menu__title">{ title }</p>
                 if p.items.is_empty() {

@@ -63,7 +63,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
         .selection
         .as_ref()
         .map_or(t(lang, "insp.title").into(), |s| {
-            tf(lang, "insp.title_of", &[("what", &s.label())])
+            tf(lang, "insp.title_of", &[("what", &s.name(lang))])
         });
     html! {
         <section class="panel inspector" aria-labelledby="inspector-title" data-inspecting={p.selection.as_ref().map(|s| s.label()).unwrap_or_default()}>

@@ -87,9 +87,9 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         p.on_select
             .reform(move |_| Selection::Partition(tp.clone())),
     );
-    let leader = p
-        .leader
-        .map_or("offline".to_string(), |b| format!("leader {b}"));
+    let leader = p.leader.map_or(t(lang, "stage.offline").to_string(), |b| {
+        format!("leader {b}")
+    });
     let first_group = p.groups.iter().find_map(|g| g.committed);
     let mut label = tf(
         lang,
