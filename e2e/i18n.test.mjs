@@ -1,21 +1,23 @@
 // Every part of the page speaks the reader's language: after the header switch to Hinglish, the actions
 // panel, the stage, the inspector, the event log and the notice after an action show the Hinglish strings of
 // the i18n tables (read from the Rust sources), and switching back restores English in place. What the model
-// says (a refused command and its reason, why a group rebalances, import errors) is Hinglish too, and so is
-// the context menu's title.
+// says (a refused command and its reason, why a group rebalances, import errors) is Hinglish too, and so are
+// the context menu's title and the panel a crash shows, also when the wasm never starts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setup, repoRoot } from './harness.mjs';
-import { tables as readTables, fill } from './tables.mjs';
+import { tables as readTables, bootWords, fill } from './tables.mjs';
 
 let h;
 let tables;
+let panicWords;
 before(async () => {
   h = await setup();
   tables = await readTables();
+  panicWords = await bootWords('hi');
 });
 after(() => h?.teardown());
 
@@ -150,3 +152,42 @@ test('import errors are said in Hinglish: a pasted group and a scenario file', (
       await rm(dir, { recursive: true, force: true });
     }
   }));
+
+test('a panic shows the error panel in Hinglish', () =>
+  h.withPage(
+    { viewport: 'phone', path: '/?debug-panic&lang=hi', waitForReady: false, expectErrors: true },
+    async ({ page, screenshot }) => {
+      const panel = page.locator('#grouplab-panic');
+      await panel.waitFor({ state: 'visible', timeout: 15_000 });
+      assert.equal(await panel.getAttribute('lang'), 'hi-Latn');
+      assert.equal(await text(page, '#grouplab-panic h2'), panicWords.get('panic.title'));
+      assert.equal(await text(page, '#grouplab-panic [data-t="panic.text"]'), panicWords.get('panic.text'));
+      assert.equal(await text(page, '#grouplab-panic [data-panic-copy]'), panicWords.get('panic.copy'));
+      assert.equal(await text(page, '#grouplab-panic [data-panic-reopen]'), panicWords.get('panic.reopen'));
+      assert.equal(await text(page, '#grouplab-panic [data-panic-restart]'), panicWords.get('panic.restart'));
+      assert.match(await panel.textContent(), /debug-panic requested in the URL/);
+      await screenshot('i18n-panic-hi-phone');
+    },
+  ));
+
+test('the static panel speaks the saved language when the wasm cannot load', async () => {
+  // A context of its own: the wasm is refused before the first load, and the saved choice is Hinglish.
+  const context = await h.browser.newContext({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+  try {
+    await context.addInitScript(() => localStorage.setItem('grouplab.lang', 'hi'));
+    await context.route('**/*.wasm', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(h.server.url('/'));
+    const panel = page.locator('#grouplab-panic');
+    await panel.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await panel.getAttribute('lang'), 'hi-Latn');
+    assert.equal(await text(page, '#grouplab-panic h2'), panicWords.get('panic.title'));
+    assert.equal(await text(page, '#grouplab-panic [data-t="panic.text"]'), panicWords.get('panic.text'));
+    const message = await text(page, '#grouplab-panic-message');
+    assert.ok(message.startsWith(panicWords.get('panic.no_start').split('{')[0]), message);
+    assert.equal(await page.isHidden('#grouplab-panic [data-panic-link]'), true, 'no scenario link without the app');
+    await page.screenshot({ path: path.join(repoRoot, 'e2e/screenshots/i18n-static-panic-hi.png') });
+  } finally {
+    await context.close();
+  }
+});

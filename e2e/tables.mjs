@@ -38,3 +38,10 @@ export async function tables() {
 
 /** `template` with each `{name}` replaced by `args[name]`. */
 export const fill = (template, args) => template.replace(/\{(\w+)\}/g, (m, name) => (name in args ? String(args[name]) : m));
+
+/** The panic panel's words of `lang` in web/boot.js (they must work without the wasm, so they live there). */
+export async function bootWords(lang) {
+  const src = await readFile(path.join(repoRoot, 'web/boot.js'), 'utf8');
+  const block = src.split(`  ${lang}: {\n`)[1]?.split('\n  },')[0] ?? '';
+  return new Map([...block.matchAll(/'([^']+)': '([^']*)',/g)].map((m) => [m[1], m[2]]));
+}

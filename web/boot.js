@@ -4,6 +4,43 @@
 import init, { embed } from './grouplab.js';
 
 const here = new URL('.', import.meta.url);
+
+// The panic panel's words (they must work without the wasm), in the panel's language.
+const WORDS = {
+  en: {
+    'panic.title': 'GroupLab stopped with an error',
+    'panic.text': 'Your scenario is safe: copy its link, or open it again. If it happens again, please report the message below.',
+    'panic.link': 'Scenario link',
+    'panic.copy': 'Copy scenario link',
+    'panic.reopen': 'Open my scenario again',
+    'panic.restart': 'Start again',
+    'panic.copied': 'Copied',
+    'panic.no_start': 'GroupLab could not start: {error}',
+  },
+  hi: {
+    'panic.title': 'GroupLab ek error se ruk gaya',
+    'panic.text': 'Aapka scenario safe hai: uska link copy karo, ya use fir se kholo. Dobara ho to neeche wala message report kar dena.',
+    'panic.link': 'Scenario ka link',
+    'panic.copy': 'Scenario link copy karo',
+    'panic.reopen': 'Mera scenario fir se kholo',
+    'panic.restart': 'Shuru se chalao',
+    'panic.copied': 'Copy ho gaya',
+    'panic.no_start': 'GroupLab start nahi ho paya: {error}',
+  },
+};
+const words = (el) => WORDS[(el.closest('[lang]')?.lang ?? '').startsWith('hi') ? 'hi' : 'en'];
+const say = (panel) => panel.querySelectorAll('[data-t]').forEach((el) => (el.textContent = words(panel)[el.dataset.t]));
+window.grouplabPanicWords = say; // called by crates/app/src/panic_panel.rs on a panel it shows
+// The page's panel in the app's first language: `lang=` in the address (the fragment's), else the saved one.
+let lang = [...location.href.matchAll(/[?#&]lang=(en|hi)\b/g)].pop()?.[1];
+try {
+  lang ??= localStorage.getItem('grouplab.lang');
+} catch {}
+const page = document.getElementById('grouplab-panic');
+if (page && lang === 'hi') {
+  page.lang = 'hi-Latn';
+  say(page);
+}
 // scripts/single-file.mjs replaces this line with the wasm bytes themselves.
 const wasmSource = () => new URL('grouplab_bg.wasm', here);
 
@@ -13,7 +50,7 @@ document.addEventListener('click', (event) => {
   if (!target) return;
   if (target.matches('[data-panic-copy]')) {
     const field = target.closest('.panic-panel')?.querySelector('input');
-    const done = () => (target.textContent = 'Copied');
+    const done = () => (target.textContent = words(target)['panic.copied']);
     navigator.clipboard?.writeText(field?.value ?? '').then(done, () => field?.select());
     return;
   }
@@ -40,7 +77,7 @@ try {
   // (A panic while starting has already filled the panel: keep its message.)
   const panel = document.getElementById('grouplab-panic');
   const message = document.getElementById('grouplab-panic-message');
-  if (panel?.hidden && message) message.textContent = `GroupLab could not start: ${err?.message ?? err}`;
+  if (panel?.hidden && message) message.textContent = words(panel)['panic.no_start'].replace('{error}', () => err?.message ?? err);
   panel?.removeAttribute('hidden');
   throw err;
 }

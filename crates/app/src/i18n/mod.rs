@@ -176,7 +176,8 @@ pub fn initial(from_url: Option<Lang>) -> Lang {
     from_url.or_else(saved).unwrap_or_default()
 }
 
-/// Saves the choice and sets `<html lang>`.
+/// Saves the choice and sets `<html lang>`. web/boot.js reads the same key (for the panel it shows when the wasm
+/// cannot start).
 pub fn persist(lang: Lang) {
     #[cfg(target_arch = "wasm32")]
     if let Some(w) = web_sys::window() {
