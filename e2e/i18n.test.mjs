@@ -68,6 +68,7 @@ test('the actions, stage, inspector, event log and notices switch to Hinglish an
     await page.click('[data-lang="hi"]');
     await page.waitForSelector('html[lang="hi-Latn"]');
     const hi = (key) => tables.hi.get(key);
+    assert.equal(await page.title(), `GroupLab: ${hi('app.tagline')}`);
     // An action after the switch: its notice is Hinglish.
     await page.click('[data-action="add-consumer"]');
     const added = await page.evaluate(() => window.grouplab.state().consumers.at(-1).name);
@@ -91,6 +92,7 @@ test('the actions, stage, inspector, event log and notices switch to Hinglish an
     await page.click('.inspector .panel__header button');
     await page.click('[data-lang="en"]');
     await page.waitForSelector('html[lang="en"]');
+    assert.equal(await page.title(), `GroupLab: ${tables.en.get('app.tagline')}`);
     await assertPanels(page, 'en', added);
   }));
 

@@ -176,16 +176,19 @@ pub fn initial(from_url: Option<Lang>) -> Lang {
     from_url.or_else(saved).unwrap_or_default()
 }
 
-/// Saves the choice and sets `<html lang>`. web/boot.js reads the same key (for the panel it shows when the wasm
-/// cannot start).
+/// Saves the choice and sets `<html lang>` and the page's title. web/boot.js reads the same key (for the panel it
+/// shows when the wasm cannot start).
 pub fn persist(lang: Lang) {
     #[cfg(target_arch = "wasm32")]
     if let Some(w) = web_sys::window() {
         if let Some(s) = w.local_storage().ok().flatten() {
             let _ = s.set_item(STORAGE_KEY, lang.code());
         }
-        if let Some(el) = w.document().and_then(|d| d.document_element()) {
-            let _ = el.set_attribute("lang", lang.html_lang());
+        if let Some(d) = w.document() {
+            if let Some(el) = d.document_element() {
+                let _ = el.set_attribute("lang", lang.html_lang());
+            }
+            d.set_title(&format!("GroupLab: {}", t(lang, "app.tagline")));
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
