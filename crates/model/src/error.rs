@@ -209,6 +209,8 @@ pub enum Reason {
         session: u64,
     },
     NoAssignor,
+    /// librdkafka: eager and cooperative assignors in one list.
+    MixedProtocols,
     CoordinatorDown {
         group_id: String,
     },
@@ -272,6 +274,9 @@ impl Worded for Reason {
                 msg!("why.heartbeat" => "{heartbeat} must be lower than session.timeout.ms ({session})", heartbeat = heartbeat, session = session)
             }
             NoAssignor => msg!("why.no_assignor" => "needs at least one assignor"),
+            MixedProtocols => {
+                msg!("why.mixed_protocols" => "librdkafka needs all its assignors to share one rebalance protocol (eager or cooperative): online migration between them is not supported")
+            }
             CoordinatorDown { group_id } => {
                 msg!("why.coordinator_down" => "the coordinator of {group} is down (its __consumer_offsets partition has no leader)", group = group_id)
             }

@@ -699,13 +699,13 @@ fn commit_sync_blocks_the_application_until_the_coordinator_answers() {
 }
 
 /// A Java member on the default `[range, cooperative-sticky]` (eager: range supports only EAGER) and
-/// librdkafka members preferring cooperative-sticky: when the vote switches the group to cooperative-sticky,
+/// librdkafka members on cooperative-sticky: when the vote switches the group to cooperative-sticky,
 /// the eager member has revoked everything before rejoining, so it claims no ownedPartitions and nothing may be
 /// withheld for it (AbstractStickyAssignor.memberData reads ownedPartitions; ConsumerCoordinator.onJoinPrepare).
 /// Found by the property test: a partition stayed unowned for good.
 #[test]
 fn an_eager_member_that_revoked_claims_nothing_from_cooperative_sticky() {
-    use AssignorName::{CooperativeSticky, Range};
+    use AssignorName::CooperativeSticky;
     let mut t = Timeline::new(0, ClusterConfig::default());
     t.apply(Command::CreateTopic {
         topic: "t".into(),
@@ -734,9 +734,9 @@ fn an_eager_member_that_revoked_claims_nothing_from_cooperative_sticky() {
         .unwrap();
     };
     join(&mut t, "c0", true, None);
-    join(&mut t, "c1", false, Some(vec![CooperativeSticky, Range]));
+    join(&mut t, "c1", false, Some(vec![CooperativeSticky]));
     t.advance_by(6_000);
-    join(&mut t, "c2", false, Some(vec![CooperativeSticky, Range]));
+    join(&mut t, "c2", false, Some(vec![CooperativeSticky]));
     t.advance_by(60_000);
     let v = t.sim().view(0);
     let g = v.groups.iter().find(|g| g.group_id == "g").unwrap();
@@ -765,7 +765,7 @@ fn an_eager_member_that_revoked_claims_nothing_from_cooperative_sticky() {
         .clone();
     assert!(!before.is_empty());
     let from = t.events().next_back().map_or(0, |e| e.seq);
-    join(&mut t, "c3", false, Some(vec![CooperativeSticky, Range]));
+    join(&mut t, "c3", false, Some(vec![CooperativeSticky]));
     t.advance_by(60_000);
     let revoked: Vec<String> = t
         .events()
@@ -783,4 +783,51 @@ fn an_eager_member_that_revoked_claims_nothing_from_cooperative_sticky() {
         revoked, before,
         "the eager Java member revokes all it owned"
     );
+}
+
+/// librdkafka refuses a `partition.assignment.strategy` mixing eager and cooperative assignors when the consumer
+/// is created (rdkafka_assignor.c, rd_kafka_assignors_init); Java accepts it and runs the lowest protocol.
+#[test]
+fn librdkafka_refuses_eager_and_cooperative_assignors_together() {
+    use grouplab_model::error::{ModelError, Reason};
+    use AssignorName::{CooperativeSticky, Range, RoundRobin};
+    let mut t = Timeline::new(0, ClusterConfig::default());
+    t.apply(Command::CreateTopic {
+        topic: "t".into(),
+        partitions: 3,
+        replication_factor: Some(2),
+    })
+    .unwrap();
+    let add = |t: &mut Timeline, profile, strategy: Vec<AssignorName>| {
+        t.apply(Command::AddConsumer {
+            name: None,
+            profile,
+            config: ConsumerConfig {
+                group_id: Some("g".into()),
+                partition_assignment_strategy: Some(strategy),
+                ..Default::default()
+            },
+            topics: vec!["t".into()],
+            assign: None,
+            records_per_sec: None,
+        })
+    };
+    let err = add(
+        &mut t,
+        ClientProfile::Librdkafka,
+        vec![CooperativeSticky, Range],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ModelError::InvalidValue {
+            field: "partition.assignment.strategy".into(),
+            reason: Reason::MixedProtocols,
+        }
+    );
+    assert!(err.to_string().contains("one rebalance protocol"), "{err}");
+    assert!(t.sim().view(0).consumers.is_empty(), "nothing was created");
+    add(&mut t, ClientProfile::Librdkafka, vec![Range, RoundRobin]).unwrap();
+    add(&mut t, ClientProfile::Librdkafka, vec![CooperativeSticky]).unwrap();
+    add(&mut t, ClientProfile::Java, vec![Range, CooperativeSticky]).unwrap();
 }

@@ -41,6 +41,7 @@ pub const TABLE: &str = table![
     ("why.record_size", "yahan key max 1 KiB aur value max 4 KiB"),
     ("why.heartbeat", "{heartbeat} session.timeout.ms ({session}) se kam hona chahiye"),
     ("why.no_assignor", "kam se kam ek assignor chahiye"),
+    ("why.mixed_protocols", "librdkafka m saare assignors ka rebalance protocol ek hi hona chahiye (eager ya cooperative): dono ko mila k online migration nahi hota"),
     ("why.coordinator_down", "{group} ka coordinator down hai (__consumer_offsets partition ka leader nahi)"),
     ("why.not_empty", "{tp} m pehle se records hain: sirf khali partition seed hota hai"),
     ("why.protocol", "members wale group ka assignor chuna hona chahiye"),

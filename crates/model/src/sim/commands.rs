@@ -360,7 +360,7 @@ impl Sim {
         console: Option<(ConsoleRun, &str)>,
     ) -> Result<Applied, ModelError> {
         let name = self.pick_name(name, console.as_ref().map_or("consumer", |c| c.1))?;
-        validate_consumer_config(&config)?;
+        validate_consumer_config(&config, profile)?;
         if let Some(g) = &config.group_id {
             validate::group_id(g)?;
             let members = self
@@ -578,7 +578,10 @@ fn check_partitions(topic: &str, n: u32, min: u32) -> Result<(), ModelError> {
 }
 
 /// The broker's and clients' own bounds on these settings.
-pub(super) fn validate_consumer_config(c: &ConsumerConfig) -> Result<(), ModelError> {
+pub(super) fn validate_consumer_config(
+    c: &ConsumerConfig,
+    profile: ClientProfile,
+) -> Result<(), ModelError> {
     if let Some(s) = c.session_timeout_ms {
         // group.min.session.timeout.ms = 6000, group.max.session.timeout.ms = 1800000 (GroupCoordinatorConfig).
         validate::range("session.timeout.ms", s, 6_000, 1_800_000)?;
@@ -614,6 +617,15 @@ pub(super) fn validate_consumer_config(c: &ConsumerConfig) -> Result<(), ModelEr
             return Err(ModelError::InvalidValue {
                 field: "partition.assignment.strategy".into(),
                 reason: Reason::NoAssignor,
+            });
+        }
+        // librdkafka refuses to create a consumer whose assignors have different rebalance protocols
+        // (rdkafka_assignor.c, rd_kafka_assignors_init); Java runs the lowest one they share.
+        if profile == ClientProfile::Librdkafka && s.iter().any(|a| a.protocol() != s[0].protocol())
+        {
+            return Err(ModelError::InvalidValue {
+                field: "partition.assignment.strategy".into(),
+                reason: Reason::MixedProtocols,
             });
         }
     }

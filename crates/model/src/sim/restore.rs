@@ -338,7 +338,7 @@ impl Sim {
             }
         }
         let protocol = protocol.unwrap_or(AssignorName::Range);
-        validate_consumer_config(&restored_config(group_id, protocol, m))?;
+        validate_consumer_config(&restored_config(group_id, protocol, m), m.profile)?;
         if m.topics.is_empty() {
             return Err(ModelError::NoSubscription);
         }
