@@ -78,3 +78,20 @@ test('the course-notes group is drawn as described', { skip: SKIP }, () =>
     assert.deepEqual(g.members.map((m) => m.client_host), ['/10.0.3.17', '/10.0.3.18']);
     await screenshot('import-drawn');
   }));
+
+test('the dialog is modal: the paste box has focus, Tab stays inside, Escape closes it and focus returns', { skip: SKIP }, () =>
+  h.withPage({ viewport: 'phone', path: '/?paused' }, async ({ page, screenshot }) => {
+    await openDialog(page);
+    assert.equal(await page.evaluate(() => document.activeElement.matches('[data-import-text]')), true);
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const inside = await page.evaluate(
+        () => document.activeElement === document.body || !!document.activeElement.closest('dialog[open] [data-import-dialog]'),
+      );
+      assert.ok(inside, `Tab ${i + 1} left the dialog`);
+    }
+    await screenshot('import-modal-phone');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-import-dialog]'));
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'import-group');
+  }));

@@ -177,6 +177,12 @@ test('the keyboard help is modal: Tab stays inside, Escape closes it and focus r
       assert.ok(inside, `Tab ${i + 1} left the dialog`);
     }
     await screenshot('keyboard-help-modal-desktop');
+    // Shortcuts do not reach the page behind: `a` adds no consumer, Space does not play.
+    const consumers = (await state(page)).consumers.length;
+    await page.keyboard.press('a');
+    await page.keyboard.press('Space');
+    assert.equal((await state(page)).consumers.length, consumers);
+    assert.equal(await page.getAttribute('#stage', 'data-playing'), 'false');
     await page.keyboard.press('Escape');
     assert.equal(await page.getByRole('dialog').count(), 0);
     assert.equal(await page.evaluate(() => document.activeElement.outerHTML), opener, 'focus is back on its opener');

@@ -28,7 +28,8 @@ const SHORTCUTS: [(&str, &str); 10] = [
 pub fn help(p: &HelpProps) -> Html {
     let lang = use_lang();
     html! {
-        <Modal class="help" labelled_by="help-title" on_close={p.on_close.clone()}>
+        <Modal labelled_by="help-title" on_close={p.on_close.clone()}>
+          <section class="help">
             <h2 id="help-title">{ t(lang, "help.title") }</h2>
             <dl>
                 { for SHORTCUTS.iter().map(|(k, what)| html! {
@@ -40,6 +41,7 @@ pub fn help(p: &HelpProps) -> Html {
             </dl>
             <p>{ t(lang, "help.note") }</p>
             <button class="btn btn--primary" onclick={p.on_close.reform(|_| ())} autofocus=true>{ t(lang, "help.close") }</button>
+          </section>
         </Modal>
     }
 }

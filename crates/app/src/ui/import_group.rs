@@ -9,6 +9,7 @@ use grouplab_model::scenario::Scenario;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::modal::Modal;
 use crate::i18n::{say, t, Lang};
 
 /// A real-format sample (Kafka 3.6, the course notes' group), for trying the dialog without a cluster.
@@ -92,21 +93,12 @@ impl Component for ImportGroup {
         let lang = ctx.props().lang;
         let link = ctx.link();
         let close = ctx.props().on_close.reform(|_| ());
-        let on_close = ctx.props().on_close.clone();
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.stop_propagation();
-                on_close.emit(());
-            }
-        });
         let oninput = link.callback(|e: InputEvent| {
             Msg::Edit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         });
         html! {
-            <div class="import-group-backdrop" onclick={close.clone()}>
-                <section class="import-group" role="dialog" aria-modal="true" aria-labelledby="import-group-title"
-                         data-import-dialog="" {onkeydown}
-                         onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+            <Modal labelled_by="import-group-title" on_close={ctx.props().on_close.clone()}>
+                <section class="import-group" data-import-dialog="">
                     <h2 id="import-group-title">{ t(lang, "import.title") }</h2>
                     <p class="import-group__help">{ t(lang, "import.help") }</p>
                     <label class="import-group__label" for="import-group-text">{ t(lang, "import.label") }</label>
@@ -134,7 +126,7 @@ impl Component for ImportGroup {
                         </button>
                     </div>
                 </section>
-            </div>
+            </Modal>
         }
     }
 }

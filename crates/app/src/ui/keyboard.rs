@@ -32,6 +32,7 @@ pub fn listen(host: &Host, on: Callback<Shortcut>) -> Option<EventListener> {
     };
     // Not passive: a handled shortcut calls preventDefault (Space must not scroll the page).
     let options = EventListenerOptions::enable_prevent_default();
+    let root = host.root.clone();
     Some(EventListener::new_with_options(
         &target,
         "keydown",
@@ -41,6 +42,10 @@ pub fn listen(host: &Host, on: Callback<Shortcut>) -> Option<EventListener> {
                 return;
             };
             if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            // A modal dialog has the keyboard (its Escape is the dialog's own): the page behind it is inert.
+            if root.query_selector("dialog[open]").ok().flatten().is_some() {
                 return;
             }
             let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());

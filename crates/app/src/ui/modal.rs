@@ -11,9 +11,8 @@ use yew::prelude::*;
 pub struct ModalProps {
     /// Id of the element that names the dialog (its heading).
     pub labelled_by: AttrValue,
-    /// Class of the dialog's content box.
-    pub class: AttrValue,
     pub on_close: Callback<()>,
+    /// The dialog's content box (one element: a click outside it is a click on the backdrop).
     #[prop_or_default]
     pub children: Html,
 }
@@ -38,9 +37,11 @@ pub fn modal(p: &ModalProps) -> Html {
             }
         });
     }
-    // Escape: the owner closes it (and the browser must not close it behind the owner's back).
+    // Escape: the owner closes it (and the browser must not close it behind the owner's back). Without a user
+    // activation since it opened, Chromium closes it without a `cancel` event: then `close` tells the owner.
     let oncancel = p.on_close.reform(|e: Event| e.prevent_default());
-    // A click on the dialog element itself, not on its content box, is a click on the backdrop.
+    let onclose = p.on_close.reform(|_: Event| ());
+    // A click on the dialog element itself (it fills the viewport), not on its content, is on the backdrop.
     let onclick = {
         let (on_close, dialog) = (p.on_close.clone(), dialog.clone());
         Callback::from(move |e: MouseEvent| {
@@ -53,10 +54,8 @@ pub fn modal(p: &ModalProps) -> Html {
         })
     };
     html! {
-        <dialog class="modal" ref={dialog} aria-labelledby={p.labelled_by.clone()} {oncancel} {onclick}>
-            <section class={p.class.clone()}>
-                { p.children.clone() }
-            </section>
+        <dialog class="modal" ref={dialog} aria-labelledby={p.labelled_by.clone()} {oncancel} {onclose} {onclick}>
+            { p.children.clone() }
         </dialog>
     }
 }
