@@ -3,6 +3,7 @@
 use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
+use grouplab_model::error::{ModelError, Reason};
 use grouplab_model::event::{EventKind, GroupState, LeaveReason};
 use grouplab_model::timeline::Timeline;
 use grouplab_model::view::{GroupView, WorldView};
@@ -40,6 +41,15 @@ fn rate(t: &mut Timeline, records_per_sec: u32) {
 }
 
 fn add(t: &mut Timeline, name: &str, profile: ClientProfile, config: ConsumerConfig) {
+    try_add(t, name, profile, config).unwrap();
+}
+
+fn try_add(
+    t: &mut Timeline,
+    name: &str,
+    profile: ClientProfile,
+    config: ConsumerConfig,
+) -> Result<(), ModelError> {
     t.apply(Command::AddConsumer {
         name: Some(name.into()),
         profile,
@@ -52,7 +62,7 @@ fn add(t: &mut Timeline, name: &str, profile: ClientProfile, config: ConsumerCon
         assign: None,
         records_per_sec: None,
     })
-    .unwrap();
+    .map(|_| ())
 }
 
 fn strategy(s: &[AssignorName]) -> ConsumerConfig {
@@ -789,33 +799,13 @@ fn an_eager_member_that_revoked_claims_nothing_from_cooperative_sticky() {
 /// is created (rdkafka_assignor.c, rd_kafka_assignors_init); Java accepts it and runs the lowest protocol.
 #[test]
 fn librdkafka_refuses_eager_and_cooperative_assignors_together() {
-    use grouplab_model::error::{ModelError, Reason};
     use AssignorName::{CooperativeSticky, Range, RoundRobin};
-    let mut t = Timeline::new(0, ClusterConfig::default());
-    t.apply(Command::CreateTopic {
-        topic: "t".into(),
-        partitions: 3,
-        replication_factor: Some(2),
-    })
-    .unwrap();
-    let add = |t: &mut Timeline, profile, strategy: Vec<AssignorName>| {
-        t.apply(Command::AddConsumer {
-            name: None,
-            profile,
-            config: ConsumerConfig {
-                group_id: Some("g".into()),
-                partition_assignment_strategy: Some(strategy),
-                ..Default::default()
-            },
-            topics: vec!["t".into()],
-            assign: None,
-            records_per_sec: None,
-        })
-    };
-    let err = add(
+    let mut t = world(3);
+    let err = try_add(
         &mut t,
+        "mixed",
         ClientProfile::Librdkafka,
-        vec![CooperativeSticky, Range],
+        strategy(&[CooperativeSticky, Range]),
     )
     .unwrap_err();
     assert_eq!(
@@ -826,8 +816,23 @@ fn librdkafka_refuses_eager_and_cooperative_assignors_together() {
         }
     );
     assert!(err.to_string().contains("one rebalance protocol"), "{err}");
-    assert!(t.sim().view(0).consumers.is_empty(), "nothing was created");
-    add(&mut t, ClientProfile::Librdkafka, vec![Range, RoundRobin]).unwrap();
-    add(&mut t, ClientProfile::Librdkafka, vec![CooperativeSticky]).unwrap();
-    add(&mut t, ClientProfile::Java, vec![Range, CooperativeSticky]).unwrap();
+    assert!(view(&t).consumers.is_empty(), "nothing was created");
+    add(
+        &mut t,
+        "eager",
+        ClientProfile::Librdkafka,
+        strategy(&[Range, RoundRobin]),
+    );
+    add(
+        &mut t,
+        "coop",
+        ClientProfile::Librdkafka,
+        strategy(&[CooperativeSticky]),
+    );
+    add(
+        &mut t,
+        "java",
+        ClientProfile::Java,
+        strategy(&[Range, CooperativeSticky]),
+    );
 }
