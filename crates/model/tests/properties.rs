@@ -37,17 +37,26 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-/// Every list contains range, so any mix of members agrees on some assignor.
-/// librdkafka refuses a list mixing eager and cooperative assignors, so it gets cooperative-sticky alone.
-fn strategies(i: u8, java: bool) -> Option<Vec<AssignorName>> {
+/// The members of one case always share an assignor, so any mix of them forms one group. An eager case: every
+/// list contains range (the librdkafka default is `range,roundrobin`). A cooperative case (even seeds): every
+/// list contains cooperative-sticky; a Java member listing range too still runs EAGER (ConsumerCoordinator),
+/// while librdkafka refuses a list mixing the two protocols (rd_kafka_assignors_init), so it lists
+/// cooperative-sticky alone.
+fn strategies(i: u8, java: bool, cooperative: bool) -> Option<Vec<AssignorName>> {
     use AssignorName::*;
+    if cooperative {
+        return Some(if java && i % 2 == 1 {
+            vec![CooperativeSticky, Range]
+        } else {
+            vec![CooperativeSticky]
+        });
+    }
     match i {
         0 => None,
         1 => Some(vec![Range]),
         2 => Some(vec![RoundRobin, Range]),
         3 if java => Some(vec![CooperativeSticky, Range]),
-        3 => Some(vec![CooperativeSticky]),
-        4 => Some(vec![Sticky, Range]),
+        4 | 3 => Some(vec![Sticky, Range]),
         _ => Some(vec![Range, RoundRobin]),
     }
 }
@@ -90,7 +99,7 @@ fn run(ops: &[Op], seed: u64) -> Timeline {
                     config: ConsumerConfig {
                         group_id: Some(GROUP.into()),
                         group_instance_id: static_id.then(|| format!("pod-{i}")),
-                        partition_assignment_strategy: strategies(*strategy, *java),
+                        partition_assignment_strategy: strategies(*strategy, *java, seed % 2 == 0),
                         auto_offset_reset: Some(AutoOffsetReset::Earliest),
                         metadata_max_age_ms: Some(20_000),
                         ..Default::default()
