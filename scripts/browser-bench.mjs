@@ -6,11 +6,13 @@
 //   - frame time p50/p95/p99 from requestAnimationFrame deltas over --seconds,
 //   - JS heap in use (CDP Runtime.getHeapUsage, after a GC) and the size of the wasm linear memory.
 // Prints a markdown table. A benchmark, never part of `make test`.
-//   node scripts/browser-bench.mjs [--runs 5] [--seconds 3] [--scenario default|issue3|stress] [--json]
+//   node scripts/browser-bench.mjs [--runs 5] [--seconds 3] [--scenario default|issue3|stress] [--json] [--dist DIR]
+// --dist serves another build (e.g. a copy of dist/ from before a change, for A/B runs).
 // --scenario loads a heavier world through window.grouplab.load() before frames are measured: issue3 = 64
 // partitions, 16 consumers in 3 groups, 500 records/s; stress = 1024 partitions, 256 consumers in 3 groups,
 // 2000 records/s (the targets of issues 3 and 6).
 import os from 'node:os';
+import path from 'node:path';
 import { startServer, launchBrowser, VIEWPORTS } from '../e2e/harness.mjs';
 
 const args = process.argv.slice(2);
@@ -189,7 +191,11 @@ async function steadyState(browser, url, rate) {
   };
 }
 
-const server = await startServer({ gzip: true });
+const DIST = (() => {
+  const i = args.indexOf('--dist');
+  return i >= 0 ? path.resolve(args[i + 1]) : undefined;
+})();
+const server = await startServer({ gzip: true, ...(DIST ? { root: DIST } : {}) });
 const browser = await launchBrowser();
 const browserVersion = browser.version();
 const results = [];
