@@ -297,10 +297,13 @@ pub fn stage(p: &StageProps) -> Html {
              data-layout-width={w.clone()} data-layout-height={h.clone()}
              role="group" aria-label={t(lang, "stage.label")}>
             <Ownership lines={own_lines} />
-            { for brokers }
-            { for producers }
-            { for rows }
-            { for groups }
+            // Each family its own keyed list (fragments add no DOM): spliced into the <svg>'s children next to
+            // the unkeyed <Ownership>, they would be diffed by position, so a row or member coming into view
+            // would recreate everything after it.
+            <>{ for brokers }</>
+            <>{ for producers }</>
+            <>{ for rows }</>
+            <>{ for groups }</>
         </svg>
         // Messages move every frame: their own layer, so the big drawing under them is not repainted.
         <svg class="stage-overlay" width={zw} height={zh} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
