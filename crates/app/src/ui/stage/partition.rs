@@ -114,9 +114,15 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         label.push_str(&tf(lang, "stage.paused_part", &[("group", g)]));
     }
 
+    // The cells sit on a strip that slides left as the log grows, each at its own offset's place on it: a
+    // new record moves the strip (one attribute) and adds a cell, instead of moving every cell of the row.
+    // Places count from `base` (a multiple of 1024 at or below the first visible offset), so coordinates
+    // stay small whatever the offsets; the strip jumps back once every 1024 records, all cells with it.
+    let base = first_visible - first_visible % 1024;
+    let strip_x = cells_right - (leo - base) as f64 * CELL_PITCH;
     let cells = p.records.iter().filter(|c| c.offset >= first_visible).map(|c| {
         let (fill, ink) = key_colour(c.key.as_deref());
-        let x = x_of(c.offset);
+        let x = (c.offset - base) as f64 * CELL_PITCH;
         let tp = p.tp.clone();
         let offset = c.offset;
         let (onclick, onkeydown) =
@@ -210,11 +216,11 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             <text class="partition__leader" x={px(r.x + 8.0)} y={px(r.y + 36.0)}>{ leader }</text>
             <line class="partition__axis" x1={px(r.x + ROW_LABEL_W)} y1={px(cy + 11.0)}
                   x2={px(cells_right)} y2={px(cy + 11.0)} />
-            // Each family in its own list (a fragment, which adds no DOM): `{ for … }` alone splices its nodes
+            // Each family in its own list (its own element or a fragment): `{ for … }` alone splices its nodes
             // into this element's children, which are then diffed by position, so a new record (every cell's
             // key shifting by one) would recreate every cell of the row, and a cell more or less would shift
             // everything after it.
-            <>{ for cells }</>
+            <g class="cells" transform={format!("translate({} 0)", px(strip_x))}>{ for cells }</g>
             <g class="leo" data-leo={leo.to_string()}>
                 <title>{ tf(lang, "stage.leo_title", &[("leo", &leo)]) }</title>
                 <line x1={px(cells_right + 1.0)} y1={px(cy - 4.0)} x2={px(cells_right + 1.0)} y2={px(cy + 26.0)} />
