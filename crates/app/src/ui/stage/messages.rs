@@ -12,12 +12,60 @@ pub struct Dot {
     pub y: f64,
     /// From and to, for the faint path of protocol messages.
     pub path: Option<(f64, f64, f64, f64)>,
+    /// How far along the whole path the drawn part starts (a path cut to the band drawn keeps its dashes
+    /// where they were): 0 when drawn whole.
+    pub path_from: f64,
     pub label: String,
     /// `api-joingroup`, `is-response`, `is-error`…
     pub class: String,
     pub title: String,
     /// Small (heartbeats, produce) or a labelled pill.
     pub pill: bool,
+}
+
+/// The faint path of a protocol message, from sender to receiver (cut to the band drawn).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Path {
+    pub id: u64,
+    pub class: String,
+    pub seg: (f64, f64, f64, f64),
+    /// How far along the whole path the drawn part starts (0 when drawn whole).
+    pub from: f64,
+}
+
+impl Path {
+    pub fn of(d: &Dot) -> Option<Path> {
+        Some(Path {
+            id: d.id,
+            class: d.class.clone(),
+            seg: d.path?,
+            from: d.path_from,
+        })
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PathsProps {
+    pub paths: Vec<Path>,
+}
+
+/// The paths, in a layer of their own under the moving dots: they change only when a message is sent or
+/// arrives, so the many long dashed lines of a big rebalance are painted once, not again every frame with
+/// the dots moving over them.
+#[function_component(MessagePaths)]
+pub fn message_paths(p: &PathsProps) -> Html {
+    html! {
+        <g class="messages" aria-hidden="true">
+            { for p.paths.iter().map(|l| {
+                let (x1, y1, x2, y2) = l.seg;
+                html! {
+                    <line key={format!("p{}", l.id)} class={classes!("msg-path", l.class.clone())}
+                          x1={px(x1)} y1={px(y1)} x2={px(x2)} y2={px(y2)}
+                          stroke-dashoffset={(l.from > 0.0).then(|| px(l.from))} />
+                }
+            }) }
+        </g>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -29,10 +77,6 @@ pub struct MessagesProps {
 pub fn messages(p: &MessagesProps) -> Html {
     html! {
         <g class="messages" aria-hidden="true">
-            { for p.dots.iter().filter_map(|d| d.path.map(|(x1, y1, x2, y2)| html! {
-                <line key={format!("p{}", d.id)} class={classes!("msg-path", d.class.clone())}
-                      x1={px(x1)} y1={px(y1)} x2={px(x2)} y2={px(y2)} />
-            })) }
             { for p.dots.iter().map(|d| {
                 if d.pill {
                     let w = 8.0 + d.label.len() as f64 * 6.4;

@@ -26,7 +26,7 @@ use self::broker::BrokerNode;
 use self::group::GroupBox;
 use self::layout::Layout;
 use self::member::{is_idle, state_label, MemberNode};
-use self::messages::{Dot, Messages};
+use self::messages::{Dot, MessagePaths, Messages};
 use self::ownership::{OwnLine, Ownership};
 use self::partition::{Cell, GroupMark, PartitionRow, PositionMark};
 use self::producer::ProducerNode;
@@ -284,11 +284,16 @@ pub fn stage(p: &StageProps) -> Html {
     }
 
     let mut dots = flights_to_dots(&p.snap.flights, &l, p.snap.display_ms);
-    dots.retain(|d| {
-        band.meets(d.y, 0.0)
-            || d.path
-                .is_some_and(|(_, y1, _, y2)| band.meets(y1.min(y2), (y1 - y2).abs()))
+    // A message is drawn when it or its path is in the band, and its path only as far as the band reaches:
+    // when hundreds of members far down a tall stage talk to a broker at its top, the whole lines (tens of
+    // thousands of pixels of dashes each) made every tile they cross slow to paint.
+    dots.retain_mut(|d| {
+        let path = d.path.and_then(|seg| band.clip(seg));
+        d.path = path.map(|(seg, _)| seg);
+        d.path_from = path.map_or(0.0, |(_, from)| from);
+        band.meets(d.y, 0.0) || d.path.is_some()
     });
+    let paths: Vec<_> = dots.iter().filter_map(messages::Path::of).collect();
     let (w, h) = (px(l.width), px(l.height));
     let (zw, zh) = (px(l.width * p.zoom), px(l.height * p.zoom));
     html! {
@@ -305,7 +310,11 @@ pub fn stage(p: &StageProps) -> Html {
             <>{ for rows }</>
             <>{ for groups }</>
         </svg>
-        // Messages move every frame: their own layer, so the big drawing under them is not repainted.
+        // Messages move every frame: their own layer, so the big drawing under them is not repainted; their
+        // paths (still while a message flies) one more, under them.
+        <svg class="stage-overlay" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
+            <MessagePaths {paths} />
+        </svg>
         <svg class="stage-overlay" width={zw} height={zh} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
             <Messages {dots} />
         </svg>
@@ -381,6 +390,7 @@ fn flights_to_dots(flights: &[Flight], l: &Layout, now: f64) -> Vec<Dot> {
                 x,
                 y,
                 path: (!small).then_some((x1, y1, x2, y2)),
+                path_from: 0.0,
                 label,
                 class,
                 title,

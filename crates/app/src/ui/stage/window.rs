@@ -72,6 +72,26 @@ impl Band {
         }
     }
 
+    /// The part of the segment from `(x1, y1)` to `(x2, y2)` inside the band, as its two ends and the
+    /// distance from `(x1, y1)` to the first (for the dash pattern to stay in step); None if none of it is.
+    pub fn clip(
+        &self,
+        (x1, y1, x2, y2): (f64, f64, f64, f64),
+    ) -> Option<((f64, f64, f64, f64), f64)> {
+        if !self.meets(y1.min(y2), (y1 - y2).abs()) {
+            return None;
+        }
+        if y1 == y2 || (self.meets(y1, 0.0) && self.meets(y2, 0.0)) {
+            return Some(((x1, y1, x2, y2), 0.0));
+        }
+        let at = |y: f64| (y - y1) / (y2 - y1);
+        let (a, b) = (at(self.top), at(self.bottom));
+        let (from, to) = (a.min(b).max(0.0), a.max(b).min(1.0));
+        let point = |t: f64| (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+        let ((ax, ay), (bx, by)) = (point(from), point(to));
+        Some(((ax, ay, bx, by), from * (x2 - x1).hypot(y2 - y1)))
+    }
+
     /// Whether redrawing for `now` is needed: the seen part has left the margin this band was drawn with.
     pub fn outgrown_by(&self, now: &Band, window_height: f64) -> bool {
         let inner_top = now.top + window_height;
@@ -96,6 +116,32 @@ mod tests {
         // At 50% zoom the same screen shows twice the layout.
         let b = Band::visible(0.0, 0.0, 60_000.0, 900.0, 0.5);
         assert_eq!((b.top, b.bottom), (-1_800.0, 3_600.0));
+    }
+
+    #[test]
+    fn segments_are_cut_to_the_band() {
+        let b = Band {
+            top: 0.0,
+            bottom: 100.0,
+        };
+        // Inside: untouched.
+        assert_eq!(
+            b.clip((0.0, 10.0, 50.0, 90.0)),
+            Some(((0.0, 10.0, 50.0, 90.0), 0.0))
+        );
+        // Outside: nothing.
+        assert_eq!(b.clip((0.0, 200.0, 50.0, 300.0)), None);
+        // From far below up into the band: cut at its bottom edge, 400 along the way.
+        let ((x1, y1, x2, y2), from) = b.clip((0.0, 500.0, 0.0, 50.0)).unwrap();
+        assert_eq!((x1, y1, x2, y2, from), (0.0, 100.0, 0.0, 50.0, 400.0));
+        // Across the whole band, slanted (3-4-5): both ends cut.
+        let ((x1, y1, x2, y2), from) = b.clip((0.0, -400.0, 600.0, 400.0)).unwrap();
+        assert_eq!((x1, y1, x2, y2), (300.0, 0.0, 375.0, 100.0));
+        assert!((from - 500.0).abs() < 1e-9);
+        assert_eq!(
+            Band::ALL.clip((0.0, -1e6, 0.0, 1e6)),
+            Some(((0.0, -1e6, 0.0, 1e6), 0.0))
+        );
     }
 
     #[test]
