@@ -242,8 +242,10 @@ pub fn stage(p: &StageProps) -> Html {
             for tp in c.assigned.iter().filter(|_| running(c)) {
                 if let (Some((mx, my)), Some((px_, py))) = (l.member_anchor(name), l.row_anchor(tp))
                 {
-                    // A line is drawn when one of its ends is in view.
-                    if !member_seen && !band.meets(py, 0.0) {
+                    // A line is drawn when any of it is in view, one passing through with both ends out of it too
+                    // (it never leaves the height between its ends, less the 8 px above the member's top).
+                    let (top, bottom) = (py.min(my - 8.0), py.max(my));
+                    if !member_seen && !band.meets(top, bottom - top) {
                         continue;
                     }
                     let d = if l.narrow {
@@ -298,13 +300,18 @@ pub fn stage(p: &StageProps) -> Html {
     let (zw, zh) = (px(l.width * p.zoom), px(l.height * p.zoom));
     html! {
         <>
+        // Ownership lines change only when an assignment (or the band drawn) does: a layer of their own under
+        // the drawing, so the cells and offsets changing every frame do not make them painted again (a tall
+        // world has thousands crossing the window).
+        <svg class="stage-lines" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
+            <Ownership lines={own_lines} />
+        </svg>
         <svg class="stage-svg" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")}
              data-layout-width={w.clone()} data-layout-height={h.clone()}
              role="group" aria-label={t(lang, "stage.label")}>
-            <Ownership lines={own_lines} />
-            // Each family its own keyed list (fragments add no DOM): spliced into the <svg>'s children next to
-            // the unkeyed <Ownership>, they would be diffed by position, so a row or member coming into view
-            // would recreate everything after it.
+            // Each family its own keyed list (fragments add no DOM): spliced into the <svg>'s children side by
+            // side, they would be diffed by position, so a row or member coming into view would recreate
+            // everything after it.
             <>{ for brokers }</>
             <>{ for producers }</>
             <>{ for rows }</>
