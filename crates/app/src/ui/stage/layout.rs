@@ -78,6 +78,8 @@ pub struct Layout {
     pub groups: Vec<GroupLayout>,
     /// group.id -> colour index, for bookmarks and lag bars.
     pub group_colours: BTreeMap<String, usize>,
+    /// consumer name -> its box (the stress world looks up 256 members for every message and line).
+    members_at: BTreeMap<String, Rect>,
 }
 
 /// The group ids to draw, in a stable order: the coordinator's groups, then groups only consumers know yet.
@@ -138,6 +140,7 @@ impl Layout {
             topics: Vec::new(),
             groups: Vec::new(),
             group_colours,
+            members_at: BTreeMap::new(),
         };
 
         let (topic_x, topic_w, producers_bottom);
@@ -297,6 +300,12 @@ impl Layout {
             bottom = bottom.max(p.bottom() + PAD);
         }
         l.height = bottom.max(top + 40.0);
+        l.members_at = grouplab_model::sort::collect_map(
+            l.groups
+                .iter()
+                .flat_map(|g| g.members.iter())
+                .map(|(c, r)| (c.clone(), *r)),
+        );
         l
     }
 
@@ -312,22 +321,17 @@ impl Layout {
     }
 
     pub fn member(&self, consumer: &str) -> Option<Rect> {
-        self.groups
-            .iter()
-            .flat_map(|g| g.members.iter())
-            .find(|(c, _)| c == consumer)
-            .map(|(_, r)| *r)
+        self.members_at.get(consumer).copied()
     }
 
     pub fn row(&self, tp: &str) -> Option<Rect> {
         let (topic, p) = tp.rsplit_once('/')?;
         let p: u32 = p.parse().ok()?;
-        self.topics
-            .iter()
-            .find(|t| t.name == topic)?
-            .rows
-            .iter()
-            .find(|(q, _)| *q == p)
+        let rows = &self.topics.iter().find(|t| t.name == topic)?.rows;
+        // Rows are in partition order, so partition p is row p.
+        rows.get(p as usize)
+            .filter(|(q, _)| *q == p)
+            .or_else(|| rows.iter().find(|(q, _)| *q == p))
             .map(|(_, r)| *r)
     }
 
@@ -347,13 +351,16 @@ impl Layout {
     }
 
     pub fn member_anchor(&self, consumer: &str) -> Option<(f64, f64)> {
-        self.member(consumer).map(|r| {
-            if self.narrow {
-                (r.cx(), r.y)
-            } else {
-                (r.x, r.cy())
-            }
-        })
+        self.member(consumer).map(|r| self.member_anchor_at(r))
+    }
+
+    /// Where messages and ownership lines meet the member in box `r`.
+    pub fn member_anchor_at(&self, r: Rect) -> (f64, f64) {
+        if self.narrow {
+            (r.cx(), r.y)
+        } else {
+            (r.x, r.cy())
+        }
     }
 
     /// Where the next record of a partition lands: its log-end offset, right of the newest cell.

@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 use grouplab_model::event::GroupState;
 use grouplab_model::net::{Api, Endpoint};
-use grouplab_model::view::WorldView;
+use grouplab_model::view::{ConsumerView, GroupView, WorldView};
 
 use self::activate::px;
 use self::broker::BrokerNode;
@@ -101,8 +101,29 @@ pub fn stage(p: &StageProps) -> Html {
     });
 
     // Partitions
+    // Who owns each partition drawn (running consumers, in their order), from one pass over the assignments:
+    // asking all 256 consumers of the stress world about every row drawn was most of the stage's time.
+    let mut owners_of: BTreeMap<&str, Vec<&ConsumerView>> = BTreeMap::new();
+    for c in view.consumers.iter().filter(|c| running(c)) {
+        for tp in &c.assigned {
+            if l.row(tp).is_some_and(|r| seen(&r)) {
+                owners_of.entry(tp.as_str()).or_default().push(c);
+            }
+        }
+    }
     let mut rows = Vec::new();
     for (t, tl) in view.topics.iter().zip(&l.topics) {
+        // The groups drawn, and whether any member of each subscribes to this topic.
+        let topic_groups: Vec<(&String, usize, Option<&GroupView>, bool)> = l
+            .group_colours
+            .iter()
+            .map(|(g, &colour)| {
+                let gv = view.groups.iter().find(|x| &x.group_id == g);
+                let subscribed =
+                    gv.is_some_and(|gv| gv.members.iter().any(|m| m.subscribed.contains(&t.name)));
+                (g, colour, gv, subscribed)
+            })
+            .collect();
         let name = t.name.clone();
         let h = tl.header;
         let (onclick, onkeydown) =
@@ -134,13 +155,11 @@ pub fn stage(p: &StageProps) -> Html {
                     value: r.value.clone(),
                 })
                 .collect();
-            let groups: Vec<GroupMark> = l
-                .group_colours
+            let groups: Vec<GroupMark> = topic_groups
                 .iter()
-                .filter_map(|(g, &colour)| {
-                    let gv = view.groups.iter().find(|x| &x.group_id == g)?;
+                .filter_map(|&(g, colour, gv, subscribed)| {
+                    let gv = gv?;
                     let committed = gv.committed.get(&tp).copied();
-                    let subscribed = gv.members.iter().any(|m| m.subscribed.contains(&t.name));
                     if committed.is_none() && !subscribed {
                         return None;
                     }
@@ -155,22 +174,21 @@ pub fn stage(p: &StageProps) -> Html {
             let mut positions = Vec::new();
             let mut assigned_to = Vec::new();
             let mut owners = Vec::new();
-            for c in &view.consumers {
-                if running(c) && c.assigned.contains(&tp) {
-                    assigned_to.push(c.member_id.clone());
-                    owners.push(c.name.clone());
-                    if let Some(&pos) = c.positions.get(&tp) {
-                        let colour = c
-                            .group_id
-                            .as_ref()
-                            .and_then(|g| l.group_colours.get(g).copied())
-                            .unwrap_or(4);
-                        positions.push(PositionMark {
-                            consumer: c.name.clone(),
-                            colour,
-                            position: pos,
-                        });
-                    }
+            let owned_by = owners_of.get(tp.as_str()).map_or(&[][..], Vec::as_slice);
+            for &c in owned_by {
+                assigned_to.push(c.member_id.clone());
+                owners.push(c.name.clone());
+                if let Some(&pos) = c.positions.get(&tp) {
+                    let colour = c
+                        .group_id
+                        .as_ref()
+                        .and_then(|g| l.group_colours.get(g).copied())
+                        .unwrap_or(4);
+                    positions.push(PositionMark {
+                        consumer: c.name.clone(),
+                        colour,
+                        position: pos,
+                    });
                 }
             }
             // A group mid-rebalance whose members own this partition no more (eager revokes everything at
@@ -181,11 +199,9 @@ pub fn stage(p: &StageProps) -> Html {
                     matches!(
                         group_state(&g.group_id),
                         Some(GroupState::PreparingRebalance | GroupState::CompletingRebalance)
-                    ) && !view.consumers.iter().any(|c| {
-                        running(c)
-                            && c.group_id.as_deref() == Some(g.group_id.as_str())
-                            && c.assigned.contains(&tp)
-                    })
+                    ) && !owned_by
+                        .iter()
+                        .any(|c| c.group_id.as_deref() == Some(g.group_id.as_str()))
                 })
                 .map(|g| (g.group_id.clone(), g.colour))
                 .collect();
@@ -205,6 +221,8 @@ pub fn stage(p: &StageProps) -> Html {
     }
 
     // Groups and members
+    let consumer_named: BTreeMap<&str, &ConsumerView> =
+        grouplab_model::sort::collect_map(view.consumers.iter().map(|c| (c.name.as_str(), c)));
     let mut groups = Vec::new();
     let mut own_lines = Vec::new();
     for gl in &l.groups {
@@ -222,7 +240,7 @@ pub fn stage(p: &StageProps) -> Html {
                 on_select={p.on_select.clone()} />
         });
         for (name, rect) in &gl.members {
-            let Some(c) = view.consumers.iter().find(|c| &c.name == name) else {
+            let Some(&c) = consumer_named.get(name.as_str()) else {
                 continue;
             };
             let member_seen = seen(rect);
@@ -240,8 +258,8 @@ pub fn stage(p: &StageProps) -> Html {
                 });
             }
             for tp in c.assigned.iter().filter(|_| running(c)) {
-                if let (Some((mx, my)), Some((px_, py))) = (l.member_anchor(name), l.row_anchor(tp))
-                {
+                if let Some((px_, py)) = l.row_anchor(tp) {
+                    let (mx, my) = l.member_anchor_at(*rect);
                     // A line is drawn when any of it is in view, one passing through with both ends out of it too
                     // (it never leaves the height between its ends, less the 8 px above the member's top).
                     let (top, bottom) = (py.min(my - 8.0), py.max(my));
