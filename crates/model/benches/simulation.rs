@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use grouplab_model::command::{Command, KeySpec};
+use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
 use grouplab_model::scenario::Scenario;
+use grouplab_model::sim::Sim;
 use grouplab_model::timeline::Timeline;
 
 const RECORDS: u64 = 1_000_000;
@@ -79,5 +81,65 @@ fn seek_back(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, produce_and_deliver, seek_back);
+/// The browser benchmark's stress world (`scripts/browser-bench.mjs --scenario stress`) after 10 s: 1024
+/// partitions, 2000 records/s, 256 consumers in 3 groups.
+fn stress_world() -> Sim {
+    let mut sim = Sim::new(1, ClusterConfig::default());
+    sim.apply(Command::CreateTopic {
+        topic: "orders".into(),
+        partitions: 1024,
+        replication_factor: Some(3),
+    })
+    .unwrap();
+    sim.apply(Command::AddProducer {
+        name: None,
+        profile: ClientProfile::Java,
+        config: Default::default(),
+    })
+    .unwrap();
+    sim.apply(Command::SetProduceRate {
+        producer: "producer1".into(),
+        topic: "orders".into(),
+        records_per_sec: 2000,
+        keys: KeySpec::Random {
+            prefix: "customer-".into(),
+            cardinality: 1000,
+        },
+    })
+    .unwrap();
+    for i in 0..256 {
+        sim.apply(Command::AddConsumer {
+            name: None,
+            profile: ClientProfile::Java,
+            config: ConsumerConfig {
+                group_id: Some(format!("group-{}", i % 3)),
+                auto_offset_reset: Some(AutoOffsetReset::Earliest),
+                ..Default::default()
+            },
+            topics: vec!["orders".into()],
+            assign: None,
+            records_per_sec: None,
+        })
+        .unwrap();
+    }
+    sim.advance_to(10_000);
+    sim
+}
+
+/// What the UI takes every frame: the whole world's view, built anew or updated in place from the last one.
+fn view_of_a_big_world(c: &mut Criterion) {
+    let sim = stress_world();
+    let mut group = c.benchmark_group("view");
+    group.sample_size(20);
+    group.bench_function("view(0), 1024 partitions, 256 consumers", |b| {
+        b.iter(|| sim.view(0))
+    });
+    let mut v = sim.view(0);
+    group.bench_function("view_into(0), same, updated in place", |b| {
+        b.iter(|| sim.view_into(&mut v, 0))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, produce_and_deliver, seek_back, view_of_a_big_world);
 criterion_main!(benches);

@@ -29,9 +29,41 @@ impl TopicPartition {
         Some(TopicPartition::new(topic, p.parse().ok()?))
     }
 
+    /// `topic/partition`, as `to_string()` writes it, without the formatting machinery: a view of a big world
+    /// names thousands of partitions.
+    pub fn key(&self) -> String {
+        let mut s = String::new();
+        self.write_key(&mut s);
+        s
+    }
+
+    /// [`TopicPartition::key`] written over `out` (reusing its buffer).
+    pub fn write_key(&self, out: &mut String) {
+        out.clear();
+        out.reserve(self.topic.len() + 11);
+        out.push_str(&self.topic);
+        out.push('/');
+        push_decimal(out, self.partition.into());
+    }
+
     fn same_topic(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.topic, &other.topic) || self.topic == other.topic
     }
+}
+
+/// `n` in decimal digits.
+pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 impl PartialEq for TopicPartition {
@@ -75,6 +107,15 @@ impl fmt::Display for TopicPartition {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_is_the_display_form() {
+        for p in [0, 7, 10, 99, 1023, 4_294_967_295] {
+            let tp = TopicPartition::new("orders", p);
+            assert_eq!(tp.key(), tp.to_string());
+        }
+        assert_eq!(TopicPartition::new("a/b", 3).key(), "a/b/3");
+    }
 
     #[test]
     fn display_and_parse_round_trip() {

@@ -13,8 +13,9 @@ use crate::group::GenerationRecord;
 use crate::net::{Api, Endpoint, ErrorCode};
 use crate::partitioner::Partitioner;
 use crate::sim::Sim;
+use crate::topic_partition::TopicPartition;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WorldView {
     pub time_ms: u64,
     pub seed: u64,
@@ -169,94 +170,179 @@ impl Sim {
     }
 
     fn record_views(&self, log: &crate::log::PartitionLog, limit: usize) -> Vec<RecordView> {
+        self.records_into(Vec::new(), log, limit)
+    }
+
+    /// The newest `limit` records of `log`, reusing the ones of `old` (an earlier window of it) that are
+    /// still in it: a record never changes, so only the newest need new strings.
+    fn records_into(
+        &self,
+        mut old: Vec<RecordView>,
+        log: &crate::log::PartitionLog,
+        limit: usize,
+    ) -> Vec<RecordView> {
         let skip = log.records().len().saturating_sub(limit);
-        log.records()
-            .skip(skip)
-            .map(|r| RecordView {
-                offset: r.offset,
-                key: r.key.as_deref().map(str::to_string),
-                value: r
-                    .value
-                    .as_deref()
-                    .map_or_else(|| format!("m{}", r.offset), str::to_string),
-                timestamp_ms: r.timestamp_ms,
-                producer: self
-                    .endpoint_name(Endpoint::Producer(r.producer))
-                    .to_string(),
-            })
-            .collect()
+        let mut out = Vec::with_capacity(log.records().len() - skip);
+        for r in log.records().skip(skip) {
+            let producer = self.endpoint_name(Endpoint::Producer(r.producer));
+            let kept = old
+                .binary_search_by_key(&r.offset, |o| o.offset)
+                .ok()
+                .filter(|&i| {
+                    let o = &old[i];
+                    o.timestamp_ms == r.timestamp_ms
+                        && o.key.as_deref() == r.key.as_deref()
+                        && *o.producer == *producer
+                        && match r.value.as_deref() {
+                            Some(v) => o.value == v,
+                            None => is_placeholder(&o.value, r.offset),
+                        }
+                });
+            out.push(match kept {
+                Some(i) => std::mem::replace(
+                    &mut old[i],
+                    RecordView {
+                        offset: u64::MAX,
+                        key: None,
+                        value: String::new(),
+                        timestamp_ms: 0,
+                        producer: String::new(),
+                    },
+                ),
+                None => RecordView {
+                    offset: r.offset,
+                    key: r.key.as_deref().map(str::to_string),
+                    value: r
+                        .value
+                        .as_deref()
+                        .map_or_else(|| format!("m{}", r.offset), str::to_string),
+                    timestamp_ms: r.timestamp_ms,
+                    producer: producer.to_string(),
+                },
+            });
+        }
+        out
     }
 
     /// A snapshot of everything, with at most `records_limit` records per partition.
     pub fn view(&self, records_limit: usize) -> WorldView {
-        let coordinates = |b: u32| -> Vec<String> {
-            self.groups
-                .iter()
-                .filter(|g| g.coordinator == Some(b))
-                .map(|g| g.group_id.clone())
-                .collect()
-        };
-        WorldView {
-            time_ms: self.now(),
-            seed: self.seed(),
-            brokers: self
-                .cluster
-                .brokers
-                .iter()
-                .map(|b| BrokerView {
+        let mut v = WorldView::default();
+        self.view_into(&mut v, records_limit);
+        v
+    }
+
+    /// Makes `v` what [`Sim::view`] returns, reusing the strings, lists and maps of whatever view `v` held
+    /// (any earlier one, of this world or another): frame after frame most of a big world's view is the same
+    /// (the stress world's has about 15 000 `topic/partition` strings), so building it anew costs mostly
+    /// allocating and freeing. The result never depends on what `v` held.
+    pub fn view_into(&self, v: &mut WorldView, records_limit: usize) {
+        let mut scratch = String::new();
+        v.time_ms = self.now();
+        v.seed = self.seed();
+
+        let mut old = std::mem::take(&mut v.brokers).into_iter();
+        v.brokers = self
+            .cluster
+            .brokers
+            .iter()
+            .map(|b| {
+                let mut o = old.next();
+                let mut coordinates = take(&mut o, |o| &mut o.coordinates);
+                let mut n = 0;
+                for g in self.groups.iter().filter(|g| g.coordinator == Some(b.id)) {
+                    set_item(&mut coordinates, n, &g.group_id);
+                    n += 1;
+                }
+                coordinates.truncate(n);
+                BrokerView {
                     id: b.id,
                     up: b.up,
-                    coordinates: coordinates(b.id),
-                })
-                .collect(),
-            topics: self
-                .cluster
-                .topics
-                .values()
-                .map(|t| TopicView {
-                    name: t.name.to_string(),
+                    coordinates,
+                }
+            })
+            .collect();
+
+        let mut old = std::mem::take(&mut v.topics).into_iter();
+        v.topics = self
+            .cluster
+            .topics
+            .values()
+            .map(|t| {
+                let mut o = old.next();
+                let mut old_parts = take(&mut o, |o| &mut o.partitions).into_iter();
+                TopicView {
+                    name: text(take(&mut o, |o| &mut o.name), &t.name),
                     partitions: t
                         .partitions
                         .iter()
                         .enumerate()
-                        .map(|(i, p)| PartitionView {
-                            partition: i as u32,
-                            leader: p.leader,
-                            replicas: p.replicas.clone(),
-                            log_start_offset: p.log.log_start_offset(),
-                            log_end_offset: p.log.log_end_offset(),
-                            records: self.record_views(&p.log, records_limit),
+                        .map(|(i, p)| {
+                            let mut o = old_parts.next();
+                            let mut replicas = take(&mut o, |o| &mut o.replicas);
+                            replicas.clone_from(&p.replicas);
+                            PartitionView {
+                                partition: i as u32,
+                                leader: p.leader,
+                                replicas,
+                                log_start_offset: p.log.log_start_offset(),
+                                log_end_offset: p.log.log_end_offset(),
+                                records: self.records_into(
+                                    take(&mut o, |o| &mut o.records),
+                                    &p.log,
+                                    records_limit,
+                                ),
+                            }
                         })
                         .collect(),
-                })
-                .collect(),
-            groups: self.groups.iter().map(|g| self.group_view(g)).collect(),
-            consumers: self
-                .consumers
-                .iter()
-                .map(|c| ConsumerView {
-                    name: c.name.to_string(),
+                }
+            })
+            .collect();
+
+        let mut old = std::mem::take(&mut v.groups).into_iter();
+        v.groups = self
+            .groups
+            .iter()
+            .map(|g| self.group_view(g, old.next(), &mut scratch))
+            .collect();
+
+        let mut old = std::mem::take(&mut v.consumers).into_iter();
+        v.consumers = self
+            .consumers
+            .iter()
+            .map(|c| {
+                let mut o = old.next();
+                let mut topics = take(&mut o, |o| &mut o.topics);
+                topics.clone_from(&c.topics);
+                let mut strategies = take(&mut o, |o| &mut o.strategies);
+                strategies.clone_from(&c.cfg.partition_assignment_strategy);
+                // A crashed or closed process owns nothing, whatever its last assignment was.
+                let owned: &[TopicPartition] = if c.is_running() { c.owned() } else { &[] };
+                ConsumerView {
+                    name: text(take(&mut o, |o| &mut o.name), &c.name),
                     profile: c.cfg.profile,
                     status: c.status.clone(),
-                    client_id: c.cfg.client_id.clone(),
-                    group_id: c.cfg.group_id.clone(),
-                    group_instance_id: c.cfg.group_instance_id.clone(),
-                    member_id: c.member_id.clone(),
+                    client_id: text(take(&mut o, |o| &mut o.client_id), &c.cfg.client_id),
+                    group_id: opt_text(
+                        take(&mut o, |o| &mut o.group_id),
+                        c.cfg.group_id.as_deref(),
+                    ),
+                    group_instance_id: opt_text(
+                        take(&mut o, |o| &mut o.group_instance_id),
+                        c.cfg.group_instance_id.as_deref(),
+                    ),
+                    member_id: text(take(&mut o, |o| &mut o.member_id), &c.member_id),
                     member_state: c.member_state,
                     generation_id: c.generation_id,
                     is_leader: !c.member_id.is_empty() && c.leader_id == c.member_id,
                     standalone: c.manual_assignment.is_some(),
                     console: c.console.is_some(),
-                    topics: c.topics.clone(),
-                    strategies: c.cfg.partition_assignment_strategy.clone(),
-                    // A crashed or closed process owns nothing, whatever its last assignment was.
-                    assigned: if c.is_running() {
-                        c.owned().iter().map(|tp| tp.to_string()).collect()
-                    } else {
-                        Vec::new()
-                    },
-                    positions: crate::sort::collect_map(
-                        c.positions.iter().map(|(tp, &o)| (tp.to_string(), o)),
+                    topics,
+                    strategies,
+                    assigned: tp_keys(take(&mut o, |o| &mut o.assigned), owned, &mut scratch),
+                    positions: tp_map(
+                        take(&mut o, |o| &mut o.positions),
+                        c.positions.iter().map(|(tp, &o)| (tp, o)),
+                        &mut scratch,
                     ),
                     records_per_sec: c.records_per_sec,
                     records_delivered: c.records_delivered,
@@ -264,67 +350,111 @@ impl Sim {
                     last_poll_ms: c.last_poll_ms,
                     max_poll_interval_ms: c.cfg.max_poll_interval_ms,
                     session_timeout_ms: c.cfg.session_timeout_ms,
-                })
-                .collect(),
-            producers: self
-                .producers
-                .iter()
-                .map(|p| ProducerView {
-                    name: p.name.to_string(),
-                    profile: p.cfg.profile,
-                    client_id: p.cfg.client_id.clone(),
-                    partitioner: p.cfg.partitioner,
-                    records_sent: p.records_sent,
-                    rates: p
-                        .rates
-                        .iter()
-                        .map(|(t, r)| (t.clone(), r.records_per_sec))
-                        .collect(),
-                })
-                .collect(),
-            in_flight: self
-                .in_flight
-                .values()
-                .map(|m| MessageView {
-                    id: m.id,
-                    api: m.payload.api(),
-                    request: m.payload.is_request(),
-                    error: m.payload.error(),
-                    from: m.from,
-                    to: m.to,
-                    from_name: self.endpoint_name(m.from).to_string(),
-                    to_name: self.endpoint_name(m.to).to_string(),
-                    sent_at_ms: m.sent_at_ms,
-                    arrives_at_ms: m.arrives_at_ms,
-                    records: match &m.payload {
-                        crate::net::Payload::ProduceRequest { records, .. } => records.len() as u32,
-                        _ => 0,
-                    },
-                    tp: match &m.payload {
-                        crate::net::Payload::ProduceRequest { tp, .. }
-                        | crate::net::Payload::ProduceResponse { tp, .. } => Some(tp.to_string()),
-                        _ => None,
-                    },
-                })
-                .collect(),
-        }
+                }
+            })
+            .collect();
+
+        v.producers = self
+            .producers
+            .iter()
+            .map(|p| ProducerView {
+                name: p.name.to_string(),
+                profile: p.cfg.profile,
+                client_id: p.cfg.client_id.clone(),
+                partitioner: p.cfg.partitioner,
+                records_sent: p.records_sent,
+                rates: p
+                    .rates
+                    .iter()
+                    .map(|(t, r)| (t.clone(), r.records_per_sec))
+                    .collect(),
+            })
+            .collect();
+        v.in_flight = self
+            .in_flight
+            .values()
+            .map(|m| MessageView {
+                id: m.id,
+                api: m.payload.api(),
+                request: m.payload.is_request(),
+                error: m.payload.error(),
+                from: m.from,
+                to: m.to,
+                from_name: self.endpoint_name(m.from).to_string(),
+                to_name: self.endpoint_name(m.to).to_string(),
+                sent_at_ms: m.sent_at_ms,
+                arrives_at_ms: m.arrives_at_ms,
+                records: match &m.payload {
+                    crate::net::Payload::ProduceRequest { records, .. } => records.len() as u32,
+                    _ => 0,
+                },
+                tp: match &m.payload {
+                    crate::net::Payload::ProduceRequest { tp, .. }
+                    | crate::net::Payload::ProduceResponse { tp, .. } => Some(tp.key()),
+                    _ => None,
+                },
+            })
+            .collect();
     }
 
-    fn group_view(&self, g: &crate::group::Group) -> GroupView {
+    fn group_view(
+        &self,
+        g: &crate::group::Group,
+        mut o: Option<GroupView>,
+        scratch: &mut String,
+    ) -> GroupView {
         let (lookup, broker) = self.coordinator_lookup(&g.group_id);
-        let committed =
-            crate::sort::collect_map(g.offsets.iter().map(|(tp, c)| (tp.to_string(), c.offset)));
-        let lag = crate::sort::collect_map(g.offsets.iter().filter_map(|(tp, c)| {
-            let leo = self
-                .cluster
-                .partition(&tp.topic, tp.partition)?
-                .log
-                .log_end_offset();
-            Some((tp.to_string(), leo.saturating_sub(c.offset)))
-        }));
+        let committed = tp_map(
+            take(&mut o, |o| &mut o.committed),
+            g.offsets.iter().map(|(tp, c)| (tp, c.offset)),
+            scratch,
+        );
+        let lag = tp_map(
+            take(&mut o, |o| &mut o.lag),
+            g.offsets.iter().filter_map(|(tp, c)| {
+                let leo = self
+                    .cluster
+                    .partition(&tp.topic, tp.partition)?
+                    .log
+                    .log_end_offset();
+                Some((tp, leo.saturating_sub(c.offset)))
+            }),
+            scratch,
+        );
         let records_redelivered = self.deliveries.redelivered(&g.group_id);
+        let mut old_members = take(&mut o, |o| &mut o.members).into_iter();
+        let members = g
+            .members
+            .iter()
+            .map(|m| {
+                let mut o = old_members.next();
+                let mut subscribed = take(&mut o, |o| &mut o.subscribed);
+                subscribed.clone_from(&m.subscription.topics);
+                MemberView {
+                    member_id: text(take(&mut o, |o| &mut o.member_id), &m.member_id),
+                    client_id: text(take(&mut o, |o| &mut o.client_id), &m.client_id),
+                    group_instance_id: opt_text(
+                        take(&mut o, |o| &mut o.group_instance_id),
+                        m.group_instance_id.as_deref(),
+                    ),
+                    client_host: m.client_host.clone(),
+                    consumer: text(
+                        take(&mut o, |o| &mut o.consumer),
+                        &self.endpoint_name(Endpoint::Consumer(m.consumer)),
+                    ),
+                    is_leader: g.is_leader(&m.member_id),
+                    subscribed,
+                    assigned: tp_keys(take(&mut o, |o| &mut o.assigned), &m.assignment, scratch),
+                }
+            })
+            .collect();
+        // Generation records never change once written: compared, not copied again.
+        let mut history = take(&mut o, |o| &mut o.history);
+        if history != g.history {
+            history.clone_from(&g.history);
+        }
         GroupView {
-            group_id: g.group_id.clone(),
+            group_id: text(take(&mut o, |o| &mut o.group_id), &g.group_id),
             state: g.state,
             generation_id: g.generation_id,
             assignor: g.protocol,
@@ -334,26 +464,108 @@ impl Sim {
                 offsets_partition: lookup.offsets_partition,
                 lookup,
             },
-            members: g
-                .members
-                .iter()
-                .map(|m| MemberView {
-                    member_id: m.member_id.clone(),
-                    client_id: m.client_id.clone(),
-                    group_instance_id: m.group_instance_id.clone(),
-                    client_host: m.client_host.clone(),
-                    consumer: self
-                        .endpoint_name(Endpoint::Consumer(m.consumer))
-                        .to_string(),
-                    is_leader: g.is_leader(&m.member_id),
-                    subscribed: m.subscription.topics.clone(),
-                    assigned: m.assignment.iter().map(|tp| tp.to_string()).collect(),
-                })
-                .collect(),
+            members,
             committed,
             lag,
             records_redelivered,
-            history: g.history.clone(),
+            history,
         }
     }
+}
+
+/// Whether `value` is `m{offset}`, what a record without a value shows (compared digit by digit).
+fn is_placeholder(value: &str, offset: u64) -> bool {
+    let Some(digits) = value.strip_prefix('m') else {
+        return false;
+    };
+    let digits = digits.as_bytes();
+    let (mut i, mut n) = (digits.len(), offset);
+    while i > 0 {
+        i -= 1;
+        if digits[i] != b'0' + (n % 10) as u8 {
+            return false;
+        }
+        n /= 10;
+        if n == 0 {
+            return i == 0;
+        }
+    }
+    false
+}
+
+/// Field `f` of an earlier view's item, taken out of it (empty without one).
+fn take<T, F: Default>(old: &mut Option<T>, f: impl FnOnce(&mut T) -> &mut F) -> F {
+    old.as_mut()
+        .map(|o| std::mem::take(f(o)))
+        .unwrap_or_default()
+}
+
+/// `s` in `old`'s buffer.
+fn text(mut old: String, s: &str) -> String {
+    if old != s {
+        old.clear();
+        old.push_str(s);
+    }
+    old
+}
+
+fn opt_text(old: Option<String>, s: Option<&str>) -> Option<String> {
+    s.map(|s| text(old.unwrap_or_default(), s))
+}
+
+/// Item `i` of `v` set to `s` (pushed if `v` is shorter).
+fn set_item(v: &mut Vec<String>, i: usize, s: &str) {
+    match v.get_mut(i) {
+        Some(item) => {
+            if item != s {
+                item.clear();
+                item.push_str(s);
+            }
+        }
+        None => v.push(s.to_string()),
+    }
+}
+
+/// The `topic/partition` names of `tps`, in `old`'s strings.
+fn tp_keys<'a>(
+    mut old: Vec<String>,
+    tps: impl IntoIterator<Item = &'a TopicPartition>,
+    scratch: &mut String,
+) -> Vec<String> {
+    let mut n = 0;
+    for tp in tps {
+        tp.write_key(scratch);
+        set_item(&mut old, n, scratch);
+        n += 1;
+    }
+    old.truncate(n);
+    old
+}
+
+/// The map `topic/partition` -> value of `entries` (distinct partitions), updating `old` in place: its keys
+/// are kept when they are the same set, the usual case.
+fn tp_map<'a>(
+    mut old: BTreeMap<String, u64>,
+    entries: impl IntoIterator<Item = (&'a TopicPartition, u64)> + Clone,
+    scratch: &mut String,
+) -> BTreeMap<String, u64> {
+    if old.is_empty() {
+        return crate::sort::collect_map(entries.into_iter().map(|(tp, v)| (tp.key(), v)));
+    }
+    let mut n = 0;
+    for (tp, value) in entries.clone() {
+        tp.write_key(scratch);
+        match old.get_mut(scratch.as_str()) {
+            Some(v) => *v = value,
+            None => {
+                old.insert(scratch.clone(), value);
+            }
+        }
+        n += 1;
+    }
+    // Every entry is in the map now; more keys than entries means some are gone: start again.
+    if old.len() != n {
+        old = crate::sort::collect_map(entries.into_iter().map(|(tp, v)| (tp.key(), v)));
+    }
+    old
 }

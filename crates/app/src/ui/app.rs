@@ -11,6 +11,7 @@ use yew::prelude::*;
 use grouplab_model::command::Command;
 use grouplab_model::scenario::{Scenario, ScenarioError, SCENARIO_VERSION};
 use grouplab_model::timeline::LoggedCommand;
+use grouplab_model::view::WorldView;
 
 use super::actions::Actions;
 use super::api::{self, SharedListeners};
@@ -179,6 +180,8 @@ pub struct App {
     callbacks: Callbacks,
     engine: Rc<RefCell<Engine>>,
     snap: Snapshot,
+    /// The previous snapshot's view, to be updated in place into the next one.
+    spare_view: Option<Rc<WorldView>>,
     log: LogBook,
     log_rc: Rc<LogBook>,
     selection: Option<Selection>,
@@ -243,9 +246,12 @@ impl App {
                 Some(Selection::Partition(tp) | Selection::Record(tp, _)) => Some(tp.as_str()),
                 _ => None,
             };
-            self.snap = Snapshot::take(&engine, |v| {
+            // The view before the one drawn now: the components have let go of it since.
+            let spare = self.spare_view.take();
+            let snap = Snapshot::take(&engine, spare, |v| {
                 window::shown_partitions(v, width, band, selected)
             });
+            self.spare_view = Some(std::mem::replace(&mut self.snap, snap).view);
             if self.log.update(&engine) {
                 self.log_rc = Rc::new(self.log.clone());
             }
@@ -504,7 +510,7 @@ impl Component for App {
                 listeners.push(EventListener::new(&w, "popstate", move |_| cb.emit(())));
             }
         }
-        let snap = Snapshot::take(&engine.borrow(), |_| Vec::new());
+        let snap = Snapshot::take(&engine.borrow(), None, |_| Vec::new());
         let mut log = LogBook::default();
         log.update(&engine.borrow());
         let instant = opts.paused;
@@ -527,6 +533,7 @@ impl Component for App {
             callbacks: Callbacks::new(ctx.link(), &Pan::new(stage_ref.clone())),
             engine,
             snap,
+            spare_view: None,
             log_rc: Rc::new(log.clone()),
             log,
             selection: None,

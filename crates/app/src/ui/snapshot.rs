@@ -44,8 +44,14 @@ impl PartialEq for Snapshot {
 impl Snapshot {
     /// The state to draw. A world with more partition rows than the stage draws whole copies records only
     /// for the partitions `shown` names (the rows in view, the selected one): copying 40 records of 1024
-    /// partitions every frame would cost more than drawing them.
-    pub fn take(engine: &Engine, shown: impl Fn(&WorldView) -> Vec<(String, u32)>) -> Snapshot {
+    /// partitions every frame would cost more than drawing them. `spare` is an earlier snapshot's view: when
+    /// nothing holds it any more, it is updated in place instead of building a new one (most of it is the same
+    /// strings as a frame before).
+    pub fn take(
+        engine: &Engine,
+        spare: Option<Rc<WorldView>>,
+        shown: impl Fn(&WorldView) -> Vec<(String, u32)>,
+    ) -> Snapshot {
         let t = engine.timeline();
         let sim = t.sim();
         // Counted from the cluster, so a small world builds its view once per frame, not twice.
@@ -55,11 +61,17 @@ impl Snapshot {
             .values()
             .map(|t| t.partitions.len())
             .sum();
-        let mut view = sim.view(if rows <= DRAW_ALL_ROWS {
-            RECORDS_LIMIT
-        } else {
-            0
-        });
+        let mut view = spare
+            .and_then(|v| Rc::try_unwrap(v).ok())
+            .unwrap_or_default();
+        sim.view_into(
+            &mut view,
+            if rows <= DRAW_ALL_ROWS {
+                RECORDS_LIMIT
+            } else {
+                0
+            },
+        );
         if rows > DRAW_ALL_ROWS {
             for (topic, partition) in shown(&view) {
                 let records = sim.records_view(&topic, partition, RECORDS_LIMIT);
