@@ -78,8 +78,11 @@ pub struct Layout {
     pub groups: Vec<GroupLayout>,
     /// group.id -> colour index, for bookmarks and lag bars.
     pub group_colours: BTreeMap<String, usize>,
-    /// consumer name -> its box (the stress world looks up 256 members for every message and line).
-    members_at: BTreeMap<String, Rect>,
+    /// consumer name -> its index in the view's consumers (the stress world looks up 256 members for every
+    /// message and line).
+    consumer_at: BTreeMap<String, usize>,
+    /// Each consumer's member box, by that index.
+    member_box: Vec<Option<Rect>>,
 }
 
 /// The group ids to draw, in a stable order: the coordinator's groups, then groups only consumers know yet.
@@ -140,7 +143,13 @@ impl Layout {
             topics: Vec::new(),
             groups: Vec::new(),
             group_colours,
-            members_at: BTreeMap::new(),
+            consumer_at: grouplab_model::sort::collect_map(
+                view.consumers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.name.clone(), i)),
+            ),
+            member_box: vec![None; view.consumers.len()],
         };
 
         let (topic_x, topic_w, producers_bottom);
@@ -300,12 +309,11 @@ impl Layout {
             bottom = bottom.max(p.bottom() + PAD);
         }
         l.height = bottom.max(top + 40.0);
-        l.members_at = grouplab_model::sort::collect_map(
-            l.groups
-                .iter()
-                .flat_map(|g| g.members.iter())
-                .map(|(c, r)| (c.clone(), *r)),
-        );
+        for (c, r) in l.groups.iter().flat_map(|g| g.members.iter()) {
+            if let Some(&i) = l.consumer_at.get(c) {
+                l.member_box[i] = Some(*r);
+            }
+        }
         l
     }
 
@@ -320,19 +328,32 @@ impl Layout {
             .map(|(_, r)| *r)
     }
 
+    /// The index of the consumer named so in the view the layout was computed from.
+    pub fn consumer_index(&self, name: &str) -> Option<usize> {
+        self.consumer_at.get(name).copied()
+    }
+
     pub fn member(&self, consumer: &str) -> Option<Rect> {
-        self.members_at.get(consumer).copied()
+        self.member_box[self.consumer_index(consumer)?]
+    }
+
+    /// Where the row of `tp` is: (topic, row) indices into `topics`.
+    pub fn row_at(&self, tp: &str) -> Option<(usize, usize)> {
+        let (topic, p) = tp.rsplit_once('/')?;
+        let p: u32 = p.parse().ok()?;
+        let t = self.topics.iter().position(|t| t.name == topic)?;
+        let rows = &self.topics[t].rows;
+        // Rows are in partition order, so partition p is row p.
+        let r = match rows.get(p as usize) {
+            Some((q, _)) if *q == p => p as usize,
+            _ => rows.iter().position(|(q, _)| *q == p)?,
+        };
+        Some((t, r))
     }
 
     pub fn row(&self, tp: &str) -> Option<Rect> {
-        let (topic, p) = tp.rsplit_once('/')?;
-        let p: u32 = p.parse().ok()?;
-        let rows = &self.topics.iter().find(|t| t.name == topic)?.rows;
-        // Rows are in partition order, so partition p is row p.
-        rows.get(p as usize)
-            .filter(|(q, _)| *q == p)
-            .or_else(|| rows.iter().find(|(q, _)| *q == p))
-            .map(|(_, r)| *r)
+        let (t, r) = self.row_at(tp)?;
+        Some(self.topics[t].rows[r].1)
     }
 
     /// Where a message to or from a broker starts and ends.

@@ -84,7 +84,7 @@ pub fn stage(p: &StageProps) -> Html {
     let brokers = view.brokers.iter().filter_map(|b| {
         let rect = l.broker(b.id)?;
         Some(html! {
-            <BrokerNode key={b.id} id={b.id} up={b.up} {rect} leads={leads.get(&b.id).cloned().unwrap_or_default()}
+            <BrokerNode key={format!("b-{}", b.id)} id={b.id} up={b.up} {rect} leads={leads.get(&b.id).cloned().unwrap_or_default()}
                 coordinates={b.coordinates.clone()} selected={sel == Some(&Selection::Broker(b.id))}
                 on_select={p.on_select.clone()} />
         })
@@ -93,7 +93,7 @@ pub fn stage(p: &StageProps) -> Html {
     let producers = view.producers.iter().filter_map(|pr| {
         let rect = l.producer(&pr.name)?;
         Some(html! {
-            <ProducerNode key={pr.name.clone()} name={pr.name.clone()} profile={pr.profile.label()}
+            <ProducerNode key={format!("p-{}", pr.name)} name={pr.name.clone()} profile={pr.profile.label()}
                 partitioner={pr.partitioner.name()} rate={pr.rates.iter().map(|(_, r)| *r).sum::<u32>()}
                 sent={pr.records_sent} {rect} selected={sel == Some(&Selection::Producer(pr.name.clone()))}
                 on_select={p.on_select.clone()} />
@@ -103,16 +103,22 @@ pub fn stage(p: &StageProps) -> Html {
     // Partitions
     // Who owns each partition drawn (running consumers, in their order), from one pass over the assignments:
     // asking all 256 consumers of the stress world about every row drawn was most of the stage's time.
-    let mut owners_of: BTreeMap<&str, Vec<&ConsumerView>> = BTreeMap::new();
-    for c in view.consumers.iter().filter(|c| running(c)) {
-        for tp in &c.assigned {
-            if l.row(tp).is_some_and(|r| seen(&r)) {
-                owners_of.entry(tp.as_str()).or_default().push(c);
+    let mut owners_of: Vec<Vec<Vec<usize>>> = l
+        .topics
+        .iter()
+        .map(|t| vec![Vec::new(); t.rows.len()])
+        .collect();
+    for (i, c) in view.consumers.iter().enumerate() {
+        for tp in c.assigned.iter().filter(|_| running(c)) {
+            if let Some((t, r)) = l.row_at(tp) {
+                if seen(&l.topics[t].rows[r].1) {
+                    owners_of[t][r].push(i);
+                }
             }
         }
     }
     let mut rows = Vec::new();
-    for (t, tl) in view.topics.iter().zip(&l.topics) {
+    for (ti, (t, tl)) in view.topics.iter().zip(&l.topics).enumerate() {
         // The groups drawn, and whether any member of each subscribes to this topic.
         let topic_groups: Vec<(&String, usize, Option<&GroupView>, bool)> = l
             .group_colours
@@ -129,7 +135,7 @@ pub fn stage(p: &StageProps) -> Html {
         let (onclick, onkeydown) =
             activate::handlers(p.on_select.reform(move |_| Selection::Topic(name.clone())));
         rows.push(html! {
-            <g key={format!("topic-{}", t.name)} class={classes!("topic", (sel == Some(&Selection::Topic(t.name.clone()))).then_some("is-selected"))}
+            <g key={format!("t-{}", t.name)} class={classes!("topic", (sel == Some(&Selection::Topic(t.name.clone()))).then_some("is-selected"))}
                data-topic={t.name.clone()} role="button" tabindex="0"
                {onclick} {onkeydown}>
                 <title>{ tf(lang, "stage.topic_label", &[("topic", &t.name), ("n", &t.partitions.len())]) }</title>
@@ -141,7 +147,7 @@ pub fn stage(p: &StageProps) -> Html {
                 </text>
             </g>
         });
-        for (part, (_, rect)) in t.partitions.iter().zip(&tl.rows) {
+        for (ri, (part, (_, rect))) in t.partitions.iter().zip(&tl.rows).enumerate() {
             if !seen(rect) {
                 continue;
             }
@@ -174,8 +180,11 @@ pub fn stage(p: &StageProps) -> Html {
             let mut positions = Vec::new();
             let mut assigned_to = Vec::new();
             let mut owners = Vec::new();
-            let owned_by = owners_of.get(tp.as_str()).map_or(&[][..], Vec::as_slice);
-            for &c in owned_by {
+            let owned_by: Vec<&ConsumerView> = owners_of[ti][ri]
+                .iter()
+                .map(|&i| &view.consumers[i])
+                .collect();
+            for &c in &owned_by {
                 assigned_to.push(c.member_id.clone());
                 owners.push(c.name.clone());
                 if let Some(&pos) = c.positions.get(&tp) {
@@ -210,7 +219,7 @@ pub fn stage(p: &StageProps) -> Html {
                 _ => None,
             };
             rows.push(html! {
-                <PartitionRow key={tp.clone()} tp={tp.clone()} partition={part.partition} rect={*rect}
+                <PartitionRow key={format!("r-{tp}")} tp={tp.clone()} partition={part.partition} rect={*rect}
                     narrow={l.narrow} cells={l.cells} leader={part.leader}
                     log_start_offset={part.log_start_offset} log_end_offset={part.log_end_offset}
                     {records} {groups} {positions} {paused} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
@@ -221,8 +230,6 @@ pub fn stage(p: &StageProps) -> Html {
     }
 
     // Groups and members
-    let consumer_named: BTreeMap<&str, &ConsumerView> =
-        grouplab_model::sort::collect_map(view.consumers.iter().map(|c| (c.name.as_str(), c)));
     let mut groups = Vec::new();
     let mut own_lines = Vec::new();
     for gl in &l.groups {
@@ -231,7 +238,7 @@ pub fn stage(p: &StageProps) -> Html {
             .as_ref()
             .and_then(|g| view.groups.iter().find(|x| &x.group_id == g));
         groups.push(html! {
-            <GroupBox key={gl.group_id.clone().unwrap_or_default()} group_id={gl.group_id.clone()}
+            <GroupBox key={format!("g-{}", gl.group_id.as_deref().unwrap_or_default())} group_id={gl.group_id.clone()}
                 state={gv.map(|g| g.state.name())} generation_id={gv.map_or(0, |g| g.generation_id)}
                 assignor={gv.and_then(|g| g.assignor.map(|a| a.name()))}
                 coordinator={gv.and_then(|g| g.coordinator.broker)} members={gl.members.len()}
@@ -240,7 +247,7 @@ pub fn stage(p: &StageProps) -> Html {
                 on_select={p.on_select.clone()} />
         });
         for (name, rect) in &gl.members {
-            let Some(&c) = consumer_named.get(name.as_str()) else {
+            let Some(c) = l.consumer_index(name).map(|i| &view.consumers[i]) else {
                 continue;
             };
             let member_seen = seen(rect);
@@ -327,13 +334,12 @@ pub fn stage(p: &StageProps) -> Html {
         <svg class="stage-svg" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")}
              data-layout-width={w.clone()} data-layout-height={h.clone()}
              role="group" aria-label={t(lang, "stage.label")}>
-            // Each family its own keyed list (fragments add no DOM): spliced into the <svg>'s children side by
-            // side, they would be diffed by position, so a row or member coming into view would recreate
-            // everything after it.
-            <>{ for brokers }</>
-            <>{ for producers }</>
-            <>{ for rows }</>
-            <>{ for groups }</>
+            // Every child keyed, each family's keys with its own prefix: a list with an unkeyed child is diffed
+            // by position, so a row or member coming into view would recreate everything after it.
+            { for brokers }
+            { for producers }
+            { for rows }
+            { for groups }
         </svg>
         // Messages move every frame: their own layer, so the big drawing under them is not repainted; their
         // paths (still while a message flies) one more, under them.

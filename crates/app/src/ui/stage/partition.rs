@@ -216,19 +216,18 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             <text class="partition__leader" x={px(r.x + 8.0)} y={px(r.y + 36.0)}>{ leader }</text>
             <line class="partition__axis" x1={px(r.x + ROW_LABEL_W)} y1={px(cy + 11.0)}
                   x2={px(cells_right)} y2={px(cy + 11.0)} />
-            // Each family in its own list (its own element or a fragment): `{ for … }` alone splices its nodes
-            // into this element's children, which are then diffed by position, so a new record (every cell's
-            // key shifting by one) would recreate every cell of the row, and a cell more or less would shift
-            // everything after it.
+            // The cells in an element of their own: `{ for … }` alone splices its nodes into this element's
+            // children, which are then diffed by position (some are unkeyed), so a new record (every cell's key
+            // shifting by one) would recreate every cell of the row.
             <g class="cells" transform={format!("translate({} 0)", px(strip_x))}>{ for cells }</g>
             <g class="leo" data-leo={leo.to_string()}>
                 <title>{ tf(lang, "stage.leo_title", &[("leo", &leo)]) }</title>
                 <line x1={px(cells_right + 1.0)} y1={px(cy - 4.0)} x2={px(cells_right + 1.0)} y2={px(cy + 26.0)} />
                 <text x={px(cells_right + 5.0)} y={px(cy + 15.0)}>{ format!("LEO {leo}") }</text>
             </g>
-            <>{ for bookmarks }</>
-            <>{ for positions }</>
-            <>{ for lags }</>
+            { for bookmarks }
+            { for positions }
+            { for lags }
             if !p.paused.is_empty() {
                 <g class="paused" aria-hidden="true">
                     <rect class={classes!("paused__veil", group_class(p.paused[0].1))} x={px(r.x + ROW_LABEL_W - 4.0)}
