@@ -10,10 +10,11 @@
 // --dist serves another build (e.g. a copy of dist/ from before a change, for A/B runs).
 // --scenario loads a heavier world through window.grouplab.load() before frames are measured: issue3 = 64
 // partitions, 16 consumers in 3 groups, 500 records/s; stress = 1024 partitions, 256 consumers in 3 groups,
-// 2000 records/s (the targets of issues 3 and 6).
+// 2000 records/s (the targets of issues 3 and 6; scripts/bench-scenarios.mjs).
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launchBrowser, VIEWPORTS } from '../e2e/harness.mjs';
+import { SCENARIOS } from './bench-scenarios.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -26,38 +27,6 @@ const SCENARIO = (() => {
   return i >= 0 ? args[i + 1] : 'default';
 })();
 
-/// A scenario for window.grouplab.load(): one topic, consumers spread over 3 groups, a steady keyed rate.
-function loadScenario(partitions, consumers, recordsPerSec) {
-  const at0 = (command) => ({ at_ms: 0, command });
-  const commands = [
-    at0({ type: 'create_topic', topic: 'orders', partitions, replication_factor: 3 }),
-    at0({ type: 'add_producer', profile: 'java' }),
-    at0({
-      type: 'set_produce_rate',
-      producer: 'producer1',
-      topic: 'orders',
-      records_per_sec: recordsPerSec,
-      keys: { kind: 'random', prefix: 'customer-', cardinality: 1000 },
-    }),
-  ];
-  for (let i = 0; i < consumers; i++) {
-    commands.push(
-      at0({
-        type: 'add_consumer',
-        profile: 'java',
-        config: { 'group.id': `group-${i % 3}`, 'auto.offset.reset': 'earliest' },
-        topics: ['orders'],
-      }),
-    );
-  }
-  return { version: 1, seed: 1, cluster: { latency_ms: 20 }, commands, time_ms: 0 };
-}
-
-const SCENARIOS = {
-  default: null,
-  issue3: loadScenario(64, 16, 500),
-  stress: loadScenario(1024, 256, 2000),
-};
 if (!(SCENARIO in SCENARIOS)) throw new Error(`unknown --scenario ${SCENARIO}: default, issue3 or stress`);
 const SECONDS = opt('seconds', 3);
 const MODES = [
@@ -146,7 +115,7 @@ async function steadyState(browser, url, rate) {
   const { context, page, cdp } = await newPage(browser, rate);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__stageReadyAt !== undefined, null, { timeout: 60_000 });
-  const scenario = SCENARIOS[SCENARIO];
+  const scenario = SCENARIOS[SCENARIO](0);
   if (scenario) {
     const loaded = await page.evaluate((sc) => {
       const r = window.grouplab.load(sc);
