@@ -77,11 +77,14 @@ pub struct MessagesProps {
 pub fn messages(p: &MessagesProps) -> Html {
     html! {
         <g class="messages" aria-hidden="true">
+            // Unkeyed: most messages fly for a frame or two, so a dot keyed by its message was created and
+            // removed again each frame (38 a frame in the stress world); by position, the last frame's dots are
+            // reused and only their attributes change (nothing animates a dot's element between frames).
             { for p.dots.iter().map(|d| {
                 if d.pill {
                     let w = 8.0 + d.label.len() as f64 * 6.4;
                     html! {
-                        <g key={d.id.to_string()} class={classes!("msg", d.class.clone())} data-api={d.label.clone()}>
+                        <g class={classes!("msg", d.class.clone())} data-api={d.label.clone()}>
                             <title>{ d.title.clone() }</title>
                             <rect x={px(d.x - w / 2.0)} y={px(d.y - 9.0)} width={px(w)} height="18" rx="9" />
                             <text x={px(d.x)} y={px(d.y + 4.0)} text-anchor="middle">{ d.label.clone() }</text>
@@ -89,7 +92,7 @@ pub fn messages(p: &MessagesProps) -> Html {
                     }
                 } else {
                     html! {
-                        <g key={d.id.to_string()} class={classes!("msg", "msg--small", d.class.clone())} data-api={d.label.clone()}>
+                        <g class={classes!("msg", "msg--small", d.class.clone())} data-api={d.label.clone()}>
                             <title>{ d.title.clone() }</title>
                             <circle cx={px(d.x)} cy={px(d.y)} r="5" />
                         </g>
