@@ -99,7 +99,11 @@ fn run(ops: &[Op], seed: u64) -> Timeline {
                     config: ConsumerConfig {
                         group_id: Some(GROUP.into()),
                         group_instance_id: static_id.then(|| format!("pod-{i}")),
-                        partition_assignment_strategy: strategies(*strategy, *java, seed % 2 == 0),
+                        partition_assignment_strategy: strategies(
+                            *strategy,
+                            *java,
+                            seed.is_multiple_of(2),
+                        ),
                         auto_offset_reset: Some(AutoOffsetReset::Earliest),
                         metadata_max_age_ms: Some(20_000),
                         ..Default::default()
