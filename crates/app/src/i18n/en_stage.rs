@@ -50,4 +50,14 @@ pub const TABLE: &str = table![
     ("stage.producer_label", "Producer {name}, {profile} client, partitioner {partitioner}, {rate} records per second, {sent} sent"),
     ("stage.producer_rate", "{rate} rec/s · {sent} sent"),
     ("stage.topic_label", "Topic {topic}, {n} partitions"),
+    // short labels on the stage
+    ("stage.leader_n", "leader {n}"),
+    ("stage.lag_n", "lag {n}"),
+    ("stage.member_id", "member {id}"),
+    ("stage.client_static", "client {client} · static {id}"),
+    ("stage.client_profile", "client {client} · {profile}"),
+    ("stage.partitioner", "partitioner {name}"),
+    ("stage.request", "{api} request: {from} → {to}"),
+    ("stage.response", "{api} response: {from} → {to}"),
+    ("stage.records", ", {n} records"),
 ];

@@ -87,11 +87,25 @@ pub fn member_node(p: &MemberProps) -> Html {
     let member = if p.member_id.is_empty() {
         t(lang, "stage.no_member_id").to_string()
     } else {
-        short_id(&format!("member {}", p.member_id), chars)
+        short_id(&tf(lang, "stage.member_id", &[("id", &p.member_id)]), chars)
     };
     let client = match &p.group_instance_id {
-        Some(i) => short_id(&format!("client {} · static {i}", p.client_id), chars),
-        None => short_id(&format!("client {} · {}", p.client_id, p.profile), chars),
+        Some(i) => short_id(
+            &tf(
+                lang,
+                "stage.client_static",
+                &[("client", &p.client_id), ("id", i)],
+            ),
+            chars,
+        ),
+        None => short_id(
+            &tf(
+                lang,
+                "stage.client_profile",
+                &[("client", &p.client_id), ("profile", &p.profile)],
+            ),
+            chars,
+        ),
     };
     let owns = if p.idle {
         t(lang, "stage.idle").to_string()

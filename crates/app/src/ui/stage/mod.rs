@@ -32,7 +32,7 @@ use self::partition::{Cell, GroupMark, PartitionRow, PositionMark};
 use self::producer::ProducerNode;
 use super::selection::Selection;
 use super::snapshot::{Flight, Snapshot};
-use crate::i18n::{t, tf, use_lang};
+use crate::i18n::{t, tf, use_lang, Lang};
 use crate::sentences::api_name;
 
 #[derive(Properties, PartialEq)]
@@ -310,7 +310,7 @@ pub fn stage(p: &StageProps) -> Html {
         }
     }
 
-    let mut dots = flights_to_dots(&p.snap.flights, &l, p.snap.display_ms);
+    let mut dots = flights_to_dots(&p.snap.flights, &l, p.snap.display_ms, lang);
     // A message is drawn when it or its path is in the band, and its path only as far as the band reaches:
     // when hundreds of members far down a tall stage talk to a broker at its top, the whole lines (tens of
     // thousands of pixels of dashes each) made every tile they cross slow to paint.
@@ -366,7 +366,7 @@ fn anchor(l: &Layout, e: &Endpoint, name: &str) -> Option<(f64, f64)> {
     }
 }
 
-fn flights_to_dots(flights: &[Flight], l: &Layout, now: f64) -> Vec<Dot> {
+fn flights_to_dots(flights: &[Flight], l: &Layout, now: f64, lang: Lang) -> Vec<Dot> {
     flights
         .iter()
         .filter_map(|f| {
@@ -399,12 +399,20 @@ fn flights_to_dots(flights: &[Flight], l: &Layout, now: f64) -> Vec<Dot> {
             if error.is_some() {
                 class.push_str(" is-error");
             }
-            let kind = if f.request { "request" } else { "response" };
-            let mut title = format!("{api} {kind}: {} → {}", f.from_name, f.to_name);
+            let kind = if f.request {
+                "stage.request"
+            } else {
+                "stage.response"
+            };
+            let mut title = tf(
+                lang,
+                kind,
+                &[("api", &api), ("from", &f.from_name), ("to", &f.to_name)],
+            );
             if let Some(tp) = &f.tp {
                 title.push_str(&format!(" ({tp}"));
                 if f.records > 0 {
-                    title.push_str(&format!(", {} records", f.records));
+                    title.push_str(&tf(lang, "stage.records", &[("n", &f.records)]));
                 }
                 title.push(')');
             }

@@ -88,7 +88,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             .reform(move |_| Selection::Partition(tp.clone())),
     );
     let leader = p.leader.map_or(t(lang, "stage.offline").to_string(), |b| {
-        format!("leader {b}")
+        tf(lang, "stage.leader_n", &[("n", &b)])
     });
     let first_group = p.groups.iter().find_map(|g| g.committed);
     let mut label = tf(
@@ -185,8 +185,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         let y = r.y + 12.0 + i as f64 * 14.0;
         let lag = g.lag;
         let text = match lag {
-            Some(l) => format!("lag {l}"),
-            None => "lag –".to_string(),
+            Some(l) => tf(lang, "stage.lag_n", &[("n", &l)]),
+            None => tf(lang, "stage.lag_n", &[("n", &"–")]),
         };
         let bar = lag.map_or(0.0, |l| (l.min(100) as f64 / 100.0) * (lag_w - 8.0));
         html! {

@@ -46,7 +46,7 @@ pub fn producer_node(p: &ProducerProps) -> Html {
             <rect class="producer__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
             <text class="producer__name" x={px(r.x + 10.0)} y={px(r.y + 19.0)}>{ &p.name }</text>
             <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 34.0)}>{ p.profile }</text>
-            <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 48.0)}>{ format!("partitioner {}", p.partitioner) }</text>
+            <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 48.0)}>{ tf(lang, "stage.partitioner", &[("name", &p.partitioner)]) }</text>
             <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 62.0)}>
                 { tf(lang, "stage.producer_rate", &[("rate", &p.rate), ("sent", &p.sent)]) }
             </text>
