@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use grouplab_model::command::{Command, KeySpec};
-use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
 use grouplab_model::scenario::Scenario;
 use grouplab_model::sim::Sim;
 use grouplab_model::timeline::Timeline;
@@ -84,19 +83,7 @@ fn seek_back(c: &mut Criterion) {
 /// The browser benchmark's stress world (`scripts/browser-bench.mjs --scenario stress`) after 10 s: 1024
 /// partitions, 2000 records/s, 256 consumers in 3 groups.
 fn stress_world() -> Sim {
-    let mut sim = Sim::new(1, ClusterConfig::default());
-    sim.apply(Command::CreateTopic {
-        topic: "orders".into(),
-        partitions: 1024,
-        replication_factor: Some(3),
-    })
-    .unwrap();
-    sim.apply(Command::AddProducer {
-        name: None,
-        profile: ClientProfile::Java,
-        config: Default::default(),
-    })
-    .unwrap();
+    let mut sim = workload::orders_world(1024);
     sim.apply(Command::SetProduceRate {
         producer: "producer1".into(),
         topic: "orders".into(),
@@ -108,19 +95,7 @@ fn stress_world() -> Sim {
     })
     .unwrap();
     for i in 0..256 {
-        sim.apply(Command::AddConsumer {
-            name: None,
-            profile: ClientProfile::Java,
-            config: ConsumerConfig {
-                group_id: Some(format!("group-{}", i % 3)),
-                auto_offset_reset: Some(AutoOffsetReset::Earliest),
-                ..Default::default()
-            },
-            topics: vec!["orders".into()],
-            assign: None,
-            records_per_sec: None,
-        })
-        .unwrap();
+        workload::join(&mut sim, None, format!("group-{}", i % 3));
     }
     sim.advance_to(10_000);
     sim

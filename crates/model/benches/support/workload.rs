@@ -4,12 +4,12 @@ use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
 use grouplab_model::sim::Sim;
 
-/// 64 partitions, 3 groups of 4 Java consumers each, already Stable.
-pub fn stable_world() -> Sim {
+/// The topic `orders` with `partitions` partitions and a Java producer (`producer1`).
+pub fn orders_world(partitions: u32) -> Sim {
     let mut sim = Sim::new(1, ClusterConfig::default());
     sim.apply(Command::CreateTopic {
         topic: "orders".into(),
-        partitions: 64,
+        partitions,
         replication_factor: Some(3),
     })
     .unwrap();
@@ -19,21 +19,32 @@ pub fn stable_world() -> Sim {
         config: Default::default(),
     })
     .unwrap();
+    sim
+}
+
+/// A Java consumer of `orders` in `group` (reading from the earliest offset).
+pub fn join(sim: &mut Sim, name: Option<String>, group: String) {
+    sim.apply(Command::AddConsumer {
+        name,
+        profile: ClientProfile::Java,
+        config: ConsumerConfig {
+            group_id: Some(group),
+            auto_offset_reset: Some(AutoOffsetReset::Earliest),
+            ..Default::default()
+        },
+        topics: vec!["orders".into()],
+        assign: None,
+        records_per_sec: None,
+    })
+    .unwrap();
+}
+
+/// 64 partitions, 3 groups of 4 Java consumers each, already Stable.
+pub fn stable_world() -> Sim {
+    let mut sim = orders_world(64);
     for g in 0..3 {
         for c in 0..4 {
-            sim.apply(Command::AddConsumer {
-                name: Some(format!("g{g}c{c}")),
-                profile: ClientProfile::Java,
-                config: ConsumerConfig {
-                    group_id: Some(format!("group-{g}")),
-                    auto_offset_reset: Some(AutoOffsetReset::Earliest),
-                    ..Default::default()
-                },
-                topics: vec!["orders".into()],
-                assign: None,
-                records_per_sec: None,
-            })
-            .unwrap();
+            join(&mut sim, Some(format!("g{g}c{c}")), format!("group-{g}"));
         }
     }
     sim.advance_to(10_000);
