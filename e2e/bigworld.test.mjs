@@ -28,6 +28,30 @@ test('only the rows in view are drawn; scrolling draws the others', () =>
     // The layout still has room for every row.
     const height = await page.evaluate(() => +document.querySelector('.stage-svg').getAttribute('height'));
     assert.ok(height > 300 * 40, `the stage is ${height}px tall`);
+    // Each broker leads about 100 partitions: its box says how many instead of a list running out of it, and
+    // its accessible name keeps the whole list.
+    const brokers = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-broker]')].map((b) => ({
+        text: b.querySelector('.broker__leads').textContent,
+        textWidth: b.querySelector('.broker__leads').getBBox().width,
+        boxWidth: b.querySelector('.broker__box').getBBox().width,
+        title: b.querySelector('title').textContent,
+      })),
+    );
+    assert.equal(brokers.length, 3);
+    for (const b of brokers) {
+      assert.match(b.text, /^leads \d+ partitions$/);
+      assert.ok(b.textWidth < b.boxWidth - 10, `"${b.text}" (${b.textWidth}px) fits its box (${b.boxWidth}px)`);
+      assert.match(b.title, /leads P0, |leads P1, |leads P2, /);
+    }
+    // So does a member owning about 15 partitions.
+    const owns = await page.evaluate(() => {
+      const m = document.querySelector('[data-member]');
+      const text = m.querySelector('.member__owns');
+      return { text: text.textContent, textWidth: text.getBBox().width, boxWidth: m.querySelector('rect').getBBox().width };
+    });
+    assert.match(owns.text, /^owns \d+ partitions$/);
+    assert.ok(owns.textWidth < owns.boxWidth, `"${owns.text}" fits its box`);
     // Scroll the page to where orders/250 sits.
     await page.evaluate(() => {
       const svg = document.querySelector('.stage-svg');

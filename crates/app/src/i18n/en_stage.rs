@@ -5,6 +5,7 @@ pub const TABLE: &str = table![
     // brokers
     ("stage.leads_none", "leads no partition"),
     ("stage.leads", "leads P{list}"),
+    ("stage.leads_n", "leads {n} partitions"),
     ("stage.coordinator_of", "coordinator of {groups}"),
     ("stage.broker_label", "Broker {id}, {status}, {leads}. {coord}"),
     ("stage.coordinator_badge", "★ coordinator"),
@@ -23,6 +24,7 @@ pub const TABLE: &str = table![
     ("stage.idle", "idle: no partition left to read"),
     ("stage.owns_nothing", "owns nothing"),
     ("stage.owns", "owns P{list}"),
+    ("stage.owns_n", "owns {n} partitions"),
     ("stage.member_label", "Consumer {consumer}, {state}, {owns}, {member}"),
     ("stage.group_leader", ", group leader"),
     ("stage.leader", "leader"),

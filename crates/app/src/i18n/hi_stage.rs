@@ -5,6 +5,7 @@ pub const TABLE: &str = table![
     // brokers
     ("stage.leads_none", "kisi partition ka leader nhi"),
     ("stage.leads", "P{list} ka leader"),
+    ("stage.leads_n", "{n} partitions ka leader"),
     ("stage.coordinator_of", "{groups} ka coordinator"),
     ("stage.broker_label", "Broker {id}, {status}, {leads}. {coord}"),
     ("stage.coordinator_badge", "★ coordinator"),
@@ -23,6 +24,7 @@ pub const TABLE: &str = table![
     ("stage.idle", "idle: padhne ko koi partition nhi bacha"),
     ("stage.owns_nothing", "koi partition nhi"),
     ("stage.owns", "P{list} iske paas"),
+    ("stage.owns_n", "{n} partitions iske paas"),
     ("stage.member_label", "Consumer {consumer}, {state}, {owns}, {member}"),
     ("stage.group_leader", ", group leader"),
     ("stage.leader", "leader"),

@@ -42,6 +42,14 @@ pub fn broker_node(p: &BrokerProps) -> Html {
             .collect();
         tf(lang, "stage.leads", &[("list", &ps.join(", P"))])
     };
+    // The box shows the list while it fits (11 px text, about 6 px a character), else the count; the
+    // accessible name keeps the whole list.
+    let fits = ((r.w - 20.0) / 6.0).max(0.0) as usize;
+    let shown = if leads.chars().count() <= fits {
+        leads.clone()
+    } else {
+        tf(lang, "stage.leads_n", &[("n", &p.leads.len())])
+    };
     let status = t(lang, if p.up { "insp.up" } else { "insp.down" });
     let coord = if p.coordinates.is_empty() {
         String::new()
@@ -72,7 +80,7 @@ pub fn broker_node(p: &BrokerProps) -> Html {
                 { tf(lang, "ev.broker", &[("broker", &id)]) }
                 <tspan class="broker__status" dx="6">{ status }</tspan>
             </text>
-            <text class="broker__leads" x={px(r.x + 10.0)} y={px(r.y + 36.0)}>{ leads }</text>
+            <text class="broker__leads" x={px(r.x + 10.0)} y={px(r.y + 36.0)}>{ shown }</text>
             if !p.coordinates.is_empty() {
                 <g class="broker__coord">
                     <rect x={px(r.x + 6.0)} y={px(r.y + 42.0)} width={px(r.w - 12.0)} height="16" rx="8" />

@@ -119,6 +119,13 @@ pub fn member_node(p: &MemberProps) -> Html {
             .collect();
         tf(lang, "stage.owns", &[("list", &ps.join(", P"))])
     };
+    // The list while it fits the box (10 px text, about 5.6 px a character), else the count; the accessible
+    // name keeps the whole list.
+    let shown = if owns.chars().count() as f64 * 5.6 <= r.w - 16.0 || p.assigned.is_empty() {
+        owns.clone()
+    } else {
+        tf(lang, "stage.owns_n", &[("n", &p.assigned.len())])
+    };
     let state = t(lang, state_key(p.state));
     let state_class = format!("mstate-{}", p.state.split(' ').next().unwrap_or("x"));
     let mut label = tf(
@@ -152,7 +159,7 @@ pub fn member_node(p: &MemberProps) -> Html {
             <text class="member__state" x={px(r.right() - 8.0)} y={px(r.y + 16.0)} text-anchor="end">{ state }</text>
             <text class="member__id" x={px(r.x + 8.0)} y={px(r.y + 31.0)}>{ member }</text>
             <text class="member__id" x={px(r.x + 8.0)} y={px(r.y + 44.0)}>{ client }</text>
-            <text class="member__owns" x={px(r.x + 8.0)} y={px(r.y + 57.0)}>{ owns }</text>
+            <text class="member__owns" x={px(r.x + 8.0)} y={px(r.y + 57.0)}>{ shown }</text>
         </g>
     }
 }
