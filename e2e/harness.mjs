@@ -121,6 +121,22 @@ export async function startServer({ root = distDir, headers = {}, gzip = false, 
   };
 }
 
+/**
+ * Presses Tab `presses` times; returns how many presses it took for focus to leave `inside` (a selector), or 0
+ * if it never did. Focus on the document body counts as inside (a modal dialog cycles through it).
+ */
+export async function tabsUntilFocusLeaves(page, inside, presses) {
+  for (let i = 1; i <= presses; i++) {
+    await page.keyboard.press('Tab');
+    const stays = await page.evaluate(
+      (sel) => document.activeElement === document.body || !!document.activeElement.closest(sel),
+      inside,
+    );
+    if (!stays) return i;
+  }
+  return 0;
+}
+
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }

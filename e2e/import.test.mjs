@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setup, repoRoot } from './harness.mjs';
+import { setup, repoRoot, tabsUntilFocusLeaves } from './harness.mjs';
 
 // The dialog opens from the header's "Import a group" button (data-action="import-group").
 const SKIP = false;
@@ -83,13 +83,7 @@ test('the dialog is modal: the paste box has focus, Tab stays inside, Escape clo
   h.withPage({ viewport: 'phone', path: '/?paused' }, async ({ page, screenshot }) => {
     await openDialog(page);
     assert.equal(await page.evaluate(() => document.activeElement.matches('[data-import-text]')), true);
-    for (let i = 0; i < 12; i++) {
-      await page.keyboard.press('Tab');
-      const inside = await page.evaluate(
-        () => document.activeElement === document.body || !!document.activeElement.closest('dialog[open] [data-import-dialog]'),
-      );
-      assert.ok(inside, `Tab ${i + 1} left the dialog`);
-    }
+    assert.equal(await tabsUntilFocusLeaves(page, 'dialog[open] [data-import-dialog]', 12), 0, 'a Tab left the dialog');
     await screenshot('import-modal-phone');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[data-import-dialog]'));

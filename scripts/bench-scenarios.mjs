@@ -37,3 +37,13 @@ export const SCENARIOS = {
   issue3: (timeMs) => loadScenario(64, 16, 500, timeMs),
   stress: (timeMs) => loadScenario(1024, 256, 2000, timeMs),
 };
+
+/** Loads `scenario` (named `name` in errors) into the page's app through window.grouplab and plays it. */
+export async function loadAndPlay(page, scenario, name) {
+  const r = await page.evaluate((sc) => {
+    const r = window.grouplab.load(sc);
+    window.grouplab.play();
+    return r;
+  }, scenario);
+  if (!r || r.error) throw new Error(`loading the ${name} scenario failed: ${JSON.stringify(r)}`);
+}

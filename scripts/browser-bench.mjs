@@ -14,7 +14,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launchBrowser, VIEWPORTS } from '../e2e/harness.mjs';
-import { SCENARIOS } from './bench-scenarios.mjs';
+import { SCENARIOS, loadAndPlay } from './bench-scenarios.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -117,12 +117,7 @@ async function steadyState(browser, url, rate) {
   await page.waitForFunction(() => window.__stageReadyAt !== undefined, null, { timeout: 60_000 });
   const scenario = SCENARIOS[SCENARIO](0);
   if (scenario) {
-    const loaded = await page.evaluate((sc) => {
-      const r = window.grouplab.load(sc);
-      window.grouplab.play();
-      return r;
-    }, scenario);
-    if (!loaded || loaded.error) throw new Error(`loading the ${SCENARIO} scenario failed: ${JSON.stringify(loaded)}`);
+    await loadAndPlay(page, scenario, SCENARIO);
     // Let the groups form and traffic flow before measuring.
     await page.waitForTimeout(3000);
   }

@@ -11,7 +11,7 @@
 // for --seconds.
 import path from 'node:path';
 import { startServer, launchBrowser, VIEWPORTS } from '../e2e/harness.mjs';
-import { SCENARIOS } from './bench-scenarios.mjs';
+import { SCENARIOS, loadAndPlay } from './bench-scenarios.mjs';
 
 const args = process.argv.slice(2);
 const flags = new Map();
@@ -40,12 +40,7 @@ async function measure(browser, dist) {
     await page.waitForSelector('[data-stage-ready]', { state: 'attached' });
     const scenario = SCENARIOS[SCENARIO](FROM);
     if (scenario) {
-      const r = await page.evaluate((sc) => {
-        const r = window.grouplab.load(sc);
-        window.grouplab.play();
-        return r;
-      }, scenario);
-      if (!r || r.error) throw new Error(`loading ${SCENARIO} failed: ${JSON.stringify(r)}`);
+      await loadAndPlay(page, scenario, SCENARIO);
     }
     if (SCROLL) await page.evaluate((y) => window.scrollTo(0, y), SCROLL);
     await page.waitForTimeout(3500);

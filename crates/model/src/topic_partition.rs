@@ -51,8 +51,8 @@ impl TopicPartition {
     }
 }
 
-/// `n` in decimal digits.
-pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
+/// Appends `n` in decimal digits, without `format!` (the UI writes tens of thousands of numbers a frame).
+pub fn push_decimal(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {

@@ -1,5 +1,6 @@
 //! Stage entities are buttons for the mouse and the keyboard alike: a click, Enter or Space selects them.
 
+use grouplab_model::topic_partition::push_decimal;
 use yew::prelude::*;
 
 /// (onclick, onkeydown) that both emit `on`.
@@ -30,26 +31,12 @@ pub fn px(v: f64) -> String {
         s.push('-');
     }
     let n = tenths.unsigned_abs();
-    push_digits(&mut s, n / 10);
+    push_decimal(&mut s, n / 10);
     if !n.is_multiple_of(10) {
         s.push('.');
         s.push(char::from(b'0' + (n % 10) as u8));
     }
     s
-}
-
-fn push_digits(s: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    s.extend(buf[i..].iter().map(|&d| char::from(d)));
 }
 
 #[cfg(test)]
