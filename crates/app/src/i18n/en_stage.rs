@@ -44,6 +44,8 @@ pub const TABLE: &str = table![
     ("stage.read_by", ", read by {owners}"),
     ("stage.paused_part", ", paused while {group} rebalances"),
     ("stage.paused", "❚❚ paused: {groups} rebalancing"),
+    ("stage.paused_groups", "❚❚ paused: {groups}"),
+    ("stage.paused_short", "❚❚ paused"),
     ("stage.bookmark", "{group} committed offset {offset} (the bookmark: the next offset it will read)"),
     ("stage.position", "{consumer} position {pos} (next offset it fetches)"),
     ("stage.lag_title", "{group}: lag {lag} (log-end offset minus committed offset)"),

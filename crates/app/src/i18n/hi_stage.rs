@@ -44,6 +44,8 @@ pub const TABLE: &str = table![
     ("stage.read_by", ", {owners} padh rha hai"),
     ("stage.paused_part", ", {group} ka rebalance chal rha hai, isliye paused"),
     ("stage.paused", "❚❚ paused: {groups} m rebalance chal rha"),
+    ("stage.paused_groups", "❚❚ paused: {groups}"),
+    ("stage.paused_short", "❚❚ paused"),
     ("stage.bookmark", "{group} ka committed offset {offset} (bookmark: agla offset jo ye group padhega)"),
     ("stage.position", "{consumer} ki position {pos} (agla offset jo ye fetch krega)"),
     ("stage.lag_title", "{group}: lag {lag} (log-end offset minus committed offset)"),

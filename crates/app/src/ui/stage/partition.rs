@@ -59,6 +59,12 @@ pub struct PartitionProps {
     pub on_select: Callback<Selection>,
 }
 
+/// Width of one character of a position label (9 px text), for keeping labels apart.
+const POSITION_CHAR_W: f64 = 5.6;
+
+/// Width of one character of the paused label (11 px bold), for fitting it in the veil.
+const PAUSED_CHAR_W: f64 = 6.9;
+
 /// Font size that fits an offset's digits in a cell.
 fn cell_font(offset: u64) -> &'static str {
     match offset {
@@ -164,18 +170,42 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         })
     });
 
-    let positions = p.positions.iter().enumerate().map(|(i, m)| {
-        let x = x_of(m.position);
-        let y = cy + 24.0;
-        let d = format!("M{} {}l-5 7h10z", px(x), px(y));
+    // One triangle per consumer; consumers at the same offset (often one per group, all caught up) share a
+    // label ("1,5,9"), and a label that would run into the previous one is left out (each triangle keeps its
+    // title, and the inspector lists every position).
+    let mut at: Vec<(u64, Vec<&str>)> = Vec::new();
+    for m in &p.positions {
         let short = m.consumer.trim_start_matches("consumer");
-        let short = if short.is_empty() || short.len() > 4 { m.consumer.as_str() } else { short };
+        let short = if short.is_empty() || short.len() > 4 {
+            m.consumer.as_str()
+        } else {
+            short
+        };
+        match at.iter_mut().find(|(pos, _)| *pos == m.position) {
+            Some((_, names)) => names.push(short),
+            None => at.push((m.position, vec![short])),
+        }
+    }
+    at.sort_by_key(|(pos, _)| *pos);
+    let mut free_from = f64::MIN;
+    let position_labels = at.into_iter().filter_map(|(pos, names)| {
+        let x = x_of(pos) + 6.0;
+        let text = names.join(",");
+        if x < free_from {
+            return None;
+        }
+        free_from = x + text.len() as f64 * POSITION_CHAR_W + 3.0;
+        Some(html! {
+            <text class="position__label" x={px(x)} y={px(cy + 32.0)} aria-hidden="true">{ text }</text>
+        })
+    });
+    let positions = p.positions.iter().map(|m| {
+        let d = format!("M{} {}l-5 7h10z", px(x_of(m.position)), px(cy + 24.0));
         html! {
             <g class={classes!("position", group_class(m.colour))} data-position-of={m.consumer.clone()}
                data-position={m.position.to_string()}>
                 <title>{ tf(lang, "stage.position", &[("consumer", &m.consumer), ("pos", &m.position)]) }</title>
                 <path d={d} />
-                <text x={px(x + 6.0 + i as f64 * 0.0)} y={px(y + 8.0)}>{ short }</text>
             </g>
         }
     });
@@ -200,6 +230,28 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             </g>
         }
     });
+
+    // The paused label sits inside the veil over the cells; on a short row it drops 'rebalancing', then the
+    // groups' names (the row's title keeps them), rather than run into the LEO label.
+    let paused_label = if p.paused.is_empty() {
+        String::new()
+    } else {
+        let groups = p
+            .paused
+            .iter()
+            .map(|(g, _)| g.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let room = cells_right - r.x - ROW_LABEL_W - 8.0;
+        let fits = |s: &String| s.chars().count() as f64 * PAUSED_CHAR_W <= room;
+        [
+            tf(lang, "stage.paused", &[("groups", &groups)]),
+            tf(lang, "stage.paused_groups", &[("groups", &groups)]),
+        ]
+        .into_iter()
+        .find(fits)
+        .unwrap_or_else(|| t(lang, "stage.paused_short").to_string())
+    };
 
     html! {
         <g class={classes!("partition", p.selected.then_some("is-selected"), p.leader.is_none().then_some("is-offline"))}
@@ -227,13 +279,14 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             </g>
             { for bookmarks }
             { for positions }
+            { for position_labels }
             { for lags }
             if !p.paused.is_empty() {
                 <g class="paused" aria-hidden="true">
                     <rect class={classes!("paused__veil", group_class(p.paused[0].1))} x={px(r.x + ROW_LABEL_W - 4.0)}
                           y={px(cy - 5.0)} width={px(cells_right - r.x - ROW_LABEL_W + 8.0)} height="32" rx="4" />
-                    <text class="paused__label" x={px(r.x + ROW_LABEL_W + 4.0)} y={px(cy + 38.0)}>
-                        { tf(lang, "stage.paused", &[("groups", &p.paused.iter().map(|(g, _)| g.as_str()).collect::<Vec<_>>().join(", "))]) }
+                    <text class="paused__label" x={px(r.x + ROW_LABEL_W + 4.0)} y={px(cy + 15.0)}>
+                        { paused_label }
                     </text>
                 </g>
             }
