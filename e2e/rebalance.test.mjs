@@ -142,3 +142,22 @@ test('row labels stay readable: the paused label fits its veil on a phone, consu
     for (const f of fits) assert.ok(f.inVeil && f.clearOfLeo, JSON.stringify(f));
     await screenshot('rebalance-labels-phone');
   }));
+
+test('members hear of a rebalance from their next heartbeat: until then they are "not told yet" and keep their partitions', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused&slowmo=0' }, async ({ page }) => {
+    const before = await page.evaluate(() => {
+      const g = window.grouplab;
+      g.advance(10_000);
+      g.run({ type: 'add_consumer', config: { 'group.id': 'order-consumer-group' }, topics: ['test-topic'] });
+      const group = () => g.state().groups.find((x) => x.group_id === 'order-consumer-group');
+      for (let i = 0; i < 600 && group().state !== 'PreparingRebalance'; i++) g.advance(5);
+      return group().state;
+    });
+    assert.equal(before, 'PreparingRebalance');
+    for (const consumer of ['consumer1', 'consumer2']) {
+      await page.waitForSelector(`[data-consumer="${consumer}"][data-state="not told yet"]`);
+      const title = await page.textContent(`[data-consumer="${consumer}"] title`);
+      assert.match(title, /not told yet.*hears of the rebalance in its next heartbeat response/);
+      assert.notEqual(await page.getAttribute(`[data-consumer="${consumer}"]`, 'data-assigned'), '');
+    }
+  }));

@@ -111,6 +111,9 @@ pub struct ConsumerView {
     pub group_instance_id: Option<String>,
     pub member_id: String,
     pub member_state: MemberState,
+    /// The client knows it must rejoin (a heartbeat answered REBALANCE_IN_PROGRESS, or its subscription
+    /// changed): a Java consumer revokes and sends JoinGroup in its next poll() (ConsumerCoordinator.poll).
+    pub rejoin_needed: bool,
     pub generation_id: i32,
     pub is_leader: bool,
     pub standalone: bool,
@@ -332,6 +335,7 @@ impl Sim {
                     ),
                     member_id: text(take(&mut o, |o| &mut o.member_id), &c.member_id),
                     member_state: c.member_state,
+                    rejoin_needed: c.rejoin_needed,
                     generation_id: c.generation_id,
                     is_leader: !c.member_id.is_empty() && c.leader_id == c.member_id,
                     standalone: c.manual_assignment.is_some(),

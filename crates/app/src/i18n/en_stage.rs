@@ -27,6 +27,7 @@ pub const TABLE: &str = table![
     ("stage.owns_n", "owns {n} partitions"),
     ("stage.member_label", "Consumer {consumer}, {state}, {owns}, {member}"),
     ("stage.group_leader", ", group leader"),
+    ("stage.not_told_hint", ". The coordinator is waiting for its JoinGroup: it hears of the rebalance in its next heartbeat response, and reads its partitions until then"),
     ("stage.leader", "leader"),
     ("mstate.crashed", "dead (crashed)"),
     ("mstate.closed", "closed"),
@@ -35,6 +36,7 @@ pub const TABLE: &str = table![
     ("mstate.joining", "joining"),
     ("mstate.awaiting", "awaiting sync"),
     ("mstate.revoking", "revoking"),
+    ("mstate.not_told", "not told yet"),
     ("mstate.stable", "stable"),
     // partitions
     ("stage.partition_label", "Partition {tp}, {leader}, log-end offset {leo}"),

@@ -27,6 +27,7 @@ pub const TABLE: &str = table![
     ("stage.owns_n", "{n} partitions iske paas"),
     ("stage.member_label", "Consumer {consumer}, {state}, {owns}, {member}"),
     ("stage.group_leader", ", group leader"),
+    ("stage.not_told_hint", ". Coordinator iske JoinGroup ka wait kar rha hai: agle heartbeat response se isko rebalance ka pata chalega, tab tak ye apne partitions padhta rahega"),
     ("stage.leader", "leader"),
     ("mstate.crashed", "dead (crash)"),
     ("mstate.closed", "close hua"),
@@ -35,6 +36,7 @@ pub const TABLE: &str = table![
     ("mstate.joining", "join ho rha"),
     ("mstate.awaiting", "sync ka wait"),
     ("mstate.revoking", "revoke kr rha"),
+    ("mstate.not_told", "abhi pata nahi"),
     ("mstate.stable", "stable"),
     // partitions
     ("stage.partition_label", "Partition {tp}, {leader}, log-end offset {leo}"),

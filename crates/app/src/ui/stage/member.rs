@@ -14,7 +14,8 @@ use crate::ui::format::short_id;
 use crate::ui::palette::group_class;
 use crate::ui::selection::Selection;
 
-/// The member's state in the words of the issue: joining, awaiting sync, stable, revoking, dead.
+/// The member's state in the words of the issue: joining, awaiting sync, stable, revoking, dead; and "not
+/// told yet" for a member still consuming while its group prepares a rebalance it has not heard of.
 pub fn state_label(c: &ConsumerView, group_state: Option<GroupState>) -> &'static str {
     match &c.status {
         ConsumerStatus::Crashed => "dead (crashed)",
@@ -25,8 +26,15 @@ pub fn state_label(c: &ConsumerView, group_state: Option<GroupState>) -> &'stati
             MemberState::Unjoined => "joining",
             MemberState::PreparingRebalance => "joining",
             MemberState::CompletingRebalance => "awaiting sync",
+            // The coordinator waits for its JoinGroup; the member hears of the rebalance from its next heartbeat
+            // response (REBALANCE_IN_PROGRESS: AbstractCoordinator.HeartbeatResponseHandler) and keeps consuming
+            // until then; a Java consumer then revokes and rejoins in its next poll().
             MemberState::Stable if group_state == Some(GroupState::PreparingRebalance) => {
-                "revoking"
+                if c.rejoin_needed {
+                    "revoking"
+                } else {
+                    "not told yet"
+                }
             }
             MemberState::Stable => "stable",
         },
@@ -43,6 +51,7 @@ pub fn state_key(label: &str) -> &'static str {
         "joining" => "mstate.joining",
         "awaiting sync" => "mstate.awaiting",
         "revoking" => "mstate.revoking",
+        "not told yet" => "mstate.not_told",
         _ => "mstate.stable",
     }
 }
@@ -140,6 +149,9 @@ pub fn member_node(p: &MemberProps) -> Html {
     );
     if p.is_leader {
         label.push_str(t(lang, "stage.group_leader"));
+    }
+    if p.state == "not told yet" {
+        label.push_str(t(lang, "stage.not_told_hint"));
     }
     html! {
         <g class={classes!("member", group_class(p.colour), state_class, p.idle.then_some("is-idle"),
