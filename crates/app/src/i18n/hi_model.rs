@@ -121,5 +121,7 @@ pub const TABLE: &str = table![
     ("note.inferred", "{group}: {unmodelled}assignor {assignor} (andaza: isse yahi owners bante hain{also})."),
     ("note.unmodelled", "--state ka '{name}' yahan model nahi hota; "),
     ("note.also", "; {assignors} se bhi wahi owners bante"),
+    ("list.one", "{item}"),
+    ("list.and", "{items} aur {last}"),
     ("note.range", "{group}: {unmodelled}assignor range (koi bhi assignor shuru se ye owners nahi deta; owners jaise the waise draw hue, agla rebalance range se)."),
 ];

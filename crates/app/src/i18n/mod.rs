@@ -272,6 +272,24 @@ mod tests {
         }
     }
 
+    /// Lists inside a sentence are joined in the reader's language too.
+    #[test]
+    fn lists_are_joined_in_hinglish() {
+        let note = grouplab_model::scenario::import::ImportNote::Inferred {
+            group_id: "g".into(),
+            unmodelled: None,
+            assignor: "range",
+            also: vec!["roundrobin", "sticky", "cooperative-sticky"],
+        };
+        let hi = say(Lang::Hi, &note);
+        assert!(
+            hi.contains("roundrobin aur sticky aur cooperative-sticky se bhi"),
+            "{hi}"
+        );
+        assert!(say(Lang::En, &note)
+            .contains("roundrobin and sticky and cooperative-sticky would give"));
+    }
+
     /// Every lesson has a title and narration for every step, in both languages.
     #[test]
     fn every_lesson_step_is_narrated() {

@@ -424,7 +424,7 @@ impl Worded for ImportNote {
                 also: if also.is_empty() {
                     Message::empty()
                 } else {
-                    msg!("note.also" => "; {assignors} would give the same owners", assignors = &also.join(" and "))
+                    msg!("note.also" => "; {assignors} would give the same owners", assignors: and_list(&also))
                 },
             ),
             RangeFallback {
@@ -449,6 +449,17 @@ pub fn excerpt(s: &str, max: usize) -> String {
         let mut out: String = s.chars().take(max).collect();
         out.push('…');
         out
+    }
+}
+
+/// "a and b and c", with the conjunction said in the reader's language.
+fn and_list(items: &[impl std::fmt::Display]) -> Message {
+    match items.split_last() {
+        None => Message::empty(),
+        Some((last, [])) => msg!("list.one" => "{item}", item = last),
+        Some((last, rest)) => {
+            msg!("list.and" => "{items} and {last}", items: and_list(rest), last = last)
+        }
     }
 }
 
