@@ -424,7 +424,7 @@ impl Worded for ImportNote {
                 also: if also.is_empty() {
                     Message::empty()
                 } else {
-                    msg!("note.also" => "; {assignors} would give the same owners", assignors: and_list(&also))
+                    msg!("note.also" => "; {assignors} would give the same owners", assignors: and_list(also))
                 },
             ),
             RangeFallback {
