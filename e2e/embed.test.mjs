@@ -3,10 +3,11 @@
 // `?embed` iframe reports its height to the parent, which sizes the frame.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, symlink, rm } from 'node:fs/promises';
+import { mkdtemp, symlink, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setup, distDir, repoRoot } from './harness.mjs';
+import { bootWords } from './tables.mjs';
 
 let h;
 let root;
@@ -15,6 +16,13 @@ before(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'grouplab-course-'));
   await symlink(distDir, path.join(root, 'grouplab'));
   await symlink(path.join(repoRoot, 'examples', 'course'), path.join(root, 'course'));
+  // A course page whose second instance panics after its first render.
+  await writeFile(
+    path.join(root, 'panic.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Panic</title>' +
+      '<script type="module" src="grouplab/embed.js"></script></head>' +
+      '<body><p>Notes</p><div data-grouplab="lang=hi"></div><div data-grouplab="debug-panic"></div></body></html>',
+  );
   h = await setup({ root });
 });
 after(async () => {
@@ -104,3 +112,31 @@ test('an ?embed iframe tells the parent its height and is sized to it', () =>
       'no scrollbar inside the frame',
     );
   }));
+
+test('a panic in one embed stops every instance on the page, each with its panel and scenario link', () =>
+  h.withPage(
+    { viewport: 'desktop', path: '/panic.html', waitForReady: false, expectErrors: true },
+    async ({ page: p, errors, server, screenshot }) => {
+      const panels = p.locator('div[data-grouplab] .panic-panel');
+      await panels.nth(1).waitFor({ state: 'visible', timeout: 15_000 });
+      await panels.nth(0).waitFor({ state: 'visible' });
+      const [hi, en] = [await bootWords('hi'), await bootWords('en')];
+      for (const [i, said] of [hi, en].entries()) {
+        const panel = panels.nth(i);
+        assert.equal(await panel.locator('h2').textContent(), said.get('panic.title'), `instance ${i + 1}'s language`);
+        assert.equal(await panel.locator('[data-panic-copy]').textContent(), said.get('panic.copy'));
+        assert.match(await panel.locator('[data-panic-message]').textContent(), /^RuntimeError: unreachable/);
+        // Nothing the learner built is lost: the instance's scenario opens in the full app.
+        const link = await panel.locator('[data-panic-link-field]').inputValue();
+        assert.ok(link.startsWith(server.url('/grouplab/index.html#')), link);
+        assert.match(link, /[#&]s=1\.[A-Za-z0-9_-]+/);
+        assert.equal(await panel.locator('[data-panic-reopen]').getAttribute('href'), link);
+        assert.equal(await panel.locator('[data-panic-restart]').getAttribute('href'), server.url('/panic.html'));
+      }
+      const roots = p.locator('div[data-grouplab] .grouplab');
+      assert.deepEqual(await roots.evaluateAll((els) => els.map((e) => e.hasAttribute('inert'))), [true, true]);
+      assert.equal(await p.locator('p').first().textContent(), 'Notes', 'the course page itself stays');
+      assert.ok(errors.some((e) => e.includes('RuntimeError: unreachable')), errors.join(' | '));
+      await screenshot('embed-panic', { fullPage: true });
+    },
+  ));

@@ -30,7 +30,6 @@ const WORDS = {
 };
 const words = (el) => WORDS[(el.closest('[lang]')?.lang ?? '').startsWith('hi') ? 'hi' : 'en'];
 const say = (panel) => panel.querySelectorAll('[data-t]').forEach((el) => (el.textContent = words(panel)[el.dataset.t]));
-window.grouplabPanicWords = say; // called by crates/app/src/panic_panel.rs on a panel it shows
 // The page's panel in the app's first language: `lang=` in the address (the fragment's), else the saved one.
 let lang = [...location.href.matchAll(/[?#&]lang=(en|hi)\b/g)].pop()?.[1];
 try {
@@ -43,6 +42,67 @@ if (page && lang === 'hi') {
 }
 // scripts/single-file.mjs replaces this line with the wasm bytes themselves.
 const wasmSource = () => new URL('grouplab_bg.wasm', here);
+
+// A panic aborts, which traps the wasm (README: Notes for the UI), so its caller (`init`, an event listener, a
+// frame, a promise) gets a WebAssembly.RuntimeError (any counts: GroupLab's is the only wasm on its pages). Then
+// every instance goes inert and its panel shows the error and the links the app keeps on its root as the user
+// works (data-saved-link, data-restart-link: crates/app/src/panic_panel.rs).
+const PANEL = `<h2 class="panic-panel__title" data-t="panic.title"></h2>
+<p data-t="panic.text"></p>
+<pre class="panic-panel__message" data-panic-message></pre>
+<div class="panic-panel__link" data-panic-link hidden>
+<label><span data-t="panic.link"></span> <input readonly data-panic-link-field></label>
+<button type="button" class="btn" data-panic-copy data-t="panic.copy"></button>
+<a class="btn" data-panic-reopen data-t="panic.reopen"></a>
+<a class="btn" data-panic-restart data-t="panic.restart"></a>
+</div>`;
+
+function stop(err) {
+  if (!(err instanceof WebAssembly.RuntimeError)) return false;
+  // The error and the wasm functions of its stack, for a report.
+  const frames = String(err.stack ?? '').split('\n').filter((l) => l.includes('wasm-function')).slice(0, 6);
+  const message = [String(err), ...frames.map((l) => l.slice(l.lastIndexOf('/') + 1).replace(')', ''))].join('\n');
+  const embeds = [...document.querySelectorAll('[data-grouplab-mounted]')].map((el) => el.shadowRoot?.querySelector('.grouplab'));
+  const roots = [document.getElementById('app'), ...embeds].filter(Boolean);
+  for (const root of roots) show(root.id === 'app' ? page : embedPanel(root), root, message);
+  if (!roots.length && page) show(page, null, message);
+  return true;
+}
+
+// An embed's panel, after its root in the shadow root (made once).
+function embedPanel(root) {
+  if (root.nextElementSibling?.matches('.panic-panel')) return root.nextElementSibling;
+  const panel = document.createElement('section');
+  panel.className = 'panic-panel';
+  panel.setAttribute('role', 'alert');
+  panel.hidden = true;
+  panel.innerHTML = PANEL;
+  say(panel);
+  root.after(panel);
+  return panel;
+}
+
+// Reveals `panel` (once) for `root`, in the instance's language and with its links once the app registered them.
+function show(panel, root, message) {
+  if (!panel?.hidden) return;
+  const find = (selector) => panel.querySelector(selector);
+  find('[data-panic-message]').textContent = message;
+  const link = root?.dataset.savedLink;
+  if (link !== undefined) {
+    const lang = root.closest('[lang]')?.lang;
+    if (lang) panel.lang = lang;
+    say(panel);
+    find('[data-panic-link-field]').value = link;
+    find('[data-panic-reopen]').href = link;
+    find('[data-panic-restart]').href = root.dataset.restartLink ?? '';
+    find('[data-panic-link]').hidden = false;
+  }
+  root?.setAttribute('aria-hidden', 'true');
+  root?.setAttribute('inert', '');
+  panel.hidden = false;
+}
+addEventListener('error', (event) => stop(event.error));
+addEventListener('unhandledrejection', (event) => stop(event.reason));
 
 // The panic panel's buttons work without the (then stopped) wasm.
 document.addEventListener('click', (event) => {
@@ -73,11 +133,10 @@ try {
     navigator.serviceWorker.register(new URL('sw.js', here)).catch(() => {});
   }
 } catch (err) {
+  if (stop(err)) throw err;
   // The wasm did not load (or the browser lacks WebAssembly): say so instead of leaving a blank page.
-  // (A panic while starting has already filled the panel: keep its message.)
-  const panel = document.getElementById('grouplab-panic');
   const message = document.getElementById('grouplab-panic-message');
-  if (panel?.hidden && message) message.textContent = words(panel)['panic.no_start'].replace('{error}', () => err?.message ?? err);
-  panel?.removeAttribute('hidden');
+  if (page && message) message.textContent = words(page)['panic.no_start'].replace('{error}', () => err?.message ?? err);
+  page?.removeAttribute('hidden');
   throw err;
 }

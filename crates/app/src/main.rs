@@ -1,6 +1,6 @@
-//! GroupLab's web entry point: installs the panic panel, mounts the Yew [`ui::App`] into the page's `#app`
-//! (index.html), and exports [`embed`], which web/boot.js calls to mount one independent instance on every
-//! `<div data-grouplab="…">` of a course page.
+//! GroupLab's web entry point: mounts the Yew [`ui::App`] into the page's `#app` (index.html), and exports
+//! [`embed`], which web/boot.js calls to mount one independent instance on every `<div data-grouplab="…">` of a
+//! course page.
 //!
 //! Yew clears the element it mounts into, so each instance gets its own root element and the panic panel
 //! stays a sibling that survives a crash.
@@ -47,7 +47,6 @@ fn mount(host: Host) {
 }
 
 fn main() {
-    panic_panel::install();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

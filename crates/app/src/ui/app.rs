@@ -314,7 +314,7 @@ impl App {
     /// panic panel's link current.
     fn sync_url(&mut self, push: bool) {
         let whole = self.fragment(true);
-        panic_panel::remember(&self.host.root, self.host.link(&whole));
+        panic_panel::remember(&self.host.root, &self.host.link(&whole));
         let fragment = if self.custom {
             whole
         } else {
@@ -557,9 +557,8 @@ impl Component for App {
         app.show_params(&params, true);
         panic_panel::register(
             &host.root,
-            host.page,
-            host.link(&app.fragment(true)),
-            if host.page {
+            &host.link(&app.fragment(true)),
+            &if host.page {
                 host.app_url.clone()
             } else {
                 web_sys::window()
