@@ -13,12 +13,21 @@ export CARGO_TERM_COLOR ?= never
 PORT ?= 8080
 WASM := wasm32-unknown-unknown
 
+# The release wasm (dist/) only: std is rebuilt for size, on stable Rust with RUSTC_BOOTSTRAP=1 (as `make fuzz`
+# does) from the rust-src component, and a panic aborts at once (web/boot.js shows the panic panel). README: Set up.
+# clippy, cargo test, wasm-test and fuzz never see these; a bare `trunk build --release` makes the same app, bigger.
+RELEASE_BUILD := RUSTC_BOOTSTRAP=1 \
+	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none' \
+	trunk build --release --offline
+
 .PHONY: help tools dist single serve test fmt-check clippy clippy-wasm cargo-test wasm-test fuzz size e2e bench bench-browser clean
 
 help:
 	@echo "make serve          install missing tools, build the release app, serve it on http://127.0.0.1:$(PORT)"
 	@echo "make test           install missing tools, then fmt, clippy (native + wasm32), cargo test, dist, size budget, e2e"
-	@echo "make dist           release build into dist/ (trunk build --release --offline)"
+	@echo "make dist           release build into dist/ (trunk build --release --offline, std rebuilt for size)"
 	@echo "make single         one self-contained HTML file (dist-single/grouplab.html) that works from disk, offline"
 	@echo "make e2e            end-to-end tests in headless Chromium (builds dist/ if it is missing)"
 	@echo "make bench          criterion benchmarks of the model"
@@ -29,7 +38,7 @@ tools:
 	scripts/install-tools.sh
 
 dist: tools
-	trunk build --release --offline
+	$(RELEASE_BUILD)
 
 single: dist
 	node scripts/single-file.mjs
@@ -87,7 +96,7 @@ clean:
 # Internal targets without the tools step (used once `tools` has run).
 .PHONY: dist-only e2e-only
 dist-only:
-	trunk build --release --offline
+	$(RELEASE_BUILD)
 
 e2e-only:
 	node --test --test-reporter=spec e2e/

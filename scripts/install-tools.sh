@@ -5,7 +5,7 @@
 #
 #   scripts/install-tools.sh [--no-wasm] [--no-browser]
 #
-# Installs: rustup target wasm32-unknown-unknown, clippy + rustfmt, trunk (cargo install), wasm-bindgen-cli
+# Installs: rustup target wasm32-unknown-unknown and rust-src, clippy + rustfmt, trunk (cargo install), wasm-bindgen-cli
 # at the exact version pinned in crates/app/Cargo.toml (cargo install), the npm devDependencies from
 # package-lock.json (binaryen's wasm-opt, playwright-core, axe-core) and Debian's chromium.
 set -euo pipefail
@@ -48,6 +48,11 @@ if [ "$want_wasm" = 1 ]; then
   if ! grep -qx wasm32-unknown-unknown <<<"$(rustup target list --installed)"; then
     log "adding rust target wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
+  fi
+  # The release wasm rebuilds std from its source (Makefile: RELEASE_BUILD).
+  if ! grep -q "^rust-src" <<<"$installed_components"; then
+    log "adding rustup component rust-src"
+    rustup component add rust-src
   fi
   if [ "$(tool_version trunk --version)" != "trunk $TRUNK_VERSION" ]; then
     log "installing trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
