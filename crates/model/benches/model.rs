@@ -5,6 +5,9 @@ fn hashes(c: &mut Criterion) {
     c.bench_function("murmur2 16-byte key", |b| {
         b.iter(|| grouplab_model::hash::murmur2(std::hint::black_box(b"order-000012345")))
     });
+    c.bench_function("crc32 16-byte key", |b| {
+        b.iter(|| grouplab_model::hash::crc32(std::hint::black_box(b"order-000012345")))
+    });
 }
 
 /// The assignors at 10 000 partitions (10 topics x 1 000) and 1 000 members: a fresh group, a settled group that

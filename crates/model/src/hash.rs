@@ -39,9 +39,12 @@ pub fn to_positive(n: i32) -> u32 {
     (n & 0x7fff_ffff) as u32
 }
 
-/// Standard CRC-32 (zlib), as librdkafka's `rd_crc32` (src/rdcrc32.h), unsigned.
+/// Standard CRC-32 (zlib), as librdkafka's `rd_crc32` (src/rdcrc32.h), unsigned: reflected polynomial 0x04C11DB7,
+/// init and xorout 0xFFFFFFFF (`CRC_32_ISO_HDLC`). One 256-entry table, built at compile time.
 pub fn crc32(data: &[u8]) -> u32 {
-    crc32fast::hash(data)
+    static CRC_32: crc::Crc<u32, crc::Table<1>> =
+        crc::Crc::<u32, crc::Table<1>>::new(&crc::CRC_32_ISO_HDLC);
+    CRC_32.checksum(data)
 }
 
 /// 32-bit FNV-1a as librdkafka `rd_fnv1a` (src/rdfnv1a.c): offset 0x811C9DC5, prime 0x01000193, in an int32.
@@ -103,7 +106,21 @@ mod tests {
     fn empty_key_hashes() {
         assert_eq!(murmur2(b"") as u32, 0x106e_08d9);
         assert_eq!(crc32(b""), 0);
+        // The catalogue's check value: CRC-32 of "123456789".
+        assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
         assert_eq!(fnv1a_abs(b""), 0x7ee3_623b);
+    }
+
+    #[test]
+    fn crc32_agrees_with_crc32fast() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        for len in 0..bytes.len() {
+            assert_eq!(
+                crc32(&bytes[..len]),
+                crc32fast::hash(&bytes[..len]),
+                "length {len}"
+            );
+        }
     }
 
     #[test]
