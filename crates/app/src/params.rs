@@ -60,8 +60,8 @@ impl Params {
                     Ok(n) => self.step = n,
                     Err(_) => self.problems.push(("param.step", v.to_string())),
                 },
-                "speed" => match v.parse::<f64>() {
-                    Ok(s) if s.is_finite() && s > 0.0 => self.speed = Some(s),
+                "speed" => match decimal(&v) {
+                    Some(s) if s > 0.0 => self.speed = Some(s),
                     _ => self.problems.push(("param.speed", v.to_string())),
                 },
                 "slowmo" => self.slow_motion = Some(flag(&v)),
@@ -76,6 +76,45 @@ impl Params {
 /// `x`, `x=1`, `x=true` are on; `x=0`, `x=false` are off.
 fn flag(v: &str) -> bool {
     !matches!(v, "0" | "false" | "no" | "off")
+}
+
+/// A decimal number as written in a link: `2`, `0.25`, `.5`, `+1.5`, `1e2`. Exact where it matters: the digits
+/// (at most 2^53, about 15 significant digits) and the power of ten (at most 22) are both exact doubles, so one
+/// IEEE division or multiplication rounds correctly (Clinger's fast path), as `str::parse::<f64>` would. Longer
+/// numbers, `inf` and `NaN` are None. Not `str::parse`: core's float parser costs the wasm about 15 KB.
+fn decimal(text: &str) -> Option<f64> {
+    let text = text.strip_prefix('+').unwrap_or(text);
+    let (number, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], text[at + 1..].parse::<i32>().ok()?),
+        None => (text, 0),
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let mut digits: u64 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        digits = digits.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    if digits > 1 << 53 {
+        return None;
+    }
+    let power = exponent.checked_sub(i32::try_from(fraction.len()).ok()?)?;
+    if digits == 0 {
+        return Some(0.0);
+    }
+    if power.unsigned_abs() > 22 {
+        return None;
+    }
+    let ten_to = (0..power.unsigned_abs()).fold(1.0, |p, _| p * 10.0);
+    Some(if power < 0 {
+        digits as f64 / ten_to
+    } else {
+        digits as f64 * ten_to
+    })
 }
 
 /// Percent-decoding (`%20`, and `+` as a space), lossy on malformed input.
@@ -149,6 +188,64 @@ mod tests {
         assert_eq!(p.lang, None);
         assert_eq!(p.problems.len(), 5, "{:?}", p.problems);
         assert_eq!(p.problems[0], ("param.speed", "fast".to_string()));
+    }
+
+    #[test]
+    fn decimals_read_as_str_parse_reads_them() {
+        for text in [
+            "2",
+            "0.25",
+            ".5",
+            "5.",
+            "+1.5",
+            "100",
+            "0.1",
+            "0.3",
+            "1e2",
+            "2.5E-1",
+            "1e+1",
+            "0",
+            "0.0",
+            "007",
+            "123456789012345",
+            "0.000000000000001",
+            "9007199254740992",
+            "1.797693134862315",
+            "3.14159",
+        ] {
+            assert_eq!(decimal(text), text.parse::<f64>().ok(), "{text:?}");
+        }
+        // Every tenth, hundredth and thousandth up to 100, as the speed control and links write them.
+        for n in 0..100_000u32 {
+            for text in [
+                format!("{}.{:03}", n / 1000, n % 1000),
+                format!("{}.{:02}", n / 100, n % 100),
+            ] {
+                assert_eq!(decimal(&text), text.parse::<f64>().ok(), "{text:?}");
+            }
+        }
+        for text in [
+            "",
+            ".",
+            "+",
+            "-1",
+            "1.2.3",
+            "1e",
+            "e5",
+            "fast",
+            "inf",
+            "NaN",
+            " 1",
+            "1 ",
+            "0x10",
+            "1_000",
+            "9007199254740993",
+            "1e23",
+            "1e-23",
+            "12345678901234567890",
+        ] {
+            assert_eq!(decimal(text), None, "{text:?}");
+        }
     }
 
     #[test]

@@ -29,7 +29,9 @@ pub fn controls(p: &ControlsProps) -> Html {
     let on_speed = p.on_speed.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
-        if let Ok(v) = input.value().parse::<f64>() {
+        // valueAsNumber, not a parse of value: no float parser in the wasm.
+        let v = input.value_as_number();
+        if v.is_finite() {
             on_speed.emit(10f64.powf(v));
         }
     });

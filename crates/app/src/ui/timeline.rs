@@ -28,7 +28,9 @@ pub fn timeline_bar(p: &TimelineProps) -> Html {
     let on_seek = p.on_seek.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
-        if let Ok(v) = input.value().parse::<f64>() {
+        // valueAsNumber, not a parse of value: no float parser in the wasm.
+        let v = input.value_as_number();
+        if v.is_finite() {
             on_seek.emit(v.max(0.0) as u64);
         }
     });
