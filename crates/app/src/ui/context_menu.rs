@@ -240,8 +240,11 @@ fn place(el: &web_sys::HtmlElement, x: f64, y: f64) {
         .unwrap_or((800.0, 600.0));
     let (mw, mh) = (el.offset_width() as f64, el.offset_height() as f64);
     let style = el.style();
-    let _ = style.set_property("left", &format!("{}px", x.min(w - mw - 4.0).max(4.0)));
-    let _ = style.set_property("top", &format!("{}px", y.min(h - mh - 4.0).max(4.0)));
+    // Whole CSS pixels (clientX, innerWidth and offsetWidth are integers anyway), printed as integers: the
+    // wasm then needs no float formatting.
+    let at = |v: f64| format!("{}px", v.round() as i64);
+    let _ = style.set_property("left", &at(x.min(w - mw - 4.0).max(4.0)));
+    let _ = style.set_property("top", &at(y.min(h - mh - 4.0).max(4.0)));
 }
 
 /// Moves focus to the next (or previous) item, wrapping around.
