@@ -48,6 +48,13 @@ async function assertPanels(page, lang, newConsumer) {
   const joined = fill(t('ev.joined'), { consumer: newConsumer, group: GROUP });
   const log = await page.locator('.event-log__list').textContent();
   assert.ok(log.includes(joined), `the event log says "${joined}"`);
+  // Its search ignores case: the group id in capitals still finds the sentence, and only lines that name it
+  await page.fill('.event-log__search', GROUP.toUpperCase());
+  await page.waitForFunction((g) => [...document.querySelectorAll('.event-log__list .event span')]
+    .every((s) => s.textContent.toLowerCase().includes(g)), GROUP);
+  const found = await page.locator('.event-log__list .event span').allTextContents();
+  assert.ok(found.includes(joined), `searching ${GROUP.toUpperCase()} finds "${joined}" (${found})`);
+  await page.fill('.event-log__search', '');
   // The inspector, on the new consumer
   await page.click(`[data-consumer="${newConsumer}"]`);
   await page.waitForSelector(`[data-inspecting="consumer ${newConsumer}"]`);

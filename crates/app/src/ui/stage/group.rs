@@ -74,7 +74,7 @@ pub fn group_box(p: &GroupProps) -> Html {
                 <rect class="group__hit" x={px(r.x)} y={px(r.y)} width={px(r.w)} height="60" rx="10" />
                 <title>{ label }</title>
                 <text class="group__name" x={px(r.x + 12.0)} y={px(r.y + 19.0)}>{ short_id(&group_id, max_chars) }</text>
-                <g class={classes!("group__state", format!("state-{}", state.to_lowercase().replace(' ', "-")))}>
+                <g class={classes!("group__state", format!("state-{}", state.to_ascii_lowercase().replace(' ', "-")))}>
                     <rect x={px(r.x + 10.0)} y={px(r.y + 25.0)} width={px(badge_w)} height="17" rx="8.5" />
                     <text x={px(r.x + 10.0 + badge_w / 2.0)} y={px(r.y + 37.5)} text-anchor="middle">{ shown_state }</text>
                 </g>

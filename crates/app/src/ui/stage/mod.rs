@@ -389,7 +389,8 @@ fn flights_to_dots(flights: &[Flight], l: &Layout, now: f64, lang: Lang) -> Vec<
             let y = y1 + (y2 - y1) * t;
             let api = api_name(f.api);
             let small = !crate::engine::is_protocol(f.api);
-            let mut class = format!("api-{}", api.to_lowercase());
+            // Kafka's API names are ASCII (JoinGroup, OffsetCommit...).
+            let mut class = format!("api-{}", api.to_ascii_lowercase());
             if !f.request {
                 class.push_str(" is-response");
             }
