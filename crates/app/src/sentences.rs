@@ -104,10 +104,14 @@ pub fn api_name(api: Api) -> &'static str {
 
 pub fn error_name(e: ErrorCode) -> String {
     // The serde name is Kafka's (SCREAMING_SNAKE_CASE).
-    serde_json::to_value(e)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| format!("{e:?}"))
+    serde_name(&e)
+}
+
+/// The name serde gives a unit variant (`"NOT_COORDINATOR"` without its quotes), from the JSON writer the app
+/// has anyway (not through `serde_json::Value`, whose serializer would be kilobytes more wasm).
+fn serde_name(v: &impl serde::Serialize) -> String {
+    let json = serde_json::to_string(v).unwrap_or_default();
+    json.trim_matches('"').to_string()
 }
 
 fn leave_reason(r: LeaveReason) -> &'static str {
@@ -382,13 +386,7 @@ pub fn sentence(lang: Lang, kind: &EventKind) -> String {
             &[
                 ("consumer", consumer),
                 ("tp", tp),
-                (
-                    "policy",
-                    &serde_json::to_value(policy)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
-                ),
+                ("policy", &serde_name(policy)),
                 ("offset", offset),
             ],
         ),

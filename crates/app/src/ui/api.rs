@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use js_sys::{Function, Object, Reflect, JSON};
 use serde::Serialize;
-use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use yew::Callback;
 
@@ -57,7 +56,7 @@ pub fn install(
     def2(&api, "lesson", move |id, step| {
         if id.is_null() || id.is_undefined() {
             go.emit(None);
-            return value_to_js(&json!({"ok": true}));
+            return object(&[("ok", true.into())]);
         }
         let id = id.as_string().unwrap_or_default();
         let Some(i) = toc.iter().position(|(l, _)| *l == id) else {
@@ -78,7 +77,7 @@ pub fn install(
             lesson: i,
             step: k as usize,
         }));
-        value_to_js(&json!({"ok": true, "steps": steps}))
+        object(&[("ok", true.into()), ("steps", (steps as f64).into())])
     });
     let e = engine.clone();
     def0(&api, "state", move || {
@@ -98,35 +97,28 @@ pub fn install(
             Ok(c) => c,
             Err(m) => return error("invalid_command", &m),
         };
-        let out = mutate(&e, &ls, &r, |en| match en.apply(cmd) {
-            Ok(applied) => {
-                let mut v = serde_json::to_value(&applied).unwrap_or_else(|_| json!({}));
-                v["ok"] = Value::Bool(true);
-                v["time_ms"] = json!(en.timeline().now());
-                v
-            }
-            Err(err) => {
-                let mut v = serde_json::to_value(&err).unwrap_or_else(|_| json!({}));
-                v["message"] = Value::String(err.to_string());
-                v
-            }
-        });
-        value_to_js(&out)
+        mutate(&e, &ls, &r, |en| match en.apply(cmd) {
+            Ok(applied) => with(
+                to_js(&applied),
+                &[("ok", true.into()), ("time_ms", time(en))],
+            ),
+            Err(err) => with(to_js(&err), &[("message", err.to_string().into())]),
+        })
     });
     let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def1(&api, "advance", move |v| match millis(&v) {
-        Ok(ms) => value_to_js(&mutate(&e, &ls, &r, |en| {
+        Ok(ms) => mutate(&e, &ls, &r, |en| {
             en.advance(ms);
-            json!({"ok": true, "time_ms": en.timeline().now()})
-        })),
+            object(&[("ok", true.into()), ("time_ms", time(en))])
+        }),
         Err(m) => error("invalid_time", &m),
     });
     let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def1(&api, "seek", move |v| match millis(&v) {
-        Ok(ms) => value_to_js(&mutate(&e, &ls, &r, |en| {
+        Ok(ms) => mutate(&e, &ls, &r, |en| {
             en.seek(ms);
-            json!({"ok": true, "time_ms": en.timeline().now()})
-        })),
+            object(&[("ok", true.into()), ("time_ms", time(en))])
+        }),
         Err(m) => error("invalid_time", &m),
     });
     let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
@@ -135,32 +127,36 @@ pub fn install(
             Ok(s) => s,
             Err(m) => return error("invalid_scenario", &m),
         };
-        value_to_js(&mutate(&e, &ls, &r, |en| match en.load(scenario) {
-            Ok(()) => json!({"ok": true, "time_ms": en.timeline().now()}),
-            Err(e) => json!({"error": "invalid_scenario", "message": e.to_string()}),
-        }))
+        mutate(&e, &ls, &r, |en| match en.load(scenario) {
+            Ok(()) => object(&[("ok", true.into()), ("time_ms", time(en))]),
+            Err(e) => error("invalid_scenario", &e.to_string()),
+        })
     });
     let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def0(&api, "pause", move || {
-        value_to_js(&mutate(&e, &ls, &r, |en| {
+        mutate(&e, &ls, &r, |en| {
             en.set_playing(false);
-            json!({"ok": true, "playing": false, "time_ms": en.timeline().now()})
-        }))
+            object(&[
+                ("ok", true.into()),
+                ("playing", false.into()),
+                ("time_ms", time(en)),
+            ])
+        })
     });
     let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def0(&api, "play", move || {
-        value_to_js(&mutate(&e, &ls, &r, |en| {
+        mutate(&e, &ls, &r, |en| {
             en.set_playing(true);
-            json!({"ok": true, "playing": true})
-        }))
+            object(&[("ok", true.into()), ("playing", true.into())])
+        })
     });
     let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
     def1(&api, "setSpeed", move |v| {
         match v.as_f64().filter(|s| s.is_finite() && *s > 0.0) {
-            Some(s) => value_to_js(&mutate(&e, &ls, &r, |en| {
+            Some(s) => mutate(&e, &ls, &r, |en| {
                 en.set_speed(s);
-                json!({"ok": true, "speed": en.speed()})
-            })),
+                object(&[("ok", true.into()), ("speed", en.speed().into())])
+            }),
             None => error(
                 "invalid_speed",
                 "speed must be a positive number (0.1 to 100)",
@@ -222,7 +218,7 @@ fn publish(api: &Object, element: &web_sys::Element, page: bool) {
 
 /// Calls the `on()` listeners with the events that happened since the last call.
 pub fn fire_events(engine: &Shared, listeners: &SharedListeners) {
-    let pending: Vec<(String, String)> = {
+    let pending: Vec<String> = {
         let Ok(en) = engine.try_borrow() else {
             return;
         };
@@ -240,21 +236,22 @@ pub fn fire_events(engine: &Shared, listeners: &SharedListeners) {
             if l.list.is_empty() {
                 return;
             }
-            let mut out: Vec<(String, String)> = t
+            let mut out: Vec<String> = t
                 .events()
                 .rev()
                 .take_while(|e| e.seq > last)
-                .filter_map(|e| {
-                    let v = serde_json::to_value(e).ok()?;
-                    let name = v.get("event")?.as_str()?.to_string();
-                    Some((name, v.to_string()))
-                })
+                .filter_map(|e| serde_json::to_string(e).ok())
                 .collect();
             out.reverse();
             out
         }
     };
-    for (name, json) in pending {
+    for json in pending {
+        let arg = JSON::parse(&json).unwrap_or(JsValue::NULL);
+        let name = Reflect::get(&arg, &JsValue::from_str("event"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
         let targets: Vec<Function> = listeners
             .borrow()
             .list
@@ -262,10 +259,6 @@ pub fn fire_events(engine: &Shared, listeners: &SharedListeners) {
             .filter(|(_, n, _)| n == "*" || *n == name)
             .map(|(_, _, f)| f.clone())
             .collect();
-        if targets.is_empty() {
-            continue;
-        }
-        let arg = JSON::parse(&json).unwrap_or(JsValue::NULL);
         for f in targets {
             // A listener that throws must not stop the simulation.
             let _ = f.call1(&JsValue::NULL, &arg);
@@ -276,24 +269,26 @@ pub fn fire_events(engine: &Shared, listeners: &SharedListeners) {
 fn with_engine(e: &Shared, f: impl FnOnce(&Engine) -> JsValue) -> JsValue {
     match e.try_borrow() {
         Ok(en) => f(&en),
-        Err(_) => error(
-            "busy",
-            "GroupLab is busy; call again from outside the callback",
-        ),
+        Err(_) => busy(),
     }
+}
+
+fn busy() -> JsValue {
+    error(
+        "busy",
+        "GroupLab is busy; call again from outside the callback",
+    )
 }
 
 fn mutate(
     e: &Shared,
     listeners: &SharedListeners,
     refresh: &Callback<()>,
-    f: impl FnOnce(&mut Engine) -> Value,
-) -> Value {
+    f: impl FnOnce(&mut Engine) -> JsValue,
+) -> JsValue {
     let out = match e.try_borrow_mut() {
         Ok(mut en) => f(&mut en),
-        Err(_) => {
-            return json!({"error": "busy", "message": "GroupLab is busy; call again from outside the callback"})
-        }
+        Err(_) => return busy(),
     };
     fire_events(e, listeners);
     refresh.emit(());
@@ -328,7 +323,25 @@ fn millis(v: &JsValue) -> Result<u64, String> {
 }
 
 fn error(code: &str, message: &str) -> JsValue {
-    value_to_js(&json!({"error": code, "message": message}))
+    object(&[("error", code.into()), ("message", message.into())])
+}
+
+/// The simulated time now, as a JS number.
+fn time(en: &Engine) -> JsValue {
+    (en.timeline().now() as f64).into()
+}
+
+/// A plain JS object with these fields.
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    with(Object::new().into(), fields)
+}
+
+/// `target` (an object) with these fields set too.
+fn with(target: JsValue, fields: &[(&str, JsValue)]) -> JsValue {
+    for (name, value) in fields {
+        let _ = Reflect::set(&target, &JsValue::from_str(name), value);
+    }
+    target
 }
 
 fn to_js<T: Serialize>(v: &T) -> JsValue {
@@ -336,10 +349,6 @@ fn to_js<T: Serialize>(v: &T) -> JsValue {
         Ok(s) => JSON::parse(&s).unwrap_or(JsValue::NULL),
         Err(e) => error("internal", &e.to_string()),
     }
-}
-
-fn value_to_js(v: &Value) -> JsValue {
-    JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
 }
 
 fn set(api: &Object, name: &str, f: JsValue) {

@@ -628,7 +628,7 @@ impl Component for App {
             }
             Msg::Export => {
                 let scenario = Scenario::from_timeline(self.engine.borrow().timeline());
-                let json = serde_json::to_string_pretty(&scenario).unwrap_or_default();
+                let json = transfer::pretty(&serde_json::to_string(&scenario).unwrap_or_default());
                 let name = format!("grouplab-scenario-{}ms.json", scenario.time_ms.unwrap_or(0));
                 self.notice = Some(match transfer::download(&name, &json) {
                     Ok(()) => Notice {

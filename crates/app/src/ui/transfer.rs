@@ -39,6 +39,61 @@ pub fn download(name: &str, text: &str) -> Result<(), ()> {
     Ok(())
 }
 
+/// Compact JSON laid out as `serde_json::to_string_pretty` does (two spaces, `"key": value`, `[]` and `{}` when
+/// empty). The scenario is written once with the compact writer the links use: a second, pretty writer of
+/// every model type would be kilobytes more wasm (issue 6, bundle size).
+pub fn pretty(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = json.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Opens `url` in a new tab (no opener).
 pub fn open(url: &str) {
     if let Some(w) = web_sys::window() {
@@ -66,9 +121,11 @@ pub fn parse(
         let problem = say(lang, &e.problem);
         match e.index.and_then(|i| Some((i, scenario.commands.get(i)?))) {
             Some((i, c)) => {
-                let kind = serde_json::to_value(&c.command)
-                    .ok()
-                    .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_string))
+                // The command's `type` comes first in its JSON: `{"type":"add_consumer",…`.
+                let json = serde_json::to_string(&c.command).unwrap_or_default();
+                let kind = json
+                    .strip_prefix(r#"{"type":""#)
+                    .and_then(|rest| rest.split('"').next())
                     .unwrap_or_default();
                 tf(
                     lang,
@@ -95,6 +152,24 @@ pub fn parse(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The exported file reads exactly as serde_json's pretty writer would write it.
+    #[test]
+    fn pretty_is_serde_jsons_layout() {
+        let mut scenario = Scenario::course_notes();
+        scenario.time_ms = Some(12_345);
+        let compact = serde_json::to_string(&scenario).unwrap();
+        assert_eq!(
+            pretty(&compact),
+            serde_json::to_string_pretty(&scenario).unwrap()
+        );
+        let tricky =
+            serde_json::json!({"a": [], "b": {}, "c": "x\\\"{[,:]}\"y", "d": [1, {"e": null}]});
+        assert_eq!(
+            pretty(&tricky.to_string()),
+            serde_json::to_string_pretty(&tricky).unwrap()
+        );
+    }
 
     /// A file that is not JSON, and one whose command the model refuses: said in Hinglish, with the line and
     /// column, the command's number, type and time, and the model's reason.
