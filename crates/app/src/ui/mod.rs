@@ -17,6 +17,7 @@ mod import_group;
 mod inspector;
 mod keyboard;
 mod lesson_panel;
+mod markup;
 mod modal;
 mod notice;
 mod palette;

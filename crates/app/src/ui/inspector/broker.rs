@@ -3,23 +3,13 @@
 use yew::prelude::*;
 
 use grouplab_model::command::Command;
+use grouplab_model::view::WorldView;
 
 use super::steps::coordinator_steps;
-use crate::i18n::{t, tf, use_lang};
-use crate::ui::snapshot::Snapshot;
+use crate::i18n::{t, tf, Lang};
 
-#[derive(Properties, PartialEq)]
-pub struct BrokerPanelProps {
-    pub view: Snapshot,
-    pub id: u32,
-    pub on_command: Callback<Command>,
-}
-
-#[function_component(BrokerPanel)]
-pub fn broker_panel(p: &BrokerPanelProps) -> Html {
-    let lang = use_lang();
-    let v = &p.view.view;
-    let Some(b) = v.brokers.iter().find(|b| b.id == p.id) else {
+pub fn broker_panel(lang: Lang, v: &WorldView, id: u32, on_command: &Callback<Command>) -> Html {
+    let Some(b) = v.brokers.iter().find(|b| b.id == id) else {
         return html! {};
     };
     let leads: Vec<String> = v
@@ -32,7 +22,7 @@ pub fn broker_panel(p: &BrokerPanelProps) -> Html {
                 .map(move |x| format!("{}/{}", t.name, x.partition))
         })
         .collect();
-    let (id, up, on) = (b.id, b.up, p.on_command.clone());
+    let (up, on) = (b.up, on_command.clone());
     let toggle = Callback::from(move |_| {
         on.emit(if up {
             Command::StopBroker { broker: id }

@@ -5,10 +5,11 @@ use yew::prelude::*;
 
 use grouplab_model::command::Command;
 use grouplab_model::consumer::ConsumerStatus;
+use grouplab_model::view::WorldView;
 
-use crate::i18n::{t, tf, use_lang};
+use crate::i18n::{t, tf, use_lang, Lang};
 use crate::ui::format;
-use crate::ui::snapshot::Snapshot;
+use crate::ui::markup::{facts, text};
 use crate::ui::stage::member::{is_idle, state_key, state_label};
 
 #[derive(Properties, PartialEq)]
@@ -67,18 +68,13 @@ pub fn consumer_actions(p: &ActionsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ConsumerPanelProps {
-    pub view: Snapshot,
-    pub name: String,
-    pub on_command: Callback<Command>,
-}
-
-#[function_component(ConsumerPanel)]
-pub fn consumer_panel(p: &ConsumerPanelProps) -> Html {
-    let lang = use_lang();
-    let v = &p.view.view;
-    let Some(c) = v.consumers.iter().find(|c| c.name == p.name) else {
+pub fn consumer_panel(
+    lang: Lang,
+    v: &WorldView,
+    name: &str,
+    on_command: &Callback<Command>,
+) -> Html {
+    let Some(c) = v.consumers.iter().find(|c| c.name == name) else {
         return html! { <p>{ t(lang, "insp.no_consumer") }</p> };
     };
     let gs = c
@@ -97,24 +93,24 @@ pub fn consumer_panel(p: &ConsumerPanelProps) -> Html {
     let note = |on: bool, key| if on { t(lang, key) } else { "" };
     html! {
         <>
-            <dl class="facts">
-                <dt>{ tr("insp.state") }</dt><dd>{ tr(state_key(state_label(c, gs))) }{ note(is_idle(c, gs), "insp.idle_note") }</dd>
-                <dt>{ tr("insp.process") }</dt><dd>{ status }</dd>
-                <dt>{ tr("insp.client") }</dt><dd>{ format!("{} ({})", c.profile.label(), c.client_id) }</dd>
-                <dt>{ "group.id" }</dt><dd>{ c.group_id.clone().unwrap_or_else(|| tr("insp.no_group_assign").into()) }{ note(c.console, "insp.console_note") }</dd>
-                <dt>{ tr("insp.member_id") }</dt><dd><code>{ if c.member_id.is_empty() { tr("insp.none_yet_paren") } else { &c.member_id } }</code></dd>
-                <dt>{ "group.instance.id" }</dt><dd>{ c.group_instance_id.clone().unwrap_or_else(|| tr("insp.dynamic_member").into()) }</dd>
-                <dt>{ tr("insp.generation") }</dt><dd>{ c.generation_id }{ note(c.is_leader, "insp.leader_note") }</dd>
-                <dt>{ tr("insp.strategies") }</dt><dd>{ c.strategies.iter().map(|a| a.name()).collect::<Vec<_>>().join(", ") }</dd>
-                <dt>{ tr("insp.owns") }</dt><dd>{ if c.assigned.is_empty() { tr("insp.nothing").into() } else { c.assigned.join(", ") } }</dd>
-                <dt>{ tr("insp.positions") }</dt><dd>{ if c.positions.is_empty() { "–".into() } else {
-                    c.positions.iter().map(|(tp, o)| tf(lang, "insp.position_at", &[("tp", tp), ("offset", o)])).collect::<Vec<_>>().join(", ") } }</dd>
-                <dt>{ tr("insp.processing") }</dt><dd>{ c.records_per_sec.map_or(tr("insp.instant").into(), |r| tf(lang, "insp.records_per_sec", &[("rate", &r)])) }</dd>
-                <dt>{ tr("insp.delivered") }</dt><dd>{ tf(lang, "insp.delivered_value", &[("n", &c.records_delivered), ("again", &c.records_redelivered)]) }</dd>
-                <dt>{ tr("insp.last_poll") }</dt><dd>{ tf(lang, "insp.last_poll_value", &[("ago", &format::seconds(since_poll)), ("max", &c.max_poll_interval_ms)]) }</dd>
-                <dt>{ "session.timeout.ms" }</dt><dd>{ c.session_timeout_ms }</dd>
-            </dl>
-            <ConsumerActions name={c.name.clone()} status={c.status.clone()} rate={c.records_per_sec} on_command={p.on_command.clone()} />
+            { facts(vec![
+                (tr("insp.state"), text([tr(state_key(state_label(c, gs))), note(is_idle(c, gs), "insp.idle_note")].concat())),
+                (tr("insp.process"), text(status)),
+                (tr("insp.client"), text(format!("{} ({})", c.profile.label(), c.client_id))),
+                ("group.id", text([c.group_id.as_deref().unwrap_or(tr("insp.no_group_assign")), note(c.console, "insp.console_note")].concat())),
+                (tr("insp.member_id"), html! { <code>{ if c.member_id.is_empty() { tr("insp.none_yet_paren") } else { &c.member_id } }</code> }),
+                ("group.instance.id", text(c.group_instance_id.clone().unwrap_or_else(|| tr("insp.dynamic_member").into()))),
+                (tr("insp.generation"), text(format!("{}{}", c.generation_id, note(c.is_leader, "insp.leader_note")))),
+                (tr("insp.strategies"), text(c.strategies.iter().map(|a| a.name()).collect::<Vec<_>>().join(", "))),
+                (tr("insp.owns"), text(if c.assigned.is_empty() { tr("insp.nothing").into() } else { c.assigned.join(", ") })),
+                (tr("insp.positions"), text(if c.positions.is_empty() { "–".into() } else {
+                    c.positions.iter().map(|(tp, o)| tf(lang, "insp.position_at", &[("tp", tp), ("offset", o)])).collect::<Vec<_>>().join(", ") })),
+                (tr("insp.processing"), text(c.records_per_sec.map_or(tr("insp.instant").into(), |r| tf(lang, "insp.records_per_sec", &[("rate", &r)])))),
+                (tr("insp.delivered"), text(tf(lang, "insp.delivered_value", &[("n", &c.records_delivered), ("again", &c.records_redelivered)]))),
+                (tr("insp.last_poll"), text(tf(lang, "insp.last_poll_value", &[("ago", &format::seconds(since_poll)), ("max", &c.max_poll_interval_ms)]))),
+                ("session.timeout.ms", text(c.session_timeout_ms.to_string())),
+            ]) }
+            <ConsumerActions name={c.name.clone()} status={c.status.clone()} rate={c.records_per_sec} on_command={on_command.clone()} />
             <p class="hint">{ tr("insp.consumer_hint") }</p>
         </>
     }

@@ -31,32 +31,30 @@ pub struct InspectorProps {
 #[function_component(Inspector)]
 pub fn inspector(p: &InspectorProps) -> Html {
     let lang = use_lang();
-    let v = &p.snap;
+    let v = &p.snap.view;
     let select = p.on_select.reform(Some);
-    let body = match &p.selection {
-        None => {
-            html! { <overview::Overview view={v.clone()} on_command={p.on_command.clone()} on_select={select} /> }
-        }
-        Some(Selection::Broker(b)) => {
-            html! { <broker::BrokerPanel view={v.clone()} id={*b} on_command={p.on_command.clone()} /> }
-        }
-        Some(Selection::Producer(n)) => {
-            html! { <producer::ProducerPanel view={v.clone()} name={n.clone()} /> }
-        }
-        Some(Selection::Topic(t)) => {
-            html! { <topic::TopicPanel view={v.clone()} topic={t.clone()} on_command={p.on_command.clone()} /> }
-        }
-        Some(Selection::Partition(tp)) => {
-            html! { <partition::PartitionPanel view={v.clone()} tp={tp.clone()} on_select={select} /> }
-        }
-        Some(Selection::Record(tp, o)) => {
-            html! { <record::RecordPanel view={v.clone()} tp={tp.clone()} offset={*o} /> }
-        }
-        Some(Selection::Group(g)) => {
-            html! { <group::GroupPanel view={v.clone()} group_id={g.clone()} on_select={select} /> }
-        }
+    let on_command = &p.on_command;
+    // The stateless panels are plain functions; the body is keyed by the kind of entity, so another kind gets a
+    // fresh body (as another component would) while the same kind is updated in place.
+    let (kind, body) = match &p.selection {
+        None => ("overview", overview::overview(lang, v, on_command, &select)),
+        Some(Selection::Broker(b)) => ("broker", broker::broker_panel(lang, v, *b, on_command)),
+        Some(Selection::Producer(n)) => (
+            "producer",
+            html! { <producer::ProducerPanel view={p.snap.clone()} name={n.clone()} /> },
+        ),
+        Some(Selection::Topic(t)) => ("topic", topic::topic_panel(lang, v, t, on_command)),
+        Some(Selection::Partition(tp)) => (
+            "partition",
+            partition::partition_panel(lang, v, tp, &select),
+        ),
+        Some(Selection::Record(tp, o)) => ("record", record::record_panel(lang, v, tp, *o)),
+        Some(Selection::Group(g)) => (
+            "group",
+            html! { <group::GroupPanel view={p.snap.clone()} group_id={g.clone()} on_select={select} /> },
+        ),
         Some(Selection::Consumer(c)) => {
-            html! { <consumer::ConsumerPanel view={v.clone()} name={c.clone()} on_command={p.on_command.clone()} /> }
+            ("consumer", consumer::consumer_panel(lang, v, c, on_command))
         }
     };
     let title = p
@@ -73,7 +71,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
                     <button class="btn btn--small" onclick={p.on_select.reform(|_| None)}>{ t(lang, "insp.back") }</button>
                 }
             </header>
-            <div class="inspector__body">{ body }</div>
+            <div class="inspector__body" key={kind}>{ body }</div>
         </section>
     }
 }

@@ -3,27 +3,22 @@
 use yew::prelude::*;
 
 use grouplab_model::command::Command;
+use grouplab_model::view::WorldView;
 
 use super::consumer::ConsumerActions;
-use crate::i18n::{t, tf, use_lang};
+use crate::i18n::{t, tf, Lang};
 use crate::ui::selection::Selection;
-use crate::ui::snapshot::Snapshot;
 use crate::ui::stage::member::{state_key, state_label};
 
 /// A big world lists its first consumers only (each row is several controls, redrawn every frame).
 const LIST_LIMIT: usize = 24;
 
-#[derive(Properties, PartialEq)]
-pub struct OverviewProps {
-    pub view: Snapshot,
-    pub on_command: Callback<Command>,
-    pub on_select: Callback<Selection>,
-}
-
-#[function_component(Overview)]
-pub fn overview(p: &OverviewProps) -> Html {
-    let lang = use_lang();
-    let v = &p.view.view;
+pub fn overview(
+    lang: Lang,
+    v: &WorldView,
+    on_command: &Callback<Command>,
+    on_select: &Callback<Selection>,
+) -> Html {
     html! {
         <>
             <p class="hint">{ t(lang, "insp.overview_hint") }</p>
@@ -32,7 +27,7 @@ pub fn overview(p: &OverviewProps) -> Html {
             { for v.consumers.iter().take(LIST_LIMIT).map(|c| {
                 let gs = c.group_id.as_deref().and_then(|g| v.groups.iter().find(|x| x.group_id == g)).map(|g| g.state);
                 let name = c.name.clone();
-                let sel = p.on_select.reform(move |_: MouseEvent| Selection::Consumer(name.clone()));
+                let sel = on_select.reform(move |_: MouseEvent| Selection::Consumer(name.clone()));
                 html! {
                     <li key={c.name.clone()} data-consumer-row={c.name.clone()}>
                         <div>
@@ -44,7 +39,7 @@ pub fn overview(p: &OverviewProps) -> Html {
                             ]) }
                         </div>
                         <ConsumerActions name={c.name.clone()} status={c.status.clone()} rate={c.records_per_sec}
-                            compact=true on_command={p.on_command.clone()} />
+                            compact=true on_command={on_command.clone()} />
                     </li>
                 }
             }) }

@@ -3,23 +3,19 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, tf, use_lang};
+use grouplab_model::view::WorldView;
+
+use crate::i18n::{t, tf, Lang};
 use crate::ui::selection::Selection;
-use crate::ui::snapshot::Snapshot;
 
-#[derive(Properties, PartialEq)]
-pub struct PartitionPanelProps {
-    pub view: Snapshot,
-    pub tp: String,
-    pub on_select: Callback<Selection>,
-}
-
-#[function_component(PartitionPanel)]
-pub fn partition_panel(p: &PartitionPanelProps) -> Html {
-    let lang = use_lang();
+pub fn partition_panel(
+    lang: Lang,
+    v: &WorldView,
+    tp: &str,
+    on_select: &Callback<Selection>,
+) -> Html {
     let tr = |key| t(lang, key);
-    let v = &p.view.view;
-    let Some((topic, n)) = p.tp.rsplit_once('/') else {
+    let Some((topic, n)) = tp.rsplit_once('/') else {
         return html! {};
     };
     let Some(part) = v
@@ -31,7 +27,7 @@ pub fn partition_panel(p: &PartitionPanelProps) -> Html {
         return html! { <p>{ tr("insp.no_partition_now") }</p> };
     };
     let groups = v.groups.iter().filter(|g| {
-        g.committed.contains_key(&p.tp)
+        g.committed.contains_key(tp)
             || g.members
                 .iter()
                 .any(|m| m.subscribed.iter().any(|t| t == topic))
@@ -49,14 +45,14 @@ pub fn partition_panel(p: &PartitionPanelProps) -> Html {
                 <thead><tr><th>{ tr("insp.group") }</th><th>{ tr("insp.committed") }</th><th>{ tr("insp.lag") }</th><th>{ tr("insp.owner") }</th></tr></thead>
                 <tbody>
                 { for groups.map(|g| {
-                    let owner = v.consumers.iter().find(|c| c.group_id.as_deref() == Some(g.group_id.as_str()) && c.assigned.contains(&p.tp));
+                    let owner = v.consumers.iter().find(|c| c.group_id.as_deref() == Some(g.group_id.as_str()) && c.assigned.iter().any(|a| a == tp));
                     html! {
                         <tr>
                             <td>{ &g.group_id }</td>
-                            <td>{ g.committed.get(&p.tp).map_or(tr("insp.none").into(), |o| o.to_string()) }</td>
-                            <td>{ g.lag.get(&p.tp).map_or("–".into(), |o| o.to_string()) }</td>
+                            <td>{ g.committed.get(tp).map_or(tr("insp.none").into(), |o| o.to_string()) }</td>
+                            <td>{ g.lag.get(tp).map_or("–".into(), |o| o.to_string()) }</td>
                             <td>{ owner.map_or(tr("insp.nobody").into(), |c| tf(lang, "insp.owner_position", &[("name", &c.name),
-                                ("pos", &c.positions.get(&p.tp).map_or("–".into(), |o| o.to_string()))])) }</td>
+                                ("pos", &c.positions.get(tp).map_or("–".into(), |o| o.to_string()))])) }</td>
                         </tr>
                     }
                 }) }
@@ -67,8 +63,8 @@ pub fn partition_panel(p: &PartitionPanelProps) -> Html {
                 <thead><tr><th>{ tr("insp.offset") }</th><th>{ tr("insp.key") }</th><th>{ tr("insp.value") }</th><th>{ tr("insp.producer") }</th></tr></thead>
                 <tbody>
                 { for part.records.iter().rev().take(12).map(|r| {
-                    let (tp, o) = (p.tp.clone(), r.offset);
-                    let sel = p.on_select.reform(move |_: MouseEvent| Selection::Record(tp.clone(), o));
+                    let (tp, o) = (tp.to_string(), r.offset);
+                    let sel = on_select.reform(move |_: MouseEvent| Selection::Record(tp.clone(), o));
                     html! {
                         <tr>
                             <td><button class="link" onclick={sel} title={tr("insp.explain_record")}>{ r.offset }</button></td>

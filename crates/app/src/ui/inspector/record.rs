@@ -4,30 +4,20 @@
 use yew::prelude::*;
 
 use grouplab_model::partitioner::Partitioner;
+use grouplab_model::view::WorldView;
 
 use super::steps::key_steps;
-use crate::i18n::{t, tf, use_lang};
-use crate::ui::snapshot::Snapshot;
+use crate::i18n::{t, tf, Lang};
 
-#[derive(Properties, PartialEq)]
-pub struct RecordPanelProps {
-    pub view: Snapshot,
-    pub tp: String,
-    pub offset: u64,
-}
-
-#[function_component(RecordPanel)]
-pub fn record_panel(p: &RecordPanelProps) -> Html {
-    let lang = use_lang();
+pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
     let tr = |key| t(lang, key);
-    let v = &p.view.view;
-    let Some((topic, n)) = p.tp.rsplit_once('/') else {
+    let Some((topic, n)) = tp.rsplit_once('/') else {
         return html! {};
     };
     let t = v.topics.iter().find(|t| t.name == topic);
     let record = t
         .and_then(|t| t.partitions.iter().find(|x| x.partition.to_string() == n))
-        .and_then(|part| part.records.iter().find(|r| r.offset == p.offset));
+        .and_then(|part| part.records.iter().find(|r| r.offset == offset));
     let Some(r) = record else {
         return html! { <p>{ tr("insp.record_gone") }</p> };
     };
@@ -48,7 +38,7 @@ pub fn record_panel(p: &RecordPanelProps) -> Html {
     html! {
         <>
             <dl class="facts">
-                <dt>{ tr("insp.partition") }</dt><dd>{ &p.tp }</dd>
+                <dt>{ tr("insp.partition") }</dt><dd>{ tp }</dd>
                 <dt>{ tr("insp.offset") }</dt><dd>{ r.offset }</dd>
                 <dt>{ tr("insp.key") }</dt><dd>{ r.key.clone().unwrap_or_else(|| "null".into()) }</dd>
                 <dt>{ tr("insp.value") }</dt><dd>{ &r.value }</dd>

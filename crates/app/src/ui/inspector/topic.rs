@@ -5,22 +5,12 @@ use yew::prelude::*;
 
 use grouplab_model::command::Command;
 use grouplab_model::partitioner::Partitioner;
+use grouplab_model::view::WorldView;
 
-use crate::i18n::{t, tf, use_lang};
-use crate::ui::snapshot::Snapshot;
+use crate::i18n::{t, tf, Lang};
 
-#[derive(Properties, PartialEq)]
-pub struct TopicPanelProps {
-    pub view: Snapshot,
-    pub topic: String,
-    pub on_command: Callback<Command>,
-}
-
-#[function_component(TopicPanel)]
-pub fn topic_panel(p: &TopicPanelProps) -> Html {
-    let lang = use_lang();
-    let v = &p.view.view;
-    let Some(topic) = v.topics.iter().find(|x| x.name == p.topic) else {
+pub fn topic_panel(lang: Lang, v: &WorldView, name: &str, on_command: &Callback<Command>) -> Html {
+    let Some(topic) = v.topics.iter().find(|x| x.name == name) else {
         return html! {};
     };
     let n = topic.partitions.len() as u32;
@@ -33,7 +23,7 @@ pub fn topic_panel(p: &TopicPanelProps) -> Html {
         .iter()
         .map(|x| x.log_end_offset - x.log_start_offset)
         .sum();
-    let (on, name) = (p.on_command.clone(), topic.name.clone());
+    let (on, name) = (on_command.clone(), topic.name.clone());
     let add = Callback::from(move |_| {
         on.emit(Command::AddPartitions {
             topic: name.clone(),
