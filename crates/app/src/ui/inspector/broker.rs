@@ -7,6 +7,7 @@ use grouplab_model::view::WorldView;
 
 use super::steps::coordinator_steps;
 use crate::i18n::{t, tf, Lang};
+use crate::ui::markup::{facts, text};
 
 pub fn broker_panel(lang: Lang, v: &WorldView, id: u32, on_command: &Callback<Command>) -> Html {
     let Some(b) = v.brokers.iter().find(|b| b.id == id) else {
@@ -32,11 +33,11 @@ pub fn broker_panel(lang: Lang, v: &WorldView, id: u32, on_command: &Callback<Co
     });
     html! {
         <>
-            <dl class="facts">
-                <dt>{ t(lang, "insp.status") }</dt><dd>{ t(lang, if b.up { "insp.up" } else { "insp.down" }) }</dd>
-                <dt>{ t(lang, "insp.leads") }</dt><dd>{ if leads.is_empty() { t(lang, "insp.no_partition").into() } else { leads.join(", ") } }</dd>
-                <dt>{ t(lang, "insp.coordinates") }</dt><dd>{ if b.coordinates.is_empty() { t(lang, "insp.no_group").into() } else { b.coordinates.join(", ") } }</dd>
-            </dl>
+            { facts(vec![
+                (t(lang, "insp.status"), text(t(lang, if b.up { "insp.up" } else { "insp.down" }))),
+                (t(lang, "insp.leads"), text(if leads.is_empty() { t(lang, "insp.no_partition").into() } else { leads.join(", ") })),
+                (t(lang, "insp.coordinates"), text(if b.coordinates.is_empty() { t(lang, "insp.no_group").into() } else { b.coordinates.join(", ") })),
+            ]) }
             <button class={classes!("btn", b.up.then_some("btn--danger"))} onclick={toggle}>
                 { t(lang, if b.up { "insp.stop_broker" } else { "insp.start_broker" }) }
             </button>

@@ -14,6 +14,7 @@ use grouplab_model::TopicPartition;
 use super::steps::coordinator_steps;
 use crate::i18n::{t, tf, use_lang};
 use crate::ui::format;
+use crate::ui::markup::{fact_rows, text};
 use crate::ui::selection::Selection;
 use crate::ui::snapshot::Snapshot;
 
@@ -113,10 +114,12 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
         <>
             <dl class="facts">
                 <dt>{ tr("insp.state") }</dt><dd data-group-state={g.state.name()}>{ g.state.name() }</dd>
-                <dt>{ tr("insp.generation") }</dt><dd>{ g.generation_id }</dd>
-                <dt>{ tr("insp.assignor") }</dt><dd>{ g.assignor.map_or(tr("insp.none_yet"), |a| a.name()) }</dd>
-                <dt>{ tr("insp.leader") }</dt><dd>{ g.leader.as_deref().map(name_of).unwrap_or_else(|| tr("insp.none").into()) }</dd>
-                <dt>{ tr("insp.redelivered") }</dt><dd>{ tf(lang, "insp.redelivered_value", &[("n", &g.records_redelivered)]) }</dd>
+                { fact_rows(vec![
+                    (tr("insp.generation"), text(g.generation_id.to_string())),
+                    (tr("insp.assignor"), text(g.assignor.map_or(tr("insp.none_yet"), |a| a.name()))),
+                    (tr("insp.leader"), text(g.leader.as_deref().map(name_of).unwrap_or_else(|| tr("insp.none").into()))),
+                    (tr("insp.redelivered"), text(tf(lang, "insp.redelivered_value", &[("n", &g.records_redelivered)]))),
+                ]) }
             </dl>
             <h3>{ tr("insp.which_coordinator") }</h3>
             { coordinator_steps(lang, &g.coordinator.lookup, leader_broker) }

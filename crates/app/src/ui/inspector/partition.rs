@@ -6,6 +6,7 @@ use yew::prelude::*;
 use grouplab_model::view::WorldView;
 
 use crate::i18n::{t, tf, Lang};
+use crate::ui::markup::{facts, head_row, text};
 use crate::ui::selection::Selection;
 
 pub fn partition_panel(
@@ -34,15 +35,15 @@ pub fn partition_panel(
     });
     html! {
         <>
-            <dl class="facts">
-                <dt>{ tr("insp.leader") }</dt><dd>{ part.leader.map_or(tr("insp.offline").into(), |b| tf(lang, "ev.broker", &[("broker", &b)])) }</dd>
-                <dt>{ tr("insp.replicas") }</dt><dd>{ part.replicas.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ") }</dd>
-                <dt>{ tr("insp.log_start") }</dt><dd>{ part.log_start_offset }</dd>
-                <dt>{ tr("insp.log_end") }</dt><dd>{ part.log_end_offset }{ tr("insp.log_end_note") }</dd>
-            </dl>
+            { facts(vec![
+                (tr("insp.leader"), text(part.leader.map_or(tr("insp.offline").into(), |b| tf(lang, "ev.broker", &[("broker", &b)])))),
+                (tr("insp.replicas"), text(part.replicas.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", "))),
+                (tr("insp.log_start"), text(part.log_start_offset.to_string())),
+                (tr("insp.log_end"), text(format!("{}{}", part.log_end_offset, tr("insp.log_end_note")))),
+            ]) }
             <table class="table">
                 <caption>{ tr("insp.groups_reading") }</caption>
-                <thead><tr><th>{ tr("insp.group") }</th><th>{ tr("insp.committed") }</th><th>{ tr("insp.lag") }</th><th>{ tr("insp.owner") }</th></tr></thead>
+                { head_row(["insp.group", "insp.committed", "insp.lag", "insp.owner"].map(|k| tr(k).into()).into()) }
                 <tbody>
                 { for groups.map(|g| {
                     let owner = v.consumers.iter().find(|c| c.group_id.as_deref() == Some(g.group_id.as_str()) && c.assigned.iter().any(|a| a == tp));
@@ -60,7 +61,7 @@ pub fn partition_panel(
             </table>
             <table class="table records">
                 <caption>{ tr("insp.newest") }</caption>
-                <thead><tr><th>{ tr("insp.offset") }</th><th>{ tr("insp.key") }</th><th>{ tr("insp.value") }</th><th>{ tr("insp.producer") }</th></tr></thead>
+                { head_row(["insp.offset", "insp.key", "insp.value", "insp.producer"].map(|k| tr(k).into()).into()) }
                 <tbody>
                 { for part.records.iter().rev().take(12).map(|r| {
                     let (tp, o) = (tp.to_string(), r.offset);

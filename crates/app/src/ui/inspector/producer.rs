@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::steps::key_steps;
 use crate::i18n::{t, tf, use_lang};
+use crate::ui::markup::{facts, text};
 use crate::ui::snapshot::Snapshot;
 
 #[derive(Properties, PartialEq)]
@@ -42,13 +43,13 @@ pub fn producer_panel(p: &ProducerPanelProps) -> Html {
         .map_or(1, |t| t.partitions.len() as u32);
     html! {
         <>
-            <dl class="facts">
-                <dt>{ t(lang, "insp.client") }</dt><dd>{ format!("{} ({})", pr.profile.label(), pr.client_id) }</dd>
-                <dt>{ t(lang, "insp.partitioner") }</dt><dd>{ pr.partitioner.name() }</dd>
-                <dt>{ t(lang, "insp.records_sent") }</dt><dd>{ pr.records_sent }</dd>
-                <dt>{ t(lang, "insp.rates") }</dt><dd>{ if pr.rates.is_empty() { t(lang, "insp.none").into() } else {
-                    pr.rates.iter().map(|(to, r)| tf(lang, "insp.rate_to", &[("rate", r), ("topic", to)])).collect::<Vec<_>>().join(", ") } }</dd>
-            </dl>
+            { facts(vec![
+                (t(lang, "insp.client"), text(format!("{} ({})", pr.profile.label(), pr.client_id))),
+                (t(lang, "insp.partitioner"), text(pr.partitioner.name())),
+                (t(lang, "insp.records_sent"), text(pr.records_sent.to_string())),
+                (t(lang, "insp.rates"), text(if pr.rates.is_empty() { t(lang, "insp.none").into() } else {
+                    pr.rates.iter().map(|(to, r)| tf(lang, "insp.rate_to", &[("rate", r), ("topic", to)])).collect::<Vec<_>>().join(", ") })),
+            ]) }
             <h3>{ tf(lang, "insp.try_key", &[("topic", &topic), ("n", &partitions)]) }</h3>
             <label class="field">{ t(lang, "insp.key") }{ " " }<input value={(*key).clone()} {oninput} aria-label={t(lang, "insp.key_label")} /></label>
             { key_steps(lang, pr.partitioner, Some(key.as_str()).filter(|k| !k.is_empty()), partitions) }

@@ -8,6 +8,7 @@ use grouplab_model::view::WorldView;
 
 use super::steps::key_steps;
 use crate::i18n::{t, tf, Lang};
+use crate::ui::markup::{facts, text};
 
 pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
     let tr = |key| t(lang, key);
@@ -37,14 +38,14 @@ pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
         .partition();
     html! {
         <>
-            <dl class="facts">
-                <dt>{ tr("insp.partition") }</dt><dd>{ tp }</dd>
-                <dt>{ tr("insp.offset") }</dt><dd>{ r.offset }</dd>
-                <dt>{ tr("insp.key") }</dt><dd>{ r.key.clone().unwrap_or_else(|| "null".into()) }</dd>
-                <dt>{ tr("insp.value") }</dt><dd>{ &r.value }</dd>
-                <dt>{ tr("insp.producer") }</dt><dd>{ &r.producer }</dd>
-                <dt>{ tr("insp.timestamp") }</dt><dd>{ format!("{} ms", r.timestamp_ms) }</dd>
-            </dl>
+            { facts(vec![
+                (tr("insp.partition"), text(tp.to_string())),
+                (tr("insp.offset"), text(r.offset.to_string())),
+                (tr("insp.key"), text(r.key.clone().unwrap_or_else(|| "null".into()))),
+                (tr("insp.value"), text(r.value.clone())),
+                (tr("insp.producer"), text(r.producer.clone())),
+                (tr("insp.timestamp"), text(format!("{} ms", r.timestamp_ms))),
+            ]) }
             <h3>{ tf(lang, "insp.how_chosen", &[("producer", &r.producer), ("n", &partitions)]) }</h3>
             { key_steps(lang, partitioner, r.key.as_deref(), partitions) }
             <p class="hint">{ match other_place {

@@ -8,6 +8,7 @@ use grouplab_model::partitioner::Partitioner;
 use grouplab_model::view::WorldView;
 
 use crate::i18n::{t, tf, Lang};
+use crate::ui::markup::{facts, head_row, text};
 
 pub fn topic_panel(lang: Lang, v: &WorldView, name: &str, on_command: &Callback<Command>) -> Html {
     let Some(topic) = v.topics.iter().find(|x| x.name == name) else {
@@ -32,14 +33,15 @@ pub fn topic_panel(lang: Lang, v: &WorldView, name: &str, on_command: &Callback<
     });
     html! {
         <>
-            <dl class="facts">
-                <dt>{ t(lang, "insp.partitions") }</dt><dd>{ n }</dd>
-                <dt>{ t(lang, "insp.records") }</dt><dd>{ total }</dd>
-            </dl>
+            { facts(vec![
+                (t(lang, "insp.partitions"), text(n.to_string())),
+                (t(lang, "insp.records"), text(total.to_string())),
+            ]) }
             <button class="btn" onclick={add}>{ tf(lang, "insp.add_partition", &[("n", &n), ("m", &(n + 1))]) }</button>
             <h3>{ tf(lang, "insp.keys_now", &[("m", &(n + 1)), ("partitioner", &partitioner.name())]) }</h3>
             <table class="table">
-                <thead><tr><th>{ t(lang, "insp.key") }</th><th>{ tf(lang, "insp.n_partitions", &[("n", &n)]) }</th><th>{ tf(lang, "insp.n_partitions", &[("n", &(n + 1))]) }</th></tr></thead>
+                { head_row(vec![t(lang, "insp.key").into(), tf(lang, "insp.n_partitions", &[("n", &n)]).into(),
+                    tf(lang, "insp.n_partitions", &[("n", &(n + 1))]).into()]) }
                 <tbody>
                 { for (0..10).map(|i| {
                     let key = format!("order-{i}");
