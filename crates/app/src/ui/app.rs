@@ -23,9 +23,9 @@ use super::describe;
 use super::event_log::EventLog;
 use super::help::Help;
 use super::import_group::ImportGroup;
-use super::inspector::Inspector;
+use super::inspector;
 use super::keyboard::{self, Shortcut};
-use super::lesson_panel::{LessonPanel, Toc};
+use super::lesson_panel::{lesson_panel, LessonPanel, Toc};
 use super::notice::{Notice, NoticeBar};
 use super::selection::Selection;
 use super::share::Share;
@@ -893,8 +893,7 @@ impl Component for App {
             <aside class="side" aria-label={t(self.lang, "app.side")}>
                 if self.ready {
                     <CodePanel lang={self.lang} log={self.code_log.clone()} />
-                    <Inspector snap={snap.clone()} selection={self.selection.clone()}
-                        on_select={cb.select_opt.clone()} on_command={on_command} />
+                    { inspector::inspector(self.lang, snap, self.selection.as_ref(), &cb.select_opt, &on_command) }
                     <EventLog book={self.log_rc.clone()} on_seek={cb.seek.clone()} />
                 }
             </aside>
@@ -932,9 +931,9 @@ impl Component for App {
                     <NoticeBar notice={self.notice.clone()} on_dismiss={cb.dismiss.clone()} />
                     <div class="workspace">
                         <div class="stage-col">
-                            <LessonPanel lang={self.lang} toc={self.toc.clone()} place={self.place}
-                                playing={snap.playing && self.engine.borrow().stop_at.is_some()}
-                                snap={snap.clone()} on_go={cb.lesson.clone()} />
+                            { lesson_panel(self.lang, LessonPanel { toc: &self.toc, place: self.place,
+                                playing: snap.playing && self.engine.borrow().stop_at.is_some(),
+                                view, on_go: &cb.lesson }) }
                             <ZoomBar lang={self.lang} zoom={self.zoom} on_zoom={cb.zoom.clone()} on_fit={cb.zoom_fit.clone()} />
                             <div class={classes!("stage-wrap", (self.zoom != 1.0).then_some("is-zoomed"))} ref={self.stage_ref.clone()}
                                  onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}

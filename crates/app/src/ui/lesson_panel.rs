@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::snapshot::Snapshot;
+use grouplab_model::view::WorldView;
+
 use crate::i18n::{t, Lang};
 use crate::lessons::facts::facts;
 use crate::lessons::{step_key, title_key, Place};
@@ -16,20 +17,18 @@ use crate::lessons::{step_key, title_key, Place};
 /// The table of contents: (id, number of steps) per lesson.
 pub type Toc = Rc<Vec<(&'static str, usize)>>;
 
-#[derive(Properties, PartialEq)]
-pub struct LessonPanelProps {
-    pub lang: Lang,
-    pub toc: Toc,
+/// Where the panel is and what it draws from.
+pub struct LessonPanel<'a> {
+    pub toc: &'a Toc,
     pub place: Option<Place>,
     /// A step is playing (the clock stops at its end).
     pub playing: bool,
-    pub snap: Snapshot,
-    pub on_go: Callback<Option<Place>>,
+    pub view: &'a WorldView,
+    pub on_go: &'a Callback<Option<Place>>,
 }
 
-#[function_component(LessonPanel)]
-pub fn lesson_panel(p: &LessonPanelProps) -> Html {
-    let lang = p.lang;
+/// A plain function, not a component: it shows the model's facts now, so it changes every frame anyway.
+pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
     let toc = html! {
         <details class="lesson__toc" open={p.place.is_none()}>
             <summary>{ t(lang, "lesson.toc") }</summary>
@@ -99,7 +98,7 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
             </h2>
             <p class="lesson__text" data-narration="" aria-live="polite">{ t(lang, &step_key(id, k)) }</p>
             <dl class="facts lesson__facts" aria-label={t(lang, "lesson.facts")}>
-                { for facts(id, k, &p.snap.view).into_iter().map(|f| html! { <>
+                { for facts(id, k, p.view).into_iter().map(|f| html! { <>
                     <dt>{ t(lang, f.label) }</dt>
                     <dd data-fact={f.id} data-value={f.number.map(|n| n.to_string())}>{ f.value }</dd>
                 </> }) }
