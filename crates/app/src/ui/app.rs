@@ -958,7 +958,7 @@ impl Component for App {
                         <Help on_close={cb.help_close.clone()} />
                     }
                     if let Some(at) = &self.menu {
-                        <ContextMenu lang={self.lang} at={at.clone()} items={context_menu::items(&at.target, view)}
+                        <ContextMenu lang={self.lang} at={at.clone()} snap={snap.clone()}
                             on_command={on_command_menu} on_close={cb.menu.reform(|_| None)} />
                     }
                     if self.import_group {

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::selection::Selection;
+use super::snapshot::Snapshot;
 use crate::i18n::{t, Lang};
 
 /// An open menu: for what, and where (client pixels).
@@ -169,7 +170,9 @@ pub fn items(target: &Selection, view: &WorldView) -> Vec<(&'static str, Command
 pub struct ContextMenuProps {
     pub lang: Lang,
     pub at: MenuAt,
-    pub items: Vec<(&'static str, Command)>,
+    /// The world the items are for (compared by revision: comparing the items' commands would cost more wasm
+    /// than drawing a few buttons again).
+    pub snap: Snapshot,
     pub on_command: Callback<Command>,
     pub on_close: Callback<()>,
 }
@@ -205,19 +208,20 @@ pub fn context_menu(p: &ContextMenuProps) -> Html {
         })
     };
     let title = p.at.target.name(p.lang);
+    let items = items(&p.at.target, &p.snap.view);
     html! {
         <div class="context-menu-layer" onclick={p.on_close.reform(|_| ())}
              oncontextmenu={p.on_close.reform(|e: MouseEvent| e.prevent_default())}>
             <div class="context-menu" role="menu" ref={menu} aria-label={title.clone()} data-menu-for={p.at.target.label()}
                  {onkeydown} onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 <p class="context-menu__title">{ title }</p>
-                if p.items.is_empty() {
+                if items.is_empty() {
                     <p class="context-menu__empty">{ t(p.lang, "menu.nothing") }</p>
                 }
-                { for p.items.iter().map(|(key, cmd)| {
-                    let (cmd, on, close) = (cmd.clone(), p.on_command.clone(), p.on_close.clone());
+                { for items.into_iter().map(|(key, cmd)| {
+                    let (on, close) = (p.on_command.clone(), p.on_close.clone());
                     html! {
-                        <button type="button" role="menuitem" class="context-menu__item" data-menu-item={*key}
+                        <button type="button" role="menuitem" class="context-menu__item" data-menu-item={key}
                                 onclick={Callback::from(move |_| { on.emit(cmd.clone()); close.emit(()); })}>
                             { t(p.lang, key) }
                         </button>
