@@ -21,12 +21,13 @@ use super::context_menu::{self, ContextMenu, MenuAt};
 use super::controls::Controls;
 use super::describe;
 use super::event_log::EventLog;
+use super::header::header;
 use super::help::Help;
 use super::import_group::ImportGroup;
 use super::inspector;
 use super::keyboard::{self, Shortcut};
 use super::lesson_panel::{lesson_panel, LessonPanel, Toc};
-use super::notice::{Notice, NoticeBar};
+use super::notice::{notice_bar, Notice};
 use super::selection::Selection;
 use super::share::Share;
 use super::snapshot::{LogBook, Snapshot};
@@ -35,8 +36,7 @@ use super::stage::window::{self, Band};
 use super::stage::Stage;
 use super::timeline::TimelineBar;
 use super::transfer;
-use super::zoom::{self, Pan, ZoomBar};
-use super::Header;
+use super::zoom::{self, zoom_bar, Pan};
 use crate::engine::{Engine, MAX_SPEED, MIN_SPEED};
 use crate::host::{self, HostRef};
 use crate::i18n::{self, say, t, tf, Lang};
@@ -903,12 +903,12 @@ impl Component for App {
         let tag = if self.host.page { "main" } else { "section" };
         html! {
             <ContextProvider<Lang> context={self.lang}>
-                <Header lang={self.lang} on_lang={cb.lang.clone()} embed={self.host.embed}>
+                { header(self.lang, &cb.lang, self.host.embed, html! {
                     <Share lang={self.lang} embed={self.host.embed} on_copy={cb.copy.clone()}
                         on_export={cb.export.clone()} on_import={cb.import.clone()}
                         on_import_error={cb.import_failed.clone()} on_open={cb.open.clone()}
                         on_import_group={Some(cb.import_group_open.clone())} />
-                </Header>
+                }) }
                 <@{tag} id="stage" class="app" ref={self.main_ref.clone()}
                       data-stage-ready={self.ready.then_some("true")}
                       data-playing={snap.playing.to_string()} data-time-ms={view.time_ms.to_string()}
@@ -928,13 +928,13 @@ impl Component for App {
                         <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
                             colours={colours} on_seek={cb.seek.clone()} />
                     </section>
-                    <NoticeBar notice={self.notice.clone()} on_dismiss={cb.dismiss.clone()} />
+                    { notice_bar(self.lang, self.notice.as_ref(), &cb.dismiss) }
                     <div class="workspace">
                         <div class="stage-col">
                             { lesson_panel(self.lang, LessonPanel { toc: &self.toc, place: self.place,
                                 playing: snap.playing && self.engine.borrow().stop_at.is_some(),
                                 view, on_go: &cb.lesson }) }
-                            <ZoomBar lang={self.lang} zoom={self.zoom} on_zoom={cb.zoom.clone()} on_fit={cb.zoom_fit.clone()} />
+                            { zoom_bar(self.lang, self.zoom, &cb.zoom, &cb.zoom_fit) }
                             <div class={classes!("stage-wrap", (self.zoom != 1.0).then_some("is-zoomed"))} ref={self.stage_ref.clone()}
                                  onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}
                                  onpointerup={cb.pan_up.clone()} onwheel={cb.wheel.clone()}

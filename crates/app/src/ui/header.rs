@@ -5,36 +5,23 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Lang};
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub lang: Lang,
-    pub on_lang: Callback<Lang>,
-    #[prop_or_default]
-    pub embed: bool,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-#[function_component(Header)]
-pub fn header(p: &HeaderProps) -> Html {
+/// The bar, drawn by the app's view around `share` (a plain function: a component's glue costs more wasm than
+/// drawing these few elements again).
+pub fn header(lang: Lang, on_lang: &Callback<Lang>, embed: bool, share: Html) -> Html {
     // One switch: it names (and selects) the other language.
-    let other = if p.lang == Lang::En {
-        Lang::Hi
-    } else {
-        Lang::En
-    };
-    let on = p.on_lang.clone();
+    let other = if lang == Lang::En { Lang::Hi } else { Lang::En };
+    let on = on_lang.clone();
     html! {
-        <header class={classes!("topbar", p.embed.then_some("topbar--embed"))}>
-            if p.embed {
+        <header class={if embed { "topbar topbar--embed" } else { "topbar" }}>
+            if embed {
                 <p class="topbar__title">{ "GroupLab" }</p>
             } else {
                 <h1 class="topbar__title">{ "GroupLab" }</h1>
-                <p class="topbar__tagline">{ t(p.lang, "app.tagline") }</p>
+                <p class="topbar__tagline">{ t(lang, "app.tagline") }</p>
             }
-            { p.children.clone() }
+            { share }
             <button class="btn btn--small topbar__lang" data-lang={other.code()}
-                    aria-label={format!("{}: {}", t(p.lang, "lang.label"), other.name())}
+                    aria-label={format!("{}: {}", t(lang, "lang.label"), other.name())}
                     onclick={Callback::from(move |_| on.emit(other))}>{ other.name() }</button>
         </header>
     }

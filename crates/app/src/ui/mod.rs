@@ -30,4 +30,3 @@ mod transfer;
 mod zoom;
 
 pub use app::{App, AppProps};
-pub use header::Header;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -11,26 +11,20 @@ pub struct Notice {
     pub text: String,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    pub notice: Option<Notice>,
-    pub on_dismiss: Callback<()>,
-}
-
-#[function_component(NoticeBar)]
-pub fn notice_bar(p: &NoticeProps) -> Html {
-    let lang = use_lang();
+/// The bar, drawn by the app's view (a plain function: a component's glue costs more wasm than drawing these
+/// few elements again).
+pub fn notice_bar(lang: Lang, notice: Option<&Notice>, on_dismiss: &Callback<()>) -> Html {
     // The live region is always present so screen readers announce what appears in it.
-    let (class, role, text) = match &p.notice {
+    let (class, role, text) = match notice {
         Some(n) if n.error => ("notice notice--error", "alert", n.text.clone()),
         Some(n) => ("notice notice--ok", "status", n.text.clone()),
         None => ("notice notice--empty", "status", String::new()),
     };
     html! {
-        <div {class} {role} aria-live="polite" data-notice={p.notice.as_ref().map(|n| if n.error { "error" } else { "ok" }).unwrap_or("")}>
+        <div {class} {role} aria-live="polite" data-notice={notice.map(|n| if n.error { "error" } else { "ok" }).unwrap_or("")}>
             if !text.is_empty() {
                 <span class="notice__text">{ text }</span>
-                <button class="btn btn--small" onclick={p.on_dismiss.reform(|_| ())} aria-label={t(lang, "notice.dismiss")}>{ "×" }</button>
+                <button class="btn btn--small" onclick={on_dismiss.reform(|_| ())} aria-label={t(lang, "notice.dismiss")}>{ "×" }</button>
             }
         </div>
     }

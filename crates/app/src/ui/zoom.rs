@@ -22,28 +22,20 @@ pub fn clamp(z: f64) -> f64 {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ZoomBarProps {
-    pub lang: Lang,
-    pub zoom: f64,
-    pub on_zoom: Callback<f64>,
-    pub on_fit: Callback<()>,
-}
-
-#[function_component(ZoomBar)]
-pub fn zoom_bar(p: &ZoomBarProps) -> Html {
-    let z = p.zoom;
-    let set = |to: f64| p.on_zoom.reform(move |_: MouseEvent| clamp(to));
+/// The bar, drawn by the app's view (a plain function: a component's glue costs more wasm than drawing these
+/// few buttons again).
+pub fn zoom_bar(lang: Lang, z: f64, on_zoom: &Callback<f64>, on_fit: &Callback<()>) -> Html {
+    let set = |to: f64| on_zoom.reform(move |_: MouseEvent| clamp(to));
     html! {
-        <div class="zoom" role="group" aria-label={t(p.lang, "zoom.group")}>
+        <div class="zoom" role="group" aria-label={t(lang, "zoom.group")}>
             <button type="button" class="btn btn--small" data-action="zoom-out" onclick={set(z / STEP)}
-                    disabled={z <= MIN_ZOOM} aria-label={t(p.lang, "zoom.out")}>{ "−" }</button>
+                    disabled={z <= MIN_ZOOM} aria-label={t(lang, "zoom.out")}>{ "−" }</button>
             <button type="button" class="btn btn--small zoom__level" data-action="zoom-reset" data-zoom={super::format::fixed(z, 3)}
-                    onclick={set(1.0)} title={t(p.lang, "zoom.reset")}>{ format!("{}%", super::format::fixed(z * 100.0, 0)) }</button>
+                    onclick={set(1.0)} title={t(lang, "zoom.reset")}>{ format!("{}%", super::format::fixed(z * 100.0, 0)) }</button>
             <button type="button" class="btn btn--small" data-action="zoom-in" onclick={set(z * STEP)}
-                    disabled={z >= MAX_ZOOM} aria-label={t(p.lang, "zoom.in")}>{ "+" }</button>
-            <button type="button" class="btn btn--small" data-action="zoom-fit" onclick={p.on_fit.reform(|_| ())}
-                    title={t(p.lang, "zoom.fit_title")}>{ t(p.lang, "zoom.fit") }</button>
+                    disabled={z >= MAX_ZOOM} aria-label={t(lang, "zoom.in")}>{ "+" }</button>
+            <button type="button" class="btn btn--small" data-action="zoom-fit" onclick={on_fit.reform(|_| ())}
+                    title={t(lang, "zoom.fit_title")}>{ t(lang, "zoom.fit") }</button>
         </div>
     }
 }
