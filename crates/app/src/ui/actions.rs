@@ -9,6 +9,7 @@ use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig};
 
+use super::markup::field;
 use crate::i18n::{t, tf, use_lang};
 
 #[derive(Properties, PartialEq)]
@@ -204,48 +205,38 @@ pub fn actions(p: &ActionsProps) -> Html {
         <section class="actions" aria-label={t(lang, "act.region")}>
             <fieldset class="actions__set">
                 <legend>{ t(lang, "act.consumers") }</legend>
-                <label>{ "group.id" }
-                    <input ref={group.clone()} list="group-ids" value="order-consumer-group" size="18" />
-                </label>
+                { field("group.id", html! { <input ref={group.clone()} list="group-ids" value="order-consumer-group" size="18" /> }) }
                 <datalist id="group-ids">
                     { for p.groups.iter().map(|g| html! { <option value={g.clone()} /> }) }
                 </datalist>
-                <label>{ t(lang, "act.client") }
+                { field(t(lang, "act.client"), html! {
                     <select ref={c_profile.clone()}>
                         <option value="librdkafka" selected=true>{ "confluent-kafka" }</option>
                         <option value="java">{ "Java" }</option>
                     </select>
-                </label>
-                <label>{ t(lang, "act.assignor") }
+                }) }
+                { field(t(lang, "act.assignor"), html! {
                     <select ref={assignor.clone()}>
                         <option value="" selected=true>{ t(lang, "act.client_default") }</option>
                         { for AssignorName::ALL.iter().map(|a| html! { <option value={a.name()}>{ a.name() }</option> }) }
                     </select>
-                </label>
-                <label>{ "group.instance.id" }
-                    <input ref={instance.clone()} placeholder={t(lang, "act.dynamic")} size="10" />
-                </label>
-                <label>{ t(lang, "act.topic") }
-                    <select ref={c_topic.clone()}>{ topic_options.clone() }</select>
-                </label>
+                }) }
+                { field("group.instance.id", html! { <input ref={instance.clone()} placeholder={t(lang, "act.dynamic")} size="10" /> }) }
+                { field(t(lang, "act.topic"), html! { <select ref={c_topic.clone()}>{ topic_options.clone() }</select> }) }
                 <button class="btn btn--primary" onclick={add_consumer} data-action="add-consumer"
                         aria-keyshortcuts="a">{ t(lang, "act.add_consumer") }</button>
             </fieldset>
             <fieldset class="actions__set">
                 <legend>{ t(lang, "act.produce") }</legend>
                 if p.producers.len() > 1 {
-                    <label>{ t(lang, "act.producer") }
+                    { field(t(lang, "act.producer"), html! {
                         <select ref={producer.clone()}>
                             { for p.producers.iter().map(|x| html! { <option value={x.clone()}>{ x }</option> }) }
                         </select>
-                    </label>
+                    }) }
                 }
-                <label>{ t(lang, "act.topic") }
-                    <select ref={p_topic.clone()}>{ topic_options }</select>
-                </label>
-                <label>{ t(lang, "act.key") }
-                    <input ref={key.clone()} value="order-7" size="10" />
-                </label>
+                { field(t(lang, "act.topic"), html! { <select ref={p_topic.clone()}>{ topic_options }</select> }) }
+                { field(t(lang, "act.key"), html! { <input ref={key.clone()} value="order-7" size="10" /> }) }
                 <label class="check"><input type="checkbox" ref={null_key.clone()} />{ t(lang, "act.no_key") }</label>
                 if p.producers.is_empty() {
                     <button class="btn" onclick={add_producer}>{ t(lang, "act.add_producer") }</button>
@@ -253,9 +244,7 @@ pub fn actions(p: &ActionsProps) -> Html {
                     <button class="btn btn--primary" onclick={send_one} data-action="produce"
                             aria-keyshortcuts="p">{ t(lang, "act.send_one") }</button>
                     <button class="btn" onclick={burst} data-action="burst">{ t(lang, "act.burst") }</button>
-                    <label>{ t(lang, "act.rate") }
-                        <input ref={rate.clone()} type="number" min="0" max="1000" value="4" class="num" />
-                    </label>
+                    { field(t(lang, "act.rate"), html! { <input ref={rate.clone()} type="number" min="0" max="1000" value="4" class="num" /> }) }
                     <button class="btn" onclick={set_rate} data-action="set-rate"
                             title={t(lang, "act.set_rate_title")}>{ t(lang, "act.set_rate") }</button>
                 }
@@ -275,7 +264,7 @@ pub fn actions(p: &ActionsProps) -> Html {
                         Command::StartBroker { broker: id }
                     }));
                     html! {
-                        <button class={classes!("btn", (!up).then_some("btn--danger"))} {onclick}
+                        <button class={if up { "btn" } else { "btn btn--danger" }} {onclick}
                                 data-action={format!("toggle-broker-{id}")}>
                             { tf(lang, if up { "act.stop_broker" } else { "act.start_broker" }, &[("id", &id)]) }
                         </button>

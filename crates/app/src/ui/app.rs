@@ -22,7 +22,7 @@ use super::controls::Controls;
 use super::describe;
 use super::event_log::EventLog;
 use super::header::header;
-use super::help::Help;
+use super::help::help;
 use super::import_group::ImportGroup;
 use super::inspector;
 use super::keyboard::{self, Shortcut};
@@ -898,9 +898,71 @@ impl Component for App {
                 }
             </aside>
         };
+        let content = html! {
+            <>
+                <section class="bar" aria-label={t(self.lang, "app.time")}>
+                    <Controls lang={self.lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
+                        slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
+                        on_toggle_play={cb.toggle_play.clone()}
+                        on_step_back={cb.step_back.clone()}
+                        on_step_forward={cb.step_forward.clone()}
+                        on_speed={cb.speed.clone()}
+                        on_slow_motion={cb.slow_motion.clone()}
+                        on_reset={cb.reset.clone()}
+                        on_help={cb.help_open.clone()} />
+                    <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
+                        colours={colours} on_seek={cb.seek.clone()} />
+                </section>
+                { notice_bar(self.lang, self.notice.as_ref(), &cb.dismiss) }
+                <div class="workspace">
+                    <div class="stage-col">
+                        { lesson_panel(self.lang, LessonPanel { toc: &self.toc, place: self.place,
+                            playing: snap.playing && self.engine.borrow().stop_at.is_some(),
+                            view, on_go: &cb.lesson }) }
+                        { zoom_bar(self.lang, self.zoom, &cb.zoom, &cb.zoom_fit) }
+                        <div class={if self.zoom != 1.0 { "stage-wrap is-zoomed" } else { "stage-wrap" }} ref={self.stage_ref.clone()}
+                             onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}
+                             onpointerup={cb.pan_up.clone()} onwheel={cb.wheel.clone()}
+                             oncontextmenu={cb.menu_click.clone()} onkeydown={cb.menu_key.clone()}>
+                            <Stage snap={snap.clone()} width={self.width} zoom={self.zoom} band={self.band} selection={self.selection.clone()}
+                                on_select={on_select} />
+                        </div>
+                        if !self.host.embed && self.ready { { actions.clone() } }
+                    </div>
+                    if self.host.embed {
+                        <details class="embed-tools">
+                            <summary>{ t(self.lang, "embed.tools") }</summary>
+                            { actions }
+                            { side }
+                        </details>
+                    } else {
+                        { side }
+                    }
+                </div>
+                if self.help {
+                    { help(self.lang, &cb.help_close) }
+                }
+                if let Some(at) = &self.menu {
+                    <ContextMenu lang={self.lang} at={at.clone()} snap={snap.clone()}
+                        on_command={on_command_menu} on_close={cb.menu.reform(|_| None)} />
+                }
+                if self.import_group {
+                    <ImportGroup lang={self.lang} on_load={cb.import_group_load.clone()}
+                        on_close={cb.import_group_close.clone()} />
+                }
+            </>
+        };
         // An embed is one landmark among the course page's (a section, not a second <main>), and keeps its
         // tools folded until the learner takes over.
         let tag = if self.host.page { "main" } else { "section" };
+        let root = html! {
+            <@{tag} id="stage" class="app" ref={self.main_ref.clone()}
+                  data-stage-ready={self.ready.then_some("true")}
+                  data-playing={snap.playing.to_string()} data-time-ms={view.time_ms.to_string()}
+                  data-instance={self.host.index.to_string()}
+                  data-custom={self.custom.then_some("true")}
+                  aria-label={t(self.lang, "app.main")}>{ content }</@>
+        };
         html! {
             <ContextProvider<Lang> context={self.lang}>
                 { header(self.lang, &cb.lang, self.host.embed, html! {
@@ -909,63 +971,7 @@ impl Component for App {
                         on_import_error={cb.import_failed.clone()} on_open={cb.open.clone()}
                         on_import_group={Some(cb.import_group_open.clone())} />
                 }) }
-                <@{tag} id="stage" class="app" ref={self.main_ref.clone()}
-                      data-stage-ready={self.ready.then_some("true")}
-                      data-playing={snap.playing.to_string()} data-time-ms={view.time_ms.to_string()}
-                      data-instance={self.host.index.to_string()}
-                      data-custom={self.custom.then_some("true")}
-                      aria-label={t(self.lang, "app.main")}>
-                    <section class="bar" aria-label={t(self.lang, "app.time")}>
-                        <Controls lang={self.lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
-                            slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
-                            on_toggle_play={cb.toggle_play.clone()}
-                            on_step_back={cb.step_back.clone()}
-                            on_step_forward={cb.step_forward.clone()}
-                            on_speed={cb.speed.clone()}
-                            on_slow_motion={cb.slow_motion.clone()}
-                            on_reset={cb.reset.clone()}
-                            on_help={cb.help_open.clone()} />
-                        <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
-                            colours={colours} on_seek={cb.seek.clone()} />
-                    </section>
-                    { notice_bar(self.lang, self.notice.as_ref(), &cb.dismiss) }
-                    <div class="workspace">
-                        <div class="stage-col">
-                            { lesson_panel(self.lang, LessonPanel { toc: &self.toc, place: self.place,
-                                playing: snap.playing && self.engine.borrow().stop_at.is_some(),
-                                view, on_go: &cb.lesson }) }
-                            { zoom_bar(self.lang, self.zoom, &cb.zoom, &cb.zoom_fit) }
-                            <div class={classes!("stage-wrap", (self.zoom != 1.0).then_some("is-zoomed"))} ref={self.stage_ref.clone()}
-                                 onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}
-                                 onpointerup={cb.pan_up.clone()} onwheel={cb.wheel.clone()}
-                                 oncontextmenu={cb.menu_click.clone()} onkeydown={cb.menu_key.clone()}>
-                                <Stage snap={snap.clone()} width={self.width} zoom={self.zoom} band={self.band} selection={self.selection.clone()}
-                                    on_select={on_select} />
-                            </div>
-                            if !self.host.embed && self.ready { { actions.clone() } }
-                        </div>
-                        if self.host.embed {
-                            <details class="embed-tools">
-                                <summary>{ t(self.lang, "embed.tools") }</summary>
-                                { actions }
-                                { side }
-                            </details>
-                        } else {
-                            { side }
-                        }
-                    </div>
-                    if self.help {
-                        <Help on_close={cb.help_close.clone()} />
-                    }
-                    if let Some(at) = &self.menu {
-                        <ContextMenu lang={self.lang} at={at.clone()} snap={snap.clone()}
-                            on_command={on_command_menu} on_close={cb.menu.reform(|_| None)} />
-                    }
-                    if self.import_group {
-                        <ImportGroup lang={self.lang} on_load={cb.import_group_load.clone()}
-                            on_close={cb.import_group_close.clone()} />
-                    }
-                </@>
+                { root }
             </ContextProvider<Lang>>
         }
     }

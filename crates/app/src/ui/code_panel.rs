@@ -32,7 +32,7 @@ pub fn code_panel(p: &CodePanelProps) -> Html {
         let set = flavour.clone();
         let f = *f;
         html! {
-            <button role="tab" class={classes!("btn", "btn--small", (*flavour == f).then_some("is-on"))}
+            <button role="tab" class={if *flavour == f { "btn btn--small is-on" } else { "btn btn--small" }}
                     aria-selected={(*flavour == f).to_string()} data-code-tab={f.id()}
                     onclick={Callback::from(move |_| set.set(f))}>{ f.label() }</button>
         }

@@ -86,7 +86,7 @@ pub fn event_log(p: &EventLogProps) -> Html {
                     let at = l.time_ms;
                     let on_seek = p.on_seek.clone();
                     html! {
-                        <li key={l.seq} class={classes!("event", format!("cat-{}", l.category.id()))} data-seq={l.seq.to_string()}>
+                        <li key={l.seq} class={format!("event cat-{}", l.category.id())} data-seq={l.seq.to_string()}>
                             <button class="event__line" onclick={Callback::from(move |_| on_seek.emit(at))}
                                     title={t(lang, "log.seek")}>
                                 <time>{ format::seconds(l.time_ms) }</time>

@@ -3,12 +3,7 @@
 use yew::prelude::*;
 
 use super::modal::Modal;
-use crate::i18n::{t, use_lang};
-
-#[derive(Properties, PartialEq)]
-pub struct HelpProps {
-    pub on_close: Callback<()>,
-}
+use crate::i18n::{t, Lang};
 
 /// (key, i18n key of what it does)
 const SHORTCUTS: [(&str, &str); 10] = [
@@ -24,11 +19,11 @@ const SHORTCUTS: [(&str, &str); 10] = [
     ("?", "help.help"),
 ];
 
-#[function_component(Help)]
-pub fn help(p: &HelpProps) -> Html {
-    let lang = use_lang();
+/// The dialog, drawn by the app's view while open (a plain function: its content is static, and the modal
+/// around it is the component that keeps the dialog's state).
+pub fn help(lang: Lang, on_close: &Callback<()>) -> Html {
     html! {
-        <Modal labelled_by="help-title" on_close={p.on_close.clone()}>
+        <Modal labelled_by="help-title" on_close={on_close.clone()}>
           <section class="help">
             <h2 id="help-title">{ t(lang, "help.title") }</h2>
             <dl>
@@ -40,7 +35,7 @@ pub fn help(p: &HelpProps) -> Html {
                 }) }
             </dl>
             <p>{ t(lang, "help.note") }</p>
-            <button class="btn btn--primary" onclick={p.on_close.reform(|_| ())} autofocus=true>{ t(lang, "help.close") }</button>
+            <button class="btn btn--primary" onclick={on_close.reform(|_| ())} autofocus=true>{ t(lang, "help.close") }</button>
           </section>
         </Modal>
     }

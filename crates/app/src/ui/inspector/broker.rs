@@ -38,7 +38,7 @@ pub fn broker_panel(lang: Lang, v: &WorldView, id: u32, on_command: &Callback<Co
                 (t(lang, "insp.leads"), text(if leads.is_empty() { t(lang, "insp.no_partition").into() } else { leads.join(", ") })),
                 (t(lang, "insp.coordinates"), text(if b.coordinates.is_empty() { t(lang, "insp.no_group").into() } else { b.coordinates.join(", ") })),
             ]) }
-            <button class={classes!("btn", b.up.then_some("btn--danger"))} onclick={toggle}>
+            <button class={if b.up { "btn btn--danger" } else { "btn" }} onclick={toggle}>
                 { t(lang, if b.up { "insp.stop_broker" } else { "insp.start_broker" }) }
             </button>
             <p class="hint">{ t(lang, "insp.broker_hint") }</p>

@@ -52,7 +52,7 @@ pub fn consumer_actions(p: &ActionsProps) -> Html {
                         title={t(lang, "insp.crash_title")} data-action="crash">{ t(lang, "insp.crash") }</button>
                 <button class="btn btn--small" onclick={cmd(Command::CommitNow { consumer: n.clone(), sync: true })}
                         title={t(lang, "insp.commit_title")} data-action="commit">{ t(lang, "insp.commit") }</button>
-                <label class={classes!("rate", p.compact.then_some("sr-label"))}>
+                <label class={if p.compact { "rate sr-label" } else { "rate" }}>
                     <span>{ t(lang, "insp.processing") }</span>
                     <select {onchange} aria-label={tf(lang, "insp.processing_of", &[("name", &p.name)])} data-action="rate">
                         { for [("", t(lang, "insp.instant")), ("50", "50/s"), ("10", "10/s"), ("1", t(lang, "insp.slow"))].iter().map(|(v, l)| html! {

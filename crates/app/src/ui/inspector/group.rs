@@ -84,7 +84,7 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
                         if tps.is_empty() { <em>{ tr("insp.idle_nothing") }</em> }
                         { for tps.iter().map(|tp| {
                             let moved = prev.as_ref().is_some_and(|pm| pm.get(tp).is_some_and(|o| *o != m.as_str()));
-                            html! { <span class={classes!("tp", moved.then_some("moved"))}
+                            html! { <span class={if moved { "tp moved" } else { "tp" }}
                                           title={if moved { tr("insp.moved_title") } else { "" }}>
                                 { tp.to_string() }</span> }
                         }) }
@@ -98,7 +98,7 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
     let alternatives_html = alternatives.iter().map(|(a, result)| {
         let current = g.assignor == Some(*a);
         html! {
-            <tr class={classes!(current.then_some("is-current"))}>
+            <tr class={current.then_some("is-current")}>
                 <th scope="row">{ a.name() }{ if current { tr("insp.used") } else { "" } }</th>
                 <td>
                 { for result.iter().map(|(m, tps)| html! {

@@ -50,7 +50,7 @@ pub fn topic_panel(lang: Lang, v: &WorldView, name: &str, on_command: &Callback<
                     let moved = now != after;
                     let show = |x: Option<u32>| x.map_or(t(lang, "insp.sticky").to_string(), |x| format!("P{x}"));
                     html! {
-                        <tr class={classes!(moved.then_some("moved"))}>
+                        <tr class={moved.then_some("moved")}>
                             <td>{ key.clone() }</td><td>{ show(now) }</td><td>{ show(after) }{ if moved { t(lang, "insp.moves") } else { "" } }</td>
                         </tr>
                     }
