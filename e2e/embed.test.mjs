@@ -126,6 +126,7 @@ test('a panic in one embed stops every instance on the page, each with its panel
         assert.equal(await panel.locator('h2').textContent(), said.get('panic.title'), `instance ${i + 1}'s language`);
         assert.equal(await panel.locator('[data-panic-copy]').textContent(), said.get('panic.copy'));
         assert.match(await panel.locator('[data-panic-message]').textContent(), /^RuntimeError: unreachable/);
+        assert.match(await panel.evaluate((el) => getComputedStyle(el).fontFamily), /system-ui/, "the app's font, not the page's");
         // Nothing the learner built is lost: the instance's scenario opens in the full app.
         const link = await panel.locator('[data-panic-link-field]').inputValue();
         assert.ok(link.startsWith(server.url('/grouplab/index.html#')), link);
