@@ -54,6 +54,13 @@ if [ "$want_wasm" = 1 ]; then
     log "adding rustup component rust-src"
     rustup component add rust-src
   fi
+  # Trunk runs cargo --offline, so every crate of the build must be in cargo's cache first: the workspace's,
+  # and std's own (moto-rt, hashbrown, …: -Zbuild-std resolves them from the sysroot's library/Cargo.lock).
+  # On a fresh machine neither is there until fetched; both are quick no-ops once cached.
+  log "fetching the crates of the workspace and of std (for -Zbuild-std)"
+  cargo fetch --quiet
+  RUSTC_BOOTSTRAP=1 cargo fetch --quiet \
+    --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
   if [ "$(tool_version trunk --version)" != "trunk $TRUNK_VERSION" ]; then
     log "installing trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
     cargo install --locked trunk --version "$TRUNK_VERSION" --force
