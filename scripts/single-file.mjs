@@ -57,15 +57,18 @@ export async function buildSingleFile({ dist = path.join(repoRoot, 'dist'), out 
     'img-src data:',
   ].join('; ');
 
+  // dist/index.html is minified by Trunk (unquoted attributes, any order): tags are found by what they load.
+  const tag = (name, attr, file) => new RegExp(`<${name}\\b[^>]*\\b${attr}="?\\./${file.replace('.', '\\.')}"?[^>]*>`);
   let page = html;
-  page = page.replace(/<link rel="stylesheet" href="\.\/app\.css"[^>]*>/, () => `<style>${css}</style>`);
-  page = page.replace(/<script type="module" src="\.\/boot\.js"><\/script>/, () => `<script type="module">${script}</script>`);
-  page = page.replace(/<link rel="modulepreload"[^>]*>/, '').replace(/<link rel="preload"[^>]*>/, '');
+  page = page.replace(tag('link', 'href', 'app.css'), () => `<style>${css}</style>`);
+  page = page.replace(new RegExp(`${tag('script', 'src', 'boot.js').source}</script>`), () => `<script type="module">${script}</script>`);
+  page = page.replace(tag('link', 'href', 'grouplab.js'), '').replace(tag('link', 'href', 'grouplab_bg.wasm'), '');
   page = page.replace(
-    /<link rel="icon" href="\.\/favicon\.svg"[^>]*>/,
+    tag('link', 'href', 'favicon.svg'),
     () => `<link rel="icon" href="data:image/svg+xml;base64,${Buffer.from(icon).toString('base64')}" />`,
   );
-  page = page.replace('<meta charset="utf-8" />', () => `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+  page = page.replace(/<meta charset="?utf-8"?\s*\/?>/, (charset) => `${charset}<meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+  if (!page.includes('Content-Security-Policy')) throw new Error('single-file: no <meta charset> to put the CSP after');
   for (const leftover of ['./app.css', './boot.js', './grouplab.js', './grouplab_bg.wasm', './favicon.svg']) {
     if (page.includes(leftover)) throw new Error(`single-file: ${leftover} is still referenced`);
   }
