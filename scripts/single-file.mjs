@@ -36,18 +36,30 @@ export async function buildSingleFile({ dist = path.join(repoRoot, 'dist'), out 
     read('favicon.svg'),
   ]);
 
-  // wasm-bindgen's module, as plain declarations in the same module script.
-  let js = replaceOnce(glue, 'export { initSync, __wbg_init as default };', '', 'grouplab.js');
-  js = replaceOnce(js, 'export function embed(', 'function embed(', 'grouplab.js');
-  if (/^export /m.test(js)) throw new Error('single-file: grouplab.js has an export this script does not know');
-  let start = replaceOnce(boot, "import init, { embed } from './grouplab.js';", 'const init = __wbg_init;', 'boot.js');
-  start = replaceOnce(
-    start,
-    "const wasmSource = () => new URL('grouplab_bg.wasm', here);",
-    `const wasmSource = () => Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));`,
-    'boot.js',
+  // wasm-bindgen's module and boot.js (both minified by scripts/minify-js.mjs) as one module script: the glue's
+  // exports become plain declarations, and boot.js's import of them reads those.
+  const exported = /export\s*\{([^}]*)\};?/.exec(glue);
+  if (!exported) throw new Error('single-file: no export list in grouplab.js');
+  const names = Object.fromEntries(
+    exported[1].split(',').map((pair) => {
+      const [local, as = local] = pair.trim().split(/\s+as\s+/);
+      return [as, local];
+    }),
   );
-  const script = `${js}\n${start}`;
+  if (!names.default) throw new Error('single-file: grouplab.js exports no default (init)');
+  let js = glue.replace(exported[0], '');
+  js = replaceOnce(js, 'export function embed(', 'function embed(', 'grouplab.js');
+  if (/\bexport\b\s*[{a-z]/.test(js)) throw new Error('single-file: grouplab.js has an export this script does not know');
+  const imported = /import\s*(\w+)\s*,\s*\{\s*embed(?:\s+as\s+(\w+))?\s*\}\s*from\s*(["'])\.\/grouplab\.js\3;?/.exec(boot);
+  if (!imported) throw new Error('single-file: boot.js does not import init and embed from ./grouplab.js');
+  // Both files are minified on their own, so their top-level names may clash: boot.js runs in a block of its own,
+  // reading the glue's two exports through names taken before it.
+  const handoff = `const __grouplab_init=${names.default},__grouplab_embed=embed;`;
+  let start = boot.replace(imported[0], () => `const ${imported[1]}=__grouplab_init${imported[2] ? `,${imported[2]}=__grouplab_embed` : ''};`);
+  // The wasm's URL becomes its bytes.
+  start = start.replace(/new URL\((["'])grouplab_bg\.wasm\1,\s*\w+\)/, () => `Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0))`);
+  if (start.includes('grouplab_bg.wasm')) throw new Error('single-file: boot.js still loads grouplab_bg.wasm by URL');
+  const script = `${js}\n${handoff}\n{\n${start}\n}`;
   if (/<\/(script|style)/i.test(script + css)) throw new Error('single-file: inlined text would close its tag early');
 
   const csp = [
