@@ -13,6 +13,7 @@ pub mod coordinator;
 pub mod delivery;
 pub mod error;
 pub mod event;
+mod fields;
 pub mod group;
 pub mod hash;
 pub mod log;

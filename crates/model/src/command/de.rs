@@ -12,6 +12,7 @@ use serde::{Deserialize, Deserializer};
 use super::{Command, KeySpec, RestoredMember, RestoredOffset};
 use crate::assignor::AssignorName;
 use crate::config::ClientProfile;
+use crate::fields::{self, skip, Table};
 use crate::topic_partition::TopicPartition;
 
 /// The `type` of a command.
@@ -37,10 +38,9 @@ enum Type {
 }
 
 /// Every field of every command, each optional here; which ones a command needs is in [`Fields::command`].
-#[derive(Deserialize)]
+#[derive(Default)]
 struct Fields {
-    #[serde(rename = "type")]
-    kind: Type,
+    kind: Option<Type>,
     topic: Option<String>,
     partitions: Option<u32>,
     replication_factor: Option<u32>,
@@ -71,6 +71,78 @@ struct Fields {
     offsets: Option<Vec<RestoredOffset>>,
 }
 
+impl Table for Fields {
+    const EXPECTING: &'static str = "struct Fields";
+    const LENGTH: &'static str = "struct Fields with 28 elements";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "topic",
+        "partitions",
+        "replication_factor",
+        "broker",
+        "name",
+        "profile",
+        "config",
+        "producer",
+        "key",
+        "value",
+        "partition",
+        "count",
+        "records_per_sec",
+        "keys",
+        "topics",
+        "assign",
+        "consumer",
+        "sync",
+        "group",
+        "from_beginning",
+        "log_start_offset",
+        "log_end_offset",
+        "group_id",
+        "generation_id",
+        "protocol",
+        "members",
+        "offsets",
+    ];
+    const REQUIRED: u32 = 1;
+
+    fn read<'de, D: Deserializer<'de>>(&mut self, i: usize, d: D) -> Result<(), D::Error> {
+        let f = self;
+        match i {
+            0 => f.kind = Some(Type::deserialize(d)?),
+            1 => f.topic = Deserialize::deserialize(d)?,
+            2 => f.partitions = Deserialize::deserialize(d)?,
+            3 => f.replication_factor = Deserialize::deserialize(d)?,
+            4 => f.broker = Deserialize::deserialize(d)?,
+            5 => f.name = Deserialize::deserialize(d)?,
+            6 => f.profile = Deserialize::deserialize(d)?,
+            7 => f.config = Deserialize::deserialize(d)?,
+            8 => f.producer = Deserialize::deserialize(d)?,
+            9 => f.key = Deserialize::deserialize(d)?,
+            10 => f.value = Deserialize::deserialize(d)?,
+            11 => f.partition = Deserialize::deserialize(d)?,
+            12 => f.count = Deserialize::deserialize(d)?,
+            13 => f.records_per_sec = Deserialize::deserialize(d)?,
+            14 => f.keys = Deserialize::deserialize(d)?,
+            15 => f.topics = Deserialize::deserialize(d)?,
+            16 => f.assign = Deserialize::deserialize(d)?,
+            17 => f.consumer = Deserialize::deserialize(d)?,
+            18 => f.sync = Deserialize::deserialize(d)?,
+            19 => f.group = Deserialize::deserialize(d)?,
+            20 => f.from_beginning = Deserialize::deserialize(d)?,
+            21 => f.log_start_offset = Deserialize::deserialize(d)?,
+            22 => f.log_end_offset = Deserialize::deserialize(d)?,
+            23 => f.group_id = Deserialize::deserialize(d)?,
+            24 => f.generation_id = Deserialize::deserialize(d)?,
+            25 => f.protocol = Deserialize::deserialize(d)?,
+            26 => f.members = Deserialize::deserialize(d)?,
+            27 => f.offsets = Deserialize::deserialize(d)?,
+            _ => skip(d)?,
+        }
+        Ok(())
+    }
+}
+
 fn need<T, E: Error>(v: Option<T>, field: &'static str) -> Result<T, E> {
     v.ok_or_else(|| E::missing_field(field))
 }
@@ -88,7 +160,7 @@ fn config<T: for<'a> Deserialize<'a> + Default, E: Error>(
 impl Fields {
     fn command<E: Error>(self) -> Result<Command, E> {
         let f = self;
-        Ok(match f.kind {
+        Ok(match need(f.kind, "type")? {
             Type::CreateTopic => Command::CreateTopic {
                 topic: need(f.topic, "topic")?,
                 partitions: need(f.partitions, "partitions")?,
@@ -173,7 +245,7 @@ impl Fields {
 
 impl<'de> Deserialize<'de> for Command {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Fields::deserialize(d)?.command()
+        fields::read::<Fields, D>(d)?.command()
     }
 }
 
@@ -186,19 +258,39 @@ enum KeyKind {
     Cycle,
 }
 
-#[derive(Deserialize)]
+#[derive(Default)]
 struct KeyFields {
-    kind: KeyKind,
+    kind: Option<KeyKind>,
     key: Option<String>,
     prefix: Option<String>,
     cardinality: Option<u32>,
     keys: Option<Vec<String>>,
 }
 
+impl Table for KeyFields {
+    const EXPECTING: &'static str = "struct KeyFields";
+    const LENGTH: &'static str = "struct KeyFields with 5 elements";
+    const FIELDS: &'static [&'static str] = &["kind", "key", "prefix", "cardinality", "keys"];
+    const REQUIRED: u32 = 1;
+
+    fn read<'de, D: Deserializer<'de>>(&mut self, i: usize, d: D) -> Result<(), D::Error> {
+        let f = self;
+        match i {
+            0 => f.kind = Some(KeyKind::deserialize(d)?),
+            1 => f.key = Deserialize::deserialize(d)?,
+            2 => f.prefix = Deserialize::deserialize(d)?,
+            3 => f.cardinality = Deserialize::deserialize(d)?,
+            4 => f.keys = Deserialize::deserialize(d)?,
+            _ => skip(d)?,
+        }
+        Ok(())
+    }
+}
+
 impl<'de> Deserialize<'de> for KeySpec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = KeyFields::deserialize(d)?;
-        Ok(match f.kind {
+        let f = fields::read::<KeyFields, D>(d)?;
+        Ok(match need(f.kind, "kind")? {
             KeyKind::Null => KeySpec::Null,
             KeyKind::Fixed => KeySpec::Fixed {
                 key: need(f.key, "key")?,
@@ -211,183 +303,5 @@ impl<'de> Deserialize<'de> for KeySpec {
                 keys: need(f.keys, "keys")?,
             },
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::{ConsumerConfig, ProducerConfig};
-
-    /// One of every command, with every field set (so a field the flat struct drops shows as a difference).
-    fn every_command() -> Vec<Command> {
-        let tp = |p| TopicPartition::new("t", p);
-        vec![
-            Command::CreateTopic {
-                topic: "t".into(),
-                partitions: 4,
-                replication_factor: Some(3),
-            },
-            Command::AddPartitions {
-                topic: "t".into(),
-                partitions: 6,
-            },
-            Command::StopBroker { broker: 1 },
-            Command::StartBroker { broker: 2 },
-            Command::AddProducer {
-                name: Some("p".into()),
-                profile: ClientProfile::Java,
-                config: ProducerConfig {
-                    client_id: Some("c".into()),
-                    partitioner: Some(crate::partitioner::Partitioner::Murmur2Random),
-                    batch_size: Some(10),
-                    linger_ms: Some(5),
-                    sticky_partitioning_linger_ms: Some(7),
-                    metadata_max_age_ms: Some(1000),
-                },
-            },
-            Command::Produce {
-                producer: "p".into(),
-                topic: "t".into(),
-                key: Some("k".into()),
-                value: Some("v".into()),
-                partition: Some(1),
-                count: Some(3),
-            },
-            Command::SetProduceRate {
-                producer: "p".into(),
-                topic: "t".into(),
-                records_per_sec: 5,
-                keys: KeySpec::Random {
-                    prefix: "k-".into(),
-                    cardinality: 9,
-                },
-            },
-            Command::AddConsumer {
-                name: Some("c".into()),
-                profile: ClientProfile::Java,
-                config: serde_json::from_str::<ConsumerConfig>(
-                    r#"{"group.id":"g","group.instance.id":"i","client.id":"c",
-                        "partition.assignment.strategy":["range","cooperative-sticky"],
-                        "session.timeout.ms":10000,"heartbeat.interval.ms":1000,"max.poll.interval.ms":5000,
-                        "max.poll.records":10,"auto.offset.reset":"earliest","enable.auto.commit":false,
-                        "auto.commit.interval.ms":100,"metadata.max.age.ms":1000,"allow.auto.create.topics":true}"#,
-                )
-                .unwrap(),
-                topics: vec!["t".into()],
-                assign: Some(vec![tp(0), tp(1)]),
-                records_per_sec: Some(7),
-            },
-            Command::CloseConsumer {
-                consumer: "c".into(),
-            },
-            Command::CrashConsumer {
-                consumer: "c".into(),
-            },
-            Command::RestartConsumer {
-                consumer: "c".into(),
-            },
-            Command::CommitNow {
-                consumer: "c".into(),
-                sync: true,
-            },
-            Command::SetProcessingRate {
-                consumer: "c".into(),
-                records_per_sec: Some(2),
-            },
-            Command::RunConsoleConsumer {
-                topic: "t".into(),
-                group: Some("g".into()),
-                from_beginning: true,
-                partition: Some(2),
-            },
-            Command::SeedPartition {
-                topic: "t".into(),
-                partition: 3,
-                log_start_offset: 4,
-                log_end_offset: 9,
-            },
-            Command::RestoreGroup {
-                group_id: "g".into(),
-                generation_id: 5,
-                protocol: Some(AssignorName::Sticky),
-                members: vec![RestoredMember {
-                    consumer: "c".into(),
-                    member_id: "m".into(),
-                    group_instance_id: Some("i".into()),
-                    client_id: "cl".into(),
-                    client_host: Some("/10.0.0.1".into()),
-                    profile: ClientProfile::Java,
-                    topics: vec!["t".into()],
-                    assignment: vec![tp(0)],
-                }],
-                offsets: vec![RestoredOffset {
-                    topic: "t".into(),
-                    partition: 0,
-                    offset: 3,
-                }],
-            },
-        ]
-    }
-
-    #[test]
-    fn every_command_reads_back_what_it_writes() {
-        let all = every_command();
-        for c in &all {
-            let json = serde_json::to_string(c).unwrap();
-            let back: Command = serde_json::from_str(&json).unwrap();
-            assert_eq!(&back, c, "{json}");
-        }
-        for keys in [
-            KeySpec::Null,
-            KeySpec::Fixed { key: "k".into() },
-            KeySpec::Cycle {
-                keys: vec!["a".into(), "b".into()],
-            },
-        ] {
-            let json = serde_json::to_string(&keys).unwrap();
-            assert_eq!(serde_json::from_str::<KeySpec>(&json).unwrap(), keys);
-        }
-    }
-
-    #[test]
-    fn defaults_missing_fields_and_unknown_types() {
-        let c: Command = serde_json::from_str(r#"{"type":"add_consumer"}"#).unwrap();
-        assert_eq!(
-            c,
-            Command::AddConsumer {
-                name: None,
-                profile: ClientProfile::default(),
-                config: ConsumerConfig::default(),
-                topics: vec![],
-                assign: None,
-                records_per_sec: None,
-            }
-        );
-        // Fields of other commands are ignored, as serde's tagged enums do.
-        let c: Command =
-            serde_json::from_str(r#"{"broker":2,"type":"stop_broker","topic":"t"}"#).unwrap();
-        assert_eq!(c, Command::StopBroker { broker: 2 });
-        let err = |json: &str| {
-            serde_json::from_str::<Command>(json)
-                .unwrap_err()
-                .to_string()
-        };
-        assert!(
-            err(r#"{"type":"create_topic","topic":"t"}"#).starts_with("missing field `partitions`")
-        );
-        assert!(err(r#"{"topic":"t"}"#).starts_with("missing field `type`"));
-        let unknown = err(r#"{"type":"explode"}"#);
-        assert!(
-            unknown.starts_with("unknown variant `explode`, expected one of `create_topic`"),
-            "{unknown}"
-        );
-        let bad_config = err(r#"{"type":"add_consumer","config":{"session.timeout.ms":"soon"}}"#);
-        assert!(
-            bad_config.starts_with("invalid type: string \"soon\", expected u64"),
-            "{bad_config}"
-        );
-        assert!(err(r#"{"type":"set_produce_rate","producer":"p","topic":"t","records_per_sec":1,"keys":{"kind":"fixed"}}"#)
-            .starts_with("missing field `key`"));
     }
 }

@@ -3,6 +3,10 @@
 //! struct of every field (`de.rs`), which reads the same JSON.
 
 mod de;
+#[cfg(test)]
+mod reference;
+#[cfg(test)]
+mod tests;
 
 use serde::{Deserialize, Serialize};
 
