@@ -9,6 +9,7 @@
 use serde::de::Error;
 use serde::{Deserialize, Deserializer};
 
+use super::config::config;
 use super::{Command, KeySpec, RestoredMember, RestoredOffset};
 use crate::assignor::AssignorName;
 use crate::config::ClientProfile;
@@ -145,16 +146,6 @@ impl Table for Fields {
 
 fn need<T, E: Error>(v: Option<T>, field: &'static str) -> Result<T, E> {
     v.ok_or_else(|| E::missing_field(field))
-}
-
-/// A configuration object (absent: the defaults).
-fn config<T: for<'a> Deserialize<'a> + Default, E: Error>(
-    v: Option<serde_json::Value>,
-) -> Result<T, E> {
-    v.map_or_else(
-        || Ok(T::default()),
-        |v| T::deserialize(v).map_err(E::custom),
-    )
 }
 
 impl Fields {
