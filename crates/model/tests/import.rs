@@ -414,7 +414,7 @@ fn absurd_sizes_are_refused_with_a_message() {
     ))
     .unwrap_err();
     assert_eq!(e.line, Some(1002), "{e}");
-    assert_eq!(import("").unwrap_err().problem, ImportProblem::Nothing);
+    assert_eq!(*import("").unwrap_err().problem, ImportProblem::Nothing);
     assert!(import("\n\n   \n").is_err());
 }
 
