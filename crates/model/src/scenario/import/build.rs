@@ -102,7 +102,9 @@ fn partition_counts(groups: &[&GroupDescription]) -> Result<BTreeMap<String, u32
 
 /// One SeedPartition per partition with records: its log-end offset, never below a group's committed offset.
 fn seeds(groups: &[&GroupDescription], notes: &mut Vec<ImportNote>) -> Vec<Command> {
-    let mut leo: BTreeMap<&TopicPartition, u64> = BTreeMap::new();
+    // Keyed by TopicPartition itself (not a reference): the model's own map of offsets, so no extra copy of the
+    // BTreeMap code (issue 6, bundle size).
+    let mut leo: BTreeMap<TopicPartition, u64> = BTreeMap::new();
     let (mut unknown, mut raised) = (0, 0);
     for g in groups {
         for (tp, p) in &g.partitions {
@@ -118,7 +120,7 @@ fn seeds(groups: &[&GroupDescription], notes: &mut Vec<ImportNote>) -> Vec<Comma
                     committed
                 }
             };
-            let slot = leo.entry(tp).or_default();
+            let slot = leo.entry(tp.clone()).or_default();
             *slot = (*slot).max(end);
         }
     }
