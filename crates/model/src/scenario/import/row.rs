@@ -68,7 +68,7 @@ impl<'a> Row<'a> {
 
     /// A non-negative number, None for `-`. `-1` (the tool's "no offset") reads as None too.
     pub fn number(&self, c: Column, max: u64) -> Result<Option<u64>, ImportError> {
-        match self.parsed::<u64>(c)? {
+        match self.parsed(c, |s| s.parse().ok())? {
             Some(n) if n > max => Err(ImportError::at(
                 self.line,
                 ImportProblem::TooBig {
@@ -83,7 +83,7 @@ impl<'a> Row<'a> {
 
     /// A signed number (LAG can be negative while a commit races the log-end offset), None for `-`.
     pub fn signed(&self, c: Column) -> Result<Option<i64>, ImportError> {
-        match self.parsed::<i64>(c)? {
+        match self.parsed(c, signed)? {
             Some(n) if n.unsigned_abs() > MAX_OFFSET => Err(ImportError::at(
                 self.line,
                 ImportProblem::OffsetBeyond {
@@ -95,11 +95,11 @@ impl<'a> Row<'a> {
         }
     }
 
-    fn parsed<N: std::str::FromStr>(&self, c: Column) -> Result<Option<N>, ImportError> {
+    fn parsed<N>(&self, c: Column, read: fn(&str) -> Option<N>) -> Result<Option<N>, ImportError> {
         match self.get(c) {
             None => Ok(None),
             Some("-1") if c != Column::Lag => Ok(None),
-            Some(s) => s.parse().map(Some).map_err(|_| {
+            Some(s) => read(s).map(Some).ok_or_else(|| {
                 ImportError::at(
                     self.line,
                     ImportProblem::NotANumber {
@@ -109,6 +109,20 @@ impl<'a> Row<'a> {
                 )
             }),
         }
+    }
+}
+
+/// `s.parse::<i64>()` through the `u64` reader (one copy of the number reading in the wasm): an optional `+`
+/// or `-`, then decimal digits.
+fn signed(s: &str) -> Option<i64> {
+    match s.strip_prefix('-') {
+        // `u64` would take a second sign.
+        Some(digits) if digits.starts_with('+') => None,
+        Some(digits) => {
+            let n: u64 = digits.parse().ok()?;
+            0i64.checked_sub_unsigned(n)
+        }
+        None => i64::try_from(s.parse::<u64>().ok()?).ok(),
     }
 }
 
@@ -254,6 +268,43 @@ mod tests {
             e.to_string().starts_with("line 9: expected 9 values"),
             "{e}"
         );
+    }
+
+    /// `signed` reads exactly what `str::parse::<i64>` reads.
+    #[test]
+    fn signed_reads_as_parse_i64() {
+        for s in [
+            "0",
+            "-0",
+            "+0",
+            "5",
+            "+5",
+            "-5",
+            "-",
+            "+",
+            "",
+            "--5",
+            "-+5",
+            "+-5",
+            "++5",
+            " 5",
+            "5 ",
+            "1_0",
+            "x",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "+9223372036854775807",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-18446744073709551616",
+            "0009",
+            "-0009",
+            "٣",
+        ] {
+            assert_eq!(signed(s), s.parse::<i64>().ok(), "{s:?}");
+        }
     }
 
     #[test]
