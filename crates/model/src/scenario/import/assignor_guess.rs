@@ -36,17 +36,19 @@ pub fn matching(
             revoked: false,
         })
         .collect();
-    AssignorName::ALL
-        .into_iter()
-        .filter(|&a| {
-            let got = assignor::assign(a, partitions_per_topic, &subscriptions);
-            members.iter().all(|m| {
-                let mut owned = m.owned.clone();
-                crate::sort::sort(&mut owned);
-                got.get(m.member_id).is_some_and(|g| *g == owned)
-            })
-        })
-        .collect()
+    let mut found = Vec::new();
+    for a in AssignorName::ALL {
+        let got = assignor::assign(a, partitions_per_topic, &subscriptions);
+        let same = members.iter().all(|m| {
+            let mut owned = m.owned.clone();
+            crate::sort::sort(&mut owned);
+            got.get(m.member_id).is_some_and(|g| *g == owned)
+        });
+        if same {
+            found.push(a);
+        }
+    }
+    found
 }
 
 #[cfg(test)]

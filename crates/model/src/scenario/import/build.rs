@@ -26,27 +26,26 @@ pub const DEFAULT_GROUP_ID: &str = "imported-group";
 pub const IMPORT_SEED: u64 = 20_261_124;
 
 pub fn build(d: Description) -> Result<Imported, ImportError> {
-    let groups: Vec<&GroupDescription> = d
-        .groups
-        .iter()
-        .filter(|g| {
-            g.group_id != UNNAMED_GROUP || !g.partitions.is_empty() || !g.members.is_empty()
-        })
-        .collect();
+    let mut groups: Vec<&GroupDescription> = Vec::new();
+    for g in &d.groups {
+        if g.group_id != UNNAMED_GROUP || !g.partitions.is_empty() || !g.members.is_empty() {
+            groups.push(g);
+        }
+    }
     if groups.is_empty() {
         return Err(ImportError::whole(ImportProblem::Nothing));
     }
     let mut notes = Vec::new();
     let counts = partition_counts(&groups)?;
-    let mut commands: Vec<Command> = counts
-        .iter()
-        .map(|(topic, &n)| Command::CreateTopic {
+    let mut commands: Vec<Command> = Vec::new();
+    for (topic, &n) in &counts {
+        commands.push(Command::CreateTopic {
             topic: topic.clone(),
             partitions: n,
             replication_factor: None,
-        })
-        .collect();
-    commands.extend(seeds(&groups, &mut notes));
+        });
+    }
+    seeds(&groups, &mut commands, &mut notes);
     let members: usize = groups.iter().map(|g| g.members.len()).sum();
     if members > limits::MAX_CLIENTS {
         return Err(ImportError::whole(ImportProblem::TooManyMembers {
@@ -55,18 +54,20 @@ pub fn build(d: Description) -> Result<Imported, ImportError> {
         }));
     }
     let mut taken = BTreeSet::new();
+    let mut names = Vec::new();
     for g in &groups {
         commands.push(restore(g, &counts, &mut taken, &mut notes));
+        names.push(group_id(g).to_string());
     }
-    let names = groups.iter().map(|g| group_id(g).to_string()).collect();
+    let mut logged = Vec::with_capacity(commands.len());
+    for command in commands {
+        logged.push(LoggedCommand { at_ms: 0, command });
+    }
     let scenario = Scenario {
         version: SCENARIO_VERSION,
         seed: IMPORT_SEED,
         cluster: ClusterConfig::default(),
-        commands: commands
-            .into_iter()
-            .map(|command| LoggedCommand { at_ms: 0, command })
-            .collect(),
+        commands: logged,
         time_ms: Some(0),
     };
     Ok(Imported {
@@ -87,9 +88,11 @@ fn group_id(g: &GroupDescription) -> &str {
 /// Every topic with enough partitions for the highest one listed.
 fn partition_counts(groups: &[&GroupDescription]) -> Result<BTreeMap<String, u32>, ImportError> {
     let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-    for tp in groups.iter().flat_map(|g| g.partitions.keys()) {
-        let n = counts.entry(tp.topic.to_string()).or_default();
-        *n = (*n).max(tp.partition + 1);
+    for g in groups {
+        for tp in g.partitions.keys() {
+            let n = counts.entry(tp.topic.to_string()).or_default();
+            *n = (*n).max(tp.partition + 1);
+        }
     }
     if counts.len() > limits::MAX_TOPICS {
         return Err(ImportError::whole(ImportProblem::TooManyTopics {
@@ -101,7 +104,7 @@ fn partition_counts(groups: &[&GroupDescription]) -> Result<BTreeMap<String, u32
 }
 
 /// One SeedPartition per partition with records: its log-end offset, never below a group's committed offset.
-fn seeds(groups: &[&GroupDescription], notes: &mut Vec<ImportNote>) -> Vec<Command> {
+fn seeds(groups: &[&GroupDescription], commands: &mut Vec<Command>, notes: &mut Vec<ImportNote>) {
     // Keyed by TopicPartition itself (not a reference): the model's own map of offsets, so no extra copy of the
     // BTreeMap code (issue 6, bundle size).
     let mut leo: BTreeMap<TopicPartition, u64> = BTreeMap::new();
@@ -132,15 +135,16 @@ fn seeds(groups: &[&GroupDescription], notes: &mut Vec<ImportNote>) -> Vec<Comma
     if raised > 0 {
         notes.push(ImportNote::Raised { partitions: raised });
     }
-    leo.into_iter()
-        .filter(|(_, e)| *e > 0)
-        .map(|(tp, e)| Command::SeedPartition {
-            topic: tp.topic.to_string(),
-            partition: tp.partition,
-            log_start_offset: 0,
-            log_end_offset: e,
-        })
-        .collect()
+    for (tp, e) in leo {
+        if e > 0 {
+            commands.push(Command::SeedPartition {
+                topic: tp.topic.to_string(),
+                partition: tp.partition,
+                log_start_offset: 0,
+                log_end_offset: e,
+            });
+        }
+    }
 }
 
 fn restore(
@@ -154,26 +158,23 @@ fn restore(
     let generation_id = g
         .group_epoch
         .map_or(1, |e| i32::try_from(e).unwrap_or(i32::MAX).max(1));
-    let members: Vec<RestoredMember> = g
-        .members
-        .iter()
-        .map(|m| {
-            let client_id = m
-                .client_id
-                .clone()
-                .unwrap_or_else(|| client_id_of(&m.member_id));
-            RestoredMember {
-                consumer: consumer_name(&client_id, taken),
-                member_id: m.member_id.clone(),
-                group_instance_id: m.group_instance_id.clone(),
-                profile: profile_of(&client_id),
-                client_id,
-                client_host: m.host.clone(),
-                topics: topics.clone(),
-                assignment: m.assignment.iter().cloned().collect(),
-            }
-        })
-        .collect();
+    let mut members = Vec::with_capacity(g.members.len());
+    for m in &g.members {
+        let client_id = m
+            .client_id
+            .clone()
+            .unwrap_or_else(|| client_id_of(&m.member_id));
+        members.push(RestoredMember {
+            consumer: consumer_name(&client_id, taken),
+            member_id: m.member_id.clone(),
+            group_instance_id: m.group_instance_id.clone(),
+            profile: profile_of(&client_id),
+            client_id,
+            client_host: m.host.clone(),
+            topics: topics.clone(),
+            assignment: m.assignment.iter().cloned().collect(),
+        });
+    }
     let protocol = (!members.is_empty()).then(|| assignor(g, &topics, counts, notes));
     if let Some(leader) = members.first() {
         notes.push(ImportNote::Generation {
@@ -204,21 +205,21 @@ fn restore(
             coordinator: c.clone(),
         });
     }
+    let mut offsets = Vec::new();
+    for (tp, p) in &g.partitions {
+        if let Some(offset) = p.committed {
+            offsets.push(RestoredOffset {
+                topic: tp.topic.to_string(),
+                partition: tp.partition,
+                offset,
+            });
+        }
+    }
     Command::RestoreGroup {
         group_id: id.to_string(),
         generation_id,
         protocol,
-        offsets: g
-            .partitions
-            .iter()
-            .filter_map(|(tp, p)| {
-                p.committed.map(|offset| RestoredOffset {
-                    topic: tp.topic.to_string(),
-                    partition: tp.partition,
-                    offset,
-                })
-            })
-            .collect(),
+        offsets,
         members,
     }
 }

@@ -153,16 +153,15 @@ impl GroupDescription {
 
     /// Topics of the group, sorted.
     pub fn topics(&self) -> Vec<String> {
-        let mut topics: Vec<String> = self
-            .partitions
-            .keys()
-            .map(|tp| tp.topic.to_string())
-            .chain(
-                self.members
-                    .iter()
-                    .flat_map(|m| m.assignment.iter().map(|tp| tp.topic.to_string())),
-            )
-            .collect();
+        let mut topics = Vec::new();
+        for tp in self.partitions.keys() {
+            topics.push(tp.topic.to_string());
+        }
+        for m in &self.members {
+            for tp in &m.assignment {
+                topics.push(tp.topic.to_string());
+            }
+        }
         crate::sort::sort(&mut topics);
         topics.dedup();
         topics

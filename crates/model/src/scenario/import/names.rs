@@ -21,16 +21,12 @@ pub fn consumer_name(client_id: &str, taken: &mut BTreeSet<String>) -> String {
     if base.trim_matches('-').is_empty() {
         base = "consumer".into();
     }
-    let name = (1..)
-        .map(|i| {
-            if i == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{i}")
-            }
-        })
-        .find(|n| !taken.contains(n))
-        .unwrap_or_default();
+    let mut name = base.clone();
+    let mut i = 1;
+    while taken.contains(&name) {
+        i += 1;
+        name = format!("{base}-{i}");
+    }
     taken.insert(name.clone());
     name
 }
