@@ -24,19 +24,20 @@ pub fn parse(cell: Option<&str>, line: usize) -> Result<Vec<TopicPartition>, Imp
     };
     let mut out = Vec::new();
     let parens = cell.contains('(');
-    let entries: Vec<&str> = if parens {
-        cell.split(')')
-            .map(|e| e.trim().trim_start_matches(',').trim())
-            .filter(|e| !e.is_empty())
-            .collect()
-    } else {
-        cell.split(';').map(str::trim).collect()
-    };
     if parens && !cell.trim_end().ends_with(')') {
         return Err(bad(AssignmentFault::NoClosingParen));
     }
-    for entry in entries {
-        let sep = if parens { '(' } else { ':' };
+    // `t(0,1), u(2)` ends each entry with `)`; `t:0,1;u:2` separates them with `;`.
+    let (end, sep) = if parens { (')', '(') } else { (';', ':') };
+    for entry in cell.split(end) {
+        let entry = if parens {
+            entry.trim().trim_start_matches(',').trim()
+        } else {
+            entry.trim()
+        };
+        if parens && entry.is_empty() {
+            continue;
+        }
         let Some((name, list)) = entry.split_once(sep) else {
             return Err(bad(AssignmentFault::NoSeparator(sep)));
         };

@@ -240,15 +240,14 @@ fn assignor(
         });
         return a;
     }
-    let observed: Vec<Observed> = g
-        .members
-        .iter()
-        .map(|m| Observed {
+    let mut observed = Vec::with_capacity(g.members.len());
+    for m in &g.members {
+        observed.push(Observed {
             member_id: &m.member_id,
             group_instance_id: m.group_instance_id.as_deref(),
             owned: m.assignment.iter().cloned().collect(),
-        })
-        .collect();
+        });
+    }
     let found = matching(&observed, topics, counts);
     let unmodelled = stated.map(str::to_string);
     match found.split_first() {
@@ -257,7 +256,13 @@ fn assignor(
                 group_id: id.to_string(),
                 unmodelled,
                 assignor: first.name(),
-                also: rest.iter().map(|a| a.name()).collect(),
+                also: {
+                    let mut also = Vec::with_capacity(rest.len());
+                    for a in rest {
+                        also.push(a.name());
+                    }
+                    also
+                },
             });
             first
         }

@@ -4,6 +4,7 @@ use crate::sim::limits;
 use crate::validate;
 
 use super::error::{excerpt, ImportError, ImportProblem};
+use super::MAX_TEXT;
 
 /// A topic name as Kafka allows it (Topic.validate).
 pub fn topic(name: &str, line: usize) -> Result<&str, ImportError> {
@@ -35,6 +36,18 @@ pub fn check_partition(n: u64, line: usize) -> Result<u32, ImportError> {
         ));
     }
     Ok(n as u32)
+}
+
+/// An optional cell of free text (None for `-`), checked as [`text`].
+pub fn optional_text(
+    what: &'static str,
+    s: Option<&str>,
+    line: usize,
+) -> Result<Option<String>, ImportError> {
+    match s {
+        Some(s) => text(what, s, MAX_TEXT, line).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Free text from the output (member ids, hosts, client ids): bounded, no control characters.

@@ -112,29 +112,29 @@ impl Header {
 /// Whether the line is a header (it starts with a column name the tool prints first), and which.
 pub fn recognise(text: &str, line: usize) -> Result<Option<Header>, ImportError> {
     let words = tokens(text);
-    let tokens: Vec<&str> = words.iter().map(|t| t.text).collect();
-    let first = tokens.first().copied().unwrap_or("");
+    let word = |i: usize| words.get(i).map_or("", |w| w.text);
+    let has = |name: &str| words.iter().any(|w| w.text == name);
     // Before 2.2 the tables had no GROUP column; the state table started with COORDINATOR.
-    if !matches!(first, "GROUP" | "TOPIC" | "COORDINATOR") || tokens.len() < 3 {
+    if !matches!(word(0), "GROUP" | "TOPIC" | "COORDINATOR") || words.len() < 3 {
         return Ok(None);
     }
-    let kind = if tokens.contains(&"CURRENT-OFFSET") {
+    let kind = if has("CURRENT-OFFSET") {
         Kind::Offsets
-    } else if tokens.contains(&"#PARTITIONS") {
+    } else if has("#PARTITIONS") {
         Kind::Members
-    } else if tokens.contains(&"ASSIGNMENT-STRATEGY") {
+    } else if has("ASSIGNMENT-STRATEGY") {
         Kind::State
     } else {
         return Ok(None);
     };
-    let mut columns = Vec::with_capacity(tokens.len());
-    let mut starts = Vec::with_capacity(tokens.len());
+    let mut columns = Vec::with_capacity(words.len());
+    let mut starts = Vec::with_capacity(words.len());
     let mut i = 0;
-    while i < tokens.len() {
-        let t = tokens[i];
+    while i < words.len() {
+        let t = words[i].text;
         starts.push(words[i].column);
         // "COORDINATOR (ID)" is one column printed as two words.
-        if t == "COORDINATOR" && tokens.get(i + 1) == Some(&"(ID)") {
+        if t == "COORDINATOR" && word(i + 1) == "(ID)" {
             i += 1;
         }
         let column = Column::from_name(t).ok_or_else(|| {

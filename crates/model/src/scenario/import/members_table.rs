@@ -2,7 +2,7 @@
 //! of partitions and (verbose) its assignment.
 
 use super::assignment;
-use super::checks::text;
+use super::checks::{optional_text, text};
 use super::description::{set_once, GroupDescription, PartitionDescription};
 use super::error::{ImportError, ImportProblem};
 use super::header::Column;
@@ -12,11 +12,7 @@ use super::MAX_TEXT;
 pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
     let line = row.line;
     let id = text("CONSUMER-ID", row.text(Column::ConsumerId)?, MAX_TEXT, line)?;
-    let field = |c: Column| {
-        row.get(c)
-            .map(|v| text(c.name(), v, MAX_TEXT, line))
-            .transpose()
-    };
+    let field = |c: Column| optional_text(c.name(), row.get(c), line);
     let (host, client, instance) = (
         field(Column::Host)?,
         field(Column::ClientId)?,

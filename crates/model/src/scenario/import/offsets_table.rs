@@ -3,19 +3,16 @@
 
 use crate::topic_partition::TopicPartition;
 
-use super::checks::{check_partition, text, topic};
+use super::checks::{check_partition, optional_text, topic};
 use super::description::{set_once, GroupDescription, PartitionDescription};
 use super::error::{ImportError, ImportProblem};
 use super::header::Column;
 use super::row::Row;
-use super::{MAX_OFFSET, MAX_TEXT};
+use super::MAX_OFFSET;
 
 pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
     let line = row.line;
-    let owner = row
-        .get(Column::ConsumerId)
-        .map(|id| text("CONSUMER-ID", id, MAX_TEXT, line))
-        .transpose()?;
+    let owner = optional_text("CONSUMER-ID", row.get(Column::ConsumerId), line)?;
     let (Some(t), Some(_)) = (row.get(Column::Topic), row.get(Column::Partition)) else {
         if row.get(Column::Topic).is_some() || row.get(Column::Partition).is_some() {
             return Err(ImportError::at(line, ImportProblem::HalfPartition));
@@ -80,14 +77,8 @@ fn partition(row: &Row) -> Result<u64, ImportError> {
 /// The member ids of an offsets row: CONSUMER-ID, HOST, CLIENT-ID.
 fn describe_member(g: &mut GroupDescription, row: &Row, id: &str) -> Result<(), ImportError> {
     let line = row.line;
-    let host = row
-        .get(Column::Host)
-        .map(|h| text("HOST", h, MAX_TEXT, line))
-        .transpose()?;
-    let client = row
-        .get(Column::ClientId)
-        .map(|c| text("CLIENT-ID", c, MAX_TEXT, line))
-        .transpose()?;
+    let host = optional_text("HOST", row.get(Column::Host), line)?;
+    let client = optional_text("CLIENT-ID", row.get(Column::ClientId), line)?;
     let m = g.member_mut(id, line)?;
     set_once(&mut m.host, host.as_deref(), "HOST", id, line)?;
     set_once(&mut m.client_id, client.as_deref(), "CLIENT-ID", id, line)

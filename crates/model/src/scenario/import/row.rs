@@ -131,7 +131,13 @@ fn count_error(header: &Header, line: usize, found: &str) -> ImportError {
     ImportError::at(
         line,
         ImportProblem::ValueCount {
-            columns: header.columns.iter().map(|c| c.name()).collect(),
+            columns: {
+                let mut names = Vec::with_capacity(header.columns.len());
+                for c in &header.columns {
+                    names.push(c.name());
+                }
+                names
+            },
             found: found.to_string(),
         },
     )

@@ -1,12 +1,11 @@
 //! A row of the state table (`--describe --state [--verbose]`): the group's coordinator, assignor, state and
 //! number of members.
 
-use super::checks::text;
+use super::checks::optional_text;
 use super::description::GroupDescription;
 use super::error::{ImportError, ImportProblem};
 use super::header::Column;
 use super::row::Row;
-use super::MAX_TEXT;
 
 /// ClassicGroupState / ConsumerGroupState names as the tool prints them (GroupState.toString).
 const STATES: [&str; 8] = [
@@ -39,14 +38,12 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
         ));
     }
     g.state = Some(state.to_string());
-    g.assignment_strategy = row
-        .get(Column::AssignmentStrategy)
-        .map(|s| text("ASSIGNMENT-STRATEGY", s, MAX_TEXT, line))
-        .transpose()?;
-    g.coordinator = row
-        .get(Column::Coordinator)
-        .map(|s| text("COORDINATOR (ID)", s, MAX_TEXT, line))
-        .transpose()?;
+    g.assignment_strategy = optional_text(
+        "ASSIGNMENT-STRATEGY",
+        row.get(Column::AssignmentStrategy),
+        line,
+    )?;
+    g.coordinator = optional_text("COORDINATOR (ID)", row.get(Column::Coordinator), line)?;
     g.group_epoch = row.number(Column::GroupEpoch, i32::MAX as u64)?;
     // #MEMBERS is checked for a number only: the members themselves come from the other tables.
     row.number(Column::NumMembers, u64::from(u32::MAX))?;
