@@ -128,40 +128,40 @@ struct Callbacks {
 
 impl Callbacks {
     fn new(link: &yew::html::Scope<App>, pan: &Pan) -> Self {
-        let menu = link.callback(Msg::Menu);
+        let menu = msg_cb(link, Msg::Menu);
         Callbacks {
             pan_down: pan.down(),
             pan_move: pan.moved(),
             pan_up: pan.up(),
-            wheel: zoom::wheel(link.callback(Msg::ZoomBy)),
+            wheel: zoom::wheel(msg_cb(link, Msg::ZoomBy)),
             menu_click: menu_on_click(menu.clone()),
             menu_key: menu_on_key(menu.clone()),
-            select: link.callback(|s: Selection| Msg::Select(Some(s))),
-            select_opt: link.callback(Msg::Select),
-            command: link.callback(|c| Msg::Command(Box::new(c))),
-            seek: link.callback(Msg::Seek),
-            toggle_play: link.callback(|_| Msg::TogglePlay),
-            step_back: link.callback(|_| Msg::StepBack),
-            step_forward: link.callback(|_| Msg::StepForward),
-            speed: link.callback(Msg::Speed),
-            slow_motion: link.callback(Msg::SlowMotion),
-            reset: link.callback(|_| Msg::Reset),
-            help_open: link.callback(|_| Msg::Help(true)),
-            help_close: link.callback(|_| Msg::Help(false)),
-            dismiss: link.callback(|_| Msg::Dismiss),
-            lang: link.callback(Msg::Lang),
-            lesson: link.callback(Msg::Lesson),
-            copy: link.callback(|_| Msg::CopyLink),
-            export: link.callback(|_| Msg::Export),
-            import: link.callback(|(name, text)| Msg::Import(name, text)),
-            import_failed: link.callback(Msg::ImportFailed),
-            open: link.callback(|_| Msg::OpenInApp),
-            zoom: link.callback(Msg::Zoom),
+            select: msg_cb(link, |s: Selection| Msg::Select(Some(s))),
+            select_opt: msg_cb(link, Msg::Select),
+            command: msg_cb(link, |c| Msg::Command(Box::new(c))),
+            seek: msg_cb(link, Msg::Seek),
+            toggle_play: msg_cb(link, |_| Msg::TogglePlay),
+            step_back: msg_cb(link, |_| Msg::StepBack),
+            step_forward: msg_cb(link, |_| Msg::StepForward),
+            speed: msg_cb(link, Msg::Speed),
+            slow_motion: msg_cb(link, Msg::SlowMotion),
+            reset: msg_cb(link, |_| Msg::Reset),
+            help_open: msg_cb(link, |_| Msg::Help(true)),
+            help_close: msg_cb(link, |_| Msg::Help(false)),
+            dismiss: msg_cb(link, |_| Msg::Dismiss),
+            lang: msg_cb(link, Msg::Lang),
+            lesson: msg_cb(link, Msg::Lesson),
+            copy: msg_cb(link, |_| Msg::CopyLink),
+            export: msg_cb(link, |_| Msg::Export),
+            import: msg_cb(link, |(name, text)| Msg::Import(name, text)),
+            import_failed: msg_cb(link, Msg::ImportFailed),
+            open: msg_cb(link, |_| Msg::OpenInApp),
+            zoom: msg_cb(link, Msg::Zoom),
             menu,
-            zoom_fit: link.callback(|_| Msg::ZoomFit),
-            import_group_open: link.callback(|_| Msg::ImportGroup(true)),
-            import_group_close: link.callback(|_| Msg::ImportGroup(false)),
-            import_group_load: link.callback(|s| Msg::LoadImported(Box::new(s))),
+            zoom_fit: msg_cb(link, |_| Msg::ZoomFit),
+            import_group_open: msg_cb(link, |_| Msg::ImportGroup(true)),
+            import_group_close: msg_cb(link, |_| Msg::ImportGroup(false)),
+            import_group_load: msg_cb(link, |s| Msg::LoadImported(Box::new(s))),
         }
     }
 }
@@ -420,7 +420,7 @@ impl App {
         api::fire_events(&self.engine, &self.listeners);
         self.refresh();
         if self.engine.borrow().playing {
-            self.clock.request(ctx.link().callback(Msg::Frame));
+            self.clock.request(msg_cb(ctx.link(), Msg::Frame));
         } else {
             self.clock.stop();
         }
@@ -484,8 +484,8 @@ impl Component for App {
             api::install(
                 engine.clone(),
                 api::Hooks {
-                    refresh: ctx.link().callback(|_| Msg::Refresh),
-                    go: ctx.link().callback(Msg::Lesson),
+                    refresh: msg_cb(ctx.link(), |_| Msg::Refresh),
+                    go: msg_cb(ctx.link(), Msg::Lesson),
                     link: Rc::new(move || {
                         let s = Scenario::from_timeline(engine.borrow().timeline()).to_link();
                         link_host.link(&params::fragment(Some(&s), None, None))
@@ -497,16 +497,16 @@ impl Component for App {
             )
         };
         let mut listeners = Vec::new();
-        if let Some(l) = keyboard::listen(&host, ctx.link().callback(Msg::Shortcut)) {
+        if let Some(l) = keyboard::listen(&host, msg_cb(ctx.link(), Msg::Shortcut)) {
             listeners.push(l);
         }
         if let Some(w) = web_sys::window() {
-            let cb = ctx.link().callback(|_| Msg::Resize);
+            let cb = msg_cb(ctx.link(), |_| Msg::Resize);
             listeners.push(EventListener::new(&w, "resize", move |_| cb.emit(())));
-            let cb = ctx.link().callback(|_| Msg::Viewport);
+            let cb = msg_cb(ctx.link(), |_| Msg::Viewport);
             listeners.push(EventListener::new(&w, "scroll", move |_| cb.emit(())));
             if host.page {
-                let cb = ctx.link().callback(|_| Msg::Navigate);
+                let cb = msg_cb(ctx.link(), |_| Msg::Navigate);
                 listeners.push(EventListener::new(&w, "popstate", move |_| cb.emit(())));
             }
         }
@@ -605,7 +605,7 @@ impl Component for App {
                 let link = self.host.link(&self.fragment(true));
                 self.sync_url(false);
                 let _ = self.host.root.set_attribute("data-share-link", &link);
-                transfer::copy(link, ctx.link().callback(Msg::Copied));
+                transfer::copy(link, msg_cb(ctx.link(), Msg::Copied));
                 return false;
             }
             Msg::Copied(ok) => {
@@ -862,12 +862,12 @@ impl Component for App {
             ctx.link().send_message(Msg::Resize);
             ctx.link().send_message(Msg::Viewport);
             if let Some(wrap) = self.stage_ref.cast::<web_sys::Element>() {
-                let cb = ctx.link().callback(|_| Msg::Viewport);
+                let cb = msg_cb(ctx.link(), |_| Msg::Viewport);
                 self._listeners
                     .push(EventListener::new(&wrap, "scroll", move |_| cb.emit(())));
             }
             if self.engine.borrow().playing {
-                self.clock.request(ctx.link().callback(Msg::Frame));
+                self.clock.request(msg_cb(ctx.link(), Msg::Frame));
             }
         }
     }
@@ -975,6 +975,13 @@ impl Component for App {
             </ContextProvider<Lang>>
         }
     }
+}
+
+/// `link.callback(make)` with one closure type per input type: the app's callbacks share one copy of Yew's
+/// callback code for each input type instead of one copy per closure (issue 6, bundle size).
+#[inline(never)]
+fn msg_cb<I: 'static>(link: &yew::html::Scope<App>, make: fn(I) -> Msg) -> Callback<I> {
+    link.callback(make)
 }
 
 /// Right-click on a stage entity opens its menu at the pointer (elsewhere: the browser's own menu).
