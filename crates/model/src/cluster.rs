@@ -1,6 +1,6 @@
 //! Brokers, topics and partition leadership, including the `__consumer_offsets` topic.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::rc::Rc;
 
 use crate::config::ClusterConfig;
@@ -67,7 +67,7 @@ pub fn place_replicas(
 #[derive(Clone, Debug)]
 pub struct Cluster {
     pub brokers: Vec<Broker>,
-    pub topics: BTreeMap<String, Topic>,
+    pub topics: VecMap<String, Topic>,
     /// Replica lists and leaders of `__consumer_offsets` (its log is not simulated record by record).
     pub offsets_topic: Vec<(Vec<u32>, Option<u32>)>,
     retained: u32,
@@ -98,7 +98,7 @@ impl Cluster {
         .collect();
         Cluster {
             brokers,
-            topics: BTreeMap::new(),
+            topics: VecMap::new(),
             offsets_topic,
             retained: config.retained_records_per_partition,
         }

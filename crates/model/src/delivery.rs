@@ -1,7 +1,7 @@
 //! Every delivery a group (or a standalone consumer) received, per partition, so redeliveries (at-least-once
 //! duplicates) and skipped records can be counted exactly without storing each record.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +23,7 @@ pub struct DeliveryStats {
 /// Keyed by group id (or `consumer:<name>` for a consumer without a group), then partition.
 #[derive(Clone, Debug, Default)]
 pub struct Deliveries {
-    pub stats: BTreeMap<String, BTreeMap<TopicPartition, DeliveryStats>>,
+    pub stats: VecMap<String, VecMap<TopicPartition, DeliveryStats>>,
 }
 
 impl Deliveries {

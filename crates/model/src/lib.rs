@@ -27,6 +27,8 @@ pub mod sort;
 pub mod timeline;
 pub mod topic_partition;
 pub mod validate;
+pub mod vec_map;
+pub mod vec_set;
 pub mod view;
 pub mod words;
 

@@ -1,7 +1,7 @@
 //! Producers: pick each record's partition exactly as the real client would, batch per partition, send
 //! ProduceRequests to the partition leaders.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::rc::Rc;
 
 use crate::cluster::Cluster;
@@ -41,9 +41,9 @@ pub struct Producer {
     pub name: Rc<str>,
     pub cfg: EffectiveProducerConfig,
     /// Partition counts as this client's metadata knows them (refreshed every metadata.max.age.ms).
-    pub metadata: BTreeMap<String, (u32, u64)>,
-    sticky: BTreeMap<String, Sticky>,
-    pub rates: BTreeMap<String, Rate>,
+    pub metadata: VecMap<String, (u32, u64)>,
+    sticky: VecMap<String, Sticky>,
+    pub rates: VecMap<String, Rate>,
     pub records_sent: u64,
     pub tick_scheduled: bool,
 }
@@ -60,9 +60,9 @@ impl Producer {
             idx,
             name,
             cfg,
-            metadata: BTreeMap::new(),
-            sticky: BTreeMap::new(),
-            rates: BTreeMap::new(),
+            metadata: VecMap::new(),
+            sticky: VecMap::new(),
+            rates: VecMap::new(),
             records_sent: 0,
             tick_scheduled: false,
         }

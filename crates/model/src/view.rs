@@ -1,6 +1,6 @@
 //! A read-only snapshot of the world for the UI, tests and `window.grouplab.state()`, as serde structs.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -94,9 +94,9 @@ pub struct GroupView {
     pub coordinator: CoordinatorView,
     pub members: Vec<MemberView>,
     /// `topic/partition` -> committed offset (the next offset the group will read).
-    pub committed: BTreeMap<String, u64>,
+    pub committed: VecMap<String, u64>,
     /// `topic/partition` -> log-end offset - committed, for partitions with a commit.
-    pub lag: BTreeMap<String, u64>,
+    pub lag: VecMap<String, u64>,
     pub records_redelivered: u64,
     pub history: Vec<GenerationRecord>,
 }
@@ -123,7 +123,7 @@ pub struct ConsumerView {
     /// What the client owns now (during a cooperative rebalance it keeps these).
     pub assigned: Vec<String>,
     /// `topic/partition` -> position (next offset to fetch).
-    pub positions: BTreeMap<String, u64>,
+    pub positions: VecMap<String, u64>,
     pub records_per_sec: Option<u32>,
     pub records_delivered: u64,
     pub records_redelivered: u64,
@@ -549,12 +549,12 @@ fn tp_keys<'a>(
 /// The map `topic/partition` -> value of `entries` (distinct partitions), updating `old` in place: its keys
 /// are kept when they are the same set, the usual case.
 fn tp_map<'a>(
-    mut old: BTreeMap<String, u64>,
+    mut old: VecMap<String, u64>,
     entries: impl IntoIterator<Item = (&'a TopicPartition, u64)> + Clone,
     scratch: &mut String,
-) -> BTreeMap<String, u64> {
+) -> VecMap<String, u64> {
     if old.is_empty() {
-        return crate::sort::collect_map(entries.into_iter().map(|(tp, v)| (tp.key(), v)));
+        return VecMap::from_iter(entries.into_iter().map(|(tp, v)| (tp.key(), v)));
     }
     let mut n = 0;
     for (tp, value) in entries.clone() {
@@ -569,7 +569,7 @@ fn tp_map<'a>(
     }
     // Every entry is in the map now; more keys than entries means some are gone: start again.
     if old.len() != n {
-        old = crate::sort::collect_map(entries.into_iter().map(|(tp, v)| (tp.key(), v)));
+        old = VecMap::from_iter(entries.into_iter().map(|(tp, v)| (tp.key(), v)));
     }
     old
 }

@@ -6,8 +6,8 @@
 //! Those orders are not random: they follow from the keys' `hashCode`, the table capacity and the insertion order,
 //! so we reproduce them here (java.util.HashMap.putVal / resize / treeifyBin).
 
+use crate::vec_map::VecMap;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use crate::hash::java_string_hashcode;
 
@@ -52,7 +52,7 @@ const MIN_TREEIFY_CAPACITY: usize = 64;
 pub(crate) struct JavaHashSet<T> {
     capacity: usize,
     size: usize,
-    bins: BTreeMap<usize, Vec<(i32, T)>>,
+    bins: VecMap<usize, Vec<(i32, T)>>,
 }
 
 impl<T: PartialEq + Copy> Default for JavaHashSet<T> {
@@ -60,7 +60,7 @@ impl<T: PartialEq + Copy> Default for JavaHashSet<T> {
         JavaHashSet {
             capacity: 0,
             size: 0,
-            bins: BTreeMap::new(),
+            bins: VecMap::new(),
         }
     }
 }

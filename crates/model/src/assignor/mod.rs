@@ -25,7 +25,9 @@ mod sticky;
 mod test_support;
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
+
+use crate::vec_map::VecMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -70,7 +72,7 @@ pub struct Subscription {
 }
 
 /// member_id -> assigned partitions, each list sorted. Every member of the input appears (possibly empty).
-pub type Assignment = BTreeMap<String, Vec<TopicPartition>>;
+pub type Assignment = VecMap<String, Vec<TopicPartition>>;
 
 impl AssignorName {
     pub const ALL: [AssignorName; 4] = [
@@ -111,9 +113,22 @@ impl AssignorName {
 /// decides, for example, which over-quota member keeps the extra partition in the sticky assignors. The slice
 /// order itself only matters among member ids that share a bucket. A duplicated member id keeps its first
 /// subscription.
-pub fn assign(
+/// `partitions_per_topic` is any map of topic -> partition count (a `VecMap` or a `BTreeMap`), in topic order.
+pub fn assign<'a>(
     assignor: AssignorName,
-    partitions_per_topic: &BTreeMap<String, u32>,
+    partitions_per_topic: impl IntoIterator<Item = (&'a String, &'a u32)>,
+    subscriptions: &[Subscription],
+) -> Assignment {
+    let topics: Vec<(&str, u32)> = partitions_per_topic
+        .into_iter()
+        .map(|(t, &n)| (t.as_str(), n))
+        .collect();
+    assign_topics(assignor, &topics, subscriptions)
+}
+
+fn assign_topics(
+    assignor: AssignorName,
+    partitions_per_topic: &[(&str, u32)],
     subscriptions: &[Subscription],
 ) -> Assignment {
     let mut group = Group::new(partitions_per_topic, subscriptions);
@@ -230,14 +245,11 @@ pub(crate) struct Group<'a> {
     pub members: Vec<Member<'a>>,
     /// Only topics someone subscribes to and that have at least one partition: AbstractPartitionAssignor.assign
     /// skips the others ("no metadata is available").
-    pub partitions_per_topic: BTreeMap<&'a str, u32>,
+    pub partitions_per_topic: VecMap<&'a str, u32>,
 }
 
 impl<'a> Group<'a> {
-    pub fn new(
-        partitions_per_topic: &'a BTreeMap<String, u32>,
-        subscriptions: &'a [Subscription],
-    ) -> Self {
+    pub fn new(partitions_per_topic: &[(&'a str, u32)], subscriptions: &'a [Subscription]) -> Self {
         let unique = dedupe(subscriptions);
         let ids: Vec<&str> = unique.iter().map(|s| s.member_id.as_str()).collect();
         let members: Vec<Member<'a>> = java::hash_map_order(&ids)
@@ -261,12 +273,11 @@ impl<'a> Group<'a> {
             .iter()
             .flat_map(|m| m.topics.iter().copied())
             .collect();
-        let partitions_per_topic = crate::sort::collect_map(
-            partitions_per_topic
-                .iter()
-                .filter(|(topic, &n)| n > 0 && subscribed.contains(topic.as_str()))
-                .map(|(topic, &n)| (topic.as_str(), n)),
-        );
+        let partitions_per_topic = partitions_per_topic
+            .iter()
+            .filter(|&&(topic, n)| n > 0 && subscribed.contains(topic))
+            .copied()
+            .collect();
         Group {
             members,
             partitions_per_topic,
@@ -298,6 +309,7 @@ impl<'a> Group<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn sub(id: &str, instance: Option<&str>) -> Subscription {
         Subscription {

@@ -1,7 +1,7 @@
 //! The consumer's answers to coordinator responses: joining, syncing, heartbeats, commits and offset fetches
 //! (AbstractCoordinator / ConsumerCoordinator response handlers).
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 use crate::assignor::{self, RebalanceProtocol};
 use crate::event::EventKind;
@@ -203,7 +203,7 @@ fn lead(
     let Some(protocol) = c.protocol else {
         return Vec::new();
     };
-    let partitions_per_topic: BTreeMap<String, u32> = crate::sort::collect_map(
+    let partitions_per_topic: VecMap<String, u32> = VecMap::from_iter(
         members
             .iter()
             .flat_map(|m| m.subscription.topics.iter())
@@ -233,7 +233,7 @@ fn skip_assignment_as_leader(
     generation_id: i32,
     members: &[JoinedMember],
 ) {
-    let snapshot: BTreeMap<String, u32> = crate::sort::collect_map(
+    let snapshot: VecMap<String, u32> = VecMap::from_iter(
         members
             .iter()
             .flat_map(|m| m.subscription.topics.iter())

@@ -5,7 +5,8 @@ mod membership;
 pub mod poll;
 mod resume;
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::VecMap;
+use crate::vec_set::VecSet;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -83,16 +84,16 @@ pub struct Consumer {
     pub previous_assignment: Vec<TopicPartition>,
     pub previous_generation: Option<i32>,
     /// The leader's partition counts when it computed the assignment (ConsumerCoordinator.assignmentSnapshot).
-    pub assignment_snapshot: Option<BTreeMap<String, u32>>,
+    pub assignment_snapshot: Option<VecMap<String, u32>>,
 
     /// Next offset to fetch per owned partition.
-    pub positions: BTreeMap<TopicPartition, u64>,
+    pub positions: VecMap<TopicPartition, u64>,
     /// Partitions waiting for an OffsetFetch answer.
-    pub fetching_offsets: BTreeSet<TopicPartition>,
+    pub fetching_offsets: VecSet<TopicPartition>,
     /// librdkafka's stored offsets (offset + 1 of each message handed to the application).
-    pub stored: BTreeMap<TopicPartition, u64>,
+    pub stored: VecMap<TopicPartition, u64>,
     /// Partitions with no valid offset under `auto.offset.reset=none`.
-    pub no_offset: BTreeSet<TopicPartition>,
+    pub no_offset: VecSet<TopicPartition>,
     pub next_poll_at: u64,
     pub last_poll_ms: u64,
     pub next_auto_commit_ms: u64,
@@ -102,7 +103,7 @@ pub struct Consumer {
     /// Where to resume the round-robin over partitions in the next fetch.
     pub fetch_cursor: usize,
 
-    pub metadata: BTreeMap<String, u32>,
+    pub metadata: VecMap<String, u32>,
     /// Who deliveries are counted for: the group id, or `consumer:<name>` without a group.
     pub delivery_key: String,
     /// `cfg.group_id`, shared by the events of every fetch (a copy costs no allocation).
@@ -141,17 +142,17 @@ impl Consumer {
             previous_assignment: Vec::new(),
             previous_generation: None,
             assignment_snapshot: None,
-            positions: BTreeMap::new(),
-            fetching_offsets: BTreeSet::new(),
-            stored: BTreeMap::new(),
-            no_offset: BTreeSet::new(),
+            positions: VecMap::new(),
+            fetching_offsets: VecSet::new(),
+            stored: VecMap::new(),
+            no_offset: VecSet::new(),
             next_poll_at: 0,
             last_poll_ms: 0,
             next_auto_commit_ms: 0,
             poll_timeout_expired: false,
             commit_sync_pending: false,
             fetch_cursor: 0,
-            metadata: BTreeMap::new(),
+            metadata: VecMap::new(),
             records_delivered: 0,
             records_redelivered: 0,
         }
@@ -238,7 +239,7 @@ impl Consumer {
 
     /// Refreshes this client's metadata for its topics from the cluster (a Metadata request, not drawn).
     pub fn refresh_metadata(&mut self, cluster: &Cluster) {
-        self.metadata = crate::sort::collect_map(
+        self.metadata = VecMap::from_iter(
             self.topics
                 .iter()
                 .map(String::as_str)

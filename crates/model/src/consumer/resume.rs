@@ -2,7 +2,7 @@
 //! generation and assignment, and its positions are the group's committed offsets, exactly as a consumer is
 //! after SyncGroup and OffsetFetch (ConsumerCoordinator.onJoinComplete, then refreshCommittedOffsetsIfNeeded).
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 use crate::assignor::AssignorName;
 use crate::topic_partition::TopicPartition;
@@ -17,9 +17,9 @@ pub struct Membership<'a> {
     pub leader_id: &'a str,
     pub protocol: AssignorName,
     pub assignment: &'a [TopicPartition],
-    pub committed: &'a BTreeMap<TopicPartition, u64>,
+    pub committed: &'a VecMap<TopicPartition, u64>,
     /// Partition counts of the subscribed topics (what a leader watches for changes).
-    pub partitions_per_topic: &'a BTreeMap<String, u32>,
+    pub partitions_per_topic: &'a VecMap<String, u32>,
 }
 
 pub fn resume(c: &mut Consumer, m: Membership) {

@@ -2,7 +2,7 @@
 //! metadata record gives the generation, protocol, leader and members with their assignments; the offset commit
 //! records give the committed offsets. Used to restore an imported group.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 use crate::assignor::{AssignorName, Subscription};
 use crate::event::{EventKind, GroupState};
@@ -31,7 +31,7 @@ pub struct StoredGroup {
     pub protocol: Option<AssignorName>,
     /// In join order; the first is the leader.
     pub members: Vec<StoredMember>,
-    pub offsets: BTreeMap<TopicPartition, u64>,
+    pub offsets: VecMap<TopicPartition, u64>,
 }
 
 /// Replaces a group that has never been used with the stored one. A group with members is Stable in the stored
@@ -77,7 +77,7 @@ pub fn load(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, stored: StoredGroup) {
     } else {
         GroupState::Stable
     };
-    g.offsets = crate::sort::collect_map(stored.offsets.into_iter().map(|(tp, offset)| {
+    g.offsets = VecMap::from_iter(stored.offsets.into_iter().map(|(tp, offset)| {
         let committed = Committed {
             offset,
             commit_time_ms: ctx.now,

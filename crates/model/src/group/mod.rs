@@ -7,7 +7,8 @@ mod load;
 mod membership;
 mod offsets;
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::VecMap;
+use crate::vec_set::VecSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -73,8 +74,8 @@ pub struct Group {
     /// In join order (the order members were added).
     pub members: Vec<Member>,
     /// KIP-394: member ids handed out with MEMBER_ID_REQUIRED that have not joined yet.
-    pub pending_members: BTreeSet<String>,
-    pub offsets: BTreeMap<TopicPartition, Committed>,
+    pub pending_members: VecSet<String>,
+    pub offsets: VecMap<TopicPartition, Committed>,
     /// When the current join phase ends at the latest (rebalance timeout or initial delay).
     pub join_deadline: Option<u64>,
     /// InitialDelayedJoin: time left to extend the initial delay while members keep arriving.
@@ -97,8 +98,8 @@ impl Group {
             protocol: None,
             leader: None,
             members: Vec::new(),
-            pending_members: BTreeSet::new(),
-            offsets: BTreeMap::new(),
+            pending_members: VecSet::new(),
+            offsets: VecMap::new(),
             join_deadline: None,
             initial_delay_remaining: None,
             new_member_added: false,

@@ -28,7 +28,9 @@ mod in_flight;
 pub mod restore;
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BinaryHeap;
+
+use crate::vec_map::VecMap;
 use std::rc::Rc;
 
 use crate::cluster::Cluster;
@@ -65,7 +67,7 @@ pub struct Sim {
     pub config: ClusterConfig,
     pub cluster: Cluster,
     pub groups: Vec<Group>,
-    group_index: BTreeMap<String, u32>,
+    group_index: VecMap<String, u32>,
     pub consumers: Vec<Consumer>,
     consumer_names: Vec<Rc<str>>,
     pub producers: Vec<Producer>,
@@ -96,7 +98,7 @@ impl Sim {
             config,
             cluster,
             groups: Vec::new(),
-            group_index: BTreeMap::new(),
+            group_index: VecMap::new(),
             consumers: Vec::new(),
             consumer_names: Vec::new(),
             producers: Vec::new(),

@@ -2,7 +2,8 @@
 //! through commands (so it is a scenario like any other: shared, rewound, forked). Everything is validated
 //! before anything changes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::VecMap;
+use crate::vec_set::VecSet;
 use std::rc::Rc;
 
 use crate::assignor::AssignorName;
@@ -146,7 +147,7 @@ impl Sim {
         });
         let leader = members.first().map_or("", |m| m.member_id.as_str());
         for (m, &c) in members.iter().zip(&consumers) {
-            let partitions_per_topic: BTreeMap<String, u32> = crate::sort::collect_map(
+            let partitions_per_topic: VecMap<String, u32> = VecMap::from_iter(
                 members
                     .iter()
                     .flat_map(|m| &m.topics)
@@ -204,7 +205,7 @@ impl Sim {
         protocol: Option<AssignorName>,
         members: &[RestoredMember],
         offsets: &[RestoredOffset],
-    ) -> Result<BTreeMap<TopicPartition, u64>, ModelError> {
+    ) -> Result<VecMap<TopicPartition, u64>, ModelError> {
         validate::group_id(group_id)?;
         if self.coordinator_lookup(group_id).1.is_none() {
             return Err(coordinator_down(group_id));
@@ -240,10 +241,10 @@ impl Sim {
         if !members.is_empty() && protocol.is_none() {
             return Err(invalid("protocol", Reason::ProtocolNeeded));
         }
-        let mut owners: BTreeSet<&TopicPartition> = BTreeSet::new();
-        let mut ids: BTreeSet<&str> = BTreeSet::new();
-        let mut names: BTreeSet<&str> = BTreeSet::new();
-        let mut instances: BTreeSet<&str> = BTreeSet::new();
+        let mut owners: VecSet<&TopicPartition> = VecSet::new();
+        let mut ids: VecSet<&str> = VecSet::new();
+        let mut names: VecSet<&str> = VecSet::new();
+        let mut instances: VecSet<&str> = VecSet::new();
         for m in members {
             self.check_member(group_id, protocol, m)?;
             if !names.insert(&m.consumer) {
@@ -277,7 +278,7 @@ impl Sim {
                 }
             }
         }
-        let mut committed = BTreeMap::new();
+        let mut committed = VecMap::new();
         for o in offsets {
             let tp = TopicPartition::new(o.topic.clone(), o.partition);
             let leo = self.existing_partition(&tp)?;

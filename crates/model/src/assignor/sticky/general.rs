@@ -13,7 +13,10 @@
 //! sortedCurrentSubscriptions", isBalanced reads a per-topic index kept up to date move by move), but every
 //! decision is Java's, in Java's order. Java's `maxGeneration` field is never reset between calls on one assignor instance; we use this call's.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
+
+use crate::vec_map::VecMap;
+use crate::vec_set::VecSet;
 
 use super::{id_ranks, Partitions, Pidx, DEFAULT_GENERATION};
 use crate::assignor::java::{java_cmp, JavaHashSet};
@@ -59,10 +62,10 @@ struct Builder<'p> {
     owner: Vec<Option<usize>>,
     size: Vec<usize>,
     /// sortedCurrentSubscriptions; `participating[c]` is false once `c` is moved to fixedAssignments.
-    sorted: BTreeSet<SizeKey>,
+    sorted: VecSet<SizeKey>,
     participating: Vec<bool>,
     /// Per topic, its potential consumers ordered like sortedCurrentSubscriptions.
-    subscribers: Vec<BTreeSet<SizeKey>>,
+    subscribers: Vec<VecSet<SizeKey>>,
     revocation_required: bool,
     movements: PartitionMovements,
     /// What isBalanced needs, maintained move by move during performReassignments.
@@ -143,9 +146,9 @@ impl<'p> Builder<'p> {
             prev_assignment,
             owner: vec![None; partitions.total],
             size: vec![0; members],
-            sorted: BTreeSet::new(),
+            sorted: VecSet::new(),
             participating: vec![true; members],
-            subscribers: vec![BTreeSet::new(); topics],
+            subscribers: vec![VecSet::new(); topics],
             revocation_required: false,
             movements: PartitionMovements::default(),
             index: BalanceIndex::default(),
@@ -294,9 +297,9 @@ impl<'p> Builder<'p> {
     fn build_index(&mut self) {
         let topics = self.partitions.topics.len();
         let mut index = BalanceIndex {
-            owned_topics: vec![BTreeMap::new(); self.size.len()],
-            owners: vec![BTreeSet::new(); topics],
-            unsaturated: vec![BTreeSet::new(); topics],
+            owned_topics: vec![VecMap::new(); self.size.len()],
+            owners: vec![VecSet::new(); topics],
+            unsaturated: vec![VecSet::new(); topics],
             violating: vec![false; topics],
             violations: 0,
         };
@@ -460,11 +463,11 @@ impl<'p> Builder<'p> {
 #[derive(Default)]
 struct BalanceIndex {
     /// Per member: topic -> how many of its partitions the member owns.
-    owned_topics: Vec<BTreeMap<usize, usize>>,
+    owned_topics: Vec<VecMap<usize, usize>>,
     /// Per topic: (size, member) of the members owning some of its partitions.
-    owners: Vec<BTreeSet<(usize, usize)>>,
+    owners: Vec<VecSet<(usize, usize)>>,
     /// Per topic: (size, member) of its subscribers holding fewer than all partitions they could hold.
-    unsaturated: Vec<BTreeSet<(usize, usize)>>,
+    unsaturated: Vec<VecSet<(usize, usize)>>,
     violating: Vec<bool>,
     violations: usize,
 }
