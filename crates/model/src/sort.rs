@@ -10,7 +10,6 @@
 //! equal values are indistinguishable (integers, `&str`), where every correct sort gives the same result.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// Sorts `v` stably by `cmp`: the same order as `v.sort_by(cmp)`.
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
@@ -28,16 +27,6 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 /// Sorts `v` stably by `key`: the same order as `v.sort_by_key(key)`.
 pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
-}
-
-/// The map `entries.collect()` builds (for equal keys, the last value), built by inserting: `collect()` into a
-/// `BTreeMap` sorts the entries first, with a copy of std's sort for every iterator type.
-pub fn collect_map<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (k, v) in entries {
-        map.insert(k, v);
-    }
-    map
 }
 
 /// The stable sorted order of `0..n` under `is_less`: `order[i]` is the index of the element that belongs at

@@ -2,7 +2,7 @@
 //! generation with the partitions that moved highlighted, plus what each assignor would have given the
 //! latest generation's members.
 
-use std::collections::BTreeMap;
+use grouplab_model::vec_map::VecMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -25,9 +25,8 @@ pub struct GroupPanelProps {
     pub on_select: Callback<Selection>,
 }
 
-fn owner_map(record: &GenerationRecord) -> BTreeMap<&TopicPartition, &str> {
-    // collect_map: the same map as collect(), without a copy of std's sort (issue 6, bundle size).
-    grouplab_model::sort::collect_map(
+fn owner_map(record: &GenerationRecord) -> VecMap<&TopicPartition, &str> {
+    VecMap::from_iter(
         record
             .assignment
             .iter()
@@ -41,7 +40,7 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
     let tr = |key| t(lang, key);
     let v = &p.view.view;
     let g = v.groups.iter().find(|g| g.group_id == p.group_id);
-    let partitions: BTreeMap<String, u32> = grouplab_model::sort::collect_map(
+    let partitions: VecMap<String, u32> = VecMap::from_iter(
         v.topics
             .iter()
             .map(|t| (t.name.clone(), t.partitions.len() as u32)),

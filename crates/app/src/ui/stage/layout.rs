@@ -2,7 +2,7 @@
 //! size from a 360 px phone to a 4K screen). Wide screens get three columns (producers, topics, groups) under
 //! a row of brokers; narrow screens stack them.
 
-use std::collections::BTreeMap;
+use grouplab_model::vec_map::VecMap;
 
 use grouplab_model::view::WorldView;
 
@@ -77,10 +77,10 @@ pub struct Layout {
     pub topics: Vec<TopicLayout>,
     pub groups: Vec<GroupLayout>,
     /// group.id -> colour index, for bookmarks and lag bars.
-    pub group_colours: BTreeMap<String, usize>,
+    pub group_colours: VecMap<String, usize>,
     /// consumer name -> its index in the view's consumers (the stress world looks up 256 members for every
     /// message and line).
-    consumer_at: BTreeMap<String, usize>,
+    consumer_at: VecMap<String, usize>,
     /// Each consumer's member box, by that index.
     member_box: Vec<Option<Rect>>,
 }
@@ -103,8 +103,8 @@ impl Layout {
         let width = width.max(320.0);
         let narrow = width < NARROW_BELOW;
         let ids = group_ids(view);
-        let group_colours: BTreeMap<String, usize> =
-            grouplab_model::sort::collect_map(ids.iter().enumerate().map(|(i, g)| (g.clone(), i)));
+        let group_colours: VecMap<String, usize> =
+            VecMap::from_iter(ids.iter().enumerate().map(|(i, g)| (g.clone(), i)));
         let lag_lines = ids.len().clamp(1, 3) as f64;
         let row_h = (20.0 + 14.0 * lag_lines).max(58.0);
 
@@ -143,7 +143,7 @@ impl Layout {
             topics: Vec::new(),
             groups: Vec::new(),
             group_colours,
-            consumer_at: grouplab_model::sort::collect_map(
+            consumer_at: VecMap::from_iter(
                 view.consumers
                     .iter()
                     .enumerate()

@@ -13,7 +13,7 @@ mod partition;
 mod producer;
 pub mod window;
 
-use std::collections::BTreeMap;
+use grouplab_model::vec_map::VecMap;
 
 use yew::prelude::*;
 
@@ -70,7 +70,7 @@ pub fn stage(p: &StageProps) -> Html {
     };
 
     // Brokers
-    let mut leads: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    let mut leads: VecMap<u32, Vec<String>> = VecMap::new();
     for t in &view.topics {
         for part in &t.partitions {
             if let Some(b) = part.leader {
