@@ -151,16 +151,17 @@ fn assign_topics(
             AssignorName::CooperativeSticky => cooperative::assign(&group),
         }
     };
-    let mut out = Assignment::new();
-    for (member, mut list) in group.members.iter().zip(lists) {
-        crate::sort::sort(&mut list);
-        out.insert(member.id.to_string(), list);
-    }
-    // Every member appears, even if an assignor had nothing for it.
-    for member in &group.members {
-        out.entry(member.id.to_string()).or_default();
-    }
-    out
+    // Every member appears, even if an assignor had nothing for it (member ids are distinct after `dedupe`).
+    let mut lists = lists.into_iter();
+    group
+        .members
+        .iter()
+        .map(|member| {
+            let mut list = lists.next().unwrap_or_default();
+            crate::sort::sort(&mut list);
+            (member.id.to_string(), list)
+        })
+        .collect()
 }
 
 /// `owned` minus `assigned`, sorted: what a cooperative member revokes after SyncGroup; if it is not empty the

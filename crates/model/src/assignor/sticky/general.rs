@@ -13,10 +13,9 @@
 //! sortedCurrentSubscriptions", isBalanced reads a per-topic index kept up to date move by move), but every
 //! decision is Java's, in Java's order. Java's `maxGeneration` field is never reset between calls on one assignor instance; we use this call's.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::vec_map::VecMap;
-use crate::vec_set::VecSet;
 
 use super::{id_ranks, Partitions, Pidx, DEFAULT_GENERATION};
 use crate::assignor::java::{java_cmp, JavaHashSet};
@@ -41,7 +40,8 @@ pub(crate) fn build(
 }
 
 /// A (size, rank) key: the order of `sortedCurrentSubscriptions` (SubscriptionComparator: assignment size, then
-/// member id).
+/// member id). Sets of them stay `BTreeSet`s, not `VecSet`s: every move re-keys a member in the set of each topic
+/// it could take, and with a thousand members a sorted `Vec`'s shifts made the sticky assignor twice as slow.
 type SizeKey = (usize, usize);
 
 struct Builder<'p> {
@@ -62,10 +62,10 @@ struct Builder<'p> {
     owner: Vec<Option<usize>>,
     size: Vec<usize>,
     /// sortedCurrentSubscriptions; `participating[c]` is false once `c` is moved to fixedAssignments.
-    sorted: VecSet<SizeKey>,
+    sorted: BTreeSet<SizeKey>,
     participating: Vec<bool>,
     /// Per topic, its potential consumers ordered like sortedCurrentSubscriptions.
-    subscribers: Vec<VecSet<SizeKey>>,
+    subscribers: Vec<BTreeSet<SizeKey>>,
     revocation_required: bool,
     movements: PartitionMovements,
     /// What isBalanced needs, maintained move by move during performReassignments.
@@ -146,9 +146,9 @@ impl<'p> Builder<'p> {
             prev_assignment,
             owner: vec![None; partitions.total],
             size: vec![0; members],
-            sorted: VecSet::new(),
+            sorted: BTreeSet::new(),
             participating: vec![true; members],
-            subscribers: vec![VecSet::new(); topics],
+            subscribers: vec![BTreeSet::new(); topics],
             revocation_required: false,
             movements: PartitionMovements::default(),
             index: BalanceIndex::default(),
@@ -298,8 +298,8 @@ impl<'p> Builder<'p> {
         let topics = self.partitions.topics.len();
         let mut index = BalanceIndex {
             owned_topics: vec![VecMap::new(); self.size.len()],
-            owners: vec![VecSet::new(); topics],
-            unsaturated: vec![VecSet::new(); topics],
+            owners: vec![BTreeSet::new(); topics],
+            unsaturated: vec![BTreeSet::new(); topics],
             violating: vec![false; topics],
             violations: 0,
         };
@@ -465,9 +465,9 @@ struct BalanceIndex {
     /// Per member: topic -> how many of its partitions the member owns.
     owned_topics: Vec<VecMap<usize, usize>>,
     /// Per topic: (size, member) of the members owning some of its partitions.
-    owners: Vec<VecSet<(usize, usize)>>,
+    owners: Vec<BTreeSet<(usize, usize)>>,
     /// Per topic: (size, member) of its subscribers holding fewer than all partitions they could hold.
-    unsaturated: Vec<VecSet<(usize, usize)>>,
+    unsaturated: Vec<BTreeSet<(usize, usize)>>,
     violating: Vec<bool>,
     violations: usize,
 }
