@@ -2,9 +2,11 @@
 
 use yew::prelude::*;
 
-use super::activate::{handlers, px};
+use super::activate::handlers;
 use super::layout::Rect;
+use super::svg::{rect, text, title};
 use crate::i18n::{t, tf, use_lang};
+use crate::ui::markup;
 use crate::ui::selection::Selection;
 
 #[derive(Properties, PartialEq)]
@@ -74,19 +76,18 @@ pub fn broker_node(p: &BrokerProps) -> Html {
         <g {class} data-broker={id.to_string()} data-up={p.up.to_string()}
            data-coordinates={p.coordinates.join(" ")}
            role="button" tabindex="0" {onclick} {onkeydown}>
-            <title>{ label }</title>
-            <rect class="broker__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
-            <text class="broker__name" x={px(r.x + 10.0)} y={px(r.y + 20.0)}>
+            { title(label) }
+            { rect("broker__box", r.x, r.y, r.w, r.h, "8") }
+            { text("broker__name", r.x + 10.0, r.y + 20.0, "", html! { <>
                 { tf(lang, "ev.broker", &[("broker", &id)]) }
                 <tspan class="broker__status" dx="6">{ status }</tspan>
-            </text>
-            <text class="broker__leads" x={px(r.x + 10.0)} y={px(r.y + 36.0)}>{ shown }</text>
+            </> }) }
+            { text("broker__leads", r.x + 10.0, r.y + 36.0, "", markup::text(shown)) }
             if !p.coordinates.is_empty() {
                 <g class="broker__coord">
-                    <rect x={px(r.x + 6.0)} y={px(r.y + 42.0)} width={px(r.w - 12.0)} height="16" rx="8" />
-                    <text x={px(r.x + 14.0)} y={px(r.y + 54.0)}>
-                        { if p.coordinates.len() == 1 { t(lang, "stage.coordinator_badge").to_string() } else { tf(lang, "stage.coordinator_many", &[("n", &p.coordinates.len())]) } }
-                    </text>
+                    { rect("", r.x + 6.0, r.y + 42.0, r.w - 12.0, 16.0, "8") }
+                    { text("", r.x + 14.0, r.y + 54.0, "", markup::text(
+                        if p.coordinates.len() == 1 { t(lang, "stage.coordinator_badge").to_string() } else { tf(lang, "stage.coordinator_many", &[("n", &p.coordinates.len())]) })) }
                 </g>
             }
         </g>

@@ -2,10 +2,12 @@
 
 use yew::prelude::*;
 
-use super::activate::{handlers, px};
+use super::activate::handlers;
 use super::layout::Rect;
+use super::svg::{rect, text, title};
 use crate::i18n::{t, tf, use_lang};
 use crate::ui::format::short_id;
+use crate::ui::markup;
 use crate::ui::palette::group_class;
 use crate::ui::selection::Selection;
 
@@ -31,9 +33,9 @@ pub fn group_box(p: &GroupProps) -> Html {
     let Some(group_id) = p.group_id.clone() else {
         return html! {
             <g class="group group--none">
-                <rect class="group__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="10" />
-                <text class="group__name" x={px(r.x + 12.0)} y={px(r.y + 21.0)}>{ t(lang, "stage.no_group") }</text>
-                <text class="group__meta" x={px(r.x + 12.0)} y={px(r.y + 38.0)}>{ t(lang, "stage.by_hand") }</text>
+                { rect("group__box", r.x, r.y, r.w, r.h, "10") }
+                { text("group__name", r.x + 12.0, r.y + 21.0, "", markup::text(t(lang, "stage.no_group"))) }
+                { text("group__meta", r.x + 12.0, r.y + 38.0, "", markup::text(t(lang, "stage.by_hand"))) }
             </g>
         };
     };
@@ -69,17 +71,17 @@ pub fn group_box(p: &GroupProps) -> Html {
     html! {
         <g class={classes!("group", group_class(p.colour), p.selected.then_some("is-selected"))}
            data-group={group_id.clone()} data-state={state} data-generation={p.generation_id.to_string()}>
-            <rect class="group__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="10" />
+            { rect("group__box", r.x, r.y, r.w, r.h, "10") }
             <g class="group__header" role="button" tabindex="0" {onclick} {onkeydown}>
-                <rect class="group__hit" x={px(r.x)} y={px(r.y)} width={px(r.w)} height="60" rx="10" />
-                <title>{ label }</title>
-                <text class="group__name" x={px(r.x + 12.0)} y={px(r.y + 19.0)}>{ short_id(&group_id, max_chars) }</text>
+                { rect("group__hit", r.x, r.y, r.w, 60.0, "10") }
+                { title(label) }
+                { text("group__name", r.x + 12.0, r.y + 19.0, "", markup::text(short_id(&group_id, max_chars))) }
                 <g class={classes!("group__state", format!("state-{}", state.to_ascii_lowercase().replace(' ', "-")))}>
-                    <rect x={px(r.x + 10.0)} y={px(r.y + 25.0)} width={px(badge_w)} height="17" rx="8.5" />
-                    <text x={px(r.x + 10.0 + badge_w / 2.0)} y={px(r.y + 37.5)} text-anchor="middle">{ shown_state }</text>
+                    { rect("", r.x + 10.0, r.y + 25.0, badge_w, 17.0, "8.5") }
+                    { text("", r.x + 10.0 + badge_w / 2.0, r.y + 37.5, "middle", markup::text(shown_state)) }
                 </g>
-                <text class="group__gen" x={px(r.x + 18.0 + badge_w)} y={px(r.y + 38.0)}>{ generation }</text>
-                <text class="group__meta" x={px(r.x + 12.0)} y={px(r.y + 55.0)}>{ meta }</text>
+                { text("group__gen", r.x + 18.0 + badge_w, r.y + 38.0, "", markup::text(generation)) }
+                { text("group__meta", r.x + 12.0, r.y + 55.0, "", markup::text(meta)) }
             </g>
         </g>
     }

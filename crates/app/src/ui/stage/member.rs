@@ -7,10 +7,12 @@ use grouplab_model::consumer::{ConsumerStatus, MemberState};
 use grouplab_model::event::GroupState;
 use grouplab_model::view::ConsumerView;
 
-use super::activate::{handlers, px};
+use super::activate::handlers;
 use super::layout::Rect;
+use super::svg::{rect, text, title};
 use crate::i18n::{t, tf, use_lang};
 use crate::ui::format::short_id;
+use crate::ui::markup;
 use crate::ui::palette::group_class;
 use crate::ui::selection::Selection;
 
@@ -161,17 +163,17 @@ pub fn member_node(p: &MemberProps) -> Html {
            data-group-instance-id={p.group_instance_id.clone().unwrap_or_default()}
            data-state={p.state} data-idle={p.idle.to_string()} data-assigned={p.assigned.join(" ")}
            role="button" tabindex="0" {onclick} {onkeydown}>
-            <title>{ label }</title>
-            <rect class="member__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
-            <text class="member__name" x={px(r.x + 8.0)} y={px(r.y + 16.0)}>
+            { title(label) }
+            { rect("member__box", r.x, r.y, r.w, r.h, "8") }
+            { text("member__name", r.x + 8.0, r.y + 16.0, "", html! { <>
                 { &p.consumer }
                 if p.is_leader { <tspan class="member__leader" dx="5">{ t(lang, "stage.leader") }</tspan> }
                 if let Some(rate) = p.slow { <tspan class="member__slow" dx="5">{ format!("{rate}/s") }</tspan> }
-            </text>
-            <text class="member__state" x={px(r.right() - 8.0)} y={px(r.y + 16.0)} text-anchor="end">{ state }</text>
-            <text class="member__id" x={px(r.x + 8.0)} y={px(r.y + 31.0)}>{ member }</text>
-            <text class="member__id" x={px(r.x + 8.0)} y={px(r.y + 44.0)}>{ client }</text>
-            <text class="member__owns" x={px(r.x + 8.0)} y={px(r.y + 57.0)}>{ shown }</text>
+            </> }) }
+            { text("member__state", r.right() - 8.0, r.y + 16.0, "end", markup::text(state)) }
+            { text("member__id", r.x + 8.0, r.y + 31.0, "", markup::text(member)) }
+            { text("member__id", r.x + 8.0, r.y + 44.0, "", markup::text(client)) }
+            { text("member__owns", r.x + 8.0, r.y + 57.0, "", markup::text(shown)) }
         </g>
     }
 }

@@ -4,6 +4,8 @@
 use yew::prelude::*;
 
 use super::activate::px;
+use super::svg::{rect, text, title};
+use crate::ui::markup;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dot {
@@ -85,15 +87,15 @@ pub fn messages(p: &MessagesProps) -> Html {
                     let w = 8.0 + d.label.len() as f64 * 6.4;
                     html! {
                         <g class={classes!("msg", d.class.clone())} data-api={d.label.clone()}>
-                            <title>{ d.title.clone() }</title>
-                            <rect x={px(d.x - w / 2.0)} y={px(d.y - 9.0)} width={px(w)} height="18" rx="9" />
-                            <text x={px(d.x)} y={px(d.y + 4.0)} text-anchor="middle">{ d.label.clone() }</text>
+                            { title(d.title.clone()) }
+                            { rect("", d.x - w / 2.0, d.y - 9.0, w, 18.0, "9") }
+                            { text("", d.x, d.y + 4.0, "middle", markup::text(d.label.clone())) }
                         </g>
                     }
                 } else {
                     html! {
                         <g class={classes!("msg", "msg--small", d.class.clone())} data-api={d.label.clone()}>
-                            <title>{ d.title.clone() }</title>
+                            { title(d.title.clone()) }
                             <circle cx={px(d.x)} cy={px(d.y)} r="5" />
                         </g>
                     }

@@ -11,6 +11,7 @@ mod messages;
 mod ownership;
 mod partition;
 mod producer;
+mod svg;
 pub mod window;
 
 use grouplab_model::vec_map::VecMap;
@@ -138,9 +139,9 @@ pub fn stage(p: &StageProps) -> Html {
             <g key={format!("t-{}", t.name)} class={classes!("topic", (sel == Some(&Selection::Topic(t.name.clone()))).then_some("is-selected"))}
                data-topic={t.name.clone()} role="button" tabindex="0"
                {onclick} {onkeydown}>
-                <title>{ tf(lang, "stage.topic_label", &[("topic", &t.name), ("n", &t.partitions.len())]) }</title>
+                { svg::title(tf(lang, "stage.topic_label", &[("topic", &t.name), ("n", &t.partitions.len())])) }
                 // The whole header is the target, not just the glyphs.
-                <rect class="topic__hit" x={px(h.x)} y={px(h.y)} width={px(h.w)} height={px(h.h)} />
+                { svg::rect("topic__hit", h.x, h.y, h.w, h.h, "") }
                 <text class="topic__name" x={px(h.x + 2.0)} y={px(h.y + 15.0)}>
                     { t.name.clone() }
                     <tspan class="topic__meta" dx="8">{ tf(lang, "insp.n_partitions", &[("n", &t.partitions.len())]) }</tspan>

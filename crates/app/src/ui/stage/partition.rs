@@ -6,7 +6,9 @@ use yew::prelude::*;
 
 use super::activate::{handlers, px};
 use super::layout::{Rect, CELL_PITCH, CELL_W, LAG_W, ROW_LABEL_W};
+use super::svg::{self, rect, title};
 use crate::i18n::{t, tf, use_lang};
+use crate::ui::markup;
 use crate::ui::palette::{group_class, key_colour};
 use crate::ui::selection::Selection;
 
@@ -144,7 +146,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         html! {
             <g key={c.offset.to_string()} class={classes!("cell", selected.then_some("is-selected"), c.key.is_none().then_some("is-null"))}
                data-offset={c.offset.to_string()} data-key={key} {onclick} {onkeydown}>
-                <title>{ title }</title>
+                { svg::title(title) }
                 <rect x={px(x)} y={px(cy)} width={px(CELL_W)} height="22" rx="3" fill={fill} />
                 <text x={px(x + CELL_W / 2.0)} y={px(cy + 14.5)} fill={ink} font-size={cell_font(c.offset)}
                       text-anchor="middle">{ c.offset }</text>
@@ -156,15 +158,11 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         let c = g.committed?;
         let x = x_of(c);
         let clipped = c < first_visible;
-        let d = format!(
-            "M{} {}h10v13l-5-4-5 4z",
-            px(x - 5.0),
-            px(r.y + 1.0)
-        );
+        let d = format!("M{} {}h10v13l-5-4-5 4z", px(x - 5.0), px(r.y + 1.0));
         Some(html! {
             <g class={classes!("bookmark", group_class(g.colour), clipped.then_some("is-clipped"))}
                data-committed-group={g.group_id.clone()} data-committed={c.to_string()}>
-                <title>{ tf(lang, "stage.bookmark", &[("group", &g.group_id), ("offset", &c)]) }</title>
+                { title(tf(lang, "stage.bookmark", &[("group", &g.group_id), ("offset", &c)])) }
                 <path d={d} />
             </g>
         })
@@ -204,7 +202,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         html! {
             <g class={classes!("position", group_class(m.colour))} data-position-of={m.consumer.clone()}
                data-position={m.position.to_string()}>
-                <title>{ tf(lang, "stage.position", &[("consumer", &m.consumer), ("pos", &m.position)]) }</title>
+                { title(tf(lang, "stage.position", &[("consumer", &m.consumer), ("pos", &m.position)])) }
                 <path d={d} />
             </g>
         }
@@ -222,11 +220,11 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         html! {
             <g class={classes!("lag", group_class(g.colour))} data-lag-group={g.group_id.clone()}
                data-lag={lag.map(|l| l.to_string()).unwrap_or_default()}>
-                <title>{ tf(lang, "stage.lag_title", &[("group", &g.group_id),
-                    ("lag", &lag.map_or(t(lang, "stage.unknown").to_string(), |l| l.to_string()))]) }</title>
-                <text x={px(lag_x)} y={px(y)}>{ text }</text>
-                <rect class="lag__track" x={px(lag_x)} y={px(y + 2.0)} width={px(lag_w - 8.0)} height="4" rx="2" />
-                <rect class="lag__bar" x={px(lag_x)} y={px(y + 2.0)} width={px(bar)} height="4" rx="2" />
+                { title(tf(lang, "stage.lag_title", &[("group", &g.group_id),
+                    ("lag", &lag.map_or(t(lang, "stage.unknown").to_string(), |l| l.to_string()))])) }
+                { svg::text("", lag_x, y, "", markup::text(text)) }
+                { rect("lag__track", lag_x, y + 2.0, lag_w - 8.0, 4.0, "2") }
+                { rect("lag__bar", lag_x, y + 2.0, bar, 4.0, "2") }
             </g>
         }
     });
@@ -262,10 +260,10 @@ pub fn partition_row(p: &PartitionProps) -> Html {
            data-assigned-to={p.assigned_to.clone()}
            data-paused-for={(!p.paused.is_empty()).then(|| p.paused.iter().map(|(g, _)| g.as_str()).collect::<Vec<_>>().join(" "))}
            role="button" tabindex="0" {onclick} {onkeydown}>
-            <title>{ label }</title>
-            <rect class="partition__bg" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="6" />
-            <text class="partition__name" x={px(r.x + 8.0)} y={px(r.y + 21.0)}>{ format!("P{}", p.partition) }</text>
-            <text class="partition__leader" x={px(r.x + 8.0)} y={px(r.y + 36.0)}>{ leader }</text>
+            { title(label) }
+            { rect("partition__bg", r.x, r.y, r.w, r.h, "6") }
+            { svg::text("partition__name", r.x + 8.0, r.y + 21.0, "", markup::text(format!("P{}", p.partition))) }
+            { svg::text("partition__leader", r.x + 8.0, r.y + 36.0, "", markup::text(leader)) }
             <line class="partition__axis" x1={px(r.x + ROW_LABEL_W)} y1={px(cy + 11.0)}
                   x2={px(cells_right)} y2={px(cy + 11.0)} />
             // The cells in an element of their own: `{ for … }` alone splices its nodes into this element's
@@ -273,9 +271,9 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             // shifting by one) would recreate every cell of the row.
             <g class="cells" transform={format!("translate({} 0)", px(strip_x))}>{ for cells }</g>
             <g class="leo" data-leo={leo.to_string()}>
-                <title>{ tf(lang, "stage.leo_title", &[("leo", &leo)]) }</title>
+                { title(tf(lang, "stage.leo_title", &[("leo", &leo)])) }
                 <line x1={px(cells_right + 1.0)} y1={px(cy - 4.0)} x2={px(cells_right + 1.0)} y2={px(cy + 26.0)} />
-                <text x={px(cells_right + 5.0)} y={px(cy + 15.0)}>{ format!("LEO {leo}") }</text>
+                { svg::text("", cells_right + 5.0, cy + 15.0, "", markup::text(format!("LEO {leo}"))) }
             </g>
             { for bookmarks }
             { for positions }
@@ -285,9 +283,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                 <g class="paused" aria-hidden="true">
                     <rect class={classes!("paused__veil", group_class(p.paused[0].1))} x={px(r.x + ROW_LABEL_W - 4.0)}
                           y={px(cy - 5.0)} width={px(cells_right - r.x - ROW_LABEL_W + 8.0)} height="32" rx="4" />
-                    <text class="paused__label" x={px(r.x + ROW_LABEL_W + 4.0)} y={px(cy + 15.0)}>
-                        { paused_label }
-                    </text>
+                    { svg::text("paused__label", r.x + ROW_LABEL_W + 4.0, cy + 15.0, "", markup::text(paused_label)) }
                 </g>
             }
         </g>

@@ -2,9 +2,11 @@
 
 use yew::prelude::*;
 
-use super::activate::{handlers, px};
+use super::activate::handlers;
 use super::layout::Rect;
+use super::svg::{rect, text, title};
 use crate::i18n::{tf, use_lang};
+use crate::ui::markup;
 use crate::ui::selection::Selection;
 
 #[derive(Properties, PartialEq)]
@@ -42,14 +44,13 @@ pub fn producer_node(p: &ProducerProps) -> Html {
     html! {
         <g class={classes!("producer", p.selected.then_some("is-selected"))} data-producer={p.name.clone()}
            role="button" tabindex="0" {onclick} {onkeydown}>
-            <title>{ label }</title>
-            <rect class="producer__box" x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} rx="8" />
-            <text class="producer__name" x={px(r.x + 10.0)} y={px(r.y + 19.0)}>{ &p.name }</text>
-            <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 34.0)}>{ p.profile }</text>
-            <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 48.0)}>{ tf(lang, "stage.partitioner", &[("name", &p.partitioner)]) }</text>
-            <text class="producer__meta" x={px(r.x + 10.0)} y={px(r.y + 62.0)}>
-                { tf(lang, "stage.producer_rate", &[("rate", &p.rate), ("sent", &p.sent)]) }
-            </text>
+            { title(label) }
+            { rect("producer__box", r.x, r.y, r.w, r.h, "8") }
+            { text("producer__name", r.x + 10.0, r.y + 19.0, "", markup::text(p.name.clone())) }
+            { text("producer__meta", r.x + 10.0, r.y + 34.0, "", markup::text(p.profile)) }
+            { text("producer__meta", r.x + 10.0, r.y + 48.0, "", markup::text(tf(lang, "stage.partitioner", &[("name", &p.partitioner)]))) }
+            { text("producer__meta", r.x + 10.0, r.y + 62.0, "",
+                markup::text(tf(lang, "stage.producer_rate", &[("rate", &p.rate), ("sent", &p.sent)]))) }
         </g>
     }
 }

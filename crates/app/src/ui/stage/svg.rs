@@ -1,0 +1,29 @@
+//! The shapes every stage entity draws (boxes, labels, tooltips), each built by one function: `html!` expands
+//! every element in place with its coordinates' conversions, so the same `<rect>` written out in five
+//! components cost five copies of that code (issue 6, bundle size). An empty `&str` leaves its attribute out.
+
+use yew::prelude::*;
+
+use super::activate::px;
+
+fn some(s: &'static str) -> Option<&'static str> {
+    (!s.is_empty()).then_some(s)
+}
+
+/// `<rect x y width height rx class />` at layout pixels.
+#[inline(never)]
+pub fn rect(class: &'static str, x: f64, y: f64, w: f64, h: f64, rx: &'static str) -> Html {
+    html! { <rect x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx={some(rx)} class={class} /> }
+}
+
+/// `<text x y text-anchor class>{content}</text>` at layout pixels.
+#[inline(never)]
+pub fn text(class: &'static str, x: f64, y: f64, anchor: &'static str, content: Html) -> Html {
+    html! { <text x={px(x)} y={px(y)} text-anchor={some(anchor)} class={class}>{ content }</text> }
+}
+
+/// An entity's accessible name and tooltip: `<title>{text}</title>`.
+#[inline(never)]
+pub fn title(text: String) -> Html {
+    html! { <title>{ text }</title> }
+}
