@@ -9,7 +9,7 @@ use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig};
 
-use super::markup::field;
+use super::markup::{button, field, text};
 use crate::i18n::{t, tf, use_lang};
 
 #[derive(Properties, PartialEq)]
@@ -239,22 +239,19 @@ pub fn actions(p: &ActionsProps) -> Html {
                 { field(t(lang, "act.key"), html! { <input ref={key.clone()} value="order-7" size="10" /> }) }
                 <label class="check"><input type="checkbox" ref={null_key.clone()} />{ t(lang, "act.no_key") }</label>
                 if p.producers.is_empty() {
-                    <button class="btn" onclick={add_producer}>{ t(lang, "act.add_producer") }</button>
+                    { button("btn", "", "", text(t(lang, "act.add_producer")), add_producer) }
                 } else {
                     <button class="btn btn--primary" onclick={send_one} data-action="produce"
                             aria-keyshortcuts="p">{ t(lang, "act.send_one") }</button>
-                    <button class="btn" onclick={burst} data-action="burst">{ t(lang, "act.burst") }</button>
+                    { button("btn", "burst", "", text(t(lang, "act.burst")), burst) }
                     { field(t(lang, "act.rate"), html! { <input ref={rate.clone()} type="number" min="0" max="1000" value="4" class="num" /> }) }
-                    <button class="btn" onclick={set_rate} data-action="set-rate"
-                            title={t(lang, "act.set_rate_title")}>{ t(lang, "act.set_rate") }</button>
+                    { button("btn", "set-rate", t(lang, "act.set_rate_title"), text(t(lang, "act.set_rate")), set_rate) }
                 }
             </fieldset>
             <fieldset class="actions__set">
                 <legend>{ t(lang, "act.topic_brokers") }</legend>
-                <button class="btn" onclick={add_partition} data-action="add-partition"
-                        title={t(lang, "act.add_partition_title")}>{ t(lang, "act.add_partition") }</button>
-                <button class="btn" onclick={console} data-action="console-consumer"
-                        title={t(lang, "act.console_title")}>{ t(lang, "act.console") }</button>
+                { button("btn", "add-partition", t(lang, "act.add_partition_title"), text(t(lang, "act.add_partition")), add_partition) }
+                { button("btn", "console-consumer", t(lang, "act.console_title"), text(t(lang, "act.console")), console) }
                 <label class="check"><input type="checkbox" ref={from_beginning.clone()} checked=true />{ "--from-beginning" }</label>
                 { for p.brokers.iter().map(|(id, up)| {
                     let (on, id, up) = (p.on_command.clone(), *id, *up);

@@ -12,6 +12,7 @@ use grouplab_model::view::WorldView;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::markup::{el, text};
 use super::selection::Selection;
 use super::snapshot::Snapshot;
 use crate::i18n::{t, Lang};
@@ -210,13 +211,13 @@ pub fn context_menu(p: &ContextMenuProps) -> Html {
     let title = p.at.target.name(p.lang);
     let items = items(&p.at.target, &p.snap.view);
     html! {
-        <div class="context-menu-layer" onclick={p.on_close.reform(|_| ())}
+        <div class="context-menu-layer" onclick={super::markup::on_click(&p.on_close)}
              oncontextmenu={p.on_close.reform(|e: MouseEvent| e.prevent_default())}>
             <div class="context-menu" role="menu" ref={menu} aria-label={title.clone()} data-menu-for={p.at.target.label()}
                  {onkeydown} onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                <p class="context-menu__title">{ title }</p>
+                { el("p", "context-menu__title", text(title)) }
                 if items.is_empty() {
-                    <p class="context-menu__empty">{ t(p.lang, "menu.nothing") }</p>
+                    { el("p", "context-menu__empty", text(t(p.lang, "menu.nothing"))) }
                 }
                 { for items.into_iter().map(|(key, cmd)| {
                     let (on, close) = (p.on_command.clone(), p.on_close.clone());

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::markup::{el, text};
 use super::modal::Modal;
 use crate::i18n::{t, Lang};
 
@@ -30,12 +31,12 @@ pub fn help(lang: Lang, on_close: &Callback<()>) -> Html {
                 { for SHORTCUTS.iter().map(|(k, what)| html! {
                     <>
                         <dt><kbd>{ *k }</kbd></dt>
-                        <dd>{ t(lang, what) }</dd>
+                        { el("dd", "", text(t(lang, what))) }
                     </>
                 }) }
             </dl>
-            <p>{ t(lang, "help.note") }</p>
-            <button class="btn btn--primary" onclick={on_close.reform(|_| ())} autofocus=true>{ t(lang, "help.close") }</button>
+            { el("p", "", text(t(lang, "help.note"))) }
+            <button class="btn btn--primary" onclick={super::markup::on_click(on_close)} autofocus=true>{ t(lang, "help.close") }</button>
           </section>
         </Modal>
     }

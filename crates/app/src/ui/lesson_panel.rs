@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use grouplab_model::view::WorldView;
 
+use super::markup::{button, el, text};
 use crate::i18n::{t, Lang};
 use crate::lessons::facts::facts;
 use crate::lessons::{step_key, title_key, Place};
@@ -99,7 +100,7 @@ pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
             <p class="lesson__text" data-narration="" aria-live="polite">{ t(lang, &step_key(id, k)) }</p>
             <dl class="facts lesson__facts" aria-label={t(lang, "lesson.facts")}>
                 { for facts(id, k, p.view).into_iter().map(|f| html! { <>
-                    <dt>{ t(lang, f.label) }</dt>
+                    { el("dt", "", text(t(lang, f.label))) }
                     <dd data-fact={f.id} data-value={f.number.map(|n| n.to_string())}>{ f.value }</dd>
                 </> }) }
             </dl>
@@ -108,10 +109,10 @@ pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
                 <button class="btn" data-action="lesson-back" disabled={k == 0}
                         onclick={go(Some(back))}>{ t(lang, "lesson.back") }</button>
                 { for next.map(|(to, action, label)| html! {
-                    <button class="btn btn--primary" data-action={action} onclick={go(Some(to))}>{ t(lang, label) }</button>
+                    { button("btn btn--primary", action, "", text(t(lang, label)), go(Some(to))) }
                 }) }
                 <span class="controls__spacer" />
-                <button class="link" data-action="lesson-exit" onclick={go(None)}>{ t(lang, "lesson.free_play") }</button>
+                { button("link", "lesson-exit", "", text(t(lang, "lesson.free_play")), go(None)) }
             </div>
             { toc }
         </section>

@@ -9,7 +9,7 @@ use grouplab_model::view::WorldView;
 
 use crate::i18n::{t, tf, use_lang, Lang};
 use crate::ui::format;
-use crate::ui::markup::{facts, text};
+use crate::ui::markup::{button, el, facts, text};
 use crate::ui::stage::member::{is_idle, state_key, state_label};
 
 #[derive(Properties, PartialEq)]
@@ -46,12 +46,12 @@ pub fn consumer_actions(p: &ActionsProps) -> Html {
     html! {
         <div class="consumer-actions" data-actions-for={p.name.clone()}>
             if running {
-                <button class="btn btn--small" onclick={cmd(Command::CloseConsumer { consumer: n.clone() })}
-                        title={t(lang, "insp.close_title")} data-action="close">{ t(lang, "insp.close") }</button>
-                <button class="btn btn--small btn--danger" onclick={cmd(Command::CrashConsumer { consumer: n.clone() })}
-                        title={t(lang, "insp.crash_title")} data-action="crash">{ t(lang, "insp.crash") }</button>
-                <button class="btn btn--small" onclick={cmd(Command::CommitNow { consumer: n.clone(), sync: true })}
-                        title={t(lang, "insp.commit_title")} data-action="commit">{ t(lang, "insp.commit") }</button>
+                { button("btn btn--small", "close", t(lang, "insp.close_title"), text(t(lang, "insp.close")),
+                    cmd(Command::CloseConsumer { consumer: n.clone() })) }
+                { button("btn btn--small btn--danger", "crash", t(lang, "insp.crash_title"), text(t(lang, "insp.crash")),
+                    cmd(Command::CrashConsumer { consumer: n.clone() })) }
+                { button("btn btn--small", "commit", t(lang, "insp.commit_title"), text(t(lang, "insp.commit")),
+                    cmd(Command::CommitNow { consumer: n.clone(), sync: true })) }
                 <label class={if p.compact { "rate sr-label" } else { "rate" }}>
                     <span>{ t(lang, "insp.processing") }</span>
                     <select {onchange} aria-label={tf(lang, "insp.processing_of", &[("name", &p.name)])} data-action="rate">
@@ -61,8 +61,8 @@ pub fn consumer_actions(p: &ActionsProps) -> Html {
                     </select>
                 </label>
             } else {
-                <button class="btn btn--small" onclick={cmd(Command::RestartConsumer { consumer: n.clone() })}
-                        data-action="restart">{ t(lang, "insp.restart") }</button>
+                { button("btn btn--small", "restart", "", text(t(lang, "insp.restart")),
+                    cmd(Command::RestartConsumer { consumer: n.clone() })) }
             }
         </div>
     }
@@ -75,7 +75,7 @@ pub fn consumer_panel(
     on_command: &Callback<Command>,
 ) -> Html {
     let Some(c) = v.consumers.iter().find(|c| c.name == name) else {
-        return html! { <p>{ t(lang, "insp.no_consumer") }</p> };
+        return el("p", "", text(t(lang, "insp.no_consumer")));
     };
     let gs = c
         .group_id
@@ -111,7 +111,7 @@ pub fn consumer_panel(
                 ("session.timeout.ms", text(c.session_timeout_ms.to_string())),
             ]) }
             <ConsumerActions name={c.name.clone()} status={c.status.clone()} rate={c.records_per_sec} on_command={on_command.clone()} />
-            <p class="hint">{ tr("insp.consumer_hint") }</p>
+            { el("p", "hint", text(tr("insp.consumer_hint"))) }
         </>
     }
 }

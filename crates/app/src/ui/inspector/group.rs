@@ -14,7 +14,7 @@ use grouplab_model::TopicPartition;
 use super::steps::coordinator_steps;
 use crate::i18n::{t, tf, use_lang};
 use crate::ui::format;
-use crate::ui::markup::{fact_rows, text};
+use crate::ui::markup::{button, el, fact_rows, text};
 use crate::ui::selection::Selection;
 use crate::ui::snapshot::Snapshot;
 
@@ -59,7 +59,7 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
         )
     });
     let Some(g) = g else {
-        return html! { <p>{ tr("insp.no_group_yet") }</p> };
+        return el("p", "", text(tr("insp.no_group_yet")));
     };
     let name_of = |member_id: &str| -> String {
         v.consumers
@@ -80,7 +80,7 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
                 { for rec.assignment.iter().map(|(m, tps)| html! {
                     <li>
                         <span class="who">{ name_of(m) }</span>{ ": " }
-                        if tps.is_empty() { <em>{ tr("insp.idle_nothing") }</em> }
+                        if tps.is_empty() { { el("em", "", text(tr("insp.idle_nothing"))) } }
                         { for tps.iter().map(|tp| {
                             let moved = prev.as_ref().is_some_and(|pm| pm.get(tp).is_some_and(|o| *o != m.as_str()));
                             html! { <span class={if moved { "tp moved" } else { "tp" }}
@@ -120,16 +120,16 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
                     (tr("insp.redelivered"), text(tf(lang, "insp.redelivered_value", &[("n", &g.records_redelivered)]))),
                 ]) }
             </dl>
-            <h3>{ tr("insp.which_coordinator") }</h3>
+            { el("h3", "", text(tr("insp.which_coordinator"))) }
             { coordinator_steps(lang, &g.coordinator.lookup, leader_broker) }
-            <h3>{ tr("insp.members") }</h3>
+            { el("h3", "", text(tr("insp.members"))) }
             <ul class="members">
                 { for g.members.iter().map(|m| {
                     let c = m.consumer.clone();
                     let sel = p.on_select.reform(move |_: MouseEvent| Selection::Consumer(c.clone()));
                     html! {
                         <li>
-                            <button class="link" onclick={sel}>{ &m.consumer }</button>
+                            { button("link", "", "", text(m.consumer.clone()), sel) }
                             { format!(" · {}{}{}{}", m.member_id,
                                 m.group_instance_id.as_ref().map(|i| tf(lang, "insp.static_note", &[("id", i)])).unwrap_or_default(),
                                 if m.is_leader { tr("insp.leader_mark") } else { "" },
@@ -138,17 +138,17 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
                     }
                 }) }
             </ul>
-            <h3>{ tr("insp.committed_offsets") }</h3>
+            { el("h3", "", text(tr("insp.committed_offsets"))) }
             <ul class="committed">
                 { for g.committed.iter().map(|(tp, o)| html! {
-                    <li>{ tf(lang, "insp.committed_line", &[("tp", tp), ("offset", o), ("lag", &g.lag.get(tp).copied().unwrap_or(0))]) }</li>
+                    { el("li", "", text(tf(lang, "insp.committed_line", &[("tp", tp), ("offset", o), ("lag", &g.lag.get(tp).copied().unwrap_or(0))]))) }
                 }) }
             </ul>
-            <h3>{ tr("insp.per_generation") }</h3>
-            <p class="hint">{ tr("insp.moved_hint") }</p>
+            { el("h3", "", text(tr("insp.per_generation"))) }
+            { el("p", "hint", text(tr("insp.moved_hint"))) }
             { for history }
             if !alternatives.is_empty() {
-                <h3>{ tr("insp.other_assignors") }</h3>
+                { el("h3", "", text(tr("insp.other_assignors"))) }
                 <table class="table"><tbody>{ for alternatives_html }</tbody></table>
             }
         </>

@@ -19,6 +19,7 @@ use grouplab_model::command::Command;
 use super::selection::Selection;
 use super::snapshot::Snapshot;
 use crate::i18n::{t, tf, Lang};
+use crate::ui::markup::{button, text};
 
 /// A plain function, not a component: its snapshot changes every frame, so a component's props comparison
 /// would never spare a render.
@@ -62,7 +63,7 @@ pub fn inspector(
             <header class="panel__header">
                 <h2 id="inspector-title">{ title }</h2>
                 if selection.is_some() {
-                    <button class="btn btn--small" onclick={on_select.reform(|_| None)}>{ t(lang, "insp.back") }</button>
+                    { button("btn btn--small", "", "", text(t(lang, "insp.back")), on_select.reform(|_| None)) }
                 }
             </header>
             <div class="inspector__body" key={kind}>{ body }</div>

@@ -7,6 +7,7 @@ use grouplab_model::view::WorldView;
 
 use super::consumer::ConsumerActions;
 use crate::i18n::{t, tf, Lang};
+use crate::ui::markup::{button, el, text};
 use crate::ui::selection::Selection;
 use crate::ui::stage::member::{state_key, state_label};
 
@@ -21,8 +22,8 @@ pub fn overview(
 ) -> Html {
     html! {
         <>
-            <p class="hint">{ t(lang, "insp.overview_hint") }</p>
-            <h3>{ t(lang, "act.consumers") }</h3>
+            { el("p", "hint", text(t(lang, "insp.overview_hint"))) }
+            { el("h3", "", text(t(lang, "act.consumers"))) }
             <ul class="consumer-list">
             { for v.consumers.iter().take(LIST_LIMIT).map(|c| {
                 let gs = c.group_id.as_deref().and_then(|g| v.groups.iter().find(|x| x.group_id == g)).map(|g| g.state);
@@ -31,7 +32,7 @@ pub fn overview(
                 html! {
                     <li key={c.name.clone()} data-consumer-row={c.name.clone()}>
                         <div>
-                            <button class="link" onclick={sel}>{ &c.name }</button>
+                            { button("link", "", "", text(c.name.clone()), sel) }
                             { tf(lang, "insp.consumer_row", &[
                                 ("group", &c.group_id.as_deref().unwrap_or(t(lang, "insp.assign"))),
                                 ("state", &t(lang, state_key(state_label(c, gs)))),

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use grouplab_model::view::WorldView;
 
 use crate::i18n::{t, tf, Lang};
-use crate::ui::markup::{facts, head_row, text};
+use crate::ui::markup::{button, el, facts, head_row, text};
 use crate::ui::selection::Selection;
 
 pub fn partition_panel(
@@ -25,7 +25,7 @@ pub fn partition_panel(
         .find(|t| t.name == topic)
         .and_then(|t| t.partitions.iter().find(|x| x.partition.to_string() == n))
     else {
-        return html! { <p>{ tr("insp.no_partition_now") }</p> };
+        return el("p", "", text(tr("insp.no_partition_now")));
     };
     let groups = v.groups.iter().filter(|g| {
         g.committed.contains_key(tp)
@@ -42,16 +42,16 @@ pub fn partition_panel(
                 (tr("insp.log_end"), text(format!("{}{}", part.log_end_offset, tr("insp.log_end_note")))),
             ]) }
             <table class="table">
-                <caption>{ tr("insp.groups_reading") }</caption>
+                { el("caption", "", text(tr("insp.groups_reading"))) }
                 { head_row(["insp.group", "insp.committed", "insp.lag", "insp.owner"].map(|k| tr(k).into()).into()) }
                 <tbody>
                 { for groups.map(|g| {
                     let owner = v.consumers.iter().find(|c| c.group_id.as_deref() == Some(g.group_id.as_str()) && c.assigned.iter().any(|a| a == tp));
                     html! {
                         <tr>
-                            <td>{ &g.group_id }</td>
-                            <td>{ g.committed.get(tp).map_or(tr("insp.none").into(), |o| o.to_string()) }</td>
-                            <td>{ g.lag.get(tp).map_or("–".into(), |o| o.to_string()) }</td>
+                            { el("td", "", text(g.group_id.clone())) }
+                            { el("td", "", text(g.committed.get(tp).map_or(tr("insp.none").into(), |o| o.to_string()))) }
+                            { el("td", "", text(g.lag.get(tp).map_or("–".into(), |o| o.to_string()))) }
                             <td>{ owner.map_or(tr("insp.nobody").into(), |c| tf(lang, "insp.owner_position", &[("name", &c.name),
                                 ("pos", &c.positions.get(tp).map_or("–".into(), |o| o.to_string()))])) }</td>
                         </tr>
@@ -60,7 +60,7 @@ pub fn partition_panel(
                 </tbody>
             </table>
             <table class="table records">
-                <caption>{ tr("insp.newest") }</caption>
+                { el("caption", "", text(tr("insp.newest"))) }
                 { head_row(["insp.offset", "insp.key", "insp.value", "insp.producer"].map(|k| tr(k).into()).into()) }
                 <tbody>
                 { for part.records.iter().rev().take(12).map(|r| {
@@ -68,10 +68,10 @@ pub fn partition_panel(
                     let sel = on_select.reform(move |_: MouseEvent| Selection::Record(tp.clone(), o));
                     html! {
                         <tr>
-                            <td><button class="link" onclick={sel} title={tr("insp.explain_record")}>{ r.offset }</button></td>
-                            <td>{ r.key.clone().unwrap_or_else(|| "null".into()) }</td>
-                            <td>{ &r.value }</td>
-                            <td>{ &r.producer }</td>
+                            { el("td", "", button("link", "", tr("insp.explain_record"), text(r.offset.to_string()), sel)) }
+                            { el("td", "", text(r.key.clone().unwrap_or_else(|| "null".into()))) }
+                            { el("td", "", text(r.value.clone())) }
+                            { el("td", "", text(r.producer.clone())) }
                         </tr>
                     }
                 }) }

@@ -8,7 +8,7 @@ use grouplab_model::view::WorldView;
 
 use super::steps::key_steps;
 use crate::i18n::{t, tf, Lang};
-use crate::ui::markup::{facts, text};
+use crate::ui::markup::{el, facts, text};
 
 pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
     let tr = |key| t(lang, key);
@@ -20,7 +20,7 @@ pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
         .and_then(|t| t.partitions.iter().find(|x| x.partition.to_string() == n))
         .and_then(|part| part.records.iter().find(|r| r.offset == offset));
     let Some(r) = record else {
-        return html! { <p>{ tr("insp.record_gone") }</p> };
+        return el("p", "", text(tr("insp.record_gone")));
     };
     let partitions = t.map_or(1, |t| t.partitions.len() as u32);
     let partitioner = v
@@ -46,7 +46,7 @@ pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
                 (tr("insp.producer"), text(r.producer.clone())),
                 (tr("insp.timestamp"), text(format!("{} ms", r.timestamp_ms))),
             ]) }
-            <h3>{ tf(lang, "insp.how_chosen", &[("producer", &r.producer), ("n", &partitions)]) }</h3>
+            { el("h3", "", text(tf(lang, "insp.how_chosen", &[("producer", &r.producer), ("n", &partitions)]))) }
             { key_steps(lang, partitioner, r.key.as_deref(), partitions) }
             <p class="hint">{ match other_place {
                 Some(x) => tf(lang, "insp.other_would", &[("partitioner", &other.name()), ("p", &x)]),
