@@ -2,10 +2,9 @@
 //! cooperative-sticky that, run from scratch over the members (in the assignors' own member order,
 //! AbstractPartitionAssignor.MemberInfo) and the group's topics, hands out exactly the imported owners.
 
-use std::collections::BTreeMap;
-
 use crate::assignor::{self, AssignorName, Subscription};
 use crate::topic_partition::TopicPartition;
+use crate::vec_map::VecMap;
 
 /// A member as the assignors see it, with what it owns in the imported output.
 pub struct Observed<'a> {
@@ -20,7 +19,7 @@ pub struct Observed<'a> {
 pub fn matching(
     members: &[Observed],
     topics: &[String],
-    partitions_per_topic: &BTreeMap<String, u32>,
+    partitions_per_topic: &VecMap<String, u32>,
 ) -> Vec<AssignorName> {
     if members.is_empty() {
         return Vec::new();
@@ -66,7 +65,7 @@ mod tests {
     #[test]
     fn tells_range_from_roundrobin() {
         let topics = vec!["t".to_string()];
-        let counts = BTreeMap::from([("t".to_string(), 4)]);
+        let counts = VecMap::from_iter([("t".to_string(), 4)]);
         let range = [member("a", &[0, 1]), member("b", &[2, 3])];
         assert_eq!(matching(&range, &topics, &counts), [AssignorName::Range]);
         let rr = [member("a", &[0, 2]), member("b", &[1, 3])];

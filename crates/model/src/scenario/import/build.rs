@@ -3,14 +3,14 @@
 //! committed offsets (SeedPartition and RestoreGroup, so the import is an ordinary scenario). What the output
 //! does not show is chosen and said in a note.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::assignor::AssignorName;
 use crate::command::{Command, RestoredMember, RestoredOffset};
 use crate::config::ClusterConfig;
 use crate::sim::limits;
 use crate::timeline::LoggedCommand;
 use crate::topic_partition::TopicPartition;
+use crate::vec_map::VecMap;
+use crate::vec_set::VecSet;
 
 use super::super::{Scenario, SCENARIO_VERSION};
 use super::assignor_guess::{matching, Observed};
@@ -53,7 +53,7 @@ pub fn build(d: Description) -> Result<Imported, ImportError> {
             max: limits::MAX_CLIENTS,
         }));
     }
-    let mut taken = BTreeSet::new();
+    let mut taken = VecSet::new();
     let mut names = Vec::new();
     for g in &groups {
         commands.push(restore(g, &counts, &mut taken, &mut notes));
@@ -86,8 +86,8 @@ fn group_id(g: &GroupDescription) -> &str {
 }
 
 /// Every topic with enough partitions for the highest one listed.
-fn partition_counts(groups: &[&GroupDescription]) -> Result<BTreeMap<String, u32>, ImportError> {
-    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+fn partition_counts(groups: &[&GroupDescription]) -> Result<VecMap<String, u32>, ImportError> {
+    let mut counts: VecMap<String, u32> = VecMap::new();
     for g in groups {
         for tp in g.partitions.keys() {
             let n = counts.entry(tp.topic.to_string()).or_default();
@@ -106,8 +106,8 @@ fn partition_counts(groups: &[&GroupDescription]) -> Result<BTreeMap<String, u32
 /// One SeedPartition per partition with records: its log-end offset, never below a group's committed offset.
 fn seeds(groups: &[&GroupDescription], commands: &mut Vec<Command>, notes: &mut Vec<ImportNote>) {
     // Keyed by TopicPartition itself (not a reference): the model's own map of offsets, so no extra copy of the
-    // BTreeMap code (issue 6, bundle size).
-    let mut leo: BTreeMap<TopicPartition, u64> = BTreeMap::new();
+    // map code (issue 6, bundle size).
+    let mut leo: VecMap<TopicPartition, u64> = VecMap::new();
     let (mut unknown, mut raised) = (0, 0);
     for g in groups {
         for (tp, p) in &g.partitions {
@@ -149,8 +149,8 @@ fn seeds(groups: &[&GroupDescription], commands: &mut Vec<Command>, notes: &mut 
 
 fn restore(
     g: &GroupDescription,
-    counts: &BTreeMap<String, u32>,
-    taken: &mut BTreeSet<String>,
+    counts: &VecMap<String, u32>,
+    taken: &mut VecSet<String>,
     notes: &mut Vec<ImportNote>,
 ) -> Command {
     let id = group_id(g);
@@ -228,7 +228,7 @@ fn restore(
 fn assignor(
     g: &GroupDescription,
     topics: &[String],
-    counts: &BTreeMap<String, u32>,
+    counts: &VecMap<String, u32>,
     notes: &mut Vec<ImportNote>,
 ) -> AssignorName {
     let id = group_id(g);

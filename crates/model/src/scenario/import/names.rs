@@ -1,12 +1,11 @@
 //! Names for the simulated consumers of imported members, and what an unknown client id was.
 
-use std::collections::BTreeSet;
-
 use crate::config::ClientProfile;
+use crate::vec_set::VecSet;
 
 /// A consumer name from a client id: the characters a simulated client's name allows (`[a-zA-Z0-9._-]`, at most
 /// 64), and unique among `taken` (`rdkafka`, `rdkafka-2`, …).
-pub fn consumer_name(client_id: &str, taken: &mut BTreeSet<String>) -> String {
+pub fn consumer_name(client_id: &str, taken: &mut VecSet<String>) -> String {
     let mut base: String = client_id
         .chars()
         .map(|c| {
@@ -58,7 +57,7 @@ mod tests {
 
     #[test]
     fn names_are_valid_and_unique() {
-        let mut taken = BTreeSet::new();
+        let mut taken = VecSet::new();
         assert_eq!(consumer_name("rdkafka", &mut taken), "rdkafka");
         assert_eq!(consumer_name("rdkafka", &mut taken), "rdkafka-2");
         assert_eq!(consumer_name("my app #1", &mut taken), "my-app--1");
