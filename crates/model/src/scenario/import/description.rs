@@ -1,9 +1,10 @@
 //! What the pasted output says about each group, merged over all the tables pasted: members, partitions with
 //! their offsets and owners, and the group's state, assignor and coordinator.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::topic_partition::TopicPartition;
+use crate::vec_set::VecSet;
 
 use super::error::{ImportError, ImportProblem};
 use super::{MAX_GROUPS, MAX_MEMBERS};
@@ -27,7 +28,7 @@ pub struct MemberDescription {
     pub group_instance_id: Option<String>,
     pub client_id: Option<String>,
     pub host: Option<String>,
-    pub assignment: BTreeSet<TopicPartition>,
+    pub assignment: VecSet<TopicPartition>,
     pub line: usize,
 }
 
@@ -45,6 +46,8 @@ pub struct GroupDescription {
     pub group_epoch: Option<u64>,
     /// In the order first seen.
     pub members: Vec<MemberDescription>,
+    /// A BTreeMap, not a VecMap: `--describe` lists rows by consumer in hash order, and 19,000 rows inserted out of
+    /// order into a sorted Vec made parsing 13 times slower (59 -> 763 ms natively).
     pub partitions: BTreeMap<TopicPartition, PartitionDescription>,
 }
 
@@ -117,7 +120,7 @@ impl GroupDescription {
                 group_instance_id: None,
                 client_id: None,
                 host: None,
-                assignment: BTreeSet::new(),
+                assignment: VecSet::new(),
                 line,
             },
         )
