@@ -80,8 +80,12 @@ pub fn button(
     label: Html,
     onclick: Callback<MouseEvent>,
 ) -> Html {
-    let some = |s: &'static str| (!s.is_empty()).then_some(s);
     html! {
-        <button class={class} data-action={some(action)} title={some(title)} {onclick}>{ label }</button>
+        <button class={class} data-action={attr(action)} title={attr(title)} {onclick}>{ label }</button>
     }
+}
+
+/// An optional attribute's value: an empty `&str` leaves the attribute out.
+pub fn attr(s: &'static str) -> Option<&'static str> {
+    (!s.is_empty()).then_some(s)
 }

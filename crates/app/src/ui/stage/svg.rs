@@ -5,21 +5,18 @@
 use yew::prelude::*;
 
 use super::activate::px;
-
-fn some(s: &'static str) -> Option<&'static str> {
-    (!s.is_empty()).then_some(s)
-}
+use crate::ui::markup::attr;
 
 /// `<rect x y width height rx class />` at layout pixels.
 #[inline(never)]
 pub fn rect(class: &'static str, x: f64, y: f64, w: f64, h: f64, rx: &'static str) -> Html {
-    html! { <rect x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx={some(rx)} class={class} /> }
+    html! { <rect x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx={attr(rx)} class={class} /> }
 }
 
 /// `<text x y text-anchor class>{content}</text>` at layout pixels.
 #[inline(never)]
 pub fn text(class: &'static str, x: f64, y: f64, anchor: &'static str, content: Html) -> Html {
-    html! { <text x={px(x)} y={px(y)} text-anchor={some(anchor)} class={class}>{ content }</text> }
+    html! { <text x={px(x)} y={px(y)} text-anchor={attr(anchor)} class={class}>{ content }</text> }
 }
 
 /// An entity's accessible name and tooltip: `<title>{text}</title>`.
