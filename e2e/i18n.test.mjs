@@ -100,6 +100,13 @@ test('the actions, stage, inspector, event log and notices switch to Hinglish an
     await page.click('[data-lang="en"]');
     await page.waitForSelector('html[lang="en"]');
     assert.equal(await page.title(), `GroupLab: ${tables.en.get('app.tagline')}`);
+    // The refusal still on screen follows the switch: the same sentence, now in English.
+    const en = (key) => tables.en.get(key);
+    const enReason = fill(en('why.outside'), { value: 5000000, min: 0, max: 1000000 });
+    assert.equal(
+      (await page.locator('[data-notice="error"] .notice__text').textContent()).trim(),
+      fill(en('notice.refused'), { error: fill(en('err.value'), { field: 'records_per_sec', reason: enReason }) }),
+    );
     await assertPanels(page, 'en', added);
   }));
 

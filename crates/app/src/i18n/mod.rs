@@ -128,6 +128,21 @@ impl Lang {
     }
 }
 
+/// A message written in every language when it is made, so what stays on screen (a notice) follows a language
+/// switch.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Said([String; 2]);
+
+impl Said {
+    pub fn new(say: &dyn Fn(Lang) -> String) -> Said {
+        Said([say(Lang::En), say(Lang::Hi)])
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        &self.0[lang as usize]
+    }
+}
+
 /// The language the app provides to every component.
 #[yew::hook]
 pub fn use_lang() -> Lang {

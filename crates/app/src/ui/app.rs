@@ -39,6 +39,7 @@ use super::transfer;
 use super::zoom::{self, zoom_bar, Pan};
 use crate::engine::{Engine, MAX_SPEED, MIN_SPEED};
 use crate::host::{self, HostRef};
+use crate::i18n::Said;
 use crate::i18n::{self, say, t, tf, Lang};
 use crate::lessons::{self, Lesson, Place};
 use crate::panic_panel;
@@ -72,7 +73,7 @@ pub enum Msg {
     /// An imported file: (name, text).
     Import(String, String),
     /// A file that could not be read.
-    ImportFailed(String),
+    ImportFailed(Said),
     OpenInApp,
     Zoom(f64),
     /// Zoom by a factor (Ctrl + wheel).
@@ -109,7 +110,7 @@ struct Callbacks {
     copy: Callback<()>,
     export: Callback<()>,
     import: Callback<(String, String)>,
-    import_failed: Callback<String>,
+    import_failed: Callback<Said>,
     open: Callback<()>,
     zoom: Callback<f64>,
     // The stage's own listeners (pan, wheel zoom, context menu): made once, not every frame.
@@ -280,10 +281,7 @@ impl App {
         let mut en = self.engine.borrow_mut();
         let scenario = lesson.scenario(pl.step, instant);
         if let Err(e) = en.load(scenario) {
-            self.notice = Some(Notice {
-                error: true,
-                text: say(self.lang, &e),
-            });
+            self.notice = Some(Notice::new(true, &|lang| say(lang, &e)));
             return;
         }
         if instant {
@@ -336,15 +334,7 @@ impl App {
                 step: p.step.min(self.lessons[i].steps.len() - 1),
             })
         });
-        let lang = self.lang;
-        let mut problems: Vec<String> = p
-            .problems
-            .iter()
-            .map(|(key, v)| tf(lang, key, &[("v", v)]))
-            .collect();
-        if let (Some(id), None) = (&p.lesson, place) {
-            problems.push(tf(lang, "param.no_lesson", &[("v", id)]));
-        }
+        let mut bad_link = None;
         if let Some(link) = &p.scenario {
             let loaded = Scenario::from_link(link)
                 .map_err(ScenarioError::from)
@@ -355,7 +345,7 @@ impl App {
                     self.place = place;
                     self.custom = true;
                 }
-                Err(e) => problems.push(tf(lang, "param.bad_link", &[("v", &say(lang, &e))])),
+                Err(e) => bad_link = Some(e),
             }
         }
         if !self.custom || p.scenario.is_none() {
@@ -365,15 +355,25 @@ impl App {
                 self.load_default();
             }
         }
-        if !problems.is_empty() {
-            self.notice = Some(Notice {
-                error: true,
-                text: tf(
-                    self.lang,
+        let no_lesson = p.lesson.as_deref().filter(|_| place.is_none());
+        if !p.problems.is_empty() || no_lesson.is_some() || bad_link.is_some() {
+            self.notice = Some(Notice::new(true, &|lang| {
+                let mut problems: Vec<String> = p
+                    .problems
+                    .iter()
+                    .map(|(key, v)| tf(lang, key, &[("v", v)]))
+                    .collect();
+                problems.extend(no_lesson.map(|id| tf(lang, "param.no_lesson", &[("v", &id)])));
+                problems.extend(
+                    (bad_link.as_ref())
+                        .map(|e| tf(lang, "param.bad_link", &[("v", &say(lang, e))])),
+                );
+                tf(
+                    lang,
                     "notice.bad_address",
                     &[("problems", &problems.join("; "))],
-                ),
-            });
+                )
+            }));
         }
     }
 
@@ -461,10 +461,9 @@ impl Component for App {
                 // Not `expect`: that would format the error with Debug, kilobytes of wasm for nothing.
                 Engine::new(empty_scenario())
                     .unwrap_or_else(|_| unreachable!("an empty scenario always builds")),
-                Some(Notice {
-                    error: true,
-                    text: tf(lang, "notice.no_scenario", &[("error", &say(lang, &m))]),
-                }),
+                Some(Notice::new(true, &|lang| {
+                    tf(lang, "notice.no_scenario", &[("error", &say(lang, &m))])
+                })),
             ),
         };
         if opts.paused {
@@ -609,21 +608,18 @@ impl Component for App {
                 return false;
             }
             Msg::Copied(ok) => {
-                self.notice = Some(Notice {
-                    error: !ok,
-                    text: if ok {
-                        t(self.lang, "share.copied").to_string()
+                let link = self
+                    .host
+                    .root
+                    .get_attribute("data-share-link")
+                    .unwrap_or_default();
+                self.notice = Some(Notice::new(!ok, &|lang| {
+                    if ok {
+                        t(lang, "share.copied").to_string()
                     } else {
-                        format!(
-                            "{} {}",
-                            t(self.lang, "share.copy_failed"),
-                            self.host
-                                .root
-                                .get_attribute("data-share-link")
-                                .unwrap_or_default()
-                        )
-                    },
-                });
+                        format!("{} {link}", t(lang, "share.copy_failed"))
+                    }
+                }));
                 return true;
             }
             Msg::Export => {
@@ -631,18 +627,14 @@ impl Component for App {
                 let json = transfer::pretty(&serde_json::to_string(&scenario).unwrap_or_default());
                 let name = format!("grouplab-scenario-{}ms.json", scenario.time_ms.unwrap_or(0));
                 self.notice = Some(match transfer::download(&name, &json) {
-                    Ok(()) => Notice {
-                        error: false,
-                        text: format!("{} {name}", t(self.lang, "share.exported")),
-                    },
-                    Err(()) => Notice {
-                        error: true,
-                        text: t(self.lang, "file.download_refused").into(),
-                    },
+                    Ok(()) => Notice::new(false, &|lang| {
+                        format!("{} {name}", t(lang, "share.exported"))
+                    }),
+                    Err(()) => Notice::new(true, &|lang| t(lang, "file.download_refused").into()),
                 });
                 return true;
             }
-            Msg::Import(name, text) => match transfer::parse(self.lang, &name, &text) {
+            Msg::Import(name, text) => match transfer::parse(&name, &text) {
                 Ok((scenario, timeline)) => {
                     {
                         let mut en = self.engine.borrow_mut();
@@ -652,24 +644,15 @@ impl Component for App {
                     self.place = None;
                     self.custom = true;
                     self.selection = None;
-                    self.notice = Some(Notice {
-                        error: false,
-                        text: format!("{} {name}", t(self.lang, "share.imported")),
-                    });
+                    self.notice = Some(Notice::new(false, &|lang| {
+                        format!("{} {name}", t(lang, "share.imported"))
+                    }));
                     self.sync_url(true);
                 }
-                Err(m) => {
-                    self.notice = Some(Notice {
-                        error: true,
-                        text: format!("{} {m}", t(self.lang, "share.import_refused")),
-                    })
-                }
+                Err(m) => self.notice = Some(import_refused(&m)),
             },
             Msg::ImportFailed(m) => {
-                self.notice = Some(Notice {
-                    error: true,
-                    text: format!("{} {m}", t(self.lang, "share.import_refused")),
-                });
+                self.notice = Some(import_refused(&m));
                 return true;
             }
             Msg::ImportGroup(open) => {
@@ -685,15 +668,9 @@ impl Component for App {
                         self.custom = true;
                         self.selection = None;
                         self.sync_url(true);
-                        Notice {
-                            error: false,
-                            text: t(self.lang, "import.loaded").to_string(),
-                        }
+                        Notice::new(false, &|lang| t(lang, "import.loaded").into())
                     }
-                    Err(e) => Notice {
-                        error: true,
-                        text: say(self.lang, &e),
-                    },
+                    Err(e) => Notice::new(true, &|lang| say(lang, &e)),
                 });
             }
             Msg::Menu(at) => {
@@ -770,15 +747,12 @@ impl Component for App {
             Msg::Reset => {
                 self.engine.borrow_mut().reset();
                 self.sync_time();
-                self.notice = Some(Notice {
-                    error: false,
-                    text: t(self.lang, "notice.reset").into(),
-                });
+                self.notice = Some(Notice::new(false, &|lang| t(lang, "notice.reset").into()));
             }
             Msg::Command(cmd) => {
                 let result = self.engine.borrow_mut().apply((*cmd).clone());
                 let applied = result.is_ok();
-                self.notice = Some(describe::notice(self.lang, &cmd, result));
+                self.notice = Some(describe::notice(&cmd, result));
                 if applied {
                     self.custom = true;
                     self.sync_url(true);
@@ -975,6 +949,13 @@ impl Component for App {
             </ContextProvider<Lang>>
         }
     }
+}
+
+/// "Import refused:" and why, in both languages.
+fn import_refused(why: &Said) -> Notice {
+    Notice::new(true, &|lang| {
+        format!("{} {}", t(lang, "share.import_refused"), why.get(lang))
+    })
 }
 
 /// `link.callback(make)` with one closure type per input type: the app's callbacks share one copy of Yew's

@@ -11,16 +11,12 @@ use super::notice::Notice;
 use crate::i18n::{plural, say, t, tf, Lang};
 
 /// The notice for `cmd`'s outcome; an error (e.g. a rate out of range) is the model's, said in `lang`.
-pub fn notice(lang: Lang, cmd: &Command, result: Result<Applied, ModelError>) -> Notice {
+pub fn notice(cmd: &Command, result: Result<Applied, ModelError>) -> Notice {
     match result {
-        Ok(applied) => Notice {
-            error: false,
-            text: describe(lang, cmd, &applied),
-        },
-        Err(e) => Notice {
-            error: true,
-            text: tf(lang, "notice.refused", &[("error", &say(lang, &e))]),
-        },
+        Ok(applied) => Notice::new(false, &|lang| describe(lang, cmd, &applied)),
+        Err(e) => Notice::new(true, &|lang| {
+            tf(lang, "notice.refused", &[("error", &say(lang, &e))])
+        }),
     }
 }
 
@@ -104,14 +100,16 @@ mod tests {
                 consumer: "nobody".into(),
             })
         };
-        let refused = notice(Lang::Hi, &cmd, nobody());
+        let refused = notice(&cmd, nobody());
         assert!(refused.error);
         assert_eq!(
-            refused.text,
+            refused.text.get(Lang::Hi),
             "Kafka ne mana kr diya: \"nobody\" naam ka koi consumer nahi hai."
         );
-        let refused = notice(Lang::En, &cmd, nobody());
-        assert_eq!(refused.text, "Kafka refused: no consumer named \"nobody\".");
+        assert_eq!(
+            refused.text.get(Lang::En),
+            "Kafka refused: no consumer named \"nobody\"."
+        );
     }
 
     /// A reason inside an error is said in the same language (it was English free text).
@@ -131,14 +129,13 @@ mod tests {
                 max: 100_000,
             },
         };
-        let hi = notice(Lang::Hi, &cmd, Err(e.clone())).text;
+        let said = notice(&cmd, Err(e)).text;
         assert_eq!(
-            hi,
+            said.get(Lang::Hi),
             "Kafka ne mana kr diya: records_per_sec galat hai: 5000000 range 1..=100000 ke bahar hai."
         );
-        let en = notice(Lang::En, &cmd, Err(e)).text;
         assert_eq!(
-            en,
+            said.get(Lang::En),
             "Kafka refused: invalid records_per_sec: 5000000 is outside 1..=100000."
         );
     }

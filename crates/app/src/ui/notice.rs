@@ -3,12 +3,22 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, Lang, Said};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub error: bool,
-    pub text: String,
+    /// In both languages: the bar shows the one being read.
+    pub text: Said,
+}
+
+impl Notice {
+    pub fn new(error: bool, say: &dyn Fn(Lang) -> String) -> Notice {
+        Notice {
+            error,
+            text: Said::new(say),
+        }
+    }
 }
 
 /// The bar, drawn by the app's view (a plain function: a component's glue costs more wasm than drawing these
@@ -16,14 +26,14 @@ pub struct Notice {
 pub fn notice_bar(lang: Lang, notice: Option<&Notice>, on_dismiss: &Callback<()>) -> Html {
     // The live region is always present so screen readers announce what appears in it.
     let (class, role, text) = match notice {
-        Some(n) if n.error => ("notice notice--error", "alert", n.text.clone()),
-        Some(n) => ("notice notice--ok", "status", n.text.clone()),
-        None => ("notice notice--empty", "status", String::new()),
+        Some(n) if n.error => ("notice notice--error", "alert", n.text.get(lang)),
+        Some(n) => ("notice notice--ok", "status", n.text.get(lang)),
+        None => ("notice notice--empty", "status", ""),
     };
     html! {
         <div {class} {role} aria-live="polite" data-notice={notice.map(|n| if n.error { "error" } else { "ok" }).unwrap_or("")}>
             if !text.is_empty() {
-                <span class="notice__text">{ text }</span>
+                <span class="notice__text">{ text.to_owned() }</span>
                 <button class="btn btn--small" onclick={super::markup::on_click(on_dismiss)} aria-label={t(lang, "notice.dismiss")}>{ "×" }</button>
             }
         </div>

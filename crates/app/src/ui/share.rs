@@ -9,7 +9,7 @@ use yew::prelude::*;
 use grouplab_model::scenario::MAX_SCENARIO_JSON_BYTES;
 
 use super::markup::{on_click, small_button};
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::{t, tf, Lang, Said};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -20,7 +20,7 @@ pub struct ShareProps {
     /// (file name, its text)
     pub on_import: Callback<(String, String)>,
     /// A file that could not even be read (too large, not text).
-    pub on_import_error: Callback<String>,
+    pub on_import_error: Callback<Said>,
     /// Embeds: open this state in the full app.
     pub on_open: Callback<()>,
     /// Opens the "import a real group" dialog (when the page has it).
@@ -45,7 +45,7 @@ pub fn share(p: &ShareProps) -> Html {
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read(l, file, ok.clone(), err.clone());
+                read(file, ok.clone(), err.clone());
             }
         })
     };
@@ -68,17 +68,15 @@ pub fn share(p: &ShareProps) -> Html {
 }
 
 /// Reads a picked file as text, refusing absurd sizes before reading anything; errors are said in `lang`.
-fn read(lang: Lang, file: web_sys::File, ok: Callback<(String, String)>, err: Callback<String>) {
+fn read(file: web_sys::File, ok: Callback<(String, String)>, err: Callback<Said>) {
     let name = file.name();
     let size = file.size();
     let fail = move |key: &str, name: &str| {
         let mb = super::format::fixed(size / 1e6, 1);
         let max = MAX_SCENARIO_JSON_BYTES / 1_000_000;
-        err.emit(tf(
-            lang,
-            key,
-            &[("name", &name), ("mb", &mb), ("max", &max)],
-        ));
+        err.emit(Said::new(&|lang| {
+            tf(lang, key, &[("name", &name), ("mb", &mb), ("max", &max)])
+        }));
     };
     if size > MAX_SCENARIO_JSON_BYTES as f64 {
         return fail("file.too_big", &name);

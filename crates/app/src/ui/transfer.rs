@@ -6,7 +6,7 @@ use yew::Callback;
 
 use grouplab_model::scenario::{JsonError, Scenario};
 
-use crate::i18n::{say, tf, Lang};
+use crate::i18n::{say, tf, Said};
 
 /// Writes `text` to the clipboard; `done(true)` once written, `done(false)` if the browser refused.
 pub fn copy(text: String, done: Callback<bool>) {
@@ -101,33 +101,38 @@ pub fn open(url: &str) {
     }
 }
 
-/// Reads an imported scenario file. Errors (in `lang`) name the file and where it is wrong: the line and column
-/// of bad JSON, or the command (number, type and time) the model refused.
+/// Reads an imported scenario file. Errors (in both languages) name the file and where it is wrong: the line and
+/// column of bad JSON, or the command (number, type and time) the model refused.
 pub fn parse(
-    lang: Lang,
     name: &str,
     text: &str,
-) -> Result<(Scenario, grouplab_model::timeline::Timeline), String> {
+) -> Result<(Scenario, grouplab_model::timeline::Timeline), Said> {
     // from_slice, as everywhere: one copy of the JSON reader in the wasm (issue 6, bundle size).
     let scenario: Scenario = serde_json::from_slice(text.as_bytes()).map_err(|e| {
-        let json = say(lang, &JsonError::from(e));
-        tf(
-            lang,
-            "file.not_scenario",
-            &[("name", &name), ("json", &json)],
-        )
+        let e = JsonError::from(e);
+        Said::new(&|lang| {
+            let json = say(lang, &e);
+            tf(
+                lang,
+                "file.not_scenario",
+                &[("name", &name), ("json", &json)],
+            )
+        })
     })?;
     let timeline = scenario.build().map_err(|e| {
-        let problem = say(lang, &e.problem);
-        match e.index.and_then(|i| Some((i, scenario.commands.get(i)?))) {
-            Some((i, c)) => {
-                // The command's `type` comes first in its JSON: `{"type":"add_consumer",…`.
-                let json = serde_json::to_string(&c.command).unwrap_or_default();
-                let kind = json
-                    .strip_prefix(r#"{"type":""#)
-                    .and_then(|rest| rest.split('"').next())
-                    .unwrap_or_default();
-                tf(
+        let command = e.index.and_then(|i| Some((i, scenario.commands.get(i)?)));
+        // The command's `type` comes first in its JSON: `{"type":"add_consumer",…`.
+        let json = command
+            .map(|(_, c)| serde_json::to_string(&c.command).unwrap_or_default())
+            .unwrap_or_default();
+        let kind = json
+            .strip_prefix(r#"{"type":""#)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default();
+        Said::new(&|lang| {
+            let problem = say(lang, &e.problem);
+            match command {
+                Some((i, c)) => tf(
                     lang,
                     "file.refused",
                     &[
@@ -137,14 +142,14 @@ pub fn parse(
                         ("at", &c.at_ms),
                         ("problem", &problem),
                     ],
-                )
+                ),
+                None => tf(
+                    lang,
+                    "file.invalid",
+                    &[("name", &name), ("problem", &problem)],
+                ),
             }
-            None => tf(
-                lang,
-                "file.invalid",
-                &[("name", &name), ("problem", &problem)],
-            ),
-        }
+        })
     })?;
     Ok((scenario, timeline))
 }
@@ -152,6 +157,7 @@ pub fn parse(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     /// The exported file reads exactly as serde_json's pretty writer would write it.
     #[test]
@@ -171,39 +177,33 @@ mod tests {
         );
     }
 
-    /// A file that is not JSON, and one whose command the model refuses: said in Hinglish, with the line and
+    /// A file that is not JSON, and one whose command the model refuses: said in both languages, with the line and
     /// column, the command's number, type and time, and the model's reason.
     #[test]
     fn import_errors_are_said_in_the_readers_language() {
         let broken = "{\n  \"version\": 1,\n  \"seed\": 7,\n  \"commands\": [ oops ]\n}\n";
-        let Err(en) = parse(Lang::En, "broken.json", broken) else {
+        let Err(said) = parse("broken.json", broken) else {
             panic!("broken JSON imported")
         };
         assert_eq!(
-            en,
+            said.get(Lang::En),
             "broken.json is not a GroupLab scenario: expected value at line 4 column 17."
         );
-        let Err(hi) = parse(Lang::Hi, "broken.json", broken) else {
-            panic!("broken JSON imported")
-        };
         assert_eq!(
-            hi,
+            said.get(Lang::Hi),
             "broken.json GroupLab scenario nahi hai: line 4, column 17 pe galti: expected value."
         );
         let refused = r#"{"version": 1, "seed": 7, "commands": [
             {"at_ms": 100, "command": {"type": "crash_consumer", "consumer": "nobody"}}]}"#;
-        let Err(hi) = parse(Lang::Hi, "refused.json", refused) else {
+        let Err(said) = parse("refused.json", refused) else {
             panic!("a refused command imported")
         };
         assert_eq!(
-            hi,
+            said.get(Lang::Hi),
             "refused.json: command #1 (crash_consumer, 100 ms pe): \"nobody\" naam ka koi consumer nahi hai."
         );
-        let Err(en) = parse(Lang::En, "refused.json", refused) else {
-            panic!("a refused command imported")
-        };
         assert_eq!(
-            en,
+            said.get(Lang::En),
             "refused.json: command #1 (crash_consumer at 100 ms): no consumer named \"nobody\"."
         );
     }
