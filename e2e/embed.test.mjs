@@ -23,6 +23,13 @@ before(async () => {
       '<script type="module" src="grouplab/embed.js"></script></head>' +
       '<body><p>Notes</p><div data-grouplab="lang=hi"></div><div data-grouplab="debug-panic"></div></body></html>',
   );
+  // A course page with one instance, where some other wasm of the page traps.
+  await writeFile(
+    path.join(root, 'other-wasm.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Other wasm</title>' +
+      '<script type="module" src="grouplab/embed.js"></script></head>' +
+      '<body><p>Notes</p><div data-grouplab=""></div></body></html>',
+  );
   h = await setup({ root });
 });
 after(async () => {
@@ -141,3 +148,31 @@ test('a panic in one embed stops every instance on the page, each with its panel
       await screenshot('embed-panic', { fullPage: true });
     },
   ));
+
+test("another wasm's trap on the course page does not stop GroupLab", () =>
+  h.withPage(
+    { viewport: 'desktop', path: '/other-wasm.html', waitForReady: false, expectErrors: true },
+    async ({ page: p, errors }) => {
+      await p.locator('[data-stage-ready]').waitFor({ timeout: 15_000 });
+      // (module (func (export "f") unreachable)), called from a timer: an uncaught RuntimeError, not ours.
+      await p.evaluate(() => {
+        const bytes = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 5, 1, 3, 0, 0, 11];
+        const other = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes)));
+        setTimeout(() => other.exports.f(), 0);
+      });
+      await expectEventually(() => errors.some((e) => e.includes('RuntimeError: unreachable')), 'the other trap happened');
+      const host = p.locator('div[data-grouplab]');
+      assert.equal(await host.locator('.panic-panel').count(), 0, 'no panic panel');
+      assert.equal(await host.locator('.grouplab').evaluate((e) => e.hasAttribute('inert')), false);
+      // Still working: the API and the buttons act.
+      const before = await host.evaluate((e) => e.grouplab.state().consumers.length);
+      await host.locator('.embed-tools > summary').click();
+      await host.locator('[data-action=add-consumer]').click();
+      assert.equal(await host.evaluate((e) => e.grouplab.state().consumers.length), before + 1);
+    },
+  ));
+
+async function expectEventually(check, what) {
+  for (let i = 0; i < 50 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(check(), what);
+}

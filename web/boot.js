@@ -42,10 +42,14 @@ if (page && lang === 'hi') {
 }
 // scripts/single-file.mjs replaces this line with the wasm bytes themselves.
 const wasmSource = () => new URL('grouplab_bg.wasm', here);
+const source = wasmSource();
+// Where our wasm's frames say they are: its URL, or (the single file, compiled from bytes) V8's `wasm://wasm/…`.
+const ours = source instanceof URL ? source.href : 'wasm://wasm/';
 
 // A panic aborts, which traps the wasm (README: Notes for the UI), so its caller (`init`, an event listener, a
-// frame, a promise) gets a WebAssembly.RuntimeError (any counts: GroupLab's is the only wasm on its pages). Then
-// every instance goes inert and its panel shows the error and the links the app keeps on its root as the user
+// frame, a promise) gets a WebAssembly.RuntimeError. Only a trap in our module counts (a course page may run
+// other wasm): the stack's first wasm frame is where it trapped, and a frame without a URL (not every browser
+// names one) is taken as ours. Then every instance goes inert and its panel shows the error and the links the app keeps on its root as the user
 // works (data-saved-link, data-restart-link: crates/app/src/panic_panel.rs).
 const PANEL = `<h2 class="panic-panel__title" data-t="panic.title"></h2>
 <p data-t="panic.text"></p>
@@ -61,6 +65,7 @@ function stop(err) {
   if (!(err instanceof WebAssembly.RuntimeError)) return false;
   // The error and the wasm functions of its stack, for a report.
   const frames = String(err.stack ?? '').split('\n').filter((l) => l.includes('wasm-function')).slice(0, 6);
+  if (frames.length && frames[0].includes('://') && !frames[0].includes(ours)) return false;
   const message = [String(err), ...frames.map((l) => l.slice(l.lastIndexOf('/') + 1).replace(')', ''))].join('\n');
   const embeds = [...document.querySelectorAll('[data-grouplab-mounted]')].map((el) => el.shadowRoot?.querySelector('.grouplab'));
   const roots = [document.getElementById('app'), ...embeds].filter(Boolean);
@@ -124,7 +129,7 @@ document.addEventListener('click', (event) => {
 });
 
 try {
-  const wasm = await init({ module_or_path: wasmSource() });
+  const wasm = await init({ module_or_path: source });
   // The event Trunk's own loader fires (scripts/browser-bench.mjs reads the wasm memory from it).
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   if (document.querySelector('[data-grouplab]')) embed(here.href);
