@@ -46,13 +46,15 @@ pub fn event_log(p: &EventLogProps) -> Html {
         .find(|c| c.id() == filter.as_str())
         .copied();
     // Group and cluster events are notable: the longer notable buffer has them; the rest come from all.
+    let all = p.book.all.iter().map(Rc::as_ref);
+    let notable = p.book.notable.iter().map(Rc::as_ref);
     let source: Box<dyn DoubleEndedIterator<Item = &LogLine>> = match (filter.as_str(), cat) {
-        ("all", _) => Box::new(p.book.all.iter()),
+        ("all", _) => Box::new(all),
         (_, Some(c @ (Category::Group | Category::Cluster))) => {
-            Box::new(p.book.notable.iter().filter(move |l| l.category == c))
+            Box::new(notable.filter(move |l| l.category == c))
         }
-        (_, Some(c)) => Box::new(p.book.all.iter().filter(move |l| l.category == c)),
-        _ => Box::new(p.book.notable.iter()),
+        (_, Some(c)) => Box::new(all.filter(move |l| l.category == c)),
+        _ => Box::new(notable),
     };
     // ASCII case folding: the sentences are English or Hinglish in Latin letters and Kafka's names, so it is the
     // whole of the folding they need (a group id in other scripts still matches as written), and the wasm then

@@ -115,22 +115,23 @@ pub struct LogLine {
     pub category: Category,
 }
 
-fn line(e: &Event) -> LogLine {
-    LogLine {
+fn line(e: &Event) -> Rc<LogLine> {
+    Rc::new(LogLine {
         seq: e.seq,
         time_ms: e.time_ms,
         kind: e.kind.clone(),
         category: category(&e.kind),
-    }
+    })
 }
 
 /// The event log's two buffers: notable events (joins, rebalances, crashes…) and everything (routine
-/// traffic included), each the newest [`LOG_LINES`], updated incrementally.
+/// traffic included), each the newest [`LOG_LINES`], updated incrementally. Lines are shared, so the copy the
+/// event log is drawn from costs a pointer per line.
 #[derive(Clone, Debug, Default)]
 pub struct LogBook {
     pub revision: u64,
-    pub notable: VecDeque<LogLine>,
-    pub all: VecDeque<LogLine>,
+    pub notable: VecDeque<Rc<LogLine>>,
+    pub all: VecDeque<Rc<LogLine>>,
     epoch: u64,
     last_seq: u64,
 }
@@ -161,7 +162,7 @@ impl LogBook {
             return changed;
         }
         let last = self.last_seq;
-        let mut fresh_all: Vec<LogLine> = t
+        let mut fresh_all: Vec<Rc<LogLine>> = t
             .events()
             .rev()
             .take_while(|e| e.seq > last)
@@ -169,7 +170,7 @@ impl LogBook {
             .map(line)
             .collect();
         fresh_all.reverse();
-        let mut fresh_notable: Vec<LogLine> = t
+        let mut fresh_notable: Vec<Rc<LogLine>> = t
             .notable_events()
             .rev()
             .take_while(|e| e.seq > last)
@@ -189,7 +190,7 @@ impl LogBook {
     }
 }
 
-fn push_bounded(buf: &mut VecDeque<LogLine>, lines: Vec<LogLine>) {
+fn push_bounded(buf: &mut VecDeque<Rc<LogLine>>, lines: Vec<Rc<LogLine>>) {
     buf.extend(lines);
     while buf.len() > LOG_LINES {
         buf.pop_front();
