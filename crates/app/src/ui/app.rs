@@ -231,6 +231,9 @@ fn window_height() -> f64 {
         .unwrap_or(900.0)
 }
 
+/// Below this stage width the page is laid out for a phone (styles/app.css has the same break at 600px).
+const NARROW_PX: f64 = 600.0;
+
 fn window_width() -> f64 {
     web_sys::window()
         .and_then(|w| w.inner_width().ok())
@@ -892,7 +895,7 @@ impl Component for App {
                     <div class="stage-col">
                         { lesson_panel(self.lang, LessonPanel { toc: &self.toc, place: self.place,
                             playing: snap.playing && self.engine.borrow().stop_at.is_some(),
-                            view, on_go: &cb.lesson }) }
+                            view, on_go: &cb.lesson, narrow: self.width < NARROW_PX }) }
                         { zoom_bar(self.lang, self.zoom, &cb.zoom, &cb.zoom_fit) }
                         <div class={if self.zoom != 1.0 { "stage-wrap is-zoomed" } else { "stage-wrap" }} ref={self.stage_ref.clone()}
                              onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}

@@ -26,12 +26,14 @@ pub struct LessonPanel<'a> {
     pub playing: bool,
     pub view: &'a WorldView,
     pub on_go: &'a Callback<Option<Place>>,
+    /// A narrow screen: the contents start folded, so the stage shows without scrolling.
+    pub narrow: bool,
 }
 
 /// A plain function, not a component: it shows the model's facts now, so it changes every frame anyway.
 pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
     let toc = html! {
-        <details class="lesson__toc" open={p.place.is_none()}>
+        <details class="lesson__toc" open={p.place.is_none() && !p.narrow}>
             <summary>{ t(lang, "lesson.toc") }</summary>
             <ol>{ for p.toc.iter().enumerate().map(|(i, (id, _))| html! {
                 <li><a href={format!("#lesson={id}&step=0")} data-toc={*id}
