@@ -21,6 +21,12 @@ for (const viewport of ['phone', 'desktop']) {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+      // Without scrolling, a newcomer sees the brokers and the topic's first partition (issue 3).
+      const height = page.viewportSize().height;
+      for (const entity of ['[data-broker="0"]', '[data-partition="test-topic/0"]']) {
+        const box = await page.locator(entity).first().boundingBox();
+        assert.ok(box && box.y + box.height <= height, `${entity} is in the first screen (${JSON.stringify(box)})`);
+      }
       await screenshot(`smoke-${viewport}`);
     }));
 }
