@@ -34,23 +34,31 @@ pub fn broker_node(p: &BrokerProps) -> Html {
         (!p.coordinates.is_empty()).then_some("is-coordinator"),
         p.selected.then_some("is-selected")
     );
+    let list = p
+        .leads
+        .iter()
+        .map(|tp| tp.rsplit_once('/').map_or(tp.as_str(), |(_, n)| n))
+        .collect::<Vec<&str>>()
+        .join(", P");
     let leads = if p.leads.is_empty() {
         t(lang, "stage.leads_none").to_string()
     } else {
-        let ps: Vec<&str> = p
-            .leads
-            .iter()
-            .map(|tp| tp.rsplit_once('/').map_or(tp.as_str(), |(_, n)| n))
-            .collect();
-        tf(lang, "stage.leads", &[("list", &ps.join(", P"))])
+        tf(lang, "stage.leads", &[("list", &list)])
     };
-    // The box shows the list while it fits (11 px text, about 6 px a character), else the count; the
-    // accessible name keeps the whole list.
-    let fits = ((r.w - 20.0) / 6.0).max(0.0) as usize;
-    let shown = if leads.chars().count() <= fits {
+    // The box shows the sentence while it fits (11 px text, about 6 px a character), else the count, else (a
+    // phone's narrow box) the bare list; the accessible name keeps the whole sentence.
+    let fits = |s: &str| s.chars().count() <= ((r.w - 20.0) / 6.0).max(0.0) as usize;
+    let shown = if fits(&leads) {
         leads.clone()
+    } else if p.leads.is_empty() {
+        "–".to_string()
     } else {
-        tf(lang, "stage.leads_n", &[("n", &p.leads.len())])
+        let count = tf(lang, "stage.leads_n", &[("n", &p.leads.len())]);
+        if fits(&count) {
+            count
+        } else {
+            format!("P{list}")
+        }
     };
     let status = t(lang, if p.up { "insp.up" } else { "insp.down" });
     let coord = if p.coordinates.is_empty() {
