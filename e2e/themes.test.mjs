@@ -103,16 +103,16 @@ for (const [name, viewport] of [
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
-        // The brokers' longer Hinglish labels still fit in their boxes.
-        const spills = await page.$$eval('[data-broker]', (brokers) =>
-          brokers.flatMap((g) => {
+        // The longer Hinglish labels still fit in the boxes of brokers, producers and members.
+        const spills = await page.$$eval('g[data-broker], g[data-producer], g[data-member]', (boxes) =>
+          boxes.flatMap((g) => {
             const box = g.querySelector('rect').getBoundingClientRect();
             return [...g.querySelectorAll('text')]
               .filter((t) => t.getBoundingClientRect().right > box.right + 0.5)
-              .map((t) => `${g.dataset.broker}: ${t.textContent}`);
+              .map((t) => `${g.dataset.broker ?? g.dataset.producer ?? g.dataset.member}: ${t.textContent}`);
           }),
         );
-        assert.deepEqual(spills, [], 'broker labels inside their boxes');
+        assert.deepEqual(spills, [], 'labels inside their boxes');
         await screenshotsOfPage(page, screenshot, `hi-${name}-${colorScheme}`);
         await page.evaluate(() => window.grouplab.lesson('crash', 2));
         await page.waitForSelector('[data-lesson="crash"][data-lesson-step="2"][data-lesson-state="paused"]');

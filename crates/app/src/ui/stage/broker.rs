@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::activate::handlers;
 use super::layout::Rect;
-use super::svg::{rect, text, title};
+use super::svg::{fits, rect, text, title};
 use crate::i18n::{t, tf, use_lang};
 use crate::ui::markup;
 use crate::ui::selection::Selection;
@@ -45,16 +45,16 @@ pub fn broker_node(p: &BrokerProps) -> Html {
     } else {
         tf(lang, "stage.leads", &[("list", &list)])
     };
-    // The box shows the sentence while it fits (11 px text, about 6 px a character), else the count, else (a
-    // phone's narrow box) the bare list; the accessible name keeps the whole sentence.
-    let fits = |s: &str| s.chars().count() <= ((r.w - 20.0) / 6.0).max(0.0) as usize;
-    let shown = if fits(&leads) {
+    // The box shows the sentence while it fits, else the count, else (a phone's narrow box) the bare list; the
+    // accessible name keeps the whole sentence.
+    let fit = |s: &str| fits(s, r.w);
+    let shown = if fit(&leads) {
         leads.clone()
     } else if p.leads.is_empty() {
         "–".to_string()
     } else {
         let count = tf(lang, "stage.leads_n", &[("n", &p.leads.len())]);
-        if fits(&count) {
+        if fit(&count) {
             count
         } else {
             format!("P{list}")

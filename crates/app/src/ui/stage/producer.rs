@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::activate::handlers;
 use super::layout::Rect;
-use super::svg::{rect, text, title};
+use super::svg::{fits, rect, text, title};
 use crate::i18n::{tf, use_lang};
 use crate::ui::markup;
 use crate::ui::selection::Selection;
@@ -41,6 +41,12 @@ pub fn producer_node(p: &ProducerProps) -> Html {
             ("sent", &p.sent),
         ],
     );
+    let partitioner = tf(lang, "stage.partitioner", &[("name", &p.partitioner)]);
+    let partitioner = if fits(&partitioner, r.w) {
+        partitioner
+    } else {
+        p.partitioner.to_string()
+    };
     html! {
         <g class={classes!("producer", p.selected.then_some("is-selected"))} data-producer={p.name.clone()}
            role="button" tabindex="0" {onclick} {onkeydown}>
@@ -48,7 +54,7 @@ pub fn producer_node(p: &ProducerProps) -> Html {
             { rect("producer__box", r.x, r.y, r.w, r.h, "8") }
             { text("producer__name", r.x + 10.0, r.y + 19.0, "", markup::text(p.name.clone())) }
             { text("producer__meta", r.x + 10.0, r.y + 34.0, "", markup::text(p.profile)) }
-            { text("producer__meta", r.x + 10.0, r.y + 48.0, "", markup::text(tf(lang, "stage.partitioner", &[("name", &p.partitioner)]))) }
+            { text("producer__meta", r.x + 10.0, r.y + 48.0, "", markup::text(partitioner)) }
             { text("producer__meta", r.x + 10.0, r.y + 62.0, "",
                 markup::text(tf(lang, "stage.producer_rate", &[("rate", &p.rate), ("sent", &p.sent)]))) }
         </g>

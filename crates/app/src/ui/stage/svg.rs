@@ -24,3 +24,9 @@ pub fn text(class: &'static str, x: f64, y: f64, anchor: &'static str, content: 
 pub fn title(text: String) -> Html {
     html! { <title>{ text }</title> }
 }
+
+/// Whether a label of small text (10.5–11 px, about 6 px a character) fits a box `w` wide with its 10 px
+/// margins: a label that does not gets its shorter form (the tooltip keeps the whole).
+pub fn fits(label: &str, w: f64) -> bool {
+    label.chars().count() as f64 * 6.0 <= w - 20.0
+}
