@@ -268,3 +268,37 @@ test('the code panel follows the simulation: a consumer added in the UI appears 
     assert.match(py, /kafka-console-consumer .*--group order-consumer-group/);
     await screenshot('lesson-code-desktop');
   }));
+
+/** The labels of the stage's boxes (brokers, producers, members, groups): how many, and those that run past
+ * their box's right edge. */
+const labels = (page) =>
+  page.$$eval('g[data-broker], g[data-producer], g[data-member], g[data-group]', (boxes) => {
+    const all = boxes.flatMap((g) => {
+      const box = g.querySelector(':scope > rect')?.getBoundingClientRect();
+      return box ? [...g.querySelectorAll(':scope > text')].map((t) => [t, box]) : [];
+    });
+    const spilled = all.filter(([t, box]) => t.getBoundingClientRect().right > box.right + 0.5);
+    return { count: all.length, spilled: spilled.map(([t]) => t.textContent) };
+  });
+
+for (const [name, viewport] of [
+  ['phone 360', { width: 360, height: 780 }],
+  ['desktop', 'desktop'],
+]) {
+  test(`every lesson step's labels stay inside their boxes, in both languages (${name})`, () =>
+    h.withPage({ viewport, path: '/?paused' }, async ({ page }) => {
+      for (const lang of ['en', 'hi']) {
+        if (lang === 'hi') await page.click('[data-lang="hi"]');
+        await page.waitForSelector(`html[lang^="${lang}"]`);
+        for (const id of Object.keys(CHECKS)) {
+          for (let k = 0; k < CHECKS[id].length; k++) {
+            await page.evaluate(([id, k]) => window.grouplab.lesson(id, k), [id, k]);
+            await atStep(page, id, k);
+            const { count, spilled } = await labels(page);
+            assert.ok(count >= 8, `${lang} ${id}.${k}: ${count} labels checked`);
+            assert.deepEqual(spilled, [], `${lang} ${id}.${k}`);
+          }
+        }
+      }
+    }));
+}
