@@ -861,3 +861,50 @@ fn a_follower_that_revoked_rejoins_and_its_partitions_are_handed_over() {
         assert_eq!(owned(&v, c).len(), 1, "{c} owns {:?}", owned(&v, c));
     }
 }
+
+/// The leader's client lays out range members: Java puts static members first (MemberInfo.compareTo),
+/// librdkafka compares a static and a dynamic member by member id (rd_kafka_group_member_cmp). A static
+/// member `zeta` (member id `zeta-<uuid>`) and a dynamic one (`rdkafka-…` or `consumer-…`) split 4 partitions
+/// in opposite halves.
+#[test]
+fn the_leaders_client_decides_the_range_order_of_a_mixed_static_and_dynamic_group() {
+    for (profile, static_first) in [
+        (ClientProfile::Java, true),
+        (ClientProfile::Librdkafka, false),
+    ] {
+        let mut t = world(4);
+        add(
+            &mut t,
+            "consumer1",
+            profile,
+            ConsumerConfig {
+                group_instance_id: Some("zeta".into()),
+                ..strategy(&[AssignorName::Range])
+            },
+        );
+        add(
+            &mut t,
+            "consumer2",
+            profile,
+            strategy(&[AssignorName::Range]),
+        );
+        t.advance_to(10_000);
+        let v = view(&t);
+        assert_eq!(group(&v).state, GroupState::Stable, "{profile:?}");
+        let (first, second) = if static_first {
+            ("consumer1", "consumer2")
+        } else {
+            ("consumer2", "consumer1")
+        };
+        assert_eq!(
+            owned(&v, first),
+            ["test-topic/0", "test-topic/1"],
+            "{profile:?}"
+        );
+        assert_eq!(
+            owned(&v, second),
+            ["test-topic/2", "test-topic/3"],
+            "{profile:?}"
+        );
+    }
+}

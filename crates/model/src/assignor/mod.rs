@@ -31,6 +31,7 @@ use crate::vec_map::VecMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::ClientProfile;
 use crate::topic_partition::TopicPartition;
 
 /// The `partition.assignment.strategy` names, as both clients spell them (`ConsumerPartitionAssignor.name()`).
@@ -114,7 +115,26 @@ impl AssignorName {
 /// order itself only matters among member ids that share a bucket. A duplicated member id keeps its first
 /// subscription.
 /// `partitions_per_topic` is any map of topic -> partition count (a `VecMap` or a `BTreeMap`), in topic order.
+/// The leader is a Java client; see [`assign_by`].
 pub fn assign<'a>(
+    assignor: AssignorName,
+    partitions_per_topic: impl IntoIterator<Item = (&'a String, &'a u32)>,
+    subscriptions: &[Subscription],
+) -> Assignment {
+    assign_by(
+        ClientProfile::Java,
+        assignor,
+        partitions_per_topic,
+        subscriptions,
+    )
+}
+
+/// [`assign`] as a `leader` of that client computes it: a librdkafka leader lays out range and roundrobin
+/// members in its own order ([`rdkafka_member_cmp`]). Its sticky assignors are ports of Java's pre-2.6
+/// algorithm, which this model does not reproduce: they run as Java's (balanced and sticky alike, the chosen
+/// partitions may differ; KAFKA-SEMANTICS.md c).
+pub fn assign_by<'a>(
+    leader: ClientProfile,
     assignor: AssignorName,
     partitions_per_topic: impl IntoIterator<Item = (&'a String, &'a u32)>,
     subscriptions: &[Subscription],
@@ -123,15 +143,8 @@ pub fn assign<'a>(
         .into_iter()
         .map(|(t, &n)| (t.as_str(), n))
         .collect();
-    assign_topics(assignor, &topics, subscriptions)
-}
-
-fn assign_topics(
-    assignor: AssignorName,
-    partitions_per_topic: &[(&str, u32)],
-    subscriptions: &[Subscription],
-) -> Assignment {
-    let mut group = Group::new(partitions_per_topic, subscriptions);
+    let mut group = Group::new(&topics, subscriptions);
+    group.leader = leader;
     if assignor == AssignorName::CooperativeSticky {
         // CooperativeStickyAssignor reads ownedPartitions only (AbstractStickyAssignor.memberData): a member that
         // revoked everything eagerly before rejoining claims nothing, and nothing is withheld for it.
@@ -211,6 +224,18 @@ fn member_info_cmp(a: (&str, Option<&str>), b: (&str, Option<&str>)) -> Ordering
     }
 }
 
+/// librdkafka's member order for range and roundrobin (rdkafka_assignor.c `rd_kafka_group_member_cmp`): two
+/// static members by `group.instance.id`, any other pair by member id, bytewise (`rd_kafkap_str_cmp`). Static
+/// members are not put first, so a mixed group orders differently from Java's. The broker makes a static
+/// member's id from its instance id (`<instance>-<uuid>`), so both orders agree; only instance ids of which one
+/// is a prefix of another can make them disagree, and then librdkafka's qsort and our stable sort may differ.
+fn rdkafka_member_cmp(a: (&str, Option<&str>), b: (&str, Option<&str>)) -> Ordering {
+    match (a.1, b.1) {
+        (Some(x), Some(y)) => x.cmp(y),
+        _ => a.0.cmp(b.0),
+    }
+}
+
 /// The first subscription of every member id, in input order.
 fn dedupe(subs: &[Subscription]) -> Vec<&Subscription> {
     let mut seen = HashSet::new();
@@ -247,6 +272,8 @@ pub(crate) struct Group<'a> {
     /// Only topics someone subscribes to and that have at least one partition: AbstractPartitionAssignor.assign
     /// skips the others ("no metadata is available").
     pub partitions_per_topic: VecMap<&'a str, u32>,
+    /// The client the leader runs: it decides the member order of range and roundrobin.
+    pub leader: ClientProfile,
 }
 
 impl<'a> Group<'a> {
@@ -282,15 +309,21 @@ impl<'a> Group<'a> {
         Group {
             members,
             partitions_per_topic,
+            leader: ClientProfile::Java,
         }
     }
 
-    /// Indices into `members` in MemberInfo order (a stable sort of the HashMap order).
+    /// Indices into `members` in the leader's member order: Java's MemberInfo order (a stable sort of the
+    /// HashMap order), or librdkafka's.
     pub fn member_info_order(&self) -> Vec<usize> {
+        let cmp = match self.leader {
+            ClientProfile::Java => member_info_cmp,
+            ClientProfile::Librdkafka => rdkafka_member_cmp,
+        };
         let mut order: Vec<usize> = (0..self.members.len()).collect();
         crate::sort::sort_by(&mut order, |&a, &b| {
             let (a, b) = (&self.members[a], &self.members[b]);
-            member_info_cmp((a.id, a.instance_id), (b.id, b.instance_id))
+            cmp((a.id, a.instance_id), (b.id, b.instance_id))
         });
         order
     }
@@ -359,6 +392,42 @@ mod tests {
                 ("consumer-10", None),
                 ("consumer-2", None)
             ]
+        );
+    }
+
+    /// rd_kafka_group_member_cmp: two static members by instance id, every other pair by member id (the broker
+    /// makes a static member's id from its instance id), so static members are not put first: a librdkafka
+    /// leader's range over 4 partitions, against a Java leader's.
+    #[test]
+    fn a_librdkafka_leader_orders_members_by_member_id_unless_both_are_static() {
+        let subs = [
+            sub("zeta-1", Some("zeta")),
+            sub("rdkafka-3", None),
+            sub("alpha-9", Some("alpha")),
+            sub("consumer-10", None),
+        ];
+        let topics = [("t".to_string(), 4u32)];
+        let order = |leader| {
+            let a = assign_by(
+                leader,
+                AssignorName::Range,
+                topics.iter().map(|(t, n)| (t, n)),
+                &subs,
+            );
+            let mut by_partition: Vec<(u32, String)> = a
+                .into_iter()
+                .map(|(m, tps)| (tps[0].partition, m))
+                .collect();
+            by_partition.sort();
+            by_partition.into_iter().map(|(_, m)| m).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            order(ClientProfile::Java),
+            ["alpha-9", "zeta-1", "consumer-10", "rdkafka-3"]
+        );
+        assert_eq!(
+            order(ClientProfile::Librdkafka),
+            ["alpha-9", "consumer-10", "rdkafka-3", "zeta-1"]
         );
     }
 

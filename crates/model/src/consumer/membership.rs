@@ -210,7 +210,13 @@ fn lead(
             .filter_map(|t| env.cluster.partition_count(t).map(|n| (t.clone(), n))),
     );
     let subscriptions: Vec<_> = members.iter().map(|m| m.subscription.clone()).collect();
-    let assignment = assignor::assign(protocol, &partitions_per_topic, &subscriptions);
+    // The leader's own client computes it: librdkafka orders range and roundrobin members its own way.
+    let assignment = assignor::assign_by(
+        c.cfg.profile,
+        protocol,
+        &partitions_per_topic,
+        &subscriptions,
+    );
     c.assignment_snapshot = Some(partitions_per_topic);
     let assignment: Vec<(String, Vec<TopicPartition>)> = assignment.into_iter().collect();
     ctx.emit(EventKind::AssignmentComputed {

@@ -1,7 +1,7 @@
 //! kind = "assignment": a group through membership changes, each member carrying its client-side state (owned
 //! partitions and the generation it got them in) from step to step, exactly like a running client.
 //!
-//! Per step: generation += 1 (numbered across the case), the leader runs `assign` with every member's current
+//! Per step: generation += 1 (numbered across the case), the leader (of the case's `client`) runs `assign_by` with every member's current
 //! owned partitions, every member then owns what it was assigned; a cooperative group runs another round while
 //! some member revoked something (ConsumerCoordinator.onJoinComplete -> requestRejoin, KIP-429). Eager sticky
 //! members report their previous assignment in their user data even though they revoked it before rejoining.
@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use grouplab_model::assignor::{self, Assignment, AssignorName, RebalanceProtocol, Subscription};
+use grouplab_model::config::ClientProfile;
 use grouplab_model::TopicPartition;
 use serde_json::Value;
 
@@ -39,6 +40,12 @@ fn run_case(case: &Value) -> Result<(), String> {
     let name = case["assignor"].as_str().unwrap_or("");
     let assignor =
         AssignorName::from_name(name).ok_or_else(|| format!("unknown assignor {name:?}"))?;
+    // The leader's client: it decides the member order of range and roundrobin.
+    let leader = match case["client"].as_str().unwrap_or("java") {
+        "java" => ClientProfile::Java,
+        "librdkafka" => ClientProfile::Librdkafka,
+        other => return Err(format!("unknown client {other:?}")),
+    };
     let topics: BTreeMap<String, u32> = case["topics"]
         .as_object()
         .ok_or("no topics")?
@@ -83,7 +90,7 @@ fn run_case(case: &Value) -> Result<(), String> {
                     }
                 })
                 .collect();
-            let assignment = assignor::assign(assignor, &topics, &subscriptions);
+            let assignment = assignor::assign_by(leader, assignor, &topics, &subscriptions);
             let mut rejoin = false;
             for id in &ids {
                 let assigned = assignment.get(id).cloned().unwrap_or_default();
