@@ -161,3 +161,27 @@ test('members hear of a rebalance from their next heartbeat: until then they are
       assert.notEqual(await page.getAttribute(`[data-consumer="${consumer}"]`, 'data-assigned'), '');
     }
   }));
+
+test("a librdkafka leader's sticky assignment is said to be Java's computation; a Java leader's is not", () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused' }, async ({ page, screenshot }) => {
+    const add = (group, profile) =>
+      page.evaluate(
+        ({ group, profile }) => {
+          const config = { 'group.id': group, 'partition.assignment.strategy': ['cooperative-sticky'] };
+          for (let i = 0; i < 2; i++) {
+            const r = window.grouplab.run({ type: 'add_consumer', profile, config, topics: ['test-topic'] });
+            if (!r.ok) throw new Error(JSON.stringify(r));
+          }
+        },
+        { group, profile },
+      );
+    await add('coop-rdkafka', 'librdkafka');
+    await add('coop-java', 'java');
+    await page.evaluate(() => window.grouplab.advance(15_000));
+    for (const [group, said] of [['coop-rdkafka', 1], ['coop-java', 0]]) {
+      await page.click(`g[data-group="${group}"] .group__header`);
+      await page.waitForSelector(`[data-inspecting="group ${group}"]`);
+      assert.equal(await page.locator('[data-hint="rdkafka-sticky"]').count(), said, group);
+      if (said) await screenshot('inspector-rdkafka-sticky', { fullPage: true });
+    }
+  }));

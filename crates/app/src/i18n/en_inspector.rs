@@ -81,6 +81,7 @@ pub const TABLE: &str = table![
     ("insp.committed_line", "{tp}: {offset} (lag {lag})"),
     ("insp.per_generation", "Assignment per generation"),
     ("insp.moved_hint", "Highlighted partitions moved to another member in that generation."),
+    ("insp.rdkafka_sticky", "Its leader runs librdkafka, whose sticky assignors port the Java algorithm from before Kafka 2.6: a real confluent-kafka group is as balanced and as sticky, but may pick other partitions. Shown here as the Java client computes it."),
     ("insp.other_assignors", "Same members, other assignors"),
     // a partition
     ("insp.no_partition_now", "This partition does not exist at this point of the history."),

@@ -81,6 +81,7 @@ pub const TABLE: &str = table![
     ("insp.committed_line", "{tp}: {offset} (lag {lag})"),
     ("insp.per_generation", "Har generation ka assignment"),
     ("insp.moved_hint", "Highlight vale partitions us generation m dusre member k paas gye."),
+    ("insp.rdkafka_sticky", "Iska leader librdkafka chalata hai, jiske sticky assignors Kafka 2.6 se pehle wale Java algorithm ka port hain: asli confluent-kafka group utna hi balanced aur sticky hoga, par partitions alag chun sakta hai. Yahan Java client ka hisaab dikhaya hai."),
     ("insp.other_assignors", "Same members, dusre assignors se"),
     // a partition
     ("insp.no_partition_now", "History k is point pe ye partition exist nhi krta."),

@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use grouplab_model::assignor::{assign, AssignorName};
+use grouplab_model::assignor::{assign_by, AssignorName};
+use grouplab_model::config::ClientProfile;
 use grouplab_model::group::GenerationRecord;
 use grouplab_model::TopicPartition;
 
@@ -46,18 +47,36 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
             .map(|t| (t.name.clone(), t.partitions.len() as u32)),
     );
     let last = g.and_then(|g| g.history.last().cloned());
-    // Recomputed only when the generation or the partition counts change.
-    let alternatives = use_memo((last.clone(), partitions.clone()), |(last, partitions)| {
-        let Some(last) = last else {
-            return Rc::new(Vec::new());
-        };
-        Rc::new(
-            AssignorName::ALL
-                .iter()
-                .map(|a| (*a, assign(*a, partitions, &last.subscriptions)))
-                .collect::<Vec<_>>(),
-        )
-    });
+    // The client of the generation's leader computed it, and computes the alternatives too.
+    let leader_profile = last
+        .as_ref()
+        .and_then(|l| l.leader.as_deref())
+        .and_then(|id| v.consumers.iter().find(|c| c.member_id == id))
+        .map_or(ClientProfile::Java, |c| c.profile);
+    // Recomputed only when the generation, the partition counts or the leader's client change.
+    let alternatives = use_memo(
+        (last.clone(), partitions.clone(), leader_profile),
+        |(last, partitions, leader)| {
+            let Some(last) = last else {
+                return Rc::new(Vec::new());
+            };
+            Rc::new(
+                AssignorName::ALL
+                    .iter()
+                    .map(|a| (*a, assign_by(*leader, *a, partitions, &last.subscriptions)))
+                    .collect::<Vec<_>>(),
+            )
+        },
+    );
+    // librdkafka's sticky assignors are ports of Java's pre-2.6 algorithm (KAFKA-SEMANTICS.md c): the model
+    // computes Java's, and says so.
+    let rdkafka_sticky = leader_profile == ClientProfile::Librdkafka
+        && g.is_some_and(|g| {
+            matches!(
+                g.assignor,
+                Some(AssignorName::Sticky | AssignorName::CooperativeSticky)
+            )
+        });
     let Some(g) = g else {
         return el("p", "", text(tr("insp.no_group_yet")));
     };
@@ -144,6 +163,9 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
                     { el("li", "", text(tf(lang, "insp.committed_line", &[("tp", tp), ("offset", o), ("lag", &g.lag.get(tp).copied().unwrap_or(0))]))) }
                 }) }
             </ul>
+            if rdkafka_sticky {
+                <p class="hint" data-hint="rdkafka-sticky">{ tr("insp.rdkafka_sticky") }</p>
+            }
             { el("h3", "", text(tr("insp.per_generation"))) }
             { el("p", "hint", text(tr("insp.moved_hint"))) }
             { for history }
