@@ -5,7 +5,7 @@
 
 use crate::assignor::AssignorName;
 use crate::command::{Command, RestoredMember, RestoredOffset};
-use crate::config::ClusterConfig;
+use crate::config::{ClientProfile, ClusterConfig};
 use crate::sim::limits;
 use crate::timeline::LoggedCommand;
 use crate::topic_partition::TopicPartition;
@@ -248,7 +248,15 @@ fn assignor(
             owned: m.assignment.iter().cloned().collect(),
         });
     }
-    let found = matching(&observed, topics, counts);
+    // The restored leader is the first member (see `restore`); its client computed the owners.
+    let leader = g.members.first().map_or(ClientProfile::Java, |m| {
+        profile_of(
+            m.client_id
+                .as_deref()
+                .unwrap_or(&client_id_of(&m.member_id)),
+        )
+    });
+    let found = matching(leader, &observed, topics, counts);
     let unmodelled = stated.map(str::to_string);
     match found.split_first() {
         Some((&first, rest)) => {
