@@ -230,7 +230,8 @@ fn window_height() -> f64 {
         .unwrap_or(900.0)
 }
 
-/// Below this stage width the page is laid out for a phone (styles/app.css has the same break at 600px).
+/// A stage narrower than this is a phone's (or a narrow embed's): the lesson contents start folded. The CSS
+/// compacts the controls below a 600px viewport, about the same screens.
 const NARROW_PX: f64 = 600.0;
 
 fn window_width() -> f64 {
