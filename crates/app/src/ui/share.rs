@@ -67,7 +67,7 @@ pub fn share(p: &ShareProps) -> Html {
     }
 }
 
-/// Reads a picked file as text, refusing absurd sizes before reading anything; errors are said in `lang`.
+/// Reads a picked file as text, refusing absurd sizes before reading anything; errors are said in both languages.
 fn read(file: web_sys::File, ok: Callback<(String, String)>, err: Callback<Said>) {
     let name = file.name();
     let size = file.size();

@@ -68,18 +68,16 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
             )
         },
     );
-    // librdkafka's sticky assignors are ports of Java's pre-2.6 algorithm (KAFKA-SEMANTICS.md c): the model
-    // computes Java's, and says so.
-    let rdkafka_sticky = leader_profile == ClientProfile::Librdkafka
-        && g.is_some_and(|g| {
-            matches!(
-                g.assignor,
-                Some(AssignorName::Sticky | AssignorName::CooperativeSticky)
-            )
-        });
     let Some(g) = g else {
         return el("p", "", text(tr("insp.no_group_yet")));
     };
+    // librdkafka's sticky assignors are ports of Java's pre-2.6 algorithm (KAFKA-SEMANTICS.md c): the model
+    // computes Java's, and says so.
+    let rdkafka_sticky = leader_profile == ClientProfile::Librdkafka
+        && matches!(
+            g.assignor,
+            Some(AssignorName::Sticky | AssignorName::CooperativeSticky)
+        );
     let name_of = |member_id: &str| -> String {
         v.consumers
             .iter()

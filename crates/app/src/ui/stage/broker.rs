@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::activate::handlers;
 use super::layout::Rect;
-use super::svg::{fits, rect, text, title};
+use super::svg::{fitting, rect, text, title};
 use crate::i18n::{t, tf, use_lang};
 use crate::ui::markup;
 use crate::ui::selection::Selection;
@@ -47,18 +47,11 @@ pub fn broker_node(p: &BrokerProps) -> Html {
     };
     // The box shows the sentence while it fits, else the count, else (a phone's narrow box) the bare list; the
     // accessible name keeps the whole sentence.
-    let fit = |s: &str| fits(s, r.w);
-    let shown = if fit(&leads) {
-        leads.clone()
-    } else if p.leads.is_empty() {
-        "–".to_string()
+    let shown = if p.leads.is_empty() {
+        fitting(r.w, [leads.clone(), "–".to_string()])
     } else {
         let count = tf(lang, "stage.leads_n", &[("n", &p.leads.len())]);
-        if fit(&count) {
-            count
-        } else {
-            format!("P{list}")
-        }
+        fitting(r.w, [leads.clone(), count, format!("P{list}")])
     };
     let status = t(lang, if p.up { "insp.up" } else { "insp.down" });
     let coord = if p.coordinates.is_empty() {

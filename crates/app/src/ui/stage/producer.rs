@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::activate::handlers;
 use super::layout::Rect;
-use super::svg::{fits, rect, text, title};
+use super::svg::{fitting, rect, text, title};
 use crate::i18n::{tf, use_lang};
 use crate::ui::markup;
 use crate::ui::selection::Selection;
@@ -41,12 +41,13 @@ pub fn producer_node(p: &ProducerProps) -> Html {
             ("sent", &p.sent),
         ],
     );
-    let partitioner = tf(lang, "stage.partitioner", &[("name", &p.partitioner)]);
-    let partitioner = if fits(&partitioner, r.w) {
-        partitioner
-    } else {
-        p.partitioner.to_string()
-    };
+    let partitioner = fitting(
+        r.w,
+        [
+            tf(lang, "stage.partitioner", &[("name", &p.partitioner)]),
+            p.partitioner.to_string(),
+        ],
+    );
     html! {
         <g class={classes!("producer", p.selected.then_some("is-selected"))} data-producer={p.name.clone()}
            role="button" tabindex="0" {onclick} {onkeydown}>

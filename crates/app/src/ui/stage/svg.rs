@@ -25,8 +25,15 @@ pub fn title(text: String) -> Html {
     html! { <title>{ text }</title> }
 }
 
-/// Whether a label of small text (10.5–11 px, about 6 px a character) fits a box `w` wide with its 10 px
-/// margins: a label that does not gets its shorter form (the tooltip keeps the whole).
-pub fn fits(label: &str, w: f64) -> bool {
-    label.chars().count() as f64 * 6.0 <= w - 20.0
+/// The first of a label's forms, longest first, that fits a box `w` wide with its 10 px margins (small text,
+/// 10.5–11 px: about 6 px a character), else the last, shortest one. The tooltip keeps the whole.
+pub fn fitting(w: f64, forms: impl IntoIterator<Item = String>) -> String {
+    let mut last = String::new();
+    for form in forms {
+        if form.chars().count() as f64 * 6.0 <= w - 20.0 {
+            return form;
+        }
+        last = form;
+    }
+    last
 }
