@@ -1,4 +1,4 @@
-// "Import a real group" (crates/app/src/ui/import_group.rs): paste kafka-consumer-groups --describe output, see
+// "Import a real group" (src/ui/import_group.rs): paste kafka-consumer-groups --describe output, see
 // the group drawn with its owners, committed offsets, log-end offsets and lag; a malformed paste shows the line at
 // fault and leaves the current scenario alone; pasted text is never turned into HTML.
 import { test, before, after } from 'node:test';
@@ -10,8 +10,14 @@ import { setup, repoRoot, tabsUntilFocusLeaves } from './harness.mjs';
 // The dialog opens from the header's "Import a group" button (data-action="import-group").
 const SKIP = false;
 
+// The dialog's sample is the model's import::SAMPLE; the other samples are the model's test fixtures.
 const fixture = (name) =>
-  readFile(path.join(repoRoot, 'crates/model/tests/fixtures/consumer-groups', name), 'utf8');
+  readFile(
+    name === 'course-notes-3.6.txt'
+      ? path.join(repoRoot, 'crates/model/src/scenario/import/sample-3.6.txt')
+      : path.join(repoRoot, 'crates/model/tests/fixtures/consumer-groups', name),
+    'utf8',
+  );
 
 let h;
 before(async () => {

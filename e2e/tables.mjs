@@ -1,14 +1,14 @@
-// The i18n tables the app is built from (crates/app/src/i18n/<lang>*.rs, and the model's English words), read in
+// The i18n tables the app is built from (src/i18n/<lang>*.rs, and the model's English words), read in
 // Node so the tests assert exactly the text a reader sees, and `fill` for strings with `{name}` placeholders (as
 // i18n::tf does).
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { repoRoot } from './harness.mjs';
 
-const dir = path.join(repoRoot, 'crates/app/src/i18n');
+const dir = path.join(repoRoot, 'src/i18n');
 // What the model says (errors, reasons, notes): its English is written where it says it,
 // `msg!("key" => "template", …)` in these sources (as grouplab_model::words::SOURCES), its Hinglish is
-// crates/app/src/i18n/hi_model.rs.
+// src/i18n/hi_model.rs.
 const modelSources = ['error.rs', 'event.rs', 'scenario/mod.rs', 'scenario/link.rs', 'scenario/import/error.rs'];
 
 /** Every string of `lang` ('en' | 'hi') as a Map (key → text). */

@@ -6,14 +6,14 @@
 #   scripts/install-tools.sh [--no-wasm] [--no-browser]
 #
 # Installs: rustup target wasm32-unknown-unknown and rust-src, clippy + rustfmt, trunk (cargo install), wasm-bindgen-cli
-# at the exact version pinned in crates/app/Cargo.toml (cargo install), the npm devDependencies from
+# at the exact version pinned in Cargo.toml (cargo install), the npm devDependencies from
 # package-lock.json (binaryen's wasm-opt, playwright-core, axe-core) and Debian's chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14          # 0.22.x needs rustc >= 1.96 (../shared/TOOLCHAIN.md)
-APP_MANIFEST=crates/app/Cargo.toml
+APP_MANIFEST=Cargo.toml
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$APP_MANIFEST" | head -n1)
 : "${WASM_BINDGEN_VERSION:?$APP_MANIFEST must pin wasm-bindgen with = \"=x.y.z\"}"
 

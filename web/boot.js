@@ -50,7 +50,7 @@ const ours = source instanceof URL ? source.href : 'wasm://wasm/';
 // frame, a promise) gets a WebAssembly.RuntimeError. Only a trap in our module counts (a course page may run
 // other wasm): the stack's first wasm frame is where it trapped, and a frame without a URL (not every browser
 // names one) is taken as ours. Then every instance goes inert and its panel shows the error and the links the app keeps on its root as the user
-// works (data-saved-link, data-restart-link: crates/app/src/panic_panel.rs).
+// works (data-saved-link, data-restart-link: src/panic_panel.rs).
 const PANEL = `<h2 class="panic-panel__title" data-t="panic.title"></h2>
 <p data-t="panic.text"></p>
 <pre class="panic-panel__message" data-panic-message></pre>

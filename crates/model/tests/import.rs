@@ -16,7 +16,11 @@ use grouplab_model::timeline::Timeline;
 use grouplab_model::view::{GroupView, WorldView};
 use proptest::prelude::*;
 
+/// A sample of `tests/fixtures/consumer-groups`, or the model's own `import::SAMPLE` (the course notes' group).
 fn fixture(name: &str) -> String {
+    if name == "course-notes-3.6.txt" {
+        return grouplab_model::scenario::import::SAMPLE.to_string();
+    }
     let path = format!(
         "{}/tests/fixtures/consumer-groups/{name}",
         env!("CARGO_MANIFEST_DIR")

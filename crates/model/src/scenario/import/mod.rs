@@ -38,6 +38,11 @@ pub const MAX_MEMBERS: usize = crate::sim::limits::MAX_MEMBERS_PER_GROUP as usiz
 pub const MAX_TEXT: usize = 255;
 pub use crate::sim::restore::MAX_OFFSET;
 
+/// A real `--describe` output (Kafka 3.6: the offsets table, `--members --verbose` and `--state` of the course
+/// notes' group), written with the tool's own format strings: what the app offers to try the import without a
+/// cluster, and a fixture of the import tests.
+pub const SAMPLE: &str = include_str!("sample-3.6.txt");
+
 /// A scenario built from pasted output, with a sentence for each thing the output did not show and was chosen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {

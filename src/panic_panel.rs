@@ -23,8 +23,8 @@ pub fn remember(root: &Element, link: &str) {
 
 #[cfg(test)]
 mod tests {
-    const INDEX_HTML: &str = include_str!("../../../index.html");
-    const BOOT_JS: &str = include_str!("../../../web/boot.js");
+    const INDEX_HTML: &str = include_str!("../index.html");
+    const BOOT_JS: &str = include_str!("../web/boot.js");
 
     /// The words of `lang` in web/boot.js: `'key': 'text',` lines of its `lang: {` block.
     fn words(lang: &str) -> Vec<(&'static str, &'static str)> {

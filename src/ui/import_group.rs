@@ -4,7 +4,7 @@
 //! message with its line and hands nothing over, so the current scenario stays. Everything pasted is shown as
 //! text, never as HTML.
 
-use grouplab_model::scenario::import::{import, ImportError, ImportNote, MAX_INPUT_BYTES};
+use grouplab_model::scenario::import::{import, ImportError, ImportNote, MAX_INPUT_BYTES, SAMPLE};
 use grouplab_model::scenario::Scenario;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -12,10 +12,6 @@ use yew::prelude::*;
 use super::markup::{button, el, text};
 use super::modal::Modal;
 use crate::i18n::{say, t, Lang};
-
-/// A real-format sample (Kafka 3.6, the course notes' group), for trying the dialog without a cluster.
-const SAMPLE: &str =
-    include_str!("../../../model/tests/fixtures/consumer-groups/course-notes-3.6.txt");
 
 #[derive(Properties, PartialEq)]
 pub struct ImportGroupProps {
@@ -168,8 +164,9 @@ mod tests {
     /// The parser's errors and the import's notes are the model's data, said in the reader's language.
     #[test]
     fn errors_and_notes_are_said_in_hinglish() {
-        let malformed =
-            include_str!("../../../model/tests/fixtures/consumer-groups/malformed-partition.txt");
+        let malformed = include_str!(
+            "../../crates/model/tests/fixtures/consumer-groups/malformed-partition.txt"
+        );
         let e = import(malformed).unwrap_err();
         assert_eq!(
             say(Lang::Hi, &e),
