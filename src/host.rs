@@ -63,15 +63,6 @@ pub fn page_url() -> String {
 const STATE_KEYS: [&str; 4] = ["lesson", "step", "lang", "s"];
 
 impl Host {
-    /// A full link to this state in the app (`<app>#<fragment>`), also from an embed.
-    pub fn link(&self, fragment: &str) -> String {
-        if fragment.is_empty() {
-            self.app_url.clone()
-        } else {
-            format!("{}#{fragment}", self.app_url)
-        }
-    }
-
     /// Writes `fragment` into the address bar: a new history entry (`push`) or in place. The page only.
     pub fn write_url(&self, fragment: &str, push: bool) {
         if !self.page {
@@ -119,10 +110,5 @@ impl Host {
             .dyn_into::<web_sys::ShadowRoot>()
             .map(|s| s.host())
             .unwrap_or_else(|_| self.root.clone())
-    }
-
-    /// The first element in this instance matching `selector`.
-    pub fn query(&self, selector: &str) -> Option<web_sys::Element> {
-        self.root.query_selector(selector).ok().flatten()
     }
 }

@@ -13,6 +13,7 @@ mod lessons;
 mod panic_panel;
 mod params;
 mod sentences;
+mod session;
 mod ui;
 
 use std::cell::Cell;

@@ -11,6 +11,7 @@ use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig};
 
 use super::markup::{button, field, text};
 use crate::i18n::{t, tf, use_lang};
+use crate::session::Request;
 
 #[derive(Properties, PartialEq)]
 pub struct ActionsProps {
@@ -20,6 +21,9 @@ pub struct ActionsProps {
     pub producers: Vec<String>,
     /// (id, up)
     pub brokers: Vec<(u32, bool)>,
+    /// The keyboard's latest request (add a consumer, produce), numbered: acted on once when it changes.
+    #[prop_or_default]
+    pub request: Option<(Request, u32)>,
     pub on_command: Callback<Command>,
 }
 
@@ -73,7 +77,7 @@ pub fn actions(p: &ActionsProps) -> Html {
         );
         let on = p.on_command.clone();
         let first_topic = first_topic.clone();
-        Callback::from(move |_| {
+        Callback::from(move |()| {
             let g = input(&group).trim().to_string();
             let inst = input(&instance).trim().to_string();
             let a = select(&assignor);
@@ -112,7 +116,7 @@ pub fn actions(p: &ActionsProps) -> Html {
         );
         let on = p.on_command.clone();
         let default_producer = p.producers.first().cloned().unwrap_or_default();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             let k = input(&key);
             let pr = Some(select(&producer)).filter(|s| !s.is_empty());
             on.emit(Command::Produce {
@@ -135,7 +139,7 @@ pub fn actions(p: &ActionsProps) -> Html {
         );
         let on = p.on_command.clone();
         let default_producer = p.producers.first().cloned().unwrap_or_default();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             let k = input(&key);
             let keys = if checked(&null_key) {
                 KeySpec::Null
@@ -158,6 +162,21 @@ pub fn actions(p: &ActionsProps) -> Html {
     };
     let send_one = produce(1);
     let burst = produce(20);
+    // A keyboard request made before the panel was drawn is not replayed when it appears.
+    let seen = use_mut_ref(|| p.request.map(|(_, n)| n));
+    {
+        let (add_consumer, send_one) = (add_consumer.clone(), send_one.clone());
+        use_effect_with(p.request, move |request| {
+            if let Some((what, n)) = *request {
+                if seen.replace(Some(n)) != Some(n) {
+                    match what {
+                        Request::AddConsumer => add_consumer.emit(()),
+                        Request::Produce => send_one.emit(()),
+                    }
+                }
+            }
+        });
+    }
     let add_producer = {
         let on = p.on_command.clone();
         Callback::from(move |_: MouseEvent| {
@@ -223,7 +242,7 @@ pub fn actions(p: &ActionsProps) -> Html {
                 }) }
                 { field("group.instance.id", html! { <input ref={instance.clone()} placeholder={t(lang, "act.dynamic")} size="10" /> }) }
                 { field(t(lang, "act.topic"), html! { <select ref={c_topic.clone()}>{ topic_options.clone() }</select> }) }
-                <button class="btn btn--primary" onclick={add_consumer} data-action="add-consumer"
+                <button class="btn btn--primary" onclick={add_consumer.reform(|_| ())} data-action="add-consumer"
                         aria-keyshortcuts="a">{ t(lang, "act.add_consumer") }</button>
             </fieldset>
             <fieldset class="actions__set">
@@ -241,11 +260,11 @@ pub fn actions(p: &ActionsProps) -> Html {
                 if p.producers.is_empty() {
                     { button("btn", "", "", text(t(lang, "act.add_producer")), add_producer) }
                 } else {
-                    <button class="btn btn--primary" onclick={send_one} data-action="produce"
+                    <button class="btn btn--primary" onclick={send_one.reform(|_| ())} data-action="produce"
                             aria-keyshortcuts="p">{ t(lang, "act.send_one") }</button>
-                    { button("btn", "burst", "", text(t(lang, "act.burst")), burst) }
+                    { button("btn", "burst", "", text(t(lang, "act.burst")), burst.reform(|_| ())) }
                     { field(t(lang, "act.rate"), html! { <input ref={rate.clone()} type="number" min="0" max="1000" value="4" class="num" /> }) }
-                    { button("btn", "set-rate", t(lang, "act.set_rate_title"), text(t(lang, "act.set_rate")), set_rate) }
+                    { button("btn", "set-rate", t(lang, "act.set_rate_title"), text(t(lang, "act.set_rate")), set_rate.reform(|_| ())) }
                 }
             </fieldset>
             <fieldset class="actions__set">

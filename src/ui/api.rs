@@ -1,7 +1,7 @@
 //! The JavaScript API of one instance, for course pages and tests: `window.grouplab` on the app's own page,
 //! `element.grouplab` on each embed's element, and every instance in `window.grouplab.instances`. Every
 //! function takes plain JS values or JSON strings, returns plain JS objects, and never throws on bad input:
-//! errors come back as `{ error, message }`. See the README section "JavaScript API".
+//! errors come back as `{ error, message }`. Documented in docs/api.md.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,7 +15,9 @@ use grouplab_model::command::Command;
 use grouplab_model::scenario::{Scenario, MAX_SCENARIO_TIME_MS};
 
 use crate::engine::Engine;
-use crate::lessons::{Lesson, Place};
+use crate::lessons::Place;
+use crate::session::{Effect, Msg, Origin, Reply, Session};
+use crate::ui::app::SharedSession;
 use crate::ui::snapshot::RECORDS_LIMIT;
 
 /// The `on()` listeners of one instance, and how far they have been told.
@@ -29,34 +31,46 @@ pub struct Listeners {
 
 pub type SharedListeners = Rc<RefCell<Listeners>>;
 
-type Shared = Rc<RefCell<Engine>>;
-
-/// What an instance's API needs from the page: a redraw after a change, a lesson step to open (None: free
-/// play), and the shareable link of the current state.
-pub struct Hooks {
-    pub refresh: Callback<()>,
-    pub go: Callback<Option<Place>>,
-    pub link: Rc<dyn Fn() -> String>,
-}
+type Shared = SharedSession;
 
 /// Builds one instance's API object, publishes it on `element.grouplab` and in `window.grouplab.instances`
-/// (and as `window.grouplab` itself for the page's own instance), and returns its listeners.
+/// (and as `window.grouplab` itself for the page's own instance), and returns its listeners. Every call that
+/// changes something is a session [`Msg`], as the page's own controls send; `changed` hands the page the
+/// session's effects so it carries them out and redraws.
 pub fn install(
-    engine: Shared,
-    hooks: Hooks,
-    lessons: Rc<Vec<Lesson>>,
+    session: Shared,
+    changed: Callback<Vec<Effect>>,
     element: &web_sys::Element,
     page: bool,
 ) -> SharedListeners {
-    let Hooks { refresh, go, link } = hooks;
     let listeners: SharedListeners = Rc::default();
     let api = Object::new();
-    def0(&api, "link", move || JsValue::from_str(&link()));
-    let toc: Vec<(&'static str, usize)> = lessons.iter().map(|l| (l.id, l.steps.len())).collect();
+    let send = {
+        let (session, listeners) = (session.clone(), listeners.clone());
+        Rc::new(
+            move |msg: Msg, answer: &dyn Fn(&Session, Reply) -> JsValue| {
+                let (effects, out) = match session.try_borrow_mut() {
+                    Ok(mut s) => {
+                        let (effects, reply) = s.update(msg);
+                        (effects, answer(&s, reply))
+                    }
+                    Err(_) => return busy(),
+                };
+                fire_events(&session, &listeners);
+                changed.emit(effects);
+                out
+            },
+        )
+    };
+    let s = session.clone();
+    def0(&api, "link", move || {
+        with_session(&s, |se| JsValue::from_str(&se.scenario_link()))
+    });
+    let toc: Vec<(&'static str, usize)> = session.borrow().toc.to_vec();
+    let go = send.clone();
     def2(&api, "lesson", move |id, step| {
         if id.is_null() || id.is_undefined() {
-            go.emit(None);
-            return object(&[("ok", true.into())]);
+            return go(Msg::Lesson(None), &|_, _| object(&[("ok", true.into())]));
         }
         let id = id.as_string().unwrap_or_default();
         let Some(i) = toc.iter().position(|(l, _)| *l == id) else {
@@ -73,89 +87,105 @@ pub fn install(
                 &format!("lesson {id} has steps 0 to {}", steps - 1),
             );
         }
-        go.emit(Some(Place {
+        let place = Place {
             lesson: i,
             step: k as usize,
-        }));
-        object(&[("ok", true.into()), ("steps", (steps as f64).into())])
+        };
+        go(Msg::Lesson(Some(place)), &|_, _| {
+            object(&[("ok", true.into()), ("steps", (steps as f64).into())])
+        })
     });
-    let e = engine.clone();
+    let s = session.clone();
     def0(&api, "state", move || {
-        with_engine(&e, |en| to_js(&en.timeline().sim().view(RECORDS_LIMIT)))
+        with_session(&s, |se| {
+            to_js(&se.engine.timeline().sim().view(RECORDS_LIMIT))
+        })
     });
-    let e = engine.clone();
+    let s = session.clone();
     def0(&api, "time", move || {
-        with_engine(&e, |en| JsValue::from_f64(en.timeline().now() as f64))
+        with_session(
+            &s,
+            |se| JsValue::from_f64(se.engine.timeline().now() as f64),
+        )
     });
-    let e = engine.clone();
+    let s = session.clone();
     def0(&api, "scenario", move || {
-        with_engine(&e, |en| to_js(&Scenario::from_timeline(en.timeline())))
+        with_session(&s, |se| {
+            to_js(&Scenario::from_timeline(se.engine.timeline()))
+        })
     });
-    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
+    let run = send.clone();
     def1(&api, "run", move |v| {
         let cmd: Command = match parse(&v) {
             Ok(c) => c,
             Err(m) => return error("invalid_command", &m),
         };
-        mutate(&e, &ls, &r, |en| match en.apply(cmd) {
-            Ok(applied) => with(
-                to_js(&applied),
-                &[("ok", true.into()), ("time_ms", time(en))],
-            ),
-            Err(err) => with(to_js(&err), &[("message", err.to_string().into())]),
-        })
+        run(
+            Msg::Command(Box::new(cmd), Origin::Api),
+            &|se, reply| match reply {
+                Reply::Applied(Ok(applied)) => with(
+                    to_js(&applied),
+                    &[("ok", true.into()), ("time_ms", time(&se.engine))],
+                ),
+                Reply::Applied(Err(err)) => {
+                    with(to_js(&err), &[("message", err.to_string().into())])
+                }
+                _ => error("internal", "no answer"),
+            },
+        )
     });
-    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
+    let advance = send.clone();
     def1(&api, "advance", move |v| match millis(&v) {
-        Ok(ms) => mutate(&e, &ls, &r, |en| {
-            en.advance(ms);
-            object(&[("ok", true.into()), ("time_ms", time(en))])
+        Ok(ms) => advance(Msg::Advance(ms), &|se, _| {
+            object(&[("ok", true.into()), ("time_ms", time(&se.engine))])
         }),
         Err(m) => error("invalid_time", &m),
     });
-    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
+    let seek = send.clone();
     def1(&api, "seek", move |v| match millis(&v) {
-        Ok(ms) => mutate(&e, &ls, &r, |en| {
-            en.seek(ms);
-            object(&[("ok", true.into()), ("time_ms", time(en))])
+        Ok(ms) => seek(Msg::Seek(ms), &|se, _| {
+            object(&[("ok", true.into()), ("time_ms", time(&se.engine))])
         }),
         Err(m) => error("invalid_time", &m),
     });
-    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
+    let load = send.clone();
     def1(&api, "load", move |v| {
         let scenario: Scenario = match parse(&v) {
             Ok(s) => s,
             Err(m) => return error("invalid_scenario", &m),
         };
-        mutate(&e, &ls, &r, |en| match en.load(scenario) {
-            Ok(()) => object(&[("ok", true.into()), ("time_ms", time(en))]),
-            Err(e) => error("invalid_scenario", &e.to_string()),
-        })
+        load(
+            Msg::Load(Box::new(scenario), Origin::Api),
+            &|se, reply| match reply {
+                Reply::Loaded(Ok(())) => {
+                    object(&[("ok", true.into()), ("time_ms", time(&se.engine))])
+                }
+                Reply::Loaded(Err(e)) => error("invalid_scenario", &e.to_string()),
+                _ => error("internal", "no answer"),
+            },
+        )
     });
-    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
+    let pause = send.clone();
     def0(&api, "pause", move || {
-        mutate(&e, &ls, &r, |en| {
-            en.set_playing(false);
+        pause(Msg::SetPlaying(false), &|se, _| {
             object(&[
                 ("ok", true.into()),
                 ("playing", false.into()),
-                ("time_ms", time(en)),
+                ("time_ms", time(&se.engine)),
             ])
         })
     });
-    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
+    let play = send.clone();
     def0(&api, "play", move || {
-        mutate(&e, &ls, &r, |en| {
-            en.set_playing(true);
+        play(Msg::SetPlaying(true), &|_, _| {
             object(&[("ok", true.into()), ("playing", true.into())])
         })
     });
-    let (e, r, ls) = (engine.clone(), refresh.clone(), listeners.clone());
+    let speed = send.clone();
     def1(&api, "setSpeed", move |v| {
         match v.as_f64().filter(|s| s.is_finite() && *s > 0.0) {
-            Some(s) => mutate(&e, &ls, &r, |en| {
-                en.set_speed(s);
-                object(&[("ok", true.into()), ("speed", en.speed().into())])
+            Some(s) => speed(Msg::Speed(s), &|se, _| {
+                object(&[("ok", true.into()), ("speed", se.engine.speed().into())])
             }),
             None => error(
                 "invalid_speed",
@@ -219,9 +249,10 @@ fn publish(api: &Object, element: &web_sys::Element, page: bool) {
 /// Calls the `on()` listeners with the events that happened since the last call.
 pub fn fire_events(engine: &Shared, listeners: &SharedListeners) {
     let pending: Vec<String> = {
-        let Ok(en) = engine.try_borrow() else {
+        let Ok(session) = engine.try_borrow() else {
             return;
         };
+        let en = &session.engine;
         {
             let mut l = listeners.borrow_mut();
             let t = en.timeline();
@@ -266,9 +297,9 @@ pub fn fire_events(engine: &Shared, listeners: &SharedListeners) {
     }
 }
 
-fn with_engine(e: &Shared, f: impl FnOnce(&Engine) -> JsValue) -> JsValue {
-    match e.try_borrow() {
-        Ok(en) => f(&en),
+fn with_session(s: &Shared, f: impl FnOnce(&Session) -> JsValue) -> JsValue {
+    match s.try_borrow() {
+        Ok(se) => f(&se),
         Err(_) => busy(),
     }
 }
@@ -278,21 +309,6 @@ fn busy() -> JsValue {
         "busy",
         "GroupLab is busy; call again from outside the callback",
     )
-}
-
-fn mutate(
-    e: &Shared,
-    listeners: &SharedListeners,
-    refresh: &Callback<()>,
-    f: impl FnOnce(&mut Engine) -> JsValue,
-) -> JsValue {
-    let out = match e.try_borrow_mut() {
-        Ok(mut en) => f(&mut en),
-        Err(_) => return busy(),
-    };
-    fire_events(e, listeners);
-    refresh.emit(());
-    out
 }
 
 /// A JSON string, or a JS value turned into JSON, parsed as `T`.
@@ -307,7 +323,6 @@ fn parse<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<T, String> {
             .and_then(|s| s.as_string())
             .ok_or("the value cannot be turned into JSON")?
     };
-    // from_slice, as everywhere: one copy of the JSON reader in the wasm (issue 6, bundle size).
     serde_json::from_slice(text.as_bytes()).map_err(|e| e.to_string())
 }
 

@@ -13,9 +13,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::markup::{el, text};
-use super::selection::Selection;
 use super::snapshot::Snapshot;
 use crate::i18n::{t, Lang};
+use crate::session::Selection;
 
 /// An open menu: for what, and where (client pixels).
 #[derive(Clone, Debug, PartialEq)]

@@ -7,6 +7,7 @@ use web_sys::{Element, KeyboardEvent};
 use yew::Callback;
 
 use crate::host::Host;
+use crate::session::{Msg, Request};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shortcut {
@@ -20,6 +21,24 @@ pub enum Shortcut {
     SlowMotion,
     Help,
     Escape,
+}
+
+impl Shortcut {
+    /// What the shortcut asks of the session.
+    pub fn msg(self) -> Msg {
+        match self {
+            Shortcut::TogglePlay => Msg::TogglePlay,
+            Shortcut::StepForward => Msg::StepForward,
+            Shortcut::StepBack => Msg::StepBack,
+            Shortcut::Faster => Msg::Faster,
+            Shortcut::Slower => Msg::Slower,
+            Shortcut::AddConsumer => Msg::Ask(Request::AddConsumer),
+            Shortcut::Produce => Msg::Ask(Request::Produce),
+            Shortcut::SlowMotion => Msg::ToggleSlowMotion,
+            Shortcut::Help => Msg::ToggleHelp,
+            Shortcut::Escape => Msg::Escape,
+        }
+    }
 }
 
 /// Listens on the whole document for the page's own instance; an embed hears only keys pressed while focus

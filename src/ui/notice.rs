@@ -3,23 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Lang, Said};
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub error: bool,
-    /// In both languages: the bar shows the one being read.
-    pub text: Said,
-}
-
-impl Notice {
-    pub fn new(error: bool, say: &dyn Fn(Lang) -> String) -> Notice {
-        Notice {
-            error,
-            text: Said::new(say),
-        }
-    }
-}
+use crate::i18n::{t, Lang};
+use crate::session::Notice;
 
 /// The bar, drawn by the app's view (a plain function: a component's glue costs more wasm than drawing these
 /// few elements again).

@@ -14,9 +14,9 @@ use grouplab_model::TopicPartition;
 
 use super::steps::coordinator_steps;
 use crate::i18n::{t, tf, use_lang};
+use crate::session::Selection;
 use crate::ui::format;
 use crate::ui::markup::{button, el, fact_rows, text};
-use crate::ui::selection::Selection;
 use crate::ui::snapshot::Snapshot;
 
 #[derive(Properties, PartialEq)]

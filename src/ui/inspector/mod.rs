@@ -16,9 +16,9 @@ use yew::prelude::*;
 
 use grouplab_model::command::Command;
 
-use super::selection::Selection;
 use super::snapshot::Snapshot;
 use crate::i18n::{t, tf, Lang};
+use crate::session::Selection;
 use crate::ui::markup::{button, text};
 
 /// A plain function, not a component: its snapshot changes every frame, so a component's props comparison

@@ -7,8 +7,8 @@ use grouplab_model::view::WorldView;
 
 use super::consumer::ConsumerActions;
 use crate::i18n::{t, tf, Lang};
+use crate::session::Selection;
 use crate::ui::markup::{button, el, text};
-use crate::ui::selection::Selection;
 use crate::ui::stage::member::{state_key, state_label};
 
 /// A big world lists its first consumers only (each row is several controls, redrawn every frame).

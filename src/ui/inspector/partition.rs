@@ -6,8 +6,8 @@ use yew::prelude::*;
 use grouplab_model::view::WorldView;
 
 use crate::i18n::{t, tf, Lang};
+use crate::session::Selection;
 use crate::ui::markup::{button, el, facts, head_row, text};
-use crate::ui::selection::Selection;
 
 pub fn partition_panel(
     lang: Lang,

@@ -6,8 +6,8 @@ use super::activate::handlers;
 use super::layout::Rect;
 use super::svg::{fitting, rect, text, title};
 use crate::i18n::{t, tf, use_lang};
+use crate::session::Selection;
 use crate::ui::markup;
-use crate::ui::selection::Selection;
 
 #[derive(Properties, PartialEq)]
 pub struct BrokerProps {

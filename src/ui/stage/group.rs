@@ -6,10 +6,10 @@ use super::activate::handlers;
 use super::layout::Rect;
 use super::svg::{rect, text, title};
 use crate::i18n::{t, tf, use_lang};
+use crate::session::Selection;
 use crate::ui::format::short_id;
 use crate::ui::markup;
 use crate::ui::palette::group_class;
-use crate::ui::selection::Selection;
 
 #[derive(Properties, PartialEq)]
 pub struct GroupProps {

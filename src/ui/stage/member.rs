@@ -11,10 +11,10 @@ use super::activate::handlers;
 use super::layout::Rect;
 use super::svg::{rect, text, title};
 use crate::i18n::{t, tf, use_lang};
+use crate::session::Selection;
 use crate::ui::format::short_id;
 use crate::ui::markup;
 use crate::ui::palette::group_class;
-use crate::ui::selection::Selection;
 
 /// The member's state in the words of the issue: joining, awaiting sync, stable, revoking, dead; and "not
 /// told yet" for a member still consuming while its group prepares a rebalance it has not heard of.

@@ -31,10 +31,10 @@ use self::messages::{Dot, MessagePaths, Messages};
 use self::ownership::{OwnLine, Ownership};
 use self::partition::{Cell, GroupMark, PartitionRow, PositionMark};
 use self::producer::ProducerNode;
-use super::selection::Selection;
 use super::snapshot::{Flight, Snapshot};
 use crate::i18n::{t, tf, use_lang, Lang};
 use crate::sentences::api_name;
+use crate::session::Selection;
 
 #[derive(Properties, PartialEq)]
 pub struct StageProps {

@@ -8,9 +8,9 @@ use super::activate::{handlers, px};
 use super::layout::{Rect, CELL_PITCH, CELL_W, LAG_W, ROW_LABEL_W};
 use super::svg::{self, rect, title};
 use crate::i18n::{t, tf, use_lang};
+use crate::session::Selection;
 use crate::ui::markup;
 use crate::ui::palette::{group_class, key_colour};
-use crate::ui::selection::Selection;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {

@@ -1,4 +1,4 @@
-//! The notice after an action: a short confirmation of what a command did, or why Kafka refused it, in the
+//! The notice after a command: a short confirmation of what a command did, or why Kafka refused it, in the
 //! reader's language.
 
 use std::fmt::Display;

@@ -1,0 +1,263 @@
+//! The session natively: addresses, lessons, links, languages and what each action asks of the browser.
+
+use grouplab_model::command::Command;
+use grouplab_model::scenario::Scenario;
+
+use super::*;
+use crate::params::Params;
+
+const APP: &str = "https://example.test/grouplab/";
+
+/// Opens the app at `?query#fragment` (either part may be missing), as `host::page_params` reads an address.
+fn open_at(address: &str, page: bool) -> (Session, Vec<Effect>) {
+    let (query, fragment) = address.split_once('#').unwrap_or((address, ""));
+    let mut params = Params::parse(query);
+    params.merge(fragment);
+    Session::open(Opened {
+        page,
+        app_url: APP.into(),
+        lang: params.lang.unwrap_or_default(),
+        params,
+    })
+}
+
+fn open(address: &str) -> Session {
+    open_at(address, true).0
+}
+
+fn url_writes(fx: &[Effect]) -> Vec<(String, bool)> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::WriteUrl { fragment, push } => Some((fragment.clone(), *push)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn lesson_index(s: &Session, id: &str) -> usize {
+    s.toc.iter().position(|(l, _)| *l == id).unwrap()
+}
+
+/// The plain page: the course notes' scenario playing, English, free play, an address with nothing in it.
+#[test]
+fn the_plain_page_is_free_play_on_the_course_notes() {
+    let s = open("");
+    assert_eq!(s.place, None);
+    assert!(!s.custom);
+    assert!(s.engine.playing);
+    assert_eq!(s.lang, Lang::En);
+    assert_eq!(s.fragment(false), "");
+    assert_eq!(s.link(&s.fragment(false)), APP);
+    assert!(s.notice.is_none());
+}
+
+/// `#lesson=…&step=…` opens that step; the step is clamped to the lesson's last; `?paused` lands on its end.
+#[test]
+fn a_lesson_link_opens_its_step() {
+    let s = open("#lesson=keys&step=1&lang=hi");
+    let i = lesson_index(&s, "keys");
+    assert_eq!(s.place, Some(Place { lesson: i, step: 1 }));
+    assert_eq!(s.lang, Lang::Hi);
+    assert_eq!(s.fragment(false), "lesson=keys&step=1&lang=hi");
+    assert!(s.step_playing(), "a step plays towards its end");
+
+    let s = open("?paused#lesson=keys&step=99");
+    let last = s.toc[lesson_index(&s, "keys")].1 - 1;
+    assert_eq!(s.place.unwrap().step, last);
+    assert!(!s.engine.playing);
+    let end = s.lessons[s.place.unwrap().lesson].end_ms(last);
+    assert_eq!(s.engine.timeline().now(), end, "paused: at the step's end");
+}
+
+/// An unknown lesson, a bad speed and a broken scenario link become one notice naming each problem, in both
+/// languages, and the page still shows the course notes.
+#[test]
+fn bad_addresses_make_one_notice() {
+    let s = open("?speed=fast#lesson=nope&s=1.garbage");
+    let notice = s.notice.as_ref().expect("a notice");
+    assert!(notice.error);
+    let en = notice.text.get(Lang::En);
+    assert!(en.contains("nope"), "{en}");
+    assert!(en.contains("fast"), "{en}");
+    assert_ne!(notice.text.get(Lang::Hi), en);
+    assert_eq!(s.place, None);
+    assert!(!s.custom);
+}
+
+/// A command the user gives changes the scenario: the address then carries the whole scenario (a new history
+/// entry), and the notice says what happened. The same command from a program takes the same path but is
+/// answered, not noticed.
+#[test]
+fn a_command_makes_the_link_carry_the_scenario() {
+    let mut s = open("#lesson=keys&step=0");
+    let cmd = || {
+        Box::new(Command::AddPartitions {
+            topic: "test-topic".into(),
+            partitions: 5,
+        })
+    };
+    let (fx, reply) = s.update(Msg::Command(cmd(), Origin::Ui));
+    assert!(matches!(reply, Reply::None));
+    assert!(s.custom);
+    let writes = url_writes(&fx);
+    assert_eq!(writes.len(), 1);
+    assert!(writes[0].0.starts_with("s=1."), "{writes:?}");
+    assert!(
+        writes[0].0.ends_with("&lesson=keys&step=0&lang=en"),
+        "{writes:?}"
+    );
+    assert!(writes[0].1, "a new history entry");
+    assert!(!s.notice.as_ref().unwrap().error);
+
+    // The link decodes to the scenario shown.
+    let link = s.whole_link();
+    let p = Params::parse(link.split_once('#').unwrap().1);
+    let shared = Scenario::from_link(p.scenario.as_deref().unwrap()).unwrap();
+    assert_eq!(shared, Scenario::from_timeline(s.engine.timeline()));
+
+    let mut s = open("");
+    s.notice = None;
+    let (_, reply) = s.update(Msg::Command(cmd(), Origin::Api));
+    assert!(matches!(reply, Reply::Applied(Ok(_))));
+    assert!(s.custom);
+    assert!(
+        s.notice.is_none(),
+        "a program's command is answered, not noticed"
+    );
+    let (fx, reply) = s.update(Msg::Command(
+        Box::new(Command::CrashConsumer {
+            consumer: "nobody".into(),
+        }),
+        Origin::Api,
+    ));
+    assert!(matches!(reply, Reply::Applied(Err(_))));
+    assert!(
+        url_writes(&fx).is_empty(),
+        "a refused command changes nothing"
+    );
+}
+
+/// A shared scenario link opens paused at its time, marked as changed; Back to the plain page shows the course
+/// notes again, in English when the address names no language.
+#[test]
+fn a_scenario_link_round_trips_and_back_leaves_it() {
+    let mut s = open("#lang=hi");
+    s.update(Msg::Advance(5_000));
+    s.update(Msg::Command(
+        Box::new(Command::AddPartitions {
+            topic: "test-topic".into(),
+            partitions: 5,
+        }),
+        Origin::Ui,
+    ));
+    let link = s.whole_link();
+    let at = s.engine.timeline().now();
+    let fragment = link.split_once('#').unwrap().1.to_string();
+
+    let mut t = open(&format!("#{fragment}"));
+    assert!(t.custom);
+    assert!(!t.engine.playing);
+    assert_eq!(t.engine.timeline().now(), at);
+    assert_eq!(t.lang, Lang::Hi);
+    assert_eq!(
+        Scenario::from_timeline(t.engine.timeline()),
+        Scenario::from_timeline(s.engine.timeline())
+    );
+
+    let (fx, _) = t.update(Msg::Navigate(Params::parse("")));
+    assert!(!t.custom);
+    assert_eq!(t.lang, Lang::En);
+    assert!(fx.contains(&Effect::Lang(Lang::En)));
+    assert_eq!(t.engine.timeline().now(), 0);
+}
+
+/// Lesson Next/Back and leaving the lesson: each is a new history entry; free play returns to the user's speed.
+#[test]
+fn lesson_steps_are_history_entries() {
+    let mut s = open("?speed=2");
+    let i = lesson_index(&s, "group");
+    let (fx, _) = s.update(Msg::Lesson(Some(Place { lesson: i, step: 1 })));
+    assert_eq!(
+        url_writes(&fx),
+        [("lesson=group&step=1&lang=en".to_string(), true)]
+    );
+    assert!(s.engine.speed() >= 1.0);
+    let (fx, _) = s.update(Msg::Lesson(None));
+    assert_eq!(url_writes(&fx), [(String::new(), true)]);
+    assert_eq!(s.engine.speed(), 2.0);
+    assert_eq!(s.user_speed, 2.0);
+}
+
+/// A language switch is saved by the page, and the address follows (in place, not a new entry).
+#[test]
+fn a_language_switch_is_saved_and_in_the_address() {
+    let mut s = open("");
+    let (fx, _) = s.update(Msg::Lang(Lang::Hi));
+    assert_eq!(fx[0], Effect::Lang(Lang::Hi));
+    assert_eq!(url_writes(&fx), [("lang=hi".to_string(), false)]);
+}
+
+/// Copy link hands the whole state's link to the clipboard; if the browser refuses, the notice shows the link
+/// so it can be copied by hand.
+#[test]
+fn copy_link_and_a_refused_clipboard() {
+    let mut s = open("#lesson=keys&step=0");
+    let (fx, _) = s.update(Msg::CopyLink);
+    let Some(Effect::Copy(link)) = fx.iter().find(|e| matches!(e, Effect::Copy(_))) else {
+        panic!("no copy in {fx:?}")
+    };
+    assert!(link.starts_with(&format!("{APP}#s=1.")), "{link}");
+    assert!(link.ends_with("&lesson=keys&step=0&lang=en"), "{link}");
+    let link = link.clone();
+    s.update(Msg::Copied(false));
+    let notice = s.notice.as_ref().unwrap();
+    assert!(notice.error);
+    assert!(notice.text.get(Lang::En).ends_with(&link));
+}
+
+/// An embed never writes the page's address bar, but keeps its panic panel's link current.
+#[test]
+fn an_embed_leaves_the_address_bar_alone() {
+    let (mut s, _) = open_at("lesson=keys", false);
+    let (fx, _) = s.update(Msg::Lesson(Some(Place { lesson: 0, step: 0 })));
+    assert!(url_writes(&fx).is_empty());
+    assert!(fx.iter().any(|e| matches!(e, Effect::RememberLink(_))));
+}
+
+/// Keyboard requests to the actions panel are numbered, so pressing the same key twice acts twice; Escape
+/// closes help first, then clears the selection.
+#[test]
+fn keyboard_requests_and_escape() {
+    let mut s = open("");
+    s.update(Msg::Ask(Request::AddConsumer));
+    s.update(Msg::Ask(Request::AddConsumer));
+    assert_eq!(s.request, Some((Request::AddConsumer, 2)));
+    s.update(Msg::Select(Some(Selection::Broker(1))));
+    s.update(Msg::Help(true));
+    s.update(Msg::Escape);
+    assert!(!s.help);
+    assert_eq!(s.selection, Some(Selection::Broker(1)));
+    s.update(Msg::Escape);
+    assert_eq!(s.selection, None);
+}
+
+/// Export writes the scenario at the current time as pretty JSON that imports back to the same scenario; a
+/// broken file is refused with a notice and the scenario shown stays.
+#[test]
+fn export_then_import_and_a_refused_file() {
+    let mut s = open("");
+    s.update(Msg::Advance(3_000));
+    let (fx, _) = s.update(Msg::Export);
+    let Some(Effect::Download { name, text }) = fx.into_iter().next() else {
+        panic!("no download")
+    };
+    assert_eq!(name, "grouplab-scenario-3000ms.json");
+    let before = Scenario::from_timeline(s.engine.timeline());
+    s.update(Msg::Import("broken.json".into(), "{".into()));
+    assert!(s.notice.as_ref().unwrap().error);
+    assert_eq!(Scenario::from_timeline(s.engine.timeline()), before);
+    s.update(Msg::Reset);
+    s.update(Msg::Import(name, text));
+    assert!(s.custom);
+    assert_eq!(Scenario::from_timeline(s.engine.timeline()), before);
+}

@@ -1,0 +1,385 @@
+//! The Yew shell around one [`Session`] (shared with `window.grouplab`): it hands the session what the user
+//! does, carries out the effects the session returns, runs the `requestAnimationFrame` clock while playing, and
+//! takes one [`Snapshot`] per change for the memoized components to draw. What only the screen knows (the stage's
+//! width, zoom, the band of a big stage in view, an open context menu) stays here.
+
+mod callbacks;
+mod view;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use yew::prelude::*;
+
+use grouplab_model::timeline::LoggedCommand;
+use grouplab_model::view::WorldView;
+
+use super::api::{self, SharedListeners};
+use super::clock::Clock;
+use super::context_menu::MenuAt;
+use super::keyboard;
+use super::snapshot::{LogBook, Snapshot};
+use super::stage::layout::Layout;
+use super::stage::window::{self, Band};
+use super::transfer;
+use super::zoom::{self, Pan};
+use crate::host::{self, HostRef};
+use crate::i18n;
+use crate::panic_panel;
+use crate::session::{self, Effect, Opened, Selection, Session};
+use callbacks::Callbacks;
+
+pub type SharedSession = Rc<RefCell<Session>>;
+
+pub enum Msg {
+    Frame(f64),
+    /// A message for the session, from the page's controls or the keyboard.
+    Do(session::Msg),
+    /// `window.grouplab` changed the session: carry out its effects and redraw.
+    Changed(Vec<Effect>),
+    Resize,
+    /// The page or the stage scrolled (or resized, or zoomed): maybe draw another band of a big stage.
+    Viewport,
+    Zoom(f64),
+    /// Zoom by a factor (Ctrl + wheel).
+    ZoomBy(f64),
+    /// Zoom so the whole stage is in view.
+    ZoomFit,
+    /// Open the context menu of a stage entity (None: close it).
+    Menu(Option<MenuAt>),
+    /// The address bar changed (Back, Forward, an edited #fragment).
+    Navigate,
+}
+
+/// Where the instance lives (the page, or an embed) and what its URL or attribute asked for.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub host: HostRef,
+}
+
+pub struct App {
+    host: HostRef,
+    session: SharedSession,
+    listeners: SharedListeners,
+    callbacks: Callbacks,
+    snap: Snapshot,
+    /// The previous snapshot's view, to be updated in place into the next one.
+    spare_view: Option<Rc<WorldView>>,
+    log: LogBook,
+    log_rc: Rc<LogBook>,
+    width: f64,
+    ready: bool,
+    clock: Clock,
+    main_ref: NodeRef,
+    stage_ref: NodeRef,
+    _listeners: Vec<EventListener>,
+    /// `?embed` in an iframe: reports the height to the parent page.
+    frame_height: Option<super::frame_height::FrameHeight>,
+    zoom: f64,
+    menu: Option<MenuAt>,
+    /// The band of the stage drawn (with a margin), for worlds too big to draw whole.
+    band: Band,
+    /// Commands applied up to the displayed time, for the code panel (rebuilt only when it changes).
+    code_log: Rc<Vec<LoggedCommand>>,
+    code_key: (usize, u64),
+}
+
+fn window_size() -> (f64, f64) {
+    let w = web_sys::window();
+    let get = |v: Option<wasm_bindgen::JsValue>| v.and_then(|v| v.as_f64());
+    (
+        get(w.as_ref().and_then(|w| w.inner_width().ok())).unwrap_or(1024.0),
+        get(w.as_ref().and_then(|w| w.inner_height().ok())).unwrap_or(900.0),
+    )
+}
+
+impl App {
+    /// Takes the snapshot the components draw from, and the log and code panel's inputs if they changed.
+    fn refresh(&mut self) {
+        let session = self.session.borrow();
+        let engine = &session.engine;
+        let (width, band) = (self.width, self.band);
+        let selected = match &session.selection {
+            Some(Selection::Partition(tp) | Selection::Record(tp, _)) => Some(tp.as_str()),
+            _ => None,
+        };
+        // The view before the one drawn now: the components have let go of it since.
+        let spare = self.spare_view.take();
+        let snap = Snapshot::take(engine, spare, |v| {
+            window::shown_partitions(v, width, band, selected)
+        });
+        self.spare_view = Some(std::mem::replace(&mut self.snap, snap).view);
+        if self.log.update(engine) {
+            self.log_rc = Rc::new(self.log.clone());
+        }
+        // The log only changes by growing, or by a rewind (a new epoch) that may fork it.
+        let t = engine.timeline();
+        let now = t.now();
+        let n = t.log().iter().take_while(|c| c.at_ms <= now).count();
+        if (n, engine.epoch()) != self.code_key {
+            self.code_key = (n, engine.epoch());
+            self.code_log = Rc::new(t.log()[..n].to_vec());
+        }
+    }
+
+    /// Carries out what the session asked of the browser.
+    fn perform(&self, ctx: &Context<Self>, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::WriteUrl { fragment, push } => self.host.write_url(&fragment, push),
+                Effect::RememberLink(link) => panic_panel::remember(&self.host.root, &link),
+                Effect::Copy(text) => transfer::copy(
+                    text,
+                    ctx.link().callback(|ok| Msg::Do(session::Msg::Copied(ok))),
+                ),
+                Effect::Download { name, text } => {
+                    if transfer::download(&name, &text).is_err() {
+                        ctx.link()
+                            .send_message(Msg::Do(session::Msg::DownloadFailed));
+                    }
+                }
+                Effect::Open(link) => transfer::open(&link),
+                Effect::Lang(lang) => {
+                    if self.host.page {
+                        i18n::persist(lang);
+                    } else {
+                        let _ = self.host.root.set_attribute("lang", lang.html_lang());
+                    }
+                }
+            }
+        }
+    }
+
+    /// After any change: tell `on()` listeners, redraw, run or stop the clock.
+    fn after_change(&mut self, ctx: &Context<Self>) {
+        api::fire_events(&self.session, &self.listeners);
+        self.refresh();
+        if self.session.borrow().engine.playing {
+            self.clock.request(ctx.link().callback(Msg::Frame));
+        } else {
+            self.clock.stop();
+        }
+    }
+
+    /// The band of the stage in view now.
+    fn band_now(&self) -> Option<Band> {
+        let wrap = self.stage_ref.cast::<web_sys::Element>()?;
+        let r = wrap.get_bounding_client_rect();
+        Some(Band::visible(
+            r.top(),
+            wrap.scroll_top() as f64,
+            wrap.client_height() as f64,
+            window_size().1,
+            self.zoom,
+        ))
+    }
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = AppProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let host = ctx.props().host.clone();
+        if host.page && host.embed {
+            // In an iframe: as tall as the content, not the window (the parent sizes the frame to it).
+            let _ = host.root.class_list().add_1("grouplab--frame");
+        }
+        let params = host.params.clone();
+        // The page keeps the saved language unless the URL names one; an embed takes only its attribute.
+        let lang = if host.page {
+            i18n::initial(params.lang)
+        } else {
+            params.lang.unwrap_or_default()
+        };
+        let (session, effects) = Session::open(Opened {
+            page: host.page,
+            app_url: host.app_url.clone(),
+            params,
+            lang,
+        });
+        panic_panel::register(
+            &host.root,
+            &session.whole_link(),
+            &if host.page {
+                host.app_url.clone()
+            } else {
+                web_sys::window()
+                    .and_then(|w| w.location().href().ok())
+                    .unwrap_or_default()
+            },
+        );
+        let session = Rc::new(RefCell::new(session));
+        let listeners = api::install(
+            session.clone(),
+            ctx.link().callback(Msg::Changed),
+            &host.api_element(),
+            host.page,
+        );
+        let mut dom_listeners = Vec::new();
+        let shortcuts = ctx
+            .link()
+            .callback(|s: keyboard::Shortcut| Msg::Do(s.msg()));
+        if let Some(l) = keyboard::listen(&host, shortcuts) {
+            dom_listeners.push(l);
+        }
+        if let Some(w) = web_sys::window() {
+            let cb = ctx.link().callback(|()| Msg::Resize);
+            dom_listeners.push(EventListener::new(&w, "resize", move |_| cb.emit(())));
+            let cb = ctx.link().callback(|()| Msg::Viewport);
+            dom_listeners.push(EventListener::new(&w, "scroll", move |_| cb.emit(())));
+            if host.page {
+                let cb = ctx.link().callback(|()| Msg::Navigate);
+                dom_listeners.push(EventListener::new(&w, "popstate", move |_| cb.emit(())));
+            }
+        }
+        let (snap, log) = {
+            let s = session.borrow();
+            let mut log = LogBook::default();
+            log.update(&s.engine);
+            (Snapshot::take(&s.engine, None, |_| Vec::new()), log)
+        };
+        let stage_ref = NodeRef::default();
+        let (window_w, window_h) = window_size();
+        let mut app = App {
+            host,
+            session,
+            listeners,
+            callbacks: Callbacks::new(ctx.link(), &Pan::new(stage_ref.clone())),
+            snap,
+            spare_view: None,
+            log_rc: Rc::new(log.clone()),
+            log,
+            width: (window_w - 32.0).max(320.0),
+            ready: false,
+            clock: Clock::default(),
+            main_ref: NodeRef::default(),
+            stage_ref,
+            _listeners: dom_listeners,
+            frame_height: None,
+            zoom: 1.0,
+            menu: None,
+            band: Band {
+                top: -window_h,
+                bottom: 2.0 * window_h,
+            },
+            code_log: Rc::default(),
+            code_key: (usize::MAX, 0),
+        };
+        app.perform(ctx, effects);
+        app.refresh();
+        app
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
+        match msg {
+            Msg::Frame(ts) => {
+                let dt = self.clock.fired(ts);
+                let changed = self.session.borrow_mut().tick(dt);
+                if !changed && !self.session.borrow().engine.playing {
+                    self.clock.stop();
+                    return false;
+                }
+            }
+            Msg::Do(m) => {
+                let (effects, _) = self.session.borrow_mut().update(m);
+                self.perform(ctx, effects);
+            }
+            Msg::Changed(effects) => self.perform(ctx, effects),
+            Msg::Navigate => {
+                let (effects, _) = self
+                    .session
+                    .borrow_mut()
+                    .update(session::Msg::Navigate(host::page_params()));
+                self.perform(ctx, effects);
+            }
+            Msg::Menu(at) => {
+                if let Some(at) = &at {
+                    self.session.borrow_mut().selection = Some(at.target.clone());
+                }
+                self.menu = at;
+                self.refresh();
+                return true;
+            }
+            Msg::Viewport => {
+                let Some(now) = self.band_now() else {
+                    return false;
+                };
+                if !self.band.outgrown_by(&now, window_size().1) {
+                    return false;
+                }
+                self.band = now;
+                // Rows coming into view need their records.
+                self.refresh();
+                return true;
+            }
+            Msg::ZoomBy(factor) => {
+                return Component::update(self, ctx, Msg::Zoom(self.zoom * factor));
+            }
+            Msg::Zoom(z) => {
+                self.zoom = zoom::clamp(z);
+                ctx.link().send_message(Msg::Viewport);
+                return true;
+            }
+            Msg::ZoomFit => {
+                let layout = Layout::compute(&self.snap.view, self.width);
+                // The zoomed stage's viewport is at most 85% of the window's height (styles/app.css).
+                let w = self
+                    .stage_ref
+                    .cast::<web_sys::Element>()
+                    .map_or(self.width, |e| e.client_width() as f64);
+                let tall = window_size().1 * 0.85;
+                self.zoom = zoom::clamp((w / layout.width).min(tall / layout.height).min(1.0));
+                ctx.link().send_message(Msg::Viewport);
+                return true;
+            }
+            Msg::Resize => {
+                let w = self
+                    .stage_ref
+                    .cast::<web_sys::Element>()
+                    .map(|e| e.client_width() as f64)
+                    .filter(|w| *w > 0.0)
+                    .unwrap_or_else(|| window_size().0);
+                if (w - self.width).abs() < 1.0 {
+                    return false;
+                }
+                self.width = w;
+                return true;
+            }
+        }
+        self.after_change(ctx);
+        true
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if !first_render {
+            return;
+        }
+        if self.host.params.debug_panic {
+            // `?debug-panic`: proves the panic panel (and that the user's scenario survives) in the e2e tests.
+            panic!("debug-panic requested in the URL");
+        }
+        if let Some(main) = self.main_ref.cast::<web_sys::Element>() {
+            let _ = main.set_attribute("data-stage-ready", "true");
+        }
+        self.ready = true;
+        if self.host.page && self.host.embed {
+            self.frame_height = super::frame_height::FrameHeight::start(&self.host.root);
+        }
+        ctx.link().send_message(Msg::Resize);
+        ctx.link().send_message(Msg::Viewport);
+        if let Some(wrap) = self.stage_ref.cast::<web_sys::Element>() {
+            let cb = ctx.link().callback(|()| Msg::Viewport);
+            self._listeners
+                .push(EventListener::new(&wrap, "scroll", move |_| cb.emit(())));
+        }
+        if self.session.borrow().engine.playing {
+            self.clock.request(ctx.link().callback(Msg::Frame));
+        }
+    }
+
+    fn view(&self, _ctx: &Context<Self>) -> Html {
+        view::page(self)
+    }
+}
