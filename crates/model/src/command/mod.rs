@@ -2,7 +2,6 @@
 //! `Command` and `KeySpec` serialize as serde's internally tagged enums; they deserialize through one flat
 //! struct of every field (`de.rs`), which reads the same JSON.
 
-mod config;
 mod de;
 #[cfg(test)]
 mod reference;
