@@ -4,8 +4,6 @@
 
 mod de;
 #[cfg(test)]
-mod reference;
-#[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
