@@ -3,6 +3,10 @@
 //!
 //! A command ignores the fields it does not have; a field it needs and lacks is serde's "missing field"; an
 //! unknown `type` is serde's "unknown variant … expected one of …".
+//!
+//! Not `#[serde(tag = "type")]` on the enums: serde's derive for an internally tagged enum reads the whole object
+//! into a buffer before it reads the variant from there, so a bad value's message loses its place (`"broker":"x"`
+//! reads "invalid type: string \"x\", expected u32", not "… at line 1 column 34").
 
 use serde::de::{DeserializeOwned, Error};
 use serde::{Deserialize, Deserializer};
