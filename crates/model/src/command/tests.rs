@@ -348,80 +348,80 @@ fn broken_commands_read_as_these_messages() {
     let cases: &[(&str, &str)] = &[
         ("", "EOF while parsing a value at line 1 column 0"),
         ("5", "invalid type: integer `5`, expected struct Fields at line 1 column 1"),
-        ("\"create_topic\"", "invalid type: string \"create_topic\", expected struct Fields at line 1 column 14"),
+        (r#""create_topic""#, r#"invalid type: string "create_topic", expected struct Fields at line 1 column 14"#),
         ("null", "invalid type: null, expected struct Fields at line 1 column 4"),
         ("[]", "invalid length 0, expected struct Fields with 28 elements at line 1 column 2"),
         ("{}", "missing field `type` at line 1 column 2"),
-        ("[\"stop_broker\"]", "invalid length 1, expected struct Fields with 28 elements at line 1 column 15"),
-        ("{\"type\":\"stop_broker\"", "EOF while parsing an object at line 1 column 21"),
-        ("{\"type\":\"stop_broker\",\"broker\":1,}", "trailing comma at line 1 column 34"),
-        ("{\"type\" \"stop_broker\"}", "expected `:` at line 1 column 9"),
-        ("{\"type\":\"stop_broker\",\"broker\":1}x", "trailing characters at line 1 column 34"),
-        ("{\"topic\":\"t\"}", "missing field `type` at line 1 column 13"),
-        ("{\"type\":\"create_topic\",\"topic\":\"t\"}", "missing field `partitions`"),
-        ("{\"type\":\"stop_broker\",\"broker\":1,\"\\u0074ype\":\"x\"}", "duplicate field `type` at line 1 column 44"),
-        ("{\"type\":{\"stop_broker\":1},\"broker\":1}", "invalid type: integer `1`, expected unit at line 1 column 24"),
-        ("{\"type\":7,\"broker\":1}", "expected value at line 1 column 9"),
+        (r#"["stop_broker"]"#, "invalid length 1, expected struct Fields with 28 elements at line 1 column 15"),
+        (r#"{"type":"stop_broker""#, "EOF while parsing an object at line 1 column 21"),
+        (r#"{"type":"stop_broker","broker":1,}"#, "trailing comma at line 1 column 34"),
+        (r#"{"type" "stop_broker"}"#, "expected `:` at line 1 column 9"),
+        (r#"{"type":"stop_broker","broker":1}x"#, "trailing characters at line 1 column 34"),
+        (r#"{"topic":"t"}"#, "missing field `type` at line 1 column 13"),
+        (r#"{"type":"create_topic","topic":"t"}"#, "missing field `partitions`"),
+        (r#"{"type":"stop_broker","broker":1,"\u0074ype":"x"}"#, "duplicate field `type` at line 1 column 44"),
+        (r#"{"type":{"stop_broker":1},"broker":1}"#, "invalid type: integer `1`, expected unit at line 1 column 24"),
+        (r#"{"type":7,"broker":1}"#, "expected value at line 1 column 9"),
         (
-            "{\"type\":\"explode\"}",
+            r#"{"type":"explode"}"#,
             "unknown variant `explode`, expected one of `create_topic`, `add_partitions`, `stop_broker`, \
              `start_broker`, `add_producer`, `produce`, `set_produce_rate`, `add_consumer`, `close_consumer`, \
              `crash_consumer`, `restart_consumer`, `commit_now`, `set_processing_rate`, `run_console_consumer`, \
              `seed_partition`, `restore_group` at line 1 column 17",
         ),
         (
-            "[\"stop_broker\",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]",
+            r#"["stop_broker",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]"#,
             "invalid length 27, expected struct Fields with 28 elements at line 1 column 142",
         ),
         (
-            "[\"stop_broker\",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]",
+            r#"["stop_broker",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]"#,
             "trailing characters at line 1 column 148",
         ),
         // A command's configuration.
-        ("{\"type\":\"add_consumer\",\"config\":{\"session.timeout.ms\":\"soon\"}}", "invalid type: string \"soon\", expected u64"),
-        ("{\"type\":\"add_consumer\",\"config\":{\"session.timeout.ms\":\"x\",\"group.id\":5}}", "invalid type: integer `5`, expected a string"),
-        ("{\"type\":\"add_producer\",\"config\":{\"group.id\":5,\"linger.ms\":-1}}", "invalid value: integer `-1`, expected u64"),
+        (r#"{"type":"add_consumer","config":{"session.timeout.ms":"soon"}}"#, r#"invalid type: string "soon", expected u64"#),
+        (r#"{"type":"add_consumer","config":{"session.timeout.ms":"x","group.id":5}}"#, "invalid type: integer `5`, expected a string"),
+        (r#"{"type":"add_producer","config":{"group.id":5,"linger.ms":-1}}"#, "invalid value: integer `-1`, expected u64"),
         (
-            "{\"type\":\"add_producer\",\"config\":{\"partitioner\":\"nope\"}}",
+            r#"{"type":"add_producer","config":{"partitioner":"nope"}}"#,
             "unknown variant `nope`, expected one of `default`, `consistent_random`, `consistent`, `murmur2_random`, \
              `murmur2`, `fnv1a_random`, `fnv1a`, `random`",
         ),
         (
-            "{\"type\":\"add_consumer\",\"config\":{\"partition.assignment.strategy\":[\"range\",\"nope\"]}}",
+            r#"{"type":"add_consumer","config":{"partition.assignment.strategy":["range","nope"]}}"#,
             "unknown variant `nope`, expected one of `range`, `roundrobin`, `sticky`, `cooperative-sticky`",
         ),
-        ("{\"type\":\"add_consumer\",\"config\":[1]}", "invalid type: integer `1`, expected a string"),
+        (r#"{"type":"add_consumer","config":[1]}"#, "invalid type: integer `1`, expected a string"),
         // Key specs.
         (
-            "{\"type\":\"set_produce_rate\",\"producer\":\"p\",\"topic\":\"t\",\"records_per_sec\":1,\"keys\":{\"kind\":\"fixed\"}}",
+            r#"{"type":"set_produce_rate","producer":"p","topic":"t","records_per_sec":1,"keys":{"kind":"fixed"}}"#,
             "missing field `key` at line 1 column 98",
         ),
         (
-            "{\"type\":\"set_produce_rate\",\"producer\":\"p\",\"topic\":\"t\",\"records_per_sec\":1,\"keys\":{\"kind\":\"null\",\"kind\":\"null\"}}",
+            r#"{"type":"set_produce_rate","producer":"p","topic":"t","records_per_sec":1,"keys":{"kind":"null","kind":"null"}}"#,
             "duplicate field `kind` at line 1 column 102",
         ),
         (
-            "{\"type\":\"set_produce_rate\",\"producer\":\"p\",\"topic\":\"t\",\"records_per_sec\":1,\"keys\":[\"fixed\",\"k\"]}",
+            r#"{"type":"set_produce_rate","producer":"p","topic":"t","records_per_sec":1,"keys":["fixed","k"]}"#,
             "invalid length 2, expected struct KeyFields with 5 elements at line 1 column 94",
         ),
         // Restored groups and assigned partitions.
         (
-            "{\"type\":\"restore_group\",\"group_id\":\"g\",\"generation_id\":1,\"members\":[[\"c\",\"m\",null,\"cl\"]]}",
+            r#"{"type":"restore_group","group_id":"g","generation_id":1,"members":[["c","m",null,"cl"]]}"#,
             "invalid length 6, expected struct RestoredMember with 8 elements at line 1 column 87",
         ),
         (
-            "{\"type\":\"restore_group\",\"group_id\":\"g\",\"generation_id\":1,\"offsets\":[[\"t\",1]]}",
+            r#"{"type":"restore_group","group_id":"g","generation_id":1,"offsets":[["t",1]]}"#,
             "invalid length 2, expected struct RestoredOffset with 3 elements at line 1 column 75",
         ),
-        ("{\"type\":\"add_consumer\",\"assign\":[[\"t\"]]}", "invalid length 1, expected struct TopicPartition with 2 elements at line 1 column 38"),
+        (r#"{"type":"add_consumer","assign":[["t"]]}"#, "invalid length 1, expected struct TopicPartition with 2 elements at line 1 column 38"),
         // Accepted.
-        ("{\"type\":{\"stop_broker\":null},\"broker\":1}", "ok"),
-        ("[\"stop_broker\",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]", "ok"),
-        ("{\"type\":\"set_produce_rate\",\"producer\":\"p\",\"topic\":\"t\",\"records_per_sec\":1,\"keys\":[\"fixed\",\"k\",null,null,null]}", "ok"),
-        ("{\"type\":\"restore_group\",\"group_id\":\"g\",\"generation_id\":1,\"members\":[[\"c\",\"m\",null,\"cl\",null,\"java\",[]]]}", "ok"),
-        ("{\"type\":\"restore_group\",\"group_id\":\"g\",\"generation_id\":1,\"offsets\":[[\"t\",1,2]]}", "ok"),
-        ("{\"type\":\"add_consumer\",\"config\":{\"partitioner\":5,\"batch.size\":\"x\"}}", "ok"),
-        ("{\"type\":\"add_consumer\",\"config\":{\"auto.offset.reset\":{\"earliest\":null}}}", "ok"),
+        (r#"{"type":{"stop_broker":null},"broker":1}"#, "ok"),
+        (r#"["stop_broker",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]"#, "ok"),
+        (r#"{"type":"set_produce_rate","producer":"p","topic":"t","records_per_sec":1,"keys":["fixed","k",null,null,null]}"#, "ok"),
+        (r#"{"type":"restore_group","group_id":"g","generation_id":1,"members":[["c","m",null,"cl",null,"java",[]]]}"#, "ok"),
+        (r#"{"type":"restore_group","group_id":"g","generation_id":1,"offsets":[["t",1,2]]}"#, "ok"),
+        (r#"{"type":"add_consumer","config":{"partitioner":5,"batch.size":"x"}}"#, "ok"),
+        (r#"{"type":"add_consumer","config":{"auto.offset.reset":{"earliest":null}}}"#, "ok"),
     ];
     for (json, message) in cases {
         assert_eq!(read(json), *message, "{json}");
