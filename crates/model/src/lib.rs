@@ -13,7 +13,6 @@ pub mod coordinator;
 pub mod delivery;
 pub mod error;
 pub mod event;
-mod fields;
 pub mod group;
 pub mod hash;
 pub mod log;

@@ -1,19 +1,19 @@
-//! Reading a [`Command`] (and a [`KeySpec`]) from the JSON serde's internally tagged enums write, through one
-//! flat struct holding every field any command has. serde's own derive for a tagged enum first buffers the
-//! whole object, then deserializes every variant again from the buffer: that came to about 60 KB of the wasm.
-//! Here the object is read once, straight from the JSON, and each command takes its fields from it.
+//! Reading a [`Command`] (and a [`KeySpec`]) from the JSON serde's internally tagged enums write: serde's derive
+//! reads one flat struct holding every field any command has, and each command takes its fields from it.
 //!
-//! The JSON is the same. A command ignores the fields it does not have, as before; a field it needs and
-//! lacks is serde's "missing field"; an unknown `type` is serde's "unknown variant … expected one of …".
+//! A command ignores the fields it does not have; a field it needs and lacks is serde's "missing field"; an
+//! unknown `type` is serde's "unknown variant … expected one of …".
+//!
+//! Not `#[serde(tag = "type")]` on the enums: serde's derive for an internally tagged enum reads the whole object
+//! into a buffer before it reads the variant from there, so a bad value's message loses its place (`"broker":"x"`
+//! reads "invalid type: string \"x\", expected u32", not "… at line 1 column 34").
 
-use serde::de::Error;
+use serde::de::{DeserializeOwned, Error};
 use serde::{Deserialize, Deserializer};
 
-use super::config::config;
 use super::{Command, KeySpec, RestoredMember, RestoredOffset};
 use crate::assignor::AssignorName;
 use crate::config::ClientProfile;
-use crate::fields::{self, skip, Table};
 use crate::topic_partition::TopicPartition;
 
 /// The `type` of a command.
@@ -38,17 +38,19 @@ enum Type {
     RestoreGroup,
 }
 
-/// Every field of every command, each optional here; which ones a command needs is in [`Fields::command`].
-#[derive(Default)]
+/// Every field of every command, each optional here but the `type`; which ones a command needs is in
+/// [`Fields::command`].
+#[derive(Deserialize)]
 struct Fields {
-    kind: Option<Type>,
+    #[serde(rename = "type")]
+    kind: Type,
     topic: Option<String>,
     partitions: Option<u32>,
     replication_factor: Option<u32>,
     broker: Option<u32>,
     name: Option<String>,
     profile: Option<ClientProfile>,
-    /// A producer's or a consumer's configuration, read by the command that knows which.
+    /// A producer's or a consumer's configuration, read by the command that knows which ([`config`]).
     config: Option<serde_json::Value>,
     producer: Option<String>,
     key: Option<String>,
@@ -72,76 +74,15 @@ struct Fields {
     offsets: Option<Vec<RestoredOffset>>,
 }
 
-impl Table for Fields {
-    const EXPECTING: &'static str = "struct Fields";
-    const LENGTH: &'static str = "struct Fields with 28 elements";
-    const FIELDS: &'static [&'static str] = &[
-        "type",
-        "topic",
-        "partitions",
-        "replication_factor",
-        "broker",
-        "name",
-        "profile",
-        "config",
-        "producer",
-        "key",
-        "value",
-        "partition",
-        "count",
-        "records_per_sec",
-        "keys",
-        "topics",
-        "assign",
-        "consumer",
-        "sync",
-        "group",
-        "from_beginning",
-        "log_start_offset",
-        "log_end_offset",
-        "group_id",
-        "generation_id",
-        "protocol",
-        "members",
-        "offsets",
-    ];
-    const REQUIRED: u32 = 1;
-
-    fn read<'de, D: Deserializer<'de>>(&mut self, i: usize, d: D) -> Result<(), D::Error> {
-        let f = self;
-        match i {
-            0 => f.kind = Some(Type::deserialize(d)?),
-            1 => f.topic = Deserialize::deserialize(d)?,
-            2 => f.partitions = Deserialize::deserialize(d)?,
-            3 => f.replication_factor = Deserialize::deserialize(d)?,
-            4 => f.broker = Deserialize::deserialize(d)?,
-            5 => f.name = Deserialize::deserialize(d)?,
-            6 => f.profile = Deserialize::deserialize(d)?,
-            7 => f.config = Deserialize::deserialize(d)?,
-            8 => f.producer = Deserialize::deserialize(d)?,
-            9 => f.key = Deserialize::deserialize(d)?,
-            10 => f.value = Deserialize::deserialize(d)?,
-            11 => f.partition = Deserialize::deserialize(d)?,
-            12 => f.count = Deserialize::deserialize(d)?,
-            13 => f.records_per_sec = Deserialize::deserialize(d)?,
-            14 => f.keys = Deserialize::deserialize(d)?,
-            15 => f.topics = Deserialize::deserialize(d)?,
-            16 => f.assign = Deserialize::deserialize(d)?,
-            17 => f.consumer = Deserialize::deserialize(d)?,
-            18 => f.sync = Deserialize::deserialize(d)?,
-            19 => f.group = Deserialize::deserialize(d)?,
-            20 => f.from_beginning = Deserialize::deserialize(d)?,
-            21 => f.log_start_offset = Deserialize::deserialize(d)?,
-            22 => f.log_end_offset = Deserialize::deserialize(d)?,
-            23 => f.group_id = Deserialize::deserialize(d)?,
-            24 => f.generation_id = Deserialize::deserialize(d)?,
-            25 => f.protocol = Deserialize::deserialize(d)?,
-            26 => f.members = Deserialize::deserialize(d)?,
-            27 => f.offsets = Deserialize::deserialize(d)?,
-            _ => skip(d)?,
-        }
-        Ok(())
-    }
+/// Reads a command's `config` as the configuration the command takes (None: absent or null, the defaults). Only
+/// the command's `type` tells whether it is a consumer's or a producer's, and the `type` may come after
+/// `config`, so the object is kept as a `serde_json::Value` while the command is read (a key written twice in
+/// it takes its last value).
+fn config<T: DeserializeOwned + Default, E: Error>(v: Option<serde_json::Value>) -> Result<T, E> {
+    v.map_or_else(
+        || Ok(T::default()),
+        |v| T::deserialize(v).map_err(E::custom),
+    )
 }
 
 fn need<T, E: Error>(v: Option<T>, field: &'static str) -> Result<T, E> {
@@ -151,7 +92,7 @@ fn need<T, E: Error>(v: Option<T>, field: &'static str) -> Result<T, E> {
 impl Fields {
     fn command<E: Error>(self) -> Result<Command, E> {
         let f = self;
-        Ok(match need(f.kind, "type")? {
+        Ok(match f.kind {
             Type::CreateTopic => Command::CreateTopic {
                 topic: need(f.topic, "topic")?,
                 partitions: need(f.partitions, "partitions")?,
@@ -236,7 +177,7 @@ impl Fields {
 
 impl<'de> Deserialize<'de> for Command {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        fields::read::<Fields, D>(d)?.command()
+        Fields::deserialize(d)?.command()
     }
 }
 
@@ -249,39 +190,19 @@ enum KeyKind {
     Cycle,
 }
 
-#[derive(Default)]
+#[derive(Deserialize)]
 struct KeyFields {
-    kind: Option<KeyKind>,
+    kind: KeyKind,
     key: Option<String>,
     prefix: Option<String>,
     cardinality: Option<u32>,
     keys: Option<Vec<String>>,
 }
 
-impl Table for KeyFields {
-    const EXPECTING: &'static str = "struct KeyFields";
-    const LENGTH: &'static str = "struct KeyFields with 5 elements";
-    const FIELDS: &'static [&'static str] = &["kind", "key", "prefix", "cardinality", "keys"];
-    const REQUIRED: u32 = 1;
-
-    fn read<'de, D: Deserializer<'de>>(&mut self, i: usize, d: D) -> Result<(), D::Error> {
-        let f = self;
-        match i {
-            0 => f.kind = Some(KeyKind::deserialize(d)?),
-            1 => f.key = Deserialize::deserialize(d)?,
-            2 => f.prefix = Deserialize::deserialize(d)?,
-            3 => f.cardinality = Deserialize::deserialize(d)?,
-            4 => f.keys = Deserialize::deserialize(d)?,
-            _ => skip(d)?,
-        }
-        Ok(())
-    }
-}
-
 impl<'de> Deserialize<'de> for KeySpec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = fields::read::<KeyFields, D>(d)?;
-        Ok(match need(f.kind, "kind")? {
+        let f = KeyFields::deserialize(d)?;
+        Ok(match f.kind {
             KeyKind::Null => KeySpec::Null,
             KeyKind::Fixed => KeySpec::Fixed {
                 key: need(f.key, "key")?,

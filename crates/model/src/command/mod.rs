@@ -2,10 +2,7 @@
 //! `Command` and `KeySpec` serialize as serde's internally tagged enums; they deserialize through one flat
 //! struct of every field (`de.rs`), which reads the same JSON.
 
-mod config;
 mod de;
-#[cfg(test)]
-mod reference;
 #[cfg(test)]
 mod tests;
 
