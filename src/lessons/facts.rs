@@ -8,7 +8,7 @@ use std::fmt::Write;
 use grouplab_model::partitioner::{HashFn, Partitioner, Placement};
 use grouplab_model::view::{GroupView, WorldView};
 
-use super::catalog::{crc_partition, GROUP, KEY_HASH, KEY_MOVE, TOPIC};
+use super::{crc_partition, GROUP, KEY_HASH, KEY_MOVE, TOPIC};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fact {

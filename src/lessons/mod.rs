@@ -5,22 +5,103 @@
 //! then. Any step's state is rebuilt from the base scenario plus the commands of steps `0..=k` (the model
 //! is deterministic), so Back truly rewinds and a deep link lands on exactly the same state.
 //! Narration and titles live in the i18n tables under `<id>.title` and `<id>.<step>`.
+//!
+//! One file per lesson: its base scenario, its steps (commands, how long each plays, the entities its
+//! narration talks about) and, beside them, what each step must show (`check`, run by the native tests).
 
-mod catalog;
 #[cfg(test)]
-mod checks;
+mod check;
 pub mod facts;
+mod make;
+
+mod console;
+mod cooperative;
+mod crash;
+mod group;
+mod idle;
+mod keys;
+mod offsets;
+mod partitions;
+mod pubsub;
+mod static_members;
 
 use grouplab_model::command::Command;
 use grouplab_model::scenario::Scenario;
 use grouplab_model::timeline::LoggedCommand;
 
-pub use catalog::all;
+pub use keys::KEY_HASH;
+pub use make::{crc_partition, GROUP, TOPIC};
+pub use partitions::KEY_MOVE;
+
+/// Every lesson, in the order of the table of contents.
+pub fn all() -> Vec<Lesson> {
+    vec![
+        group::lesson(),
+        offsets::lesson(),
+        keys::lesson(),
+        console::lesson(),
+        idle::lesson(),
+        pubsub::lesson(),
+        crash::lesson(),
+        cooperative::lesson(),
+        static_members::lesson(),
+        partitions::lesson(),
+    ]
+}
+
+/// An entity a step's narration talks about: highlighted on the stage while the step is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// A consumer, by name.
+    Consumer(&'static str),
+    Group(&'static str),
+    /// A partition of the lesson's topic.
+    Partition(u32),
+    /// Every partition of the lesson's topic.
+    AllPartitions,
+    Producer(&'static str),
+}
+
+impl Mark {
+    pub fn names_consumer(&self, name: &str) -> bool {
+        matches!(self, Mark::Consumer(c) if *c == name)
+    }
+
+    pub fn names_group(&self, id: &str) -> bool {
+        matches!(self, Mark::Group(g) if *g == id)
+    }
+
+    pub fn names_producer(&self, name: &str) -> bool {
+        matches!(self, Mark::Producer(p) if *p == name)
+    }
+
+    /// Partition `partition` of `topic`: named alone, or with all of the lesson's topic.
+    pub fn names_partition(&self, topic: &str, partition: u32) -> bool {
+        topic == TOPIC
+            && match self {
+                Mark::Partition(p) => *p == partition,
+                Mark::AllPartitions => true,
+                _ => false,
+            }
+    }
+}
 
 pub struct Step {
     pub commands: Vec<Command>,
     /// Simulated time the step plays for, after its commands.
     pub dur_ms: u64,
+    /// What the narration talks about.
+    pub marks: Vec<Mark>,
+}
+
+impl Step {
+    pub fn new(dur_ms: u64, commands: Vec<Command>, marks: Vec<Mark>) -> Step {
+        Step {
+            commands,
+            dur_ms,
+            marks,
+        }
+    }
 }
 
 pub struct Lesson {
@@ -98,9 +179,20 @@ mod tests {
                     .build()
                     .unwrap_or_else(|e| panic!("{} step {k}: {e}", lesson.id));
                 let v = t.sim().view(RECORDS_LIMIT);
-                let check = checks::check(lesson.id, k)
-                    .unwrap_or_else(|| panic!("lesson {} step {k} has no check", lesson.id));
-                if let Err(m) = check(&v) {
+                let check = match lesson.id {
+                    "group" => group::check,
+                    "offsets" => offsets::check,
+                    "keys" => keys::check,
+                    "console" => console::check,
+                    "idle" => idle::check,
+                    "pubsub" => pubsub::check,
+                    "crash" => crash::check,
+                    "cooperative" => cooperative::check,
+                    "static" => static_members::check,
+                    "partitions" => partitions::check,
+                    id => panic!("lesson {id} has no checks"),
+                };
+                if let Err(m) = check(k, &v) {
                     panic!("lesson {} step {k}: {m}", lesson.id);
                 }
             }

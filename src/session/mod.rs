@@ -23,7 +23,7 @@ use grouplab_model::scenario::{Scenario, SCENARIO_VERSION};
 
 use crate::engine::Engine;
 use crate::i18n::{say, tf, Lang};
-use crate::lessons::{self, Lesson, Place};
+use crate::lessons::{self, Lesson, Mark, Place};
 use crate::params::Params;
 
 pub use msg::{Effect, Msg, Origin, Reply, Request};
@@ -131,6 +131,14 @@ impl Session {
         let mut effects = vec![Effect::Lang(lang)];
         session.show_params(&params, true, &mut effects);
         (session, effects)
+    }
+
+    /// What the lesson step shown talks about (nothing in free play, or once the scenario was changed).
+    pub fn marks(&self) -> Vec<Mark> {
+        match self.place {
+            Some(p) if !self.custom => self.lessons[p.lesson].steps[p.step].marks.clone(),
+            _ => Vec::new(),
+        }
     }
 
     /// A lesson step is playing towards its end.

@@ -81,7 +81,8 @@ pub fn page(app: &App) -> Html {
                          onpointerup={cb.pan_up.clone()} onwheel={cb.wheel.clone()}
                          oncontextmenu={cb.menu_click.clone()} onkeydown={cb.menu_key.clone()}>
                         <Stage snap={snap.clone()} width={app.width} zoom={app.zoom} band={app.band}
-                            selection={session.selection.clone()} on_select={cb.select.clone()} />
+                            selection={session.selection.clone()} marks={Rc::new(session.marks())}
+                            on_select={cb.select.clone()} />
                     </div>
                     if !app.host.embed && app.ready { { actions.clone() } }
                 </div>

@@ -23,6 +23,9 @@ pub struct GroupProps {
     pub rect: Rect,
     pub colour: usize,
     pub selected: bool,
+    /// The lesson step shown talks about it.
+    #[prop_or_default]
+    pub highlight: bool,
     pub on_select: Callback<Selection>,
 }
 
@@ -69,8 +72,8 @@ pub fn group_box(p: &GroupProps) -> Html {
     let max_chars = ((r.w - 24.0) / 7.8).max(8.0) as usize;
     let badge_w = 12.0 + shown_state.chars().count() as f64 * 6.6;
     html! {
-        <g class={classes!("group", group_class(p.colour), p.selected.then_some("is-selected"))}
-           data-group={group_id.clone()} data-state={state} data-generation={p.generation_id.to_string()}>
+        <g class={classes!("group", group_class(p.colour), p.selected.then_some("is-selected"), p.highlight.then_some("is-marked"))}
+           data-group={group_id.clone()} data-highlight={p.highlight.then_some("true")} data-state={state} data-generation={p.generation_id.to_string()}>
             { rect("group__box", r.x, r.y, r.w, r.h, "10") }
             <g class="group__header" role="button" tabindex="0" {onclick} {onkeydown}>
                 { rect("group__hit", r.x, r.y, r.w, 60.0, "10") }

@@ -82,6 +82,9 @@ pub struct MemberProps {
     pub rect: Rect,
     pub colour: usize,
     pub selected: bool,
+    /// The lesson step shown talks about it.
+    #[prop_or_default]
+    pub highlight: bool,
     pub on_select: Callback<Selection>,
 }
 
@@ -157,8 +160,8 @@ pub fn member_node(p: &MemberProps) -> Html {
     }
     html! {
         <g class={classes!("member", group_class(p.colour), state_class, p.idle.then_some("is-idle"),
-                           p.selected.then_some("is-selected"))}
-           data-consumer={p.consumer.clone()} data-member={p.member_id.clone()}
+                           p.selected.then_some("is-selected"), p.highlight.then_some("is-marked"))}
+           data-consumer={p.consumer.clone()} data-highlight={p.highlight.then_some("true")} data-member={p.member_id.clone()}
            data-client-id={p.client_id.clone()}
            data-group-instance-id={p.group_instance_id.clone().unwrap_or_default()}
            data-state={p.state} data-idle={p.idle.to_string()} data-assigned={p.assigned.join(" ")}

@@ -16,6 +16,8 @@ pub mod window;
 
 use grouplab_model::vec_map::VecMap;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use grouplab_model::event::GroupState;
@@ -33,6 +35,7 @@ use self::partition::{Cell, GroupMark, PartitionRow, PositionMark};
 use self::producer::ProducerNode;
 use super::snapshot::{Flight, Snapshot};
 use crate::i18n::{t, tf, use_lang, Lang};
+use crate::lessons::Mark;
 use crate::sentences::api_name;
 use crate::session::Selection;
 
@@ -47,6 +50,9 @@ pub struct StageProps {
     #[prop_or(window::Band::ALL)]
     pub band: window::Band,
     pub selection: Option<Selection>,
+    /// What the lesson step shown talks about: lit up, the rest dimmed.
+    #[prop_or_default]
+    pub marks: Rc<Vec<Mark>>,
     pub on_select: Callback<Selection>,
 }
 
@@ -97,6 +103,7 @@ pub fn stage(p: &StageProps) -> Html {
             <ProducerNode key={format!("p-{}", pr.name)} name={pr.name.clone()} profile={pr.profile.label()}
                 partitioner={pr.partitioner.name()} rate={pr.rates.iter().map(|(_, r)| *r).sum::<u32>()}
                 sent={pr.records_sent} {rect} selected={sel == Some(&Selection::Producer(pr.name.clone()))}
+                highlight={p.marks.iter().any(|m| m.names_producer(&pr.name))}
                 on_select={p.on_select.clone()} />
         })
     });
@@ -225,6 +232,7 @@ pub fn stage(p: &StageProps) -> Html {
                     log_start_offset={part.log_start_offset} log_end_offset={part.log_end_offset}
                     {records} {groups} {positions} {paused} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
                     selected={sel == Some(&Selection::Partition(tp.clone()))} {selected_offset}
+                    highlight={p.marks.iter().any(|m| m.names_partition(&t.name, part.partition))}
                     on_select={p.on_select.clone()} />
             });
         }
@@ -245,6 +253,7 @@ pub fn stage(p: &StageProps) -> Html {
                 coordinator={gv.and_then(|g| g.coordinator.broker)} members={gl.members.len()}
                 rect={gl.rect} colour={gl.colour}
                 selected={gl.group_id.as_ref().is_some_and(|g| sel == Some(&Selection::Group(g.clone())))}
+                highlight={gl.group_id.as_deref().is_some_and(|g| p.marks.iter().any(|m| m.names_group(g)))}
                 on_select={p.on_select.clone()} />
         });
         for (name, rect) in &gl.members {
@@ -262,7 +271,8 @@ pub fn stage(p: &StageProps) -> Html {
                     client_id={c.client_id.clone()} group_instance_id={c.group_instance_id.clone()}
                     profile={c.profile.label()} state={state_label(c, gs)} assigned={if running(c) { c.assigned.clone() } else { Vec::new() }}
                     idle={is_idle(c, gs)} {is_leader} slow={c.records_per_sec} rect={*rect} colour={gl.colour}
-                    selected={sel == Some(&Selection::Consumer(name.clone()))} on_select={p.on_select.clone()} />
+                    selected={sel == Some(&Selection::Consumer(name.clone()))}
+                    highlight={p.marks.iter().any(|m| m.names_consumer(name))} on_select={p.on_select.clone()} />
                 });
             }
             for tp in c.assigned.iter().filter(|_| running(c)) {
@@ -332,7 +342,7 @@ pub fn stage(p: &StageProps) -> Html {
         <svg class="stage-lines" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
             <Ownership lines={own_lines} />
         </svg>
-        <svg class="stage-svg" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")}
+        <svg class={classes!("stage-svg", (!p.marks.is_empty()).then_some("has-marks"))} width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")}
              data-layout-width={w.clone()} data-layout-height={h.clone()}
              role="group" aria-label={t(lang, "stage.label")}>
             // Every child keyed, each family's keys with its own prefix: a list with an unkeyed child is diffed

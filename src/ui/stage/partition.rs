@@ -57,6 +57,9 @@ pub struct PartitionProps {
     /// (eager: every partition pauses; cooperative: only those changing owner), as (group.id, colour).
     pub paused: Vec<(String, usize)>,
     pub selected: bool,
+    /// The lesson step shown talks about it.
+    #[prop_or_default]
+    pub highlight: bool,
     pub selected_offset: Option<u64>,
     pub on_select: Callback<Selection>,
 }
@@ -252,8 +255,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     };
 
     html! {
-        <g class={classes!("partition", p.selected.then_some("is-selected"), p.leader.is_none().then_some("is-offline"))}
-           data-partition={p.tp.clone()} data-log-end-offset={leo.to_string()}
+        <g class={classes!("partition", p.selected.then_some("is-selected"), p.highlight.then_some("is-marked"), p.leader.is_none().then_some("is-offline"))}
+           data-partition={p.tp.clone()} data-highlight={p.highlight.then_some("true")} data-log-end-offset={leo.to_string()}
            data-log-start-offset={p.log_start_offset.to_string()}
            data-leader={p.leader.map(|b| b.to_string()).unwrap_or_default()}
            data-committed={first_group.map(|c| c.to_string()).unwrap_or_default()}

@@ -18,6 +18,9 @@ pub struct ProducerProps {
     pub sent: u64,
     pub rect: Rect,
     pub selected: bool,
+    /// The lesson step shown talks about it.
+    #[prop_or_default]
+    pub highlight: bool,
     pub on_select: Callback<Selection>,
 }
 
@@ -49,7 +52,7 @@ pub fn producer_node(p: &ProducerProps) -> Html {
         ],
     );
     html! {
-        <g class={classes!("producer", p.selected.then_some("is-selected"))} data-producer={p.name.clone()}
+        <g class={classes!("producer", p.selected.then_some("is-selected"), p.highlight.then_some("is-marked"))} data-producer={p.name.clone()} data-highlight={p.highlight.then_some("true")}
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("producer__box", r.x, r.y, r.w, r.h, "8") }
