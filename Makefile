@@ -14,7 +14,7 @@ PORT ?= 8080
 WASM := wasm32-unknown-unknown
 
 # The release wasm (dist/) only: std is rebuilt for size, on stable Rust with RUSTC_BOOTSTRAP=1 (as `make fuzz`
-# does) from the rust-src component, and a panic aborts at once (web/boot.js shows the panic panel). README: Set up.
+# does) from the rust-src component, and a panic aborts at once (web/boot.js shows the panic panel). docs/build.md.
 # clippy, cargo test, wasm-test and fuzz never see these; a bare `trunk build --release` makes the same app, bigger.
 RELEASE_BUILD := RUSTC_BOOTSTRAP=1 \
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \

@@ -21,7 +21,7 @@ for (const viewport of ['phone', 'desktop']) {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
-      // Without scrolling, a newcomer sees the brokers and the topic's first partition (issue 3).
+      // Without scrolling, a newcomer sees the brokers and the topic's first partition.
       const height = page.viewportSize().height;
       for (const entity of ['[data-broker="0"]', '[data-partition="test-topic/0"]']) {
         const box = await page.locator(entity).first().boundingBox();

@@ -1,4 +1,4 @@
-// The built dist/ as a static site: it runs under the strict Content-Security-Policy of issue 5 with zero
+// The built dist/ as a static site: it runs under the strict Content-Security-Policy (docs/embedding.md) with zero
 // violations, and works from a sub-path of a host (relative URLs only).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -5,7 +5,7 @@
 //
 //   node scripts/single-file.mjs [--dist dist] [--out dist-single/grouplab.html]
 //
-// The CSP it carries (documented in the README):
+// The CSP it carries (documented in docs/embedding.md):
 //   default-src 'none'; script-src 'sha256-…' 'wasm-unsafe-eval'; style-src 'sha256-…'; img-src data:
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';

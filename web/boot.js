@@ -46,7 +46,7 @@ const source = wasmSource();
 // Where our wasm's frames say they are: its URL, or (the single file, compiled from bytes) V8's `wasm://wasm/…`.
 const ours = source instanceof URL ? source.href : 'wasm://wasm/';
 
-// A panic aborts, which traps the wasm (README: Notes for the UI), so its caller (`init`, an event listener, a
+// A panic aborts, which traps the wasm (docs/build.md), so its caller (`init`, an event listener, a
 // frame, a promise) gets a WebAssembly.RuntimeError. Only a trap in our module counts (a course page may run
 // other wasm): the stack's first wasm frame is where it trapped, and a frame without a URL (not every browser
 // names one) is taken as ours. Then every instance goes inert and its panel shows the error and the links the app keeps on its root as the user

@@ -1,6 +1,6 @@
 //! Small builders of markup that repeats across components, written once. `html!` expands every element in
 //! place (its attributes, children and their conversions: ~170 to 250 bytes of wasm each), so markup built from
-//! data by one function is much smaller than the same markup written out in every view (issue 6, bundle size).
+//! data by one function is much smaller than the same markup written out in every view (see docs/size.md).
 
 use yew::prelude::*;
 use yew::virtual_dom::VText;

@@ -1,4 +1,4 @@
-//! Sorting with one shared copy of the sort code (issue 6, bundle size).
+//! Sorting with one shared copy of the sort code (see docs/size.md).
 //!
 //! `slice::sort`, `sort_by`, `sort_by_key` and `sort_unstable` compile a fresh copy of std's sort (4 to 5 KB
 //! of wasm) for every element type and every comparator closure; the model sorts in about twenty places, so

@@ -1,4 +1,4 @@
-//! `VecMap`: an ordered map kept as a sorted `Vec` of entries (issue 6, bundle size).
+//! `VecMap`: an ordered map kept as a sorted `Vec` of entries (see docs/size.md).
 //!
 //! Each `BTreeMap<K, V>` instantiation compiles its own node split/merge, search, iterators, clone and drop:
 //! 1 to 6 KB of wasm per key/value pair, about 75 KB over the app. A sorted `Vec` needs a binary search and

@@ -1,5 +1,5 @@
-//! `VecSet`: an ordered set kept as a sorted `Vec`, the set twin of [`crate::vec_map::VecMap`] (issue 6, bundle
-//! size: a `BTreeSet` instantiation costs 1 to 5 KB of wasm, this one a few hundred bytes).
+//! `VecSet`: an ordered set kept as a sorted `Vec`, the set twin of [`crate::vec_map::VecMap`] (see docs/size.md:
+//! a `BTreeSet` instantiation costs 1 to 5 KB of wasm, this one a few hundred bytes).
 //!
 //! Iteration is in order, exactly as `BTreeSet`'s; lookups are a binary search, inserts and removes O(n), which
 //! for the model's small sets (members, partitions of one consumer, subscribers of one topic) is a short memmove.

@@ -1,6 +1,6 @@
 //! The shapes every stage entity draws (boxes, labels, tooltips), each built by one function: `html!` expands
 //! every element in place with its coordinates' conversions, so the same `<rect>` written out in five
-//! components cost five copies of that code (issue 6, bundle size). An empty `&str` leaves its attribute out.
+//! components cost five copies of that code (see docs/size.md). An empty `&str` leaves its attribute out.
 
 use yew::prelude::*;
 

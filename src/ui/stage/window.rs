@@ -6,10 +6,7 @@ use grouplab_model::view::WorldView;
 
 use super::layout::Layout;
 
-/// Worlds with at most this many partition rows are drawn whole (every entity keeps its data attributes).
-/// Bigger ones draw the band: the 64 rows of issue 3's world (27 of them meet the band at the top of a desktop
-/// window) cost 12 ms of main-thread CPU a frame drawn whole, 8 ms drawn by band.
-pub const DRAW_ALL_ROWS: usize = 32;
+pub use crate::ui::snapshot::DRAW_ALL_ROWS;
 
 /// The partitions whose rows meet `band` at this `width`, and `also` (the selected one).
 pub fn shown_partitions(

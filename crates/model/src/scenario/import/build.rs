@@ -106,7 +106,7 @@ fn partition_counts(groups: &[&GroupDescription]) -> Result<VecMap<String, u32>,
 /// One SeedPartition per partition with records: its log-end offset, never below a group's committed offset.
 fn seeds(groups: &[&GroupDescription], commands: &mut Vec<Command>, notes: &mut Vec<ImportNote>) {
     // Keyed by TopicPartition itself (not a reference): the model's own map of offsets, so no extra copy of the
-    // map code (issue 6, bundle size).
+    // map code (see docs/size.md).
     let mut leo: VecMap<TopicPartition, u64> = VecMap::new();
     let (mut unknown, mut raised) = (0, 0);
     for g in groups {
