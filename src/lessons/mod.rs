@@ -13,6 +13,7 @@
 mod check;
 pub mod facts;
 mod make;
+pub mod narration;
 
 mod console;
 mod cooperative;

@@ -11,9 +11,9 @@ use yew::prelude::*;
 use grouplab_model::view::WorldView;
 
 use super::markup::{button, el, text};
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, tf, Lang};
 use crate::lessons::facts::facts;
-use crate::lessons::{step_key, title_key, Place};
+use crate::lessons::{self, step_key, title_key, Place};
 
 /// The table of contents: (id, number of steps) per lesson.
 pub type Toc = Rc<Vec<(&'static str, usize)>>;
@@ -28,6 +28,16 @@ pub struct LessonPanel<'a> {
     pub on_go: &'a Callback<Option<Place>>,
     /// A narrow screen: the contents start folded, so the stage shows without scrolling.
     pub narrow: bool,
+}
+
+/// The narration of step `k`, with the names only the model knows filled in.
+fn narration(lang: Lang, id: &str, k: usize, view: &WorldView) -> String {
+    let args = lessons::narration::args(id, k, view, lang);
+    let args: Vec<(&str, &dyn std::fmt::Display)> = args
+        .iter()
+        .map(|(name, value)| (*name, value as _))
+        .collect();
+    tf(lang, &step_key(id, k), &args)
 }
 
 /// A plain function, not a component: it shows the model's facts now, so it changes every frame anyway.
@@ -99,7 +109,7 @@ pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
                     { format!("{} {} {} {steps}", t(lang, "lesson.step"), k + 1, t(lang, "lesson.of")) }
                 </span>
             </h2>
-            <p class="lesson__text" data-narration="" aria-live="polite">{ t(lang, &step_key(id, k)) }</p>
+            <p class="lesson__text" data-narration="" aria-live="polite">{ narration(lang, id, k, p.view) }</p>
             <dl class="facts lesson__facts" aria-label={t(lang, "lesson.facts")}>
                 { for facts(id, k, p.view).into_iter().map(|f| html! { <>
                     { el("dt", "", text(t(lang, f.label))) }
