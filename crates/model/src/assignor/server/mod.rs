@@ -39,6 +39,8 @@
 //!   next `compute`.
 //! * The subscription type (HOMOGENEOUS or not) is derived from `members` as `ModernGroup` does.
 //! * Subscribed names that are not in `topics` are ignored, as `TopicIds` does for unknown topics.
+//! * A topic's partition count only grows between calls (Kafka cannot shrink a topic); a deleted and recreated
+//!   topic has a new topic id, and targets on the old id are dropped like those of an unsubscribed topic.
 //!
 //! Not modelled: hash bins that Java turns into trees (8+ colliding keys in a table of 64+ bins; unreachable
 //! for these inputs), assignor errors (no input of this API can make them), and the transient N+1 member map of
@@ -52,6 +54,8 @@ mod uniform_heterogeneous;
 mod uniform_homogeneous;
 pub mod uuid;
 
+#[cfg(test)]
+mod tests;
 
 use std::fmt;
 use std::str::FromStr;
