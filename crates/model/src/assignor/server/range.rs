@@ -31,7 +31,7 @@ impl TopicRanges {
         }
     }
 
-    /// maybeComputeQuota + addPartitionsToAssignment: the next `quota` (+1 while extra partitions remain)
+    /// RangeAssignor.maybeComputeQuota + addPartitionsToAssignment: the next `quota` (+1 while extra partitions remain)
     /// partitions, or None when the range is empty.
     fn next_range(&mut self) -> Option<Range<i32>> {
         if self.min_quota == -1 {
@@ -72,7 +72,7 @@ pub(crate) fn assign(spec: &GroupSpec<'_>) -> Vec<MemberTarget> {
     }
     let order = sorted_members(spec);
     if spec.homogeneous {
-        // assignHomogeneousGroup: the first sorted member's topics, every member counted for each.
+        // RangeAssignor.assignHomogeneousGroup: the first sorted member's topics, every member counted for each.
         let first = &spec.members[order[0]];
         let mut topics: Vec<(Uuid, TopicRanges)> = first
             .topic_ids
@@ -93,7 +93,7 @@ pub(crate) fn assign(spec: &GroupSpec<'_>) -> Vec<MemberTarget> {
             targets[index] = MemberTarget::Ranges(map);
         }
     } else {
-        // assignHeterogeneousGroup: each topic counts its own subscribers.
+        // RangeAssignor.assignHeterogeneousGroup: each topic counts its own subscribers.
         let mut topics: BTreeMap<Uuid, TopicRanges> = BTreeMap::new();
         for &index in &order {
             for t in &spec.members[index].topic_ids {

@@ -61,7 +61,7 @@ impl Builder<'_, '_> {
         self.spec.num_partitions(topic_id)
     }
 
-    /// topicComparator: partitions per subscriber descending, then subscriber count ascending, then
+    /// UniformHeterogeneousAssignmentBuilder.topicComparator: partitions per subscriber descending, then subscriber count ascending, then
     /// `Uuid.compareTo`.
     fn compare_topics(&self, a: &Uuid, b: &Uuid) -> Ordering {
         let (na, nb) = (self.subscribers[a].len(), self.subscribers[b].len());
@@ -76,7 +76,7 @@ impl Builder<'_, '_> {
         sorted
     }
 
-    /// maybeRevokePartitions: keep the partitions of subscribed topics (recording owners and sizes); drop
+    /// UniformHeterogeneousAssignmentBuilder.maybeRevokePartitions: keep the partitions of subscribed topics (recording owners and sizes); drop
     /// unsubscribed topics from a deep copy.
     fn keep_subscribed(&mut self) {
         for (index, member) in self.spec.members.iter().enumerate() {
@@ -102,7 +102,7 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// computeUnassignedPartitions: per topic, the ownerless partitions in ascending order.
+    /// UniformHeterogeneousAssignmentBuilder.computeUnassignedPartitions: per topic, the ownerless partitions in ascending order.
     fn unassigned_partitions(&self) -> BTreeMap<Uuid, Vec<i32>> {
         self.owners
             .iter()
@@ -116,7 +116,7 @@ impl Builder<'_, '_> {
             .collect()
     }
 
-    /// assignRemainingPartitions: topics in comparator order; each partition to the least-loaded subscriber.
+    /// UniformHeterogeneousAssignmentBuilder.assignRemainingPartitions: topics in comparator order; each partition to the least-loaded subscriber.
     fn assign_unassigned(&mut self, unassigned: &BTreeMap<Uuid, Vec<i32>>) {
         let mut balancer = Balancer::default();
         for topic_id in self.sort_topics(unassigned.keys().copied()) {
@@ -128,7 +128,7 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// balance: only topics with two or more subscribers can move.
+    /// UniformHeterogeneousAssignmentBuilder.balance: only topics with two or more subscribers can move.
     fn balance(&mut self) {
         let topics: Vec<Uuid> = self
             .subscribers
@@ -139,7 +139,7 @@ impl Builder<'_, '_> {
         if topics.is_empty() {
             return;
         }
-        // balanceTopics: stop once a full pass over the topics since the last move moved nothing.
+        // UniformHeterogeneousAssignmentBuilder.balanceTopics: stop once a full pass over the topics since the last move moved nothing.
         let sorted = self.sort_topics(topics);
         let mut last_rebalanced: Option<usize> = None;
         let mut balancer = Balancer::default();
@@ -156,7 +156,7 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// balanceTopic: move partitions from the most- to the least-loaded subscribers (by total size), taking
+    /// UniformHeterogeneousAssignmentBuilder.balanceTopic: move partitions from the most- to the least-loaded subscribers (by total size), taking
     /// each donor's highest partition of this topic, until sizes are within one.
     fn balance_topic(&mut self, topic_id: Uuid, balancer: &mut Balancer) -> usize {
         let mut moved = 0;
@@ -208,7 +208,7 @@ impl Builder<'_, '_> {
         self.add_partition(topic_id, partition, member);
     }
 
-    /// The member's target as a mutable map: an immutable (kept) one is deep-copied first.
+    /// AssignorHelpers.deepCopyAssignment: the member's target as a mutable map: an immutable (kept) one is deep-copied first.
     fn mutable_target(
         &mut self,
         member: usize,
@@ -222,7 +222,7 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// addPartitionToTargetAssignment: a new topic set is `new HashSet<>((int)(ceil(partitions/subscribers)
+    /// UniformHeterogeneousAssignmentBuilder.addPartitionToTargetAssignment: a new topic set is `new HashSet<>((int)(ceil(partitions/subscribers)
     /// / 0.75f) + 1)`.
     fn add_partition(&mut self, topic_id: Uuid, partition: i32, member: usize) {
         let subscribers = self.subscribers[&topic_id].len() as i32;
@@ -237,7 +237,7 @@ impl Builder<'_, '_> {
         self.sizes[member] += 1;
     }
 
-    /// removePartitionFromTargetAssignment: an emptied topic is removed from the map.
+    /// UniformHeterogeneousAssignmentBuilder.removePartitionFromTargetAssignment: an emptied topic is removed from the map.
     fn remove_partition(&mut self, topic_id: Uuid, partition: i32, member: usize) {
         let map = self.mutable_target(member);
         if let Some(set) = map.get_mut(&topic_id) {
@@ -251,7 +251,7 @@ impl Builder<'_, '_> {
     }
 }
 
-/// MemberAssignmentBalancer: walks a topic's subscribers sorted by (total size, index) from both ends.
+/// UniformHeterogeneousAssignmentBuilder.MemberAssignmentBalancer: walks a topic's subscribers sorted by (total size, index) from both ends.
 #[derive(Default)]
 struct Balancer {
     sorted: Vec<usize>,

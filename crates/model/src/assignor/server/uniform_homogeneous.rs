@@ -5,7 +5,7 @@ use super::java_map::{JavaHashMap, JavaHashSet};
 use super::spec::{deep_copy, GroupSpec, MemberTarget};
 use super::uuid::Uuid;
 
-/// The builder's `new HashSet<>(firstMember.subscribedTopicIds())`, in its iteration order.
+/// UniformHomogeneousAssignmentBuilder: `new HashSet<>(firstMember.subscribedTopicIds())`, in its iteration order.
 pub(crate) fn subscribed_topic_set(spec: &GroupSpec<'_>) -> JavaHashSet<Uuid> {
     match spec.members.first() {
         // UniformHomogeneousAssignmentBuilder: the first member in `memberIds()` order defines the topics.
@@ -24,7 +24,7 @@ pub(crate) fn assign(spec: &GroupSpec<'_>) -> Vec<MemberTarget> {
         return spec.members.iter().map(|_| MemberTarget::Absent).collect();
     }
 
-    // build: unassigned partitions topic by topic in the set's order, each in ascending order.
+    // UniformHomogeneousAssignmentBuilder.build: unassigned partitions topic by topic in the set's order, each in ascending order.
     let mut unassigned: Vec<(Uuid, i32)> = Vec::new();
     let mut total = 0i64;
     for topic_id in subscribed.keys() {
@@ -40,7 +40,7 @@ pub(crate) fn assign(spec: &GroupSpec<'_>) -> Vec<MemberTarget> {
     let min_quota = total / members;
     let mut extra = total % members;
 
-    // maybeRevokePartitions: in member order, the first `total % members` members get quota + 1; a member keeps
+    // UniformHomogeneousAssignmentBuilder.maybeRevokePartitions: in member order, the first `total % members` members get quota + 1; a member keeps
     // whole topics while they fit, then the first partitions (set order) of the topic that does not.
     let mut targets: Vec<MemberTarget> = Vec::with_capacity(spec.members.len());
     let mut unfilled: Vec<(usize, i64)> = Vec::new();
@@ -62,7 +62,7 @@ pub(crate) fn assign(spec: &GroupSpec<'_>) -> Vec<MemberTarget> {
                         quota -= 1;
                         continue;
                     }
-                    // The old map is immutable: the first change works on a deep copy.
+                    // AssignorHelpers.deepCopyAssignment: the old map is immutable, the first change works on a copy.
                     let map = copy.get_or_insert_with(|| deep_copy(member.current));
                     if let Some(set) = map.get_mut(topic_id) {
                         set.remove(&p);
@@ -70,7 +70,7 @@ pub(crate) fn assign(spec: &GroupSpec<'_>) -> Vec<MemberTarget> {
                             map.remove(topic_id);
                         }
                     }
-                    // Revoked partitions go behind the never-assigned ones.
+                    // UniformHomogeneousAssignmentBuilder: revoked partitions go behind the never-assigned ones.
                     unassigned.push((*topic_id, p));
                 }
             } else {
@@ -87,7 +87,7 @@ pub(crate) fn assign(spec: &GroupSpec<'_>) -> Vec<MemberTarget> {
         });
     }
 
-    // assignRemainingPartitions: unfilled members in order take the next unassigned partitions up to their
+    // UniformHomogeneousAssignmentBuilder.assignRemainingPartitions: unfilled members in order take the next unassigned partitions up to their
     // remaining quota; an immutable (kept) map is deep-copied first, even if nothing is left to give.
     let mut next = 0;
     for (index, remaining) in unfilled {
