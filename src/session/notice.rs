@@ -8,6 +8,8 @@ pub struct Notice {
     pub error: bool,
     /// In both languages: the bar shows the one being read.
     pub text: Said,
+    /// A moment worth watching that the notice talks about: the bar offers to jump there.
+    pub jump_ms: Option<u64>,
 }
 
 impl Notice {
@@ -15,6 +17,7 @@ impl Notice {
         Notice {
             error,
             text: Said::new(say),
+            jump_ms: None,
         }
     }
 }

@@ -261,3 +261,39 @@ fn export_then_import_and_a_refused_file() {
     assert!(s.custom);
     assert_eq!(Scenario::from_timeline(s.engine.timeline()), before);
 }
+
+/// Added partitions are seen by the clients only at their next metadata refresh (300 s after they started in
+/// the course notes' scenario): the notice says when, and offers to jump just before it.
+#[test]
+fn added_partitions_say_when_the_clients_see_them() {
+    let mut s = open("");
+    s.update(Msg::Advance(10_000));
+    s.update(Msg::Command(
+        Box::new(Command::AddPartitions {
+            topic: "test-topic".into(),
+            partitions: 6,
+        }),
+        Origin::Ui,
+    ));
+    let notice = s.notice.clone().unwrap();
+    let en = notice.text.get(Lang::En);
+    assert!(
+        en.contains("metadata.max.age.ms") && en.contains(" 300 s"),
+        "{en}"
+    );
+    let jump = notice.jump_ms.unwrap();
+    assert!((299_000..300_100).contains(&jump), "{jump}");
+    s.update(Msg::Seek(jump));
+    s.update(Msg::Advance(10_000));
+    let view = s.engine.timeline().sim().view(0);
+    let g = view
+        .groups
+        .iter()
+        .find(|g| g.group_id == "order-consumer-group")
+        .unwrap();
+    let owned: usize = g.members.iter().map(|m| m.assigned.len()).sum();
+    assert_eq!(
+        owned, 6,
+        "after the refresh the group owns all 6 partitions"
+    );
+}

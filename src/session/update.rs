@@ -1,6 +1,9 @@
 //! [`Session::update`]: one message in, the session and its engine changed, effects out.
 
+use grouplab_model::command::Command;
 use grouplab_model::scenario::{Scenario, ScenarioError};
+use grouplab_model::sim::commands::Applied;
+use grouplab_model::ModelError;
 
 use super::{describe, file, Effect, Msg, Notice, Origin, Reply, Session};
 use crate::engine::{MAX_SPEED, MIN_SPEED};
@@ -60,7 +63,7 @@ impl Session {
                     self.sync_url(true, &mut fx);
                 }
                 match origin {
-                    Origin::Ui => self.notice = Some(describe::notice(&cmd, result)),
+                    Origin::Ui => self.notice = Some(self.describe(&cmd, result)),
                     Origin::Api => reply = Reply::Applied(result),
                 }
             }
@@ -159,6 +162,29 @@ impl Session {
             Msg::ImportGroup(open) => self.import_group = open,
         }
         (fx, reply)
+    }
+
+    /// The notice for a command the user gave. Added partitions are seen by the clients only at their next
+    /// metadata refresh (`metadata.max.age.ms`, 300 s by default): the notice says when, and offers to jump there.
+    fn describe(&self, cmd: &Command, result: Result<Applied, ModelError>) -> Notice {
+        let (Command::AddPartitions { topic, partitions }, Ok(_)) = (cmd, &result) else {
+            return describe::notice(cmd, result);
+        };
+        let sim = self.engine.timeline().sim();
+        let Some(at) = sim.next_metadata_refresh(topic) else {
+            return describe::notice(cmd, result);
+        };
+        let at_s = at.div_ceil(1000);
+        let mut notice = Notice::new(false, &|lang| {
+            tf(
+                lang,
+                "notice.partitions_later",
+                &[("topic", topic), ("n", partitions), ("at", &at_s)],
+            )
+        });
+        // A moment before the refresh, so the remap and the rebalance are watched, not jumped over.
+        notice.jump_ms = Some(at.saturating_sub(500).max(self.engine.timeline().now()));
+        notice
     }
 
     /// Loads step `place` of a lesson: at its end at once (`instant`), or at its start, playing to its end.

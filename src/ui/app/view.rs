@@ -69,7 +69,7 @@ pub fn page(app: &App) -> Html {
                 <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
                     colours={colours} on_seek={cb.seek.clone()} />
             </section>
-            { notice_bar(lang, session.notice.as_ref(), &cb.dismiss) }
+            { notice_bar(lang, session.notice.as_ref(), &cb.dismiss, &cb.seek) }
             <div class="workspace">
                 <div class="stage-col">
                     { lesson_panel(lang, LessonPanel { toc: &session.toc, place: session.place,

@@ -25,6 +25,7 @@ pub mod commands;
 pub mod ctx;
 mod dispatch;
 mod in_flight;
+mod metadata;
 pub mod restore;
 
 use std::cmp::Reverse;
