@@ -73,6 +73,8 @@ pub const TABLE: &str = table![
     ("notice.rate", "Producing {rate} records/s to {topic}."),
     ("notice.partitions_later", "{topic} now has {n} partitions, but the clients see that only at their next metadata refresh (metadata.max.age.ms), at {at} s: then keys remap and the group rebalances."),
     ("notice.jump", "Watch it at {at} s ›"),
+    ("notice.forked_back", "The history after {now} s (up to {end} s) was replaced by this change; the browser's Back brings it back."),
+    ("notice.forked", "The history after {now} s (up to {end} s) was replaced by this change."),
     ("notice.partitions", "{topic} now has {n} partitions; clients see them at their next metadata refresh (metadata.max.age.ms)."),
     ("notice.close", "{consumer} is closing (LeaveGroup)."),
     ("notice.crash", "{consumer} crashed: the coordinator notices after session.timeout.ms."),

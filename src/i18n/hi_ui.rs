@@ -72,6 +72,8 @@ pub const TABLE: &str = table![
     ("notice.rate", "{topic} m har second {rate} records produce ho rhe hain."),
     ("notice.partitions_later", "{topic} m ab {n} partitions hain, lekin clients ko ye apne agle metadata refresh (metadata.max.age.ms) pe pata chalega, {at} s pe: tab keys naye partitions m jaayengi aur group rebalance hoga."),
     ("notice.jump", "{at} s pe dekho ›"),
+    ("notice.forked_back", "{now} s ke baad ki history ({end} s tak) is badlaav se hat gayi; browser ka Back use wapas le aata hai."),
+    ("notice.forked", "{now} s ke baad ki history ({end} s tak) is badlaav se hat gayi."),
     ("notice.partitions", "{topic} m ab {n} partitions hain; clients ko ye apne agle metadata refresh (metadata.max.age.ms) pe pata chalega."),
     ("notice.close", "{consumer} close ho rha hai (LeaveGroup)."),
     ("notice.crash", "{consumer} crash ho gya: coordinator ko session.timeout.ms k baad hi pta chalega."),

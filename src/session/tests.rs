@@ -297,3 +297,35 @@ fn added_partitions_say_when_the_clients_see_them() {
         "after the refresh the group owns all 6 partitions"
     );
 }
+
+/// Acting after seeking back replaces the future: the notice says so, and that Back restores it.
+#[test]
+fn acting_in_the_past_says_the_future_was_replaced() {
+    let mut s = open("");
+    s.update(Msg::Advance(20_000));
+    s.update(Msg::Seek(8_000));
+    s.update(Msg::Command(
+        Box::new(Command::AddPartitions {
+            topic: "test-topic".into(),
+            partitions: 5,
+        }),
+        Origin::Ui,
+    ));
+    let en = s.notice.as_ref().unwrap().text.get(Lang::En).to_string();
+    assert!(en.contains("after 8 s (up to 20 s) was replaced"), "{en}");
+    assert!(en.contains("Back brings it back"), "{en}");
+    assert_eq!(s.engine.timeline().end_ms(), 8_000);
+
+    // Acting at the end of the history replaces nothing.
+    let mut s = open("");
+    s.update(Msg::Advance(5_000));
+    s.update(Msg::Command(
+        Box::new(Command::AddPartitions {
+            topic: "test-topic".into(),
+            partitions: 5,
+        }),
+        Origin::Ui,
+    ));
+    let en = s.notice.as_ref().unwrap().text.get(Lang::En);
+    assert!(!en.contains("replaced"), "{en}");
+}

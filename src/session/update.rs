@@ -57,13 +57,26 @@ impl Session {
                 self.notice = Some(Notice::new(false, &|lang| t(lang, "notice.reset").into()));
             }
             Msg::Command(cmd, origin) => {
+                // Acting in the past forks the timeline: what came after now is replaced (Timeline::apply).
+                let t = self.engine.timeline();
+                let (now, end) = (
+                    t.now(),
+                    t.end_ms().max(t.log().last().map_or(0, |c| c.at_ms)),
+                );
                 let result = self.engine.apply((*cmd).clone());
-                if result.is_ok() {
+                let applied = result.is_ok();
+                if applied {
                     self.custom = true;
                     self.sync_url(true, &mut fx);
                 }
                 match origin {
-                    Origin::Ui => self.notice = Some(self.describe(&cmd, result)),
+                    Origin::Ui => {
+                        let mut notice = self.describe(&cmd, result);
+                        if applied && end > now {
+                            notice = forked(notice, now, end, self.page);
+                        }
+                        self.notice = Some(notice);
+                    }
                     Origin::Api => reply = Reply::Applied(result),
                 }
             }
@@ -285,6 +298,23 @@ impl Session {
         }
         self.engine.set_speed(self.user_speed);
     }
+}
+
+/// `notice`, and that acting at `now` replaced the history that went on to `end`; on the page, the browser's Back
+/// brings it back (the address before the change still names it).
+fn forked(notice: Notice, now: u64, end: u64, page: bool) -> Notice {
+    let key = if page {
+        "notice.forked_back"
+    } else {
+        "notice.forked"
+    };
+    let (now_s, end_s) = (now / 1000, end.div_ceil(1000));
+    let mut out = Notice::new(notice.error, &|lang| {
+        let fork = tf(lang, key, &[("now", &now_s), ("end", &end_s)]);
+        format!("{} {fork}", notice.text.get(lang))
+    });
+    out.jump_ms = notice.jump_ms;
+    out
 }
 
 /// "Import refused:" and why, in both languages.
