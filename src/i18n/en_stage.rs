@@ -25,6 +25,8 @@ pub const TABLE: &str = table![
     ("stage.owns_nothing", "owns nothing"),
     ("stage.owns", "owns P{list}"),
     ("stage.owns_n", "owns {n} partitions"),
+    ("stage.holds_unread", "holds P{list}, unread"),
+    ("stage.holds_n_unread", "holds {n}, unread"),
     ("stage.member_label", "Consumer {consumer}, {state}, {owns}, {member}"),
     ("stage.group_leader", ", group leader"),
     ("stage.not_told_hint", ". The coordinator is waiting for its JoinGroup: it hears of the rebalance in its next heartbeat response, and reads its partitions until then"),

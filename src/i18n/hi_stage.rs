@@ -25,6 +25,8 @@ pub const TABLE: &str = table![
     ("stage.owns_nothing", "koi partition nhi"),
     ("stage.owns", "P{list} iske paas"),
     ("stage.owns_n", "{n} partitions iske paas"),
+    ("stage.holds_unread", "P{list} iske naam, koi nhi padh rha"),
+    ("stage.holds_n_unread", "{n} iske naam, koi nhi padh rha"),
     ("stage.member_label", "Consumer {consumer}, {state}, {owns}, {member}"),
     ("stage.group_leader", ", group leader"),
     ("stage.not_told_hint", ". Coordinator iske JoinGroup ka wait kar rha hai: agle heartbeat response se isko rebalance ka pata chalega, tab tak ye apne partitions padhta rahega"),

@@ -76,6 +76,9 @@ pub struct MemberProps {
     pub profile: &'static str,
     pub state: &'static str,
     pub assigned: Vec<String>,
+    /// The process runs. A stopped member still holds its partitions at the coordinator, unread.
+    #[prop_or(true)]
+    pub reading: bool,
     pub idle: bool,
     pub is_leader: bool,
     pub slow: Option<u32>,
@@ -131,14 +134,24 @@ pub fn member_node(p: &MemberProps) -> Html {
             .iter()
             .map(|tp| tp.rsplit_once('/').map_or(tp.as_str(), |(_, n)| n))
             .collect();
-        tf(lang, "stage.owns", &[("list", &ps.join(", P"))])
+        let key = if p.reading {
+            "stage.owns"
+        } else {
+            "stage.holds_unread"
+        };
+        tf(lang, key, &[("list", &ps.join(", P"))])
     };
     // The list while it fits the box (10 px text, about 5.6 px a character), else the count; the accessible
     // name keeps the whole list.
     let shown = if owns.chars().count() as f64 * 5.6 <= r.w - 16.0 || p.assigned.is_empty() {
         owns.clone()
     } else {
-        tf(lang, "stage.owns_n", &[("n", &p.assigned.len())])
+        let key = if p.reading {
+            "stage.owns_n"
+        } else {
+            "stage.holds_n_unread"
+        };
+        tf(lang, key, &[("n", &p.assigned.len())])
     };
     let state = t(lang, state_key(p.state));
     let state_class = format!("mstate-{}", p.state.split(' ').next().unwrap_or("x"));
@@ -164,7 +177,7 @@ pub fn member_node(p: &MemberProps) -> Html {
            data-consumer={p.consumer.clone()} data-highlight={p.highlight.then_some("true")} data-member={p.member_id.clone()}
            data-client-id={p.client_id.clone()}
            data-group-instance-id={p.group_instance_id.clone().unwrap_or_default()}
-           data-state={p.state} data-idle={p.idle.to_string()} data-assigned={p.assigned.join(" ")}
+           data-state={p.state} data-idle={p.idle.to_string()} data-assigned={p.assigned.join(" ")} data-reading={p.reading.to_string()}
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("member__box", r.x, r.y, r.w, r.h, "8") }

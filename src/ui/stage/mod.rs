@@ -117,7 +117,7 @@ pub fn stage(p: &StageProps) -> Html {
         .map(|t| vec![Vec::new(); t.rows.len()])
         .collect();
     for (i, c) in view.consumers.iter().enumerate() {
-        for tp in c.assigned.iter().filter(|_| running(c)) {
+        for tp in held(c, view).map_or(&[][..], |h| h.assigned) {
             if let Some((t, r)) = l.row_at(tp) {
                 if seen(&l.topics[t].rows[r].1) {
                     owners_of[t][r].push(i);
@@ -193,7 +193,7 @@ pub fn stage(p: &StageProps) -> Html {
                 .map(|&i| &view.consumers[i])
                 .collect();
             for &c in &owned_by {
-                assigned_to.push(c.member_id.clone());
+                assigned_to.push(held(c, view).map_or("", |h| h.member_id).to_string());
                 owners.push(c.name.clone());
                 if let Some(&pos) = c.positions.get(&tp) {
                     let colour = c
@@ -265,17 +265,20 @@ pub fn stage(p: &StageProps) -> Html {
             let is_leader = gv.is_some_and(|g| {
                 g.leader.as_deref() == Some(c.member_id.as_str()) && !c.member_id.is_empty()
             });
+            let holds = held(c, view);
+            let (member_id, assigned) = holds.map_or(("", &[][..]), |h| (h.member_id, h.assigned));
+            let reading = holds.is_none_or(|h| h.reading);
             if member_seen {
                 groups.push(html! {
-                <MemberNode key={format!("m-{name}")} consumer={name.clone()} member_id={c.member_id.clone()}
+                <MemberNode key={format!("m-{name}")} consumer={name.clone()} member_id={member_id.to_string()}
                     client_id={c.client_id.clone()} group_instance_id={c.group_instance_id.clone()}
-                    profile={c.profile.label()} state={state_label(c, gs)} assigned={if running(c) { c.assigned.clone() } else { Vec::new() }}
+                    profile={c.profile.label()} state={state_label(c, gs)} assigned={assigned.to_vec()} {reading}
                     idle={is_idle(c, gs)} {is_leader} slow={c.records_per_sec} rect={*rect} colour={gl.colour}
                     selected={sel == Some(&Selection::Consumer(name.clone()))}
                     highlight={p.marks.iter().any(|m| m.names_consumer(name))} on_select={p.on_select.clone()} />
                 });
             }
-            for tp in c.assigned.iter().filter(|_| running(c)) {
+            for tp in assigned {
                 if let Some((px_, py)) = l.row_anchor(tp) {
                     let (mx, my) = l.member_anchor_at(*rect);
                     // A line is drawn when any of it is in view, one passing through with both ends out of it too
@@ -314,6 +317,7 @@ pub fn stage(p: &StageProps) -> Html {
                         consumer: name.clone(),
                         tp: tp.clone(),
                         colour: gl.colour,
+                        reading,
                         d,
                     });
                 }
@@ -364,9 +368,34 @@ pub fn stage(p: &StageProps) -> Html {
     }
 }
 
-/// A crashed or closed process reads nothing, whatever it owned when it stopped.
-fn running(c: &grouplab_model::view::ConsumerView) -> bool {
-    c.status == grouplab_model::consumer::ConsumerStatus::Running
+/// A member's place in its group as the coordinator holds it.
+#[derive(Clone, Copy)]
+struct Held<'a> {
+    member_id: &'a str,
+    assigned: &'a [String],
+    /// The process is running and reads its partitions.
+    reading: bool,
+}
+
+/// What the group holds for consumer `c`. A running consumer owns what it was assigned. A stopped one (crashed,
+/// or a static member closed without LeaveGroup) keeps its membership and its partitions at the coordinator until
+/// its session times out (GroupCoordinator's session expiry), but nobody reads them meanwhile.
+fn held<'a>(c: &'a ConsumerView, view: &'a WorldView) -> Option<Held<'a>> {
+    if c.status == grouplab_model::consumer::ConsumerStatus::Running {
+        return Some(Held {
+            member_id: &c.member_id,
+            assigned: &c.assigned,
+            reading: true,
+        });
+    }
+    let group = c.group_id.as_deref()?;
+    let g = view.groups.iter().find(|g| g.group_id == group)?;
+    let m = g.members.iter().find(|m| m.consumer == c.name)?;
+    Some(Held {
+        member_id: &m.member_id,
+        assigned: &m.assigned,
+        reading: false,
+    })
 }
 
 fn anchor(l: &Layout, e: &Endpoint, name: &str) -> Option<(f64, f64)> {

@@ -10,6 +10,8 @@ pub struct OwnLine {
     pub consumer: String,
     pub tp: String,
     pub colour: usize,
+    /// The owner's process runs; a stopped member's partitions are held for it, unread (a dashed line).
+    pub reading: bool,
     /// SVG path data.
     pub d: String,
 }
@@ -24,7 +26,7 @@ pub fn ownership(p: &OwnershipProps) -> Html {
     html! {
         <g class="ownership" aria-hidden="true">
             { for p.lines.iter().map(|l| html! {
-                <path key={format!("{}>{}", l.consumer, l.tp)} class={classes!("own", group_class(l.colour))}
+                <path key={format!("{}>{}", l.consumer, l.tp)} class={classes!("own", group_class(l.colour), (!l.reading).then_some("own--unread"))}
                       data-owner={l.consumer.clone()} data-owns={l.tp.clone()} d={l.d.clone()} pathLength="1" />
             }) }
         </g>
