@@ -69,6 +69,10 @@ pub const TABLE: &str = table![
     ("lesson.start", "Start a lesson"),
     ("lesson.facts", "What the model shows now"),
     // facts shown under the narration
+    ("fact.cost_eager", "eager-group: revoked, unread"),
+    ("fact.cost_coop", "coop-group: revoked, unread"),
+    ("fact.cost_line", "generation {gen}: {n} partitions revoked, unread up to {s} s"),
+    ("fact.cost_line_waiting", "generation {gen}: {n} partitions revoked, still unread"),
     ("fact.member_ids", "Member ids from the coordinator"),
     ("fact.hash_python", "confluent-kafka (crc32)"),
     ("fact.hash_java", "Java (murmur2)"),

@@ -69,6 +69,10 @@ pub const TABLE: &str = table![
     ("lesson.start", "Lesson shuru kro"),
     ("lesson.facts", "Model abhi ky dikha rha hai"),
     // facts shown under the narration
+    ("fact.cost_eager", "eager-group: revoke hue, bina padhe"),
+    ("fact.cost_coop", "coop-group: revoke hue, bina padhe"),
+    ("fact.cost_line", "generation {gen}: {n} partitions revoke hue, {s} s tak kisi ne nhi padhe"),
+    ("fact.cost_line_waiting", "generation {gen}: {n} partitions revoke hue, abhi bhi koi nhi padh rha"),
     ("fact.member_ids", "Coordinator ki di hui member ids"),
     ("fact.hash_python", "confluent-kafka (crc32)"),
     ("fact.hash_java", "Java (murmur2)"),

@@ -6,9 +6,11 @@
 use std::fmt::Write;
 
 use grouplab_model::partitioner::{HashFn, Partitioner, Placement};
+use grouplab_model::timeline::Timeline;
 use grouplab_model::view::{GroupView, WorldView};
 
-use super::{crc_partition, GROUP, KEY_HASH, KEY_MOVE, TOPIC};
+use super::{crc_partition, rebalance_cost, GROUP, KEY_HASH, KEY_MOVE, TOPIC};
+use crate::i18n::{tf, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fact {
@@ -44,8 +46,8 @@ fn group<'a>(v: &'a WorldView, id: &str) -> Option<&'a GroupView> {
     v.groups.iter().find(|g| g.group_id == id)
 }
 
-/// The facts of lesson `id` at this state.
-pub fn facts(id: &str, step: usize, v: &WorldView) -> Vec<Fact> {
+/// The facts of lesson `id` at this state (`t`: the history up to now).
+pub fn facts(id: &str, step: usize, v: &WorldView, t: &Timeline, lang: Lang) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut push = |label, id, value: String, number: Option<i64>| {
         out.push(Fact {
@@ -100,6 +102,40 @@ pub fn facts(id: &str, step: usize, v: &WorldView) -> Vec<Fact> {
                 push("fact.duplicates", "duplicates", d.to_string(), Some(d));
                 let gen = i64::from(g.generation_id);
                 push("fact.generation", "generation", gen.to_string(), Some(gen));
+            }
+        }
+        // What each group's rebalance cost: partitions revoked, and how long they went unread.
+        "cooperative" => {
+            for (group, label, fact) in [
+                ("eager-group", "fact.cost_eager", "cost-eager"),
+                ("coop-group", "fact.cost_coop", "cost-coop"),
+            ] {
+                let costs = rebalance_cost::costs(t.events(), group);
+                if costs.is_empty() {
+                    continue;
+                }
+                let mut s = String::new();
+                for c in &costs {
+                    let line = match c.unread_ms {
+                        Some(ms) => tf(
+                            lang,
+                            "fact.cost_line",
+                            &[
+                                ("gen", &c.generation_id),
+                                ("n", &c.revoked),
+                                ("s", &format!("{}.{:01}", ms / 1000, ms % 1000 / 100)),
+                            ],
+                        ),
+                        None => tf(
+                            lang,
+                            "fact.cost_line_waiting",
+                            &[("gen", &c.generation_id), ("n", &c.revoked)],
+                        ),
+                    };
+                    let _ = writeln!(s, "{line}");
+                }
+                let revoked: usize = costs.iter().map(|c| c.revoked).sum();
+                push(label, fact, s, Some(revoked as i64));
             }
         }
         "partitions" => {

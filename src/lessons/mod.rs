@@ -14,6 +14,7 @@ mod check;
 pub mod facts;
 mod make;
 pub mod narration;
+pub mod rebalance_cost;
 
 mod console;
 mod cooperative;

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use grouplab_model::timeline::Timeline;
 use grouplab_model::view::WorldView;
 
 use super::markup::{button, el, text};
@@ -25,6 +26,8 @@ pub struct LessonPanel<'a> {
     /// A step is playing (the clock stops at its end).
     pub playing: bool,
     pub view: &'a WorldView,
+    /// The model's history, for facts about what happened (what a rebalance cost).
+    pub timeline: &'a Timeline,
     pub on_go: &'a Callback<Option<Place>>,
     /// A narrow screen: the contents start folded, so the stage shows without scrolling.
     pub narrow: bool,
@@ -111,7 +114,7 @@ pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
             </h2>
             <p class="lesson__text" data-narration="" aria-live="polite">{ narration(lang, id, k, p.view) }</p>
             <dl class="facts lesson__facts" aria-label={t(lang, "lesson.facts")}>
-                { for facts(id, k, p.view).into_iter().map(|f| html! { <>
+                { for facts(id, k, p.view, p.timeline, lang).into_iter().map(|f| html! { <>
                     { el("dt", "", text(t(lang, f.label))) }
                     <dd data-fact={f.id} data-value={f.number.map(|n| n.to_string())}>{ f.value }</dd>
                 </> }) }

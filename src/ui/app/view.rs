@@ -74,7 +74,7 @@ pub fn page(app: &App) -> Html {
                 <div class="stage-col">
                     { lesson_panel(lang, LessonPanel { toc: &session.toc, place: session.place,
                         playing: session.step_playing(),
-                        view, on_go: &cb.lesson, narrow: app.width < NARROW_PX }) }
+                        view, timeline: session.engine.timeline(), on_go: &cb.lesson, narrow: app.width < NARROW_PX }) }
                     { zoom_bar(lang, app.zoom, &cb.zoom, &cb.zoom_fit) }
                     <div class={if app.zoom != 1.0 { "stage-wrap is-zoomed" } else { "stage-wrap" }} ref={app.stage_ref.clone()}
                          onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}
