@@ -19,6 +19,10 @@ pub const MAX_SPEED: f64 = 100.0;
 pub const SLOW_MOTION_SPEED: f64 = 0.05;
 /// Above this speed slow motion is skipped (the user asked for speed).
 const SLOW_MOTION_MAX_SPEED: f64 = 10.0;
+/// Real time slow motion may take at the start (after a load or reset): the first exchange of the group protocol is
+/// shown slowly for at most this long, then the clock runs at its speed, so records flow within about a second of
+/// opening the page. Later exchanges are slowed down for as long as they last.
+pub const START_SLOW_MOTION_MS: f64 = 600.0;
 /// A frame never advances more than this much real time (a hidden tab resumes without a jump).
 const MAX_FRAME_MS: f64 = 100.0;
 /// "Step forward" looks this far ahead for the next notable event.
@@ -39,6 +43,8 @@ pub struct Engine {
     epoch: u64,
     /// A lesson step plays until this simulated time, then the clock pauses there.
     pub stop_at: Option<u64>,
+    /// The real time slow motion may still take in the start's protocol exchange; None once it is over.
+    start_budget_ms: Option<f64>,
 }
 
 impl Engine {
@@ -56,6 +62,7 @@ impl Engine {
             revision: 1,
             epoch: 1,
             stop_at: None,
+            start_budget_ms: Some(START_SLOW_MOTION_MS),
         })
     }
 
@@ -96,7 +103,11 @@ impl Engine {
     }
 
     pub fn slow_motion_active(&self) -> bool {
-        self.slow_motion && self.speed <= SLOW_MOTION_MAX_SPEED && self.protocol_in_flight()
+        let spent = self.start_budget_ms.is_some_and(|b| b <= 0.0);
+        self.slow_motion
+            && !spent
+            && self.speed <= SLOW_MOTION_MAX_SPEED
+            && self.protocol_in_flight()
     }
 
     /// Whether a group-protocol message (not heartbeats, produce or offset traffic) is on the wire.
@@ -131,6 +142,7 @@ impl Engine {
                 left
             };
             left -= real;
+            self.spend_start_budget(real, speed < self.speed);
             self.display_ms += real * speed;
             if let Some(stop) = self.stop_at.filter(|s| self.display_ms >= *s as f64) {
                 self.timeline.advance_to(stop);
@@ -201,7 +213,21 @@ impl Engine {
         self.scenario = scenario;
         self.epoch += 1;
         self.display_ms = self.timeline.now() as f64;
+        self.start_budget_ms = Some(START_SLOW_MOTION_MS);
         self.touch();
+    }
+
+    /// Counts `real` ms against the start's slow-motion budget (when `slowed`); the start is over once the first
+    /// exchange is: no group-protocol message on the wire after time 0.
+    fn spend_start_budget(&mut self, real: f64, slowed: bool) {
+        let Some(budget) = self.start_budget_ms else {
+            return;
+        };
+        if self.timeline.now() > 0 && !self.protocol_in_flight() {
+            self.start_budget_ms = None;
+        } else if slowed {
+            self.start_budget_ms = Some(budget - real);
+        }
     }
 
     /// Back to the loaded scenario's start.
@@ -210,6 +236,7 @@ impl Engine {
             self.timeline = t;
             self.epoch += 1;
             self.display_ms = self.timeline.now() as f64;
+            self.start_budget_ms = Some(START_SLOW_MOTION_MS);
         }
         self.touch();
     }
@@ -248,6 +275,44 @@ pub fn is_protocol(api: Api) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Opening the course notes' scenario: slow motion shows the first exchange for at most
+    /// START_SLOW_MOTION_MS of real time, so the producer's first record is on the log within about a second
+    /// of real time (60 frames of 16 ms).
+    #[test]
+    fn the_start_is_slowed_for_at_most_a_moment() {
+        let mut e = Engine::new(Scenario::course_notes()).unwrap();
+        let mut real = 0.0;
+        let mut slowed = 0.0;
+        let produced = |e: &Engine| {
+            e.timeline()
+                .sim()
+                .view(0)
+                .topics
+                .iter()
+                .flat_map(|t| &t.partitions)
+                .map(|p| p.log_end_offset)
+                .sum::<u64>()
+        };
+        while produced(&e) == 0 && real < 5_000.0 {
+            if e.slow_motion_active() {
+                slowed += 16.0;
+            }
+            e.tick(16.0);
+            real += 16.0;
+        }
+        assert!(slowed > 0.0, "the first exchange is shown slowly");
+        assert!(slowed <= START_SLOW_MOTION_MS + 16.0, "slowed {slowed} ms");
+        assert!(real <= 1_100.0, "first record after {real} ms of real time");
+        // A later exchange (a consumer joining) is slowed again.
+        e.advance(20_000);
+        e.apply(grouplab_model::command::Command::CloseConsumer {
+            consumer: "consumer2".into(),
+        })
+        .unwrap();
+        e.tick(16.0);
+        assert!(e.slow_motion_active());
+    }
 
     #[test]
     fn course_notes_plays_and_seeks_back() {
