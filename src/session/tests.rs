@@ -25,6 +25,17 @@ fn open(address: &str) -> Session {
     open_at(address, true).0
 }
 
+/// "Add partitions to test-topic, up to `n`", from the page or a program.
+fn add_partitions(n: u32, origin: Origin) -> Msg {
+    Msg::Command(
+        Box::new(Command::AddPartitions {
+            topic: "test-topic".into(),
+            partitions: n,
+        }),
+        origin,
+    )
+}
+
 fn url_writes(fx: &[Effect]) -> Vec<(String, bool)> {
     fx.iter()
         .filter_map(|e| match e {
@@ -143,13 +154,7 @@ fn a_command_makes_the_link_carry_the_scenario() {
 fn a_scenario_link_round_trips_and_back_leaves_it() {
     let mut s = open("#lang=hi");
     s.update(Msg::Advance(5_000));
-    s.update(Msg::Command(
-        Box::new(Command::AddPartitions {
-            topic: "test-topic".into(),
-            partitions: 5,
-        }),
-        Origin::Ui,
-    ));
+    s.update(add_partitions(5, Origin::Ui));
     let link = s.whole_link();
     let at = s.engine.timeline().now();
     let fragment = link.split_once('#').unwrap().1.to_string();
@@ -268,13 +273,7 @@ fn export_then_import_and_a_refused_file() {
 fn added_partitions_say_when_the_clients_see_them() {
     let mut s = open("");
     s.update(Msg::Advance(10_000));
-    s.update(Msg::Command(
-        Box::new(Command::AddPartitions {
-            topic: "test-topic".into(),
-            partitions: 6,
-        }),
-        Origin::Ui,
-    ));
+    s.update(add_partitions(6, Origin::Ui));
     let notice = s.notice.clone().unwrap();
     let en = notice.text.get(Lang::En);
     assert!(
@@ -304,13 +303,7 @@ fn acting_in_the_past_says_the_future_was_replaced() {
     let mut s = open("");
     s.update(Msg::Advance(20_000));
     s.update(Msg::Seek(8_000));
-    s.update(Msg::Command(
-        Box::new(Command::AddPartitions {
-            topic: "test-topic".into(),
-            partitions: 5,
-        }),
-        Origin::Ui,
-    ));
+    s.update(add_partitions(5, Origin::Ui));
     let en = s.notice.as_ref().unwrap().text.get(Lang::En).to_string();
     assert!(en.contains("after 8 s (up to 20 s) was replaced"), "{en}");
     assert!(en.contains("Back brings it back"), "{en}");
@@ -319,13 +312,7 @@ fn acting_in_the_past_says_the_future_was_replaced() {
     // Acting at the end of the history replaces nothing.
     let mut s = open("");
     s.update(Msg::Advance(5_000));
-    s.update(Msg::Command(
-        Box::new(Command::AddPartitions {
-            topic: "test-topic".into(),
-            partitions: 5,
-        }),
-        Origin::Ui,
-    ));
+    s.update(add_partitions(5, Origin::Ui));
     let en = s.notice.as_ref().unwrap().text.get(Lang::En);
     assert!(!en.contains("replaced"), "{en}");
 }
