@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 use grouplab_model::view::WorldView;
 
-use super::markup::{button, el, text};
 use crate::i18n::{t, Lang};
 use crate::lessons::facts::facts;
 use crate::lessons::{step_key, title_key, Place};
@@ -102,7 +101,7 @@ pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
             <p class="lesson__text" data-narration="" aria-live="polite">{ t(lang, &step_key(id, k)) }</p>
             <dl class="facts lesson__facts" aria-label={t(lang, "lesson.facts")}>
                 { for facts(id, k, p.view).into_iter().map(|f| html! { <>
-                    { el("dt", "", text(t(lang, f.label))) }
+                    <dt>{ t(lang, f.label) }</dt>
                     <dd data-fact={f.id} data-value={f.number.map(|n| n.to_string())}>{ f.value }</dd>
                 </> }) }
             </dl>
@@ -111,10 +110,10 @@ pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
                 <button class="btn" data-action="lesson-back" disabled={k == 0}
                         onclick={go(Some(back))}>{ t(lang, "lesson.back") }</button>
                 { for next.map(|(to, action, label)| html! {
-                    { button("btn btn--primary", action, "", text(t(lang, label)), go(Some(to))) }
+                    <button class="btn btn--primary" data-action={action} onclick={go(Some(to))}>{ t(lang, label) }</button>
                 }) }
                 <span class="controls__spacer" />
-                { button("link", "lesson-exit", "", text(t(lang, "lesson.free_play")), go(None)) }
+                <button class="link" data-action="lesson-exit" onclick={go(None)}>{ t(lang, "lesson.free_play") }</button>
             </div>
             { toc }
         </section>

@@ -39,30 +39,6 @@ pub fn head_row(cells: Vec<AttrValue>) -> Html {
     html! { <thead><tr>{ for cells.into_iter().map(|c| html! { <th>{ text(c) }</th> }) }</tr></thead> }
 }
 
-/// A click that emits `on` (one copy of the adapter for every such button).
-pub fn on_click(on: &Callback<()>) -> Callback<MouseEvent> {
-    on.reform(|_| ())
-}
-
-/// A small toolbar button: `<button type="button" class="btn btn--small" data-action title>label</button>`.
-#[inline(never)]
-pub fn small_button(
-    action: &'static str,
-    title: &'static str,
-    label: &'static str,
-    onclick: Callback<MouseEvent>,
-) -> Html {
-    html! {
-        <button type="button" class="btn btn--small" data-action={action} {onclick} {title}>{ label }</button>
-    }
-}
-
-/// A form field: `<label>{caption}{control}</label>`.
-#[inline(never)]
-pub fn field(caption: &'static str, control: Html) -> Html {
-    html! { <label>{ caption }{ control }</label> }
-}
-
 /// `<tag class>{content}</tag>` (no class attribute for an empty `class`): the plain elements of every panel
 /// (headings, paragraphs, cells, list items) built by one function instead of one expansion each.
 #[inline(never)]

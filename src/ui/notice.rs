@@ -19,7 +19,7 @@ pub fn notice_bar(lang: Lang, notice: Option<&Notice>, on_dismiss: &Callback<()>
         <div {class} {role} aria-live="polite" data-notice={notice.map(|n| if n.error { "error" } else { "ok" }).unwrap_or("")}>
             if !text.is_empty() {
                 <span class="notice__text">{ text.to_owned() }</span>
-                <button class="btn btn--small" onclick={super::markup::on_click(on_dismiss)} aria-label={t(lang, "notice.dismiss")}>{ "×" }</button>
+                <button class="btn btn--small" onclick={on_dismiss.reform(|_| ())} aria-label={t(lang, "notice.dismiss")}>{ "×" }</button>
             }
         </div>
     }
