@@ -6,7 +6,7 @@ use grouplab_model::coordinator::CoordinatorLookup;
 use grouplab_model::partitioner::{HashFn, Partitioner, Placement, StickyRule};
 
 use crate::i18n::{t, tf, Lang};
-use crate::ui::markup::{code_step, el, text};
+use crate::ui::markup::code_step;
 
 fn hex(bytes: &[u8]) -> String {
     bytes
@@ -34,12 +34,12 @@ pub fn key_steps(lang: Lang, partitioner: Partitioner, key: Option<&str>, partit
             };
             html! {
                 <ol class="steps" data-steps="partitioner" data-partition-result={s.partition.to_string()}>
-                    { el("li", "", text(tf(lang, "steps.partitioner_key", &[("partitioner", &partitioner.name()), ("key", &key_text)]))) }
+                    <li>{ tf(lang, "steps.partitioner_key", &[("partitioner", &partitioner.name()), ("key", &key_text)]) }</li>
                     { code_step(t(lang, "steps.bytes"), ": ", bytes) }
                     { code_step(t(lang, fname), ": ", s.hash.to_string()) }
                     { code_step(t(lang, pos), ": ", s.positive.to_string()) }
                     { code_step(t(lang, "steps.modulo"), ": ", format!("{} % {} = {}", s.positive, s.num_partitions, s.partition)) }
-                    <li>{ el("strong", "", text(tf(lang, "steps.result", &[("p", &s.partition)]))) }</li>
+                    <li><strong>{ tf(lang, "steps.result", &[("p", &s.partition)]) }</strong></li>
                 </ol>
             }
         }
@@ -77,7 +77,7 @@ pub fn coordinator_steps(lang: Lang, l: &CoordinatorLookup, leader: Option<u32>)
             { code_step("Utils.abs: ", "", l.abs_hashcode.to_string()) }
             { code_step(t(lang, "steps.offsets_modulo"), ": ",
                 format!("{} % {} = {}", l.abs_hashcode, l.offsets_topic_partitions, l.offsets_partition)) }
-            { el("li", "", text(tf(lang, "steps.lives_in", &[("p", &l.offsets_partition)]))) }
+            <li>{ tf(lang, "steps.lives_in", &[("p", &l.offsets_partition)]) }</li>
             <li><strong>{ match leader {
                 Some(b) => tf(lang, "steps.coordinator", &[("broker", &b)]),
                 None => t(lang, "steps.no_coordinator").to_string(),
