@@ -36,8 +36,3 @@ pub fn head_row<C: Into<Html>>(cells: impl IntoIterator<Item = C>) -> Html {
     });
     html! { <thead><tr>{ for cells }</tr></thead> }
 }
-
-/// An optional attribute's value: an empty `&str` leaves the attribute out.
-pub fn attr(s: &'static str) -> Option<&'static str> {
-    (!s.is_empty()).then_some(s)
-}
