@@ -5,8 +5,9 @@
 use yew::prelude::*;
 use yew::virtual_dom::VText;
 
-/// A text node. Kept for the stage's member and partition views, which pass their labels through it; elsewhere
-/// a string is written as `{ s }` in `html!` or turned into `Html` with `Html::from`.
+/// A text node. Kept only for the stage's member and partition views, which wrap their labels in it; elsewhere
+/// a string is written as `{ s }` in `html!` or turned into `Html` with `Html::from`, and `svg::text` takes a
+/// string as it is.
 pub fn text(s: impl Into<AttrValue>) -> Html {
     VText::new(s).into()
 }
@@ -23,10 +24,10 @@ pub fn fact_rows(rows: Vec<(&'static str, Html)>) -> Html {
         .collect()
 }
 
-/// A step that shows a value as code: `<li>{label}{sep}<code>{code}</code></li>` (no text node for an empty
-/// `sep`).
-pub fn code_step(label: &'static str, sep: &'static str, code: String) -> Html {
-    html! { <li>{ label }if !sep.is_empty() { { sep } }<code>{ code }</code></li> }
+/// A step that shows a value as code: `<li>{label}{sep}<code>{code}</code></li>` (the separator, when there is
+/// one, is a text node of its own).
+pub fn code_step(label: &'static str, sep: Option<&'static str>, code: String) -> Html {
+    html! { <li>{ label }if let Some(sep) = sep { { sep } }<code>{ code }</code></li> }
 }
 
 /// A table's header row: `<thead><tr>` with a `<th>` per cell.
