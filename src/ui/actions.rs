@@ -9,7 +9,6 @@ use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig};
 
-use super::markup::{button, field, text};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Request;
 
@@ -224,53 +223,59 @@ pub fn actions(p: &ActionsProps) -> Html {
         <section class="actions" aria-label={t(lang, "act.region")}>
             <fieldset class="actions__set">
                 <legend>{ t(lang, "act.consumers") }</legend>
-                { field("group.id", html! { <input ref={group.clone()} list="group-ids" value="order-consumer-group" size="18" /> }) }
+                <label>{ "group.id" }<input ref={group.clone()} list="group-ids" value="order-consumer-group" size="18" /></label>
                 <datalist id="group-ids">
                     { for p.groups.iter().map(|g| html! { <option value={g.clone()} /> }) }
                 </datalist>
-                { field(t(lang, "act.client"), html! {
+                <label>
+                    { t(lang, "act.client") }
                     <select ref={c_profile.clone()}>
                         <option value="librdkafka" selected=true>{ "confluent-kafka" }</option>
                         <option value="java">{ "Java" }</option>
                     </select>
-                }) }
-                { field(t(lang, "act.assignor"), html! {
+                </label>
+                <label>
+                    { t(lang, "act.assignor") }
                     <select ref={assignor.clone()}>
                         <option value="" selected=true>{ t(lang, "act.client_default") }</option>
                         { for AssignorName::ALL.iter().map(|a| html! { <option value={a.name()}>{ a.name() }</option> }) }
                     </select>
-                }) }
-                { field("group.instance.id", html! { <input ref={instance.clone()} placeholder={t(lang, "act.dynamic")} size="10" /> }) }
-                { field(t(lang, "act.topic"), html! { <select ref={c_topic.clone()}>{ topic_options.clone() }</select> }) }
+                </label>
+                <label>{ "group.instance.id" }<input ref={instance.clone()} placeholder={t(lang, "act.dynamic")} size="10" /></label>
+                <label>{ t(lang, "act.topic") }<select ref={c_topic.clone()}>{ topic_options.clone() }</select></label>
                 <button class="btn btn--primary" onclick={add_consumer.reform(|_| ())} data-action="add-consumer"
                         aria-keyshortcuts="a">{ t(lang, "act.add_consumer") }</button>
             </fieldset>
             <fieldset class="actions__set">
                 <legend>{ t(lang, "act.produce") }</legend>
                 if p.producers.len() > 1 {
-                    { field(t(lang, "act.producer"), html! {
+                    <label>
+                        { t(lang, "act.producer") }
                         <select ref={producer.clone()}>
                             { for p.producers.iter().map(|x| html! { <option value={x.clone()}>{ x }</option> }) }
                         </select>
-                    }) }
+                    </label>
                 }
-                { field(t(lang, "act.topic"), html! { <select ref={p_topic.clone()}>{ topic_options }</select> }) }
-                { field(t(lang, "act.key"), html! { <input ref={key.clone()} value="order-7" size="10" /> }) }
+                <label>{ t(lang, "act.topic") }<select ref={p_topic.clone()}>{ topic_options }</select></label>
+                <label>{ t(lang, "act.key") }<input ref={key.clone()} value="order-7" size="10" /></label>
                 <label class="check"><input type="checkbox" ref={null_key.clone()} />{ t(lang, "act.no_key") }</label>
                 if p.producers.is_empty() {
-                    { button("btn", "", "", text(t(lang, "act.add_producer")), add_producer) }
+                    <button class="btn" onclick={add_producer}>{ t(lang, "act.add_producer") }</button>
                 } else {
                     <button class="btn btn--primary" onclick={send_one.reform(|_| ())} data-action="produce"
                             aria-keyshortcuts="p">{ t(lang, "act.send_one") }</button>
-                    { button("btn", "burst", "", text(t(lang, "act.burst")), burst.reform(|_| ())) }
-                    { field(t(lang, "act.rate"), html! { <input ref={rate.clone()} type="number" min="0" max="1000" value="4" class="num" /> }) }
-                    { button("btn", "set-rate", t(lang, "act.set_rate_title"), text(t(lang, "act.set_rate")), set_rate.reform(|_| ())) }
+                    <button class="btn" data-action="burst" onclick={burst.reform(|_| ())}>{ t(lang, "act.burst") }</button>
+                    <label>{ t(lang, "act.rate") }<input ref={rate.clone()} type="number" min="0" max="1000" value="4" class="num" /></label>
+                    <button class="btn" data-action="set-rate" title={t(lang, "act.set_rate_title")}
+                            onclick={set_rate.reform(|_| ())}>{ t(lang, "act.set_rate") }</button>
                 }
             </fieldset>
             <fieldset class="actions__set">
                 <legend>{ t(lang, "act.topic_brokers") }</legend>
-                { button("btn", "add-partition", t(lang, "act.add_partition_title"), text(t(lang, "act.add_partition")), add_partition) }
-                { button("btn", "console-consumer", t(lang, "act.console_title"), text(t(lang, "act.console")), console) }
+                <button class="btn" data-action="add-partition" title={t(lang, "act.add_partition_title")}
+                        onclick={add_partition}>{ t(lang, "act.add_partition") }</button>
+                <button class="btn" data-action="console-consumer" title={t(lang, "act.console_title")}
+                        onclick={console}>{ t(lang, "act.console") }</button>
                 <label class="check"><input type="checkbox" ref={from_beginning.clone()} checked=true />{ "--from-beginning" }</label>
                 { for p.brokers.iter().map(|(id, up)| {
                     let (on, id, up) = (p.on_command.clone(), *id, *up);

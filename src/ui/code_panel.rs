@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use grouplab_model::timeline::LoggedCommand;
 
-use super::markup::{el, text};
 use crate::codegen::{generate, Flavour};
 use crate::i18n::{t, Lang};
 
@@ -44,8 +43,8 @@ pub fn code_panel(p: &CodePanelProps) -> Html {
                 <h2 id="code-title">{ t(p.lang, "code.heading") }</h2>
                 <div role="tablist" class="tabs">{ for tabs }</div>
             </header>
-            <pre class="code" data-code={flavour.id()} tabindex="0" role="tabpanel">{ el("code", "", text(code)) }</pre>
-            { el("p", "hint", text(t(p.lang, "code.note"))) }
+            <pre class="code" data-code={flavour.id()} tabindex="0" role="tabpanel"><code>{ code }</code></pre>
+            <p class="hint">{ t(p.lang, "code.note") }</p>
         </section>
     }
 }

@@ -12,7 +12,6 @@ use grouplab_model::view::WorldView;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::markup::{el, text};
 use super::snapshot::Snapshot;
 use crate::i18n::{t, Lang};
 use crate::session::Selection;
@@ -211,13 +210,13 @@ pub fn context_menu(p: &ContextMenuProps) -> Html {
     let title = p.at.target.name(p.lang);
     let items = items(&p.at.target, &p.snap.view);
     html! {
-        <div class="context-menu-layer" onclick={super::markup::on_click(&p.on_close)}
+        <div class="context-menu-layer" onclick={p.on_close.reform(|_| ())}
              oncontextmenu={p.on_close.reform(|e: MouseEvent| e.prevent_default())}>
             <div class="context-menu" role="menu" ref={menu} aria-label={title.clone()} data-menu-for={p.at.target.label()}
                  {onkeydown} onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                { el("p", "context-menu__title", text(title)) }
+                <p class="context-menu__title">{ title }</p>
                 if items.is_empty() {
-                    { el("p", "context-menu__empty", text(t(p.lang, "menu.nothing"))) }
+                    <p class="context-menu__empty">{ t(p.lang, "menu.nothing") }</p>
                 }
                 { for items.into_iter().map(|(key, cmd)| {
                     let (on, close) = (p.on_command.clone(), p.on_close.clone());

@@ -5,7 +5,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::format;
-use super::markup::{button, on_click, text};
 use crate::i18n::{t, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -44,13 +43,13 @@ pub fn controls(p: &ControlsProps) -> Html {
     let l = p.lang;
     html! {
         <div class="controls" role="toolbar" aria-label={t(l, "ctl.toolbar")}>
-            <button class="btn btn--primary" onclick={on_click(&p.on_toggle_play)}
+            <button class="btn btn--primary" onclick={p.on_toggle_play.reform(|_| ())}
                     aria-keyshortcuts="Space" data-action="play-pause">
                 { if p.playing { t(l, "ctl.pause") } else { t(l, "ctl.play") } }
             </button>
-            <button class="btn" onclick={on_click(&p.on_step_back)} aria-keyshortcuts="ArrowLeft"
+            <button class="btn" onclick={p.on_step_back.reform(|_| ())} aria-keyshortcuts="ArrowLeft"
                     title={t(l, "ctl.back_title")} data-action="step-back">{ t(l, "ctl.back") }</button>
-            <button class="btn" onclick={on_click(&p.on_step_forward)} aria-keyshortcuts="ArrowRight"
+            <button class="btn" onclick={p.on_step_forward.reform(|_| ())} aria-keyshortcuts="ArrowRight"
                     title={t(l, "ctl.next_title")} data-action="step-forward">{ t(l, "ctl.next") }</button>
             <output class="clock" data-time-ms={p.time_ms.to_string()} aria-label={t(l, "ctl.clock")}>
                 { format!("t = {}", format::seconds(p.time_ms)) }
@@ -70,8 +69,8 @@ pub fn controls(p: &ControlsProps) -> Html {
                 <span class="badge badge--slow" role="status">{ t(l, "ctl.slowmo_on") }</span>
             }
             <span class="controls__spacer" />
-            { button("btn", "reset", "", text(t(l, "ctl.reset")), on_click(&p.on_reset)) }
-            <button class="btn" onclick={on_click(&p.on_help)} aria-keyshortcuts="?" title={t(l, "ctl.help")} aria-label={t(l, "help.title")}>{ "?" }</button>
+            <button class="btn" data-action="reset" onclick={p.on_reset.reform(|_| ())}>{ t(l, "ctl.reset") }</button>
+            <button class="btn" onclick={p.on_help.reform(|_| ())} aria-keyshortcuts="?" title={t(l, "ctl.help")} aria-label={t(l, "help.title")}>{ "?" }</button>
         </div>
     }
 }

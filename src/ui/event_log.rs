@@ -8,7 +8,6 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::format;
-use super::markup::{el, text};
 use super::snapshot::{LogBook, LogLine};
 use crate::i18n::{t, use_lang};
 use crate::sentences::{sentence, Category};
@@ -83,7 +82,7 @@ pub fn event_log(p: &EventLogProps) -> Html {
             </header>
             <div class="event-log__list" role="log" aria-live="polite" aria-relevant="additions"><ol>
                 if lines.is_empty() {
-                    { el("li", "event-log__empty", text(t(lang, "log.empty"))) }
+                    <li class="event-log__empty">{ t(lang, "log.empty") }</li>
                 }
                 { for lines.into_iter().map(|(l, text)| {
                     let at = l.time_ms;

@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use super::markup::{el, text};
 use super::modal::Modal;
 use crate::i18n::{t, Lang};
 
@@ -31,12 +30,12 @@ pub fn help(lang: Lang, on_close: &Callback<()>) -> Html {
                 { for SHORTCUTS.iter().map(|(k, what)| html! {
                     <>
                         <dt><kbd>{ *k }</kbd></dt>
-                        { el("dd", "", text(t(lang, what))) }
+                        <dd>{ t(lang, what) }</dd>
                     </>
                 }) }
             </dl>
-            { el("p", "", text(t(lang, "help.note"))) }
-            <button class="btn btn--primary" onclick={super::markup::on_click(on_close)} autofocus=true>{ t(lang, "help.close") }</button>
+            <p>{ t(lang, "help.note") }</p>
+            <button class="btn btn--primary" onclick={on_close.reform(|_| ())} autofocus=true>{ t(lang, "help.close") }</button>
           </section>
         </Modal>
     }

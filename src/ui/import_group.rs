@@ -9,7 +9,6 @@ use grouplab_model::scenario::Scenario;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::markup::{button, el, text};
 use super::modal::Modal;
 use crate::i18n::{say, t, Lang};
 
@@ -97,7 +96,7 @@ impl Component for ImportGroup {
             <Modal labelled_by="import-group-title" on_close={ctx.props().on_close.clone()}>
                 <section class="import-group" data-import-dialog="">
                     <h2 id="import-group-title">{ t(lang, "import.title") }</h2>
-                    { el("p", "import-group__help", text(t(lang, "import.help"))) }
+                    <p class="import-group__help">{ t(lang, "import.help") }</p>
                     <label class="import-group__label" for="import-group-text">{ t(lang, "import.label") }</label>
                     <textarea id="import-group-text" class="import-group__text" data-import-text=""
                               ref={self.textarea.clone()} spellcheck="false" autocomplete="off"
@@ -109,9 +108,13 @@ impl Component for ImportGroup {
                         { self.status(lang) }
                     </div>
                     <div class="import-group__actions">
-                        { button("btn", "import-sample", "", text(t(lang, "import.sample")), link.callback(|_| Msg::Sample)) }
+                        <button class="btn" data-action="import-sample" onclick={link.callback(|_| Msg::Sample)}>
+                            { t(lang, "import.sample") }
+                        </button>
                         <span class="import-group__spacer"></span>
-                        { button("btn", "import-close", "", text(if self.done.is_some() { t(lang, "import.close") } else { t(lang, "import.cancel") }), close) }
+                        <button class="btn" data-action="import-close" onclick={close}>
+                            { if self.done.is_some() { t(lang, "import.close") } else { t(lang, "import.cancel") } }
+                        </button>
                         <button class="btn btn--primary" data-action="import-draw"
                                 disabled={self.text.trim().is_empty()}
                                 onclick={link.callback(|_| Msg::Draw)}>
@@ -142,7 +145,7 @@ impl ImportGroup {
             <div class="import-group__done" data-import-done={groups.join(" ")}>
                 <p>{ format!("{} {}", t(lang, "import.drawn"), groups.join(", ")) }</p>
                 <ul class="import-group__notes" data-import-notes="">
-                    { for notes.iter().map(|n| el("li", "", text(say(lang, n)))) }
+                    { for notes.iter().map(|n| html! { <li>{ say(lang, n) }</li> }) }
                 </ul>
             </div>
         }

@@ -11,7 +11,6 @@ use yew::prelude::*;
 use grouplab_model::timeline::Timeline;
 use grouplab_model::view::WorldView;
 
-use super::markup::{button, el, text};
 use crate::i18n::{t, tf, Lang};
 use crate::lessons::facts::facts;
 use crate::lessons::{self, step_key, title_key, Place};
@@ -115,7 +114,7 @@ pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
             <p class="lesson__text" data-narration="" aria-live="polite">{ narration(lang, id, k, p.view) }</p>
             <dl class="facts lesson__facts" aria-label={t(lang, "lesson.facts")}>
                 { for facts(id, k, p.view, p.timeline, lang).into_iter().map(|f| html! { <>
-                    { el("dt", "", text(t(lang, f.label))) }
+                    <dt>{ t(lang, f.label) }</dt>
                     <dd data-fact={f.id} data-value={f.number.map(|n| n.to_string())}>{ f.value }</dd>
                 </> }) }
             </dl>
@@ -124,10 +123,10 @@ pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
                 <button class="btn" data-action="lesson-back" disabled={k == 0}
                         onclick={go(Some(back))}>{ t(lang, "lesson.back") }</button>
                 { for next.map(|(to, action, label)| html! {
-                    { button("btn btn--primary", action, "", text(t(lang, label)), go(Some(to))) }
+                    <button class="btn btn--primary" data-action={action} onclick={go(Some(to))}>{ t(lang, label) }</button>
                 }) }
                 <span class="controls__spacer" />
-                { button("link", "lesson-exit", "", text(t(lang, "lesson.free_play")), go(None)) }
+                <button class="link" data-action="lesson-exit" onclick={go(None)}>{ t(lang, "lesson.free_play") }</button>
             </div>
             { toc }
         </section>

@@ -1,11 +1,13 @@
-//! Small builders of markup that repeats across components, written once. `html!` expands every element in
-//! place (its attributes, children and their conversions: ~170 to 250 bytes of wasm each), so markup built from
-//! data by one function is much smaller than the same markup written out in every view (see docs/size.md).
+//! Helpers that turn data into markup: a list of facts, a table's header cells, a step that shows a value as
+//! code. The rule: a helper only where it turns data into markup; a view's structure (its elements, classes
+//! and attributes, buttons and labels) is written in `html!` where it is used, so it reads as it renders.
 
 use yew::prelude::*;
 use yew::virtual_dom::VText;
 
-/// A text node, without the copy `{ string }` makes (a `&'static str` is not copied at all).
+/// A text node. Kept only for the stage's member and partition views, which wrap their labels in it; elsewhere
+/// a string is written as `{ s }` in `html!` or turned into `Html` with `Html::from`, and `svg::text` takes a
+/// string as it is.
 pub fn text(s: impl Into<AttrValue>) -> Html {
     VText::new(s).into()
 }
@@ -16,76 +18,22 @@ pub fn facts(rows: Vec<(&'static str, Html)>) -> Html {
 }
 
 /// The `<dt>`/`<dd>` pairs of [`facts`], for a list that also has a pair of its own.
-#[inline(never)]
 pub fn fact_rows(rows: Vec<(&'static str, Html)>) -> Html {
-    let mut items = Vec::with_capacity(rows.len() * 2);
-    for (term, desc) in rows {
-        items.push(html! { <dt>{ term }</dt> });
-        items.push(html! { <dd>{ desc }</dd> });
-    }
-    items.into_iter().collect()
+    rows.into_iter()
+        .map(|(term, desc)| html! { <><dt>{ term }</dt><dd>{ desc }</dd></> })
+        .collect()
 }
 
-/// A step that shows a value as code: `<li>{label}{sep}<code>{code}</code></li>` (no text node for an empty
-/// `sep`).
-#[inline(never)]
-pub fn code_step(label: &'static str, sep: &'static str, code: String) -> Html {
-    html! { <li>{ label }if !sep.is_empty() { { sep } }<code>{ code }</code></li> }
+/// A step that shows a value as code: `<li>{label}{sep}<code>{code}</code></li>` (the separator, when there is
+/// one, is a text node of its own).
+pub fn code_step(label: &'static str, sep: Option<&'static str>, code: String) -> Html {
+    html! { <li>{ label }if let Some(sep) = sep { { sep } }<code>{ code }</code></li> }
 }
 
-/// A table's header row: `<thead><tr><th>…</th>…</tr></thead>`.
-#[inline(never)]
-pub fn head_row(cells: Vec<AttrValue>) -> Html {
-    html! { <thead><tr>{ for cells.into_iter().map(|c| html! { <th>{ text(c) }</th> }) }</tr></thead> }
-}
-
-/// A click that emits `on` (one copy of the adapter for every such button).
-pub fn on_click(on: &Callback<()>) -> Callback<MouseEvent> {
-    on.reform(|_| ())
-}
-
-/// A small toolbar button: `<button type="button" class="btn btn--small" data-action title>label</button>`.
-#[inline(never)]
-pub fn small_button(
-    action: &'static str,
-    title: &'static str,
-    label: &'static str,
-    onclick: Callback<MouseEvent>,
-) -> Html {
-    html! {
-        <button type="button" class="btn btn--small" data-action={action} {onclick} {title}>{ label }</button>
-    }
-}
-
-/// A form field: `<label>{caption}{control}</label>`.
-#[inline(never)]
-pub fn field(caption: &'static str, control: Html) -> Html {
-    html! { <label>{ caption }{ control }</label> }
-}
-
-/// `<tag class>{content}</tag>` (no class attribute for an empty `class`): the plain elements of every panel
-/// (headings, paragraphs, cells, list items) built by one function instead of one expansion each.
-#[inline(never)]
-pub fn el(tag: &'static str, class: &'static str, content: Html) -> Html {
-    html! { <@{tag} class={class}>{ content }</@> }
-}
-
-/// `<button class data-action title onclick>{label}</button>`, the panels' plain buttons (an empty `action` or
-/// `title` leaves its attribute out).
-#[inline(never)]
-pub fn button(
-    class: &'static str,
-    action: &'static str,
-    title: &'static str,
-    label: Html,
-    onclick: Callback<MouseEvent>,
-) -> Html {
-    html! {
-        <button class={class} data-action={attr(action)} title={attr(title)} {onclick}>{ label }</button>
-    }
-}
-
-/// An optional attribute's value: an empty `&str` leaves the attribute out.
-pub fn attr(s: &'static str) -> Option<&'static str> {
-    (!s.is_empty()).then_some(s)
+/// A table's header row: `<thead><tr>` with a `<th>` per cell.
+pub fn head_row<C: Into<Html>>(cells: impl IntoIterator<Item = C>) -> Html {
+    let cells = cells.into_iter().map(|c| -> Html {
+        html! { <th>{ c.into() }</th> }
+    });
+    html! { <thead><tr>{ for cells }</tr></thead> }
 }

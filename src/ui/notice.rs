@@ -29,7 +29,7 @@ pub fn notice_bar(
                         { tf(lang, "notice.jump", &[("at", &at.div_ceil(1000))]) }
                     </button>
                 }
-                <button class="btn btn--small" onclick={super::markup::on_click(on_dismiss)} aria-label={t(lang, "notice.dismiss")}>{ "×" }</button>
+                <button class="btn btn--small" onclick={on_dismiss.reform(|_| ())} aria-label={t(lang, "notice.dismiss")}>{ "×" }</button>
             }
         </div>
     }

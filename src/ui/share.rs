@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use grouplab_model::scenario::MAX_SCENARIO_JSON_BYTES;
 
-use super::markup::{on_click, small_button};
 use crate::i18n::{t, tf, Lang, Said};
 
 #[derive(Properties, PartialEq)]
@@ -51,16 +50,21 @@ pub fn share(p: &ShareProps) -> Html {
     };
     html! {
         <div class="share" role="group" aria-label={t(l, "share.group")}>
-            { small_button("copy-link", t(l, "share.copy_title"), t(l, "share.copy"), on_click(&p.on_copy)) }
+            <button type="button" class="btn btn--small" data-action="copy-link"
+                    onclick={p.on_copy.reform(|_| ())} title={t(l, "share.copy_title")}>{ t(l, "share.copy") }</button>
             if p.embed {
-                { small_button("open-app", t(l, "share.open_title"), t(l, "share.open"), on_click(&p.on_open)) }
+                <button type="button" class="btn btn--small" data-action="open-app"
+                        onclick={p.on_open.reform(|_| ())} title={t(l, "share.open_title")}>{ t(l, "share.open") }</button>
             } else {
-                { small_button("export", t(l, "share.export_title"), t(l, "share.export"), on_click(&p.on_export)) }
-                { small_button("import", t(l, "share.import_title"), t(l, "share.import"), pick) }
+                <button type="button" class="btn btn--small" data-action="export"
+                        onclick={p.on_export.reform(|_| ())} title={t(l, "share.export_title")}>{ t(l, "share.export") }</button>
+                <button type="button" class="btn btn--small" data-action="import"
+                        onclick={pick} title={t(l, "share.import_title")}>{ t(l, "share.import") }</button>
                 <input type="file" accept=".json,application/json" ref={file_ref} {onchange} hidden=true
                        data-import-file="" aria-label={t(l, "share.import_title")} />
                 if let Some(cb) = &p.on_import_group {
-                    { small_button("import-group", t(l, "share.group_title"), t(l, "share.import_group"), on_click(cb)) }
+                    <button type="button" class="btn btn--small" data-action="import-group"
+                            onclick={cb.reform(|_| ())} title={t(l, "share.group_title")}>{ t(l, "share.import_group") }</button>
                 }
             }
         </div>

@@ -34,7 +34,7 @@ pub fn zoom_bar(lang: Lang, z: f64, on_zoom: &Callback<f64>, on_fit: &Callback<(
                     onclick={set(1.0)} title={t(lang, "zoom.reset")}>{ format!("{}%", super::format::fixed(z * 100.0, 0)) }</button>
             <button type="button" class="btn btn--small" data-action="zoom-in" onclick={set(z * STEP)}
                     disabled={z >= MAX_ZOOM} aria-label={t(lang, "zoom.in")}>{ "+" }</button>
-            <button type="button" class="btn btn--small" data-action="zoom-fit" onclick={super::markup::on_click(on_fit)}
+            <button type="button" class="btn btn--small" data-action="zoom-fit" onclick={on_fit.reform(|_| ())}
                     title={t(lang, "zoom.fit_title")}>{ t(lang, "zoom.fit") }</button>
         </div>
     }

@@ -7,7 +7,7 @@ use grouplab_model::view::WorldView;
 
 use super::steps::coordinator_steps;
 use crate::i18n::{t, tf, Lang};
-use crate::ui::markup::{button, el, facts, text};
+use crate::ui::markup::facts;
 
 pub fn broker_panel(lang: Lang, v: &WorldView, id: u32, on_command: &Callback<Command>) -> Html {
     let Some(b) = v.brokers.iter().find(|b| b.id == id) else {
@@ -34,16 +34,17 @@ pub fn broker_panel(lang: Lang, v: &WorldView, id: u32, on_command: &Callback<Co
     html! {
         <>
             { facts(vec![
-                (t(lang, "insp.status"), text(t(lang, if b.up { "insp.up" } else { "insp.down" }))),
-                (t(lang, "insp.leads"), text(if leads.is_empty() { t(lang, "insp.no_partition").into() } else { leads.join(", ") })),
-                (t(lang, "insp.coordinates"), text(if b.coordinates.is_empty() { t(lang, "insp.no_group").into() } else { b.coordinates.join(", ") })),
+                (t(lang, "insp.status"), Html::from(t(lang, if b.up { "insp.up" } else { "insp.down" }))),
+                (t(lang, "insp.leads"), Html::from(if leads.is_empty() { t(lang, "insp.no_partition").into() } else { leads.join(", ") })),
+                (t(lang, "insp.coordinates"), Html::from(if b.coordinates.is_empty() { t(lang, "insp.no_group").into() } else { b.coordinates.join(", ") })),
             ]) }
-            { button(if b.up { "btn btn--danger" } else { "btn" }, "", "",
-                text(t(lang, if b.up { "insp.stop_broker" } else { "insp.start_broker" })), toggle) }
-            { el("p", "hint", text(t(lang, "insp.broker_hint"))) }
+            <button class={if b.up { "btn btn--danger" } else { "btn" }} onclick={toggle}>
+                { t(lang, if b.up { "insp.stop_broker" } else { "insp.start_broker" }) }
+            </button>
+            <p class="hint">{ t(lang, "insp.broker_hint") }</p>
             { for v.groups.iter().filter(|g| b.coordinates.contains(&g.group_id)).map(|g| html! {
                 <>
-                    { el("h3", "", text(tf(lang, "insp.why_coordinator", &[("broker", &b.id), ("group", &g.group_id)]))) }
+                    <h3>{ tf(lang, "insp.why_coordinator", &[("broker", &b.id), ("group", &g.group_id)]) }</h3>
                     { coordinator_steps(lang, &g.coordinator.lookup, g.coordinator.broker) }
                 </>
             }) }

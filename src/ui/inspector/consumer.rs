@@ -9,7 +9,7 @@ use grouplab_model::view::WorldView;
 
 use crate::i18n::{t, tf, use_lang, Lang};
 use crate::ui::format;
-use crate::ui::markup::{button, el, facts, text};
+use crate::ui::markup::facts;
 use crate::ui::stage::member::{is_idle, state_key, state_label};
 
 #[derive(Properties, PartialEq)]
@@ -46,12 +46,12 @@ pub fn consumer_actions(p: &ActionsProps) -> Html {
     html! {
         <div class="consumer-actions" data-actions-for={p.name.clone()}>
             if running {
-                { button("btn btn--small", "close", t(lang, "insp.close_title"), text(t(lang, "insp.close")),
-                    cmd(Command::CloseConsumer { consumer: n.clone() })) }
-                { button("btn btn--small btn--danger", "crash", t(lang, "insp.crash_title"), text(t(lang, "insp.crash")),
-                    cmd(Command::CrashConsumer { consumer: n.clone() })) }
-                { button("btn btn--small", "commit", t(lang, "insp.commit_title"), text(t(lang, "insp.commit")),
-                    cmd(Command::CommitNow { consumer: n.clone(), sync: true })) }
+                <button class="btn btn--small" data-action="close" title={t(lang, "insp.close_title")}
+                        onclick={cmd(Command::CloseConsumer { consumer: n.clone() })}>{ t(lang, "insp.close") }</button>
+                <button class="btn btn--small btn--danger" data-action="crash" title={t(lang, "insp.crash_title")}
+                        onclick={cmd(Command::CrashConsumer { consumer: n.clone() })}>{ t(lang, "insp.crash") }</button>
+                <button class="btn btn--small" data-action="commit" title={t(lang, "insp.commit_title")}
+                        onclick={cmd(Command::CommitNow { consumer: n.clone(), sync: true })}>{ t(lang, "insp.commit") }</button>
                 <label class={if p.compact { "rate sr-label" } else { "rate" }}>
                     <span>{ t(lang, "insp.processing") }</span>
                     <select {onchange} aria-label={tf(lang, "insp.processing_of", &[("name", &p.name)])} data-action="rate">
@@ -61,8 +61,8 @@ pub fn consumer_actions(p: &ActionsProps) -> Html {
                     </select>
                 </label>
             } else {
-                { button("btn btn--small", "restart", "", text(t(lang, "insp.restart")),
-                    cmd(Command::RestartConsumer { consumer: n.clone() })) }
+                <button class="btn btn--small" data-action="restart"
+                        onclick={cmd(Command::RestartConsumer { consumer: n.clone() })}>{ t(lang, "insp.restart") }</button>
             }
         </div>
     }
@@ -75,7 +75,7 @@ pub fn consumer_panel(
     on_command: &Callback<Command>,
 ) -> Html {
     let Some(c) = v.consumers.iter().find(|c| c.name == name) else {
-        return el("p", "", text(t(lang, "insp.no_consumer")));
+        return html! { <p>{ t(lang, "insp.no_consumer") }</p> };
     };
     let gs = c
         .group_id
@@ -94,24 +94,24 @@ pub fn consumer_panel(
     html! {
         <>
             { facts(vec![
-                (tr("insp.state"), text([tr(state_key(state_label(c, gs))), note(is_idle(c, gs), "insp.idle_note")].concat())),
-                (tr("insp.process"), text(status)),
-                (tr("insp.client"), text(format!("{} ({})", c.profile.label(), c.client_id))),
-                ("group.id", text([c.group_id.as_deref().unwrap_or(tr("insp.no_group_assign")), note(c.console, "insp.console_note")].concat())),
+                (tr("insp.state"), Html::from([tr(state_key(state_label(c, gs))), note(is_idle(c, gs), "insp.idle_note")].concat())),
+                (tr("insp.process"), Html::from(status)),
+                (tr("insp.client"), Html::from(format!("{} ({})", c.profile.label(), c.client_id))),
+                ("group.id", Html::from([c.group_id.as_deref().unwrap_or(tr("insp.no_group_assign")), note(c.console, "insp.console_note")].concat())),
                 (tr("insp.member_id"), html! { <code>{ if c.member_id.is_empty() { tr("insp.none_yet_paren") } else { &c.member_id } }</code> }),
-                ("group.instance.id", text(c.group_instance_id.clone().unwrap_or_else(|| tr("insp.dynamic_member").into()))),
-                (tr("insp.generation"), text(format!("{}{}", c.generation_id, note(c.is_leader, "insp.leader_note")))),
-                (tr("insp.strategies"), text(c.strategies.iter().map(|a| a.name()).collect::<Vec<_>>().join(", "))),
-                (tr("insp.owns"), text(if c.assigned.is_empty() { tr("insp.nothing").into() } else { c.assigned.join(", ") })),
-                (tr("insp.positions"), text(if c.positions.is_empty() { "–".into() } else {
+                ("group.instance.id", Html::from(c.group_instance_id.clone().unwrap_or_else(|| tr("insp.dynamic_member").into()))),
+                (tr("insp.generation"), Html::from(format!("{}{}", c.generation_id, note(c.is_leader, "insp.leader_note")))),
+                (tr("insp.strategies"), Html::from(c.strategies.iter().map(|a| a.name()).collect::<Vec<_>>().join(", "))),
+                (tr("insp.owns"), Html::from(if c.assigned.is_empty() { tr("insp.nothing").into() } else { c.assigned.join(", ") })),
+                (tr("insp.positions"), Html::from(if c.positions.is_empty() { "–".into() } else {
                     c.positions.iter().map(|(tp, o)| tf(lang, "insp.position_at", &[("tp", tp), ("offset", o)])).collect::<Vec<_>>().join(", ") })),
-                (tr("insp.processing"), text(c.records_per_sec.map_or(tr("insp.instant").into(), |r| tf(lang, "insp.records_per_sec", &[("rate", &r)])))),
-                (tr("insp.delivered"), text(tf(lang, "insp.delivered_value", &[("n", &c.records_delivered), ("again", &c.records_redelivered)]))),
-                (tr("insp.last_poll"), text(tf(lang, "insp.last_poll_value", &[("ago", &format::seconds(since_poll)), ("max", &c.max_poll_interval_ms)]))),
-                ("session.timeout.ms", text(c.session_timeout_ms.to_string())),
+                (tr("insp.processing"), Html::from(c.records_per_sec.map_or(tr("insp.instant").into(), |r| tf(lang, "insp.records_per_sec", &[("rate", &r)])))),
+                (tr("insp.delivered"), Html::from(tf(lang, "insp.delivered_value", &[("n", &c.records_delivered), ("again", &c.records_redelivered)]))),
+                (tr("insp.last_poll"), Html::from(tf(lang, "insp.last_poll_value", &[("ago", &format::seconds(since_poll)), ("max", &c.max_poll_interval_ms)]))),
+                ("session.timeout.ms", Html::from(c.session_timeout_ms)),
             ]) }
             <ConsumerActions name={c.name.clone()} status={c.status.clone()} rate={c.records_per_sec} on_command={on_command.clone()} />
-            { el("p", "hint", text(tr("insp.consumer_hint"))) }
+            <p class="hint">{ tr("insp.consumer_hint") }</p>
         </>
     }
 }

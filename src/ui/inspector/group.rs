@@ -16,7 +16,7 @@ use super::steps::coordinator_steps;
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
 use crate::ui::format;
-use crate::ui::markup::{button, el, fact_rows, text};
+use crate::ui::markup::fact_rows;
 use crate::ui::snapshot::Snapshot;
 
 #[derive(Properties, PartialEq)]
@@ -69,7 +69,7 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
         },
     );
     let Some(g) = g else {
-        return el("p", "", text(tr("insp.no_group_yet")));
+        return html! { <p>{ tr("insp.no_group_yet") }</p> };
     };
     // librdkafka's sticky assignors are ports of Java's pre-2.6 algorithm (KAFKA-SEMANTICS.md c): the model
     // computes Java's, and says so.
@@ -97,7 +97,7 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
                 { for rec.assignment.iter().map(|(m, tps)| html! {
                     <li>
                         <span class="who">{ name_of(m) }</span>{ ": " }
-                        if tps.is_empty() { { el("em", "", text(tr("insp.idle_nothing"))) } }
+                        if tps.is_empty() { <em>{ tr("insp.idle_nothing") }</em> }
                         { for tps.iter().map(|tp| {
                             let moved = prev.as_ref().is_some_and(|pm| pm.get(tp).is_some_and(|o| *o != m.as_str()));
                             html! { <span class={if moved { "tp moved" } else { "tp" }}
@@ -131,22 +131,22 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
             <dl class="facts">
                 <dt>{ tr("insp.state") }</dt><dd data-group-state={g.state.name()}>{ g.state.name() }</dd>
                 { fact_rows(vec![
-                    (tr("insp.generation"), text(g.generation_id.to_string())),
-                    (tr("insp.assignor"), text(g.assignor.map_or(tr("insp.none_yet"), |a| a.name()))),
-                    (tr("insp.leader"), text(g.leader.as_deref().map(name_of).unwrap_or_else(|| tr("insp.none").into()))),
-                    (tr("insp.redelivered"), text(tf(lang, "insp.redelivered_value", &[("n", &g.records_redelivered)]))),
+                    (tr("insp.generation"), Html::from(g.generation_id)),
+                    (tr("insp.assignor"), Html::from(g.assignor.map_or(tr("insp.none_yet"), |a| a.name()))),
+                    (tr("insp.leader"), Html::from(g.leader.as_deref().map(name_of).unwrap_or_else(|| tr("insp.none").into()))),
+                    (tr("insp.redelivered"), Html::from(tf(lang, "insp.redelivered_value", &[("n", &g.records_redelivered)]))),
                 ]) }
             </dl>
-            { el("h3", "", text(tr("insp.which_coordinator"))) }
+            <h3>{ tr("insp.which_coordinator") }</h3>
             { coordinator_steps(lang, &g.coordinator.lookup, leader_broker) }
-            { el("h3", "", text(tr("insp.members"))) }
+            <h3>{ tr("insp.members") }</h3>
             <ul class="members">
                 { for g.members.iter().map(|m| {
                     let c = m.consumer.clone();
                     let sel = p.on_select.reform(move |_: MouseEvent| Selection::Consumer(c.clone()));
                     html! {
                         <li>
-                            { button("link", "", "", text(m.consumer.clone()), sel) }
+                            <button class="link" onclick={sel}>{ m.consumer.clone() }</button>
                             { format!(" · {}{}{}{}", m.member_id,
                                 m.group_instance_id.as_ref().map(|i| tf(lang, "insp.static_note", &[("id", i)])).unwrap_or_default(),
                                 if m.is_leader { tr("insp.leader_mark") } else { "" },
@@ -155,20 +155,20 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
                     }
                 }) }
             </ul>
-            { el("h3", "", text(tr("insp.committed_offsets"))) }
+            <h3>{ tr("insp.committed_offsets") }</h3>
             <ul class="committed">
                 { for g.committed.iter().map(|(tp, o)| html! {
-                    { el("li", "", text(tf(lang, "insp.committed_line", &[("tp", tp), ("offset", o), ("lag", &g.lag.get(tp).copied().unwrap_or(0))]))) }
+                    <li>{ tf(lang, "insp.committed_line", &[("tp", tp), ("offset", o), ("lag", &g.lag.get(tp).copied().unwrap_or(0))]) }</li>
                 }) }
             </ul>
             if rdkafka_sticky {
                 <p class="hint" data-hint="rdkafka-sticky">{ tr("insp.rdkafka_sticky") }</p>
             }
-            { el("h3", "", text(tr("insp.per_generation"))) }
-            { el("p", "hint", text(tr("insp.moved_hint"))) }
+            <h3>{ tr("insp.per_generation") }</h3>
+            <p class="hint">{ tr("insp.moved_hint") }</p>
             { for history }
             if !alternatives.is_empty() {
-                { el("h3", "", text(tr("insp.other_assignors"))) }
+                <h3>{ tr("insp.other_assignors") }</h3>
                 <table class="table"><tbody>{ for alternatives_html }</tbody></table>
             }
         </>

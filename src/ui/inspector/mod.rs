@@ -19,7 +19,6 @@ use grouplab_model::command::Command;
 use super::snapshot::Snapshot;
 use crate::i18n::{t, tf, Lang};
 use crate::session::Selection;
-use crate::ui::markup::{button, text};
 
 /// A plain function, not a component: its snapshot changes every frame, so a component's props comparison
 /// would never spare a render.
@@ -63,7 +62,7 @@ pub fn inspector(
             <header class="panel__header">
                 <h2 id="inspector-title">{ title }</h2>
                 if selection.is_some() {
-                    { button("btn btn--small", "", "", text(t(lang, "insp.back")), on_select.reform(|_| None)) }
+                    <button class="btn btn--small" onclick={on_select.reform(|_| None)}>{ t(lang, "insp.back") }</button>
                 }
             </header>
             <div class="inspector__body" key={kind}>{ body }</div>

@@ -8,7 +8,6 @@ use grouplab_model::view::WorldView;
 use super::consumer::ConsumerActions;
 use crate::i18n::{t, tf, Lang};
 use crate::session::Selection;
-use crate::ui::markup::{button, el, text};
 use crate::ui::stage::member::{state_key, state_label};
 
 /// A big world lists its first consumers only (each row is several controls, redrawn every frame).
@@ -22,8 +21,8 @@ pub fn overview(
 ) -> Html {
     html! {
         <>
-            { el("p", "hint", text(t(lang, "insp.overview_hint"))) }
-            { el("h3", "", text(t(lang, "act.consumers"))) }
+            <p class="hint">{ t(lang, "insp.overview_hint") }</p>
+            <h3>{ t(lang, "act.consumers") }</h3>
             <ul class="consumer-list">
             { for v.consumers.iter().take(LIST_LIMIT).map(|c| {
                 let gs = c.group_id.as_deref().and_then(|g| v.groups.iter().find(|x| x.group_id == g)).map(|g| g.state);
@@ -32,7 +31,7 @@ pub fn overview(
                 html! {
                     <li key={c.name.clone()} data-consumer-row={c.name.clone()}>
                         <div>
-                            { button("link", "", "", text(c.name.clone()), sel) }
+                            <button class="link" onclick={sel}>{ c.name.clone() }</button>
                             { tf(lang, "insp.consumer_row", &[
                                 ("group", &c.group_id.as_deref().unwrap_or(t(lang, "insp.assign"))),
                                 ("state", &t(lang, state_key(state_label(c, gs)))),

@@ -7,7 +7,7 @@ use grouplab_model::view::WorldView;
 
 use crate::i18n::{t, tf, Lang};
 use crate::session::Selection;
-use crate::ui::markup::{button, el, facts, head_row, text};
+use crate::ui::markup::{facts, head_row};
 
 pub fn partition_panel(
     lang: Lang,
@@ -25,7 +25,7 @@ pub fn partition_panel(
         .find(|t| t.name == topic)
         .and_then(|t| t.partitions.iter().find(|x| x.partition.to_string() == n))
     else {
-        return el("p", "", text(tr("insp.no_partition_now")));
+        return html! { <p>{ tr("insp.no_partition_now") }</p> };
     };
     let groups = v.groups.iter().filter(|g| {
         g.committed.contains_key(tp)
@@ -36,22 +36,22 @@ pub fn partition_panel(
     html! {
         <>
             { facts(vec![
-                (tr("insp.leader"), text(part.leader.map_or(tr("insp.offline").into(), |b| tf(lang, "ev.broker", &[("broker", &b)])))),
-                (tr("insp.replicas"), text(part.replicas.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", "))),
-                (tr("insp.log_start"), text(part.log_start_offset.to_string())),
-                (tr("insp.log_end"), text(format!("{}{}", part.log_end_offset, tr("insp.log_end_note")))),
+                (tr("insp.leader"), Html::from(part.leader.map_or(tr("insp.offline").into(), |b| tf(lang, "ev.broker", &[("broker", &b)])))),
+                (tr("insp.replicas"), Html::from(part.replicas.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", "))),
+                (tr("insp.log_start"), Html::from(part.log_start_offset)),
+                (tr("insp.log_end"), Html::from(format!("{}{}", part.log_end_offset, tr("insp.log_end_note")))),
             ]) }
             <table class="table">
-                { el("caption", "", text(tr("insp.groups_reading"))) }
-                { head_row(["insp.group", "insp.committed", "insp.lag", "insp.owner"].map(|k| tr(k).into()).into()) }
+                <caption>{ tr("insp.groups_reading") }</caption>
+                { head_row(["insp.group", "insp.committed", "insp.lag", "insp.owner"].map(tr)) }
                 <tbody>
                 { for groups.map(|g| {
                     let owner = v.consumers.iter().find(|c| c.group_id.as_deref() == Some(g.group_id.as_str()) && c.assigned.iter().any(|a| a == tp));
                     html! {
                         <tr>
-                            { el("td", "", text(g.group_id.clone())) }
-                            { el("td", "", text(g.committed.get(tp).map_or(tr("insp.none").into(), |o| o.to_string()))) }
-                            { el("td", "", text(g.lag.get(tp).map_or("–".into(), |o| o.to_string()))) }
+                            <td>{ g.group_id.clone() }</td>
+                            <td>{ g.committed.get(tp).map_or(tr("insp.none").into(), |o| o.to_string()) }</td>
+                            <td>{ g.lag.get(tp).map_or("–".into(), |o| o.to_string()) }</td>
                             <td>{ owner.map_or(tr("insp.nobody").into(), |c| tf(lang, "insp.owner_position", &[("name", &c.name),
                                 ("pos", &c.positions.get(tp).map_or("–".into(), |o| o.to_string()))])) }</td>
                         </tr>
@@ -60,18 +60,18 @@ pub fn partition_panel(
                 </tbody>
             </table>
             <table class="table records">
-                { el("caption", "", text(tr("insp.newest"))) }
-                { head_row(["insp.offset", "insp.key", "insp.value", "insp.producer"].map(|k| tr(k).into()).into()) }
+                <caption>{ tr("insp.newest") }</caption>
+                { head_row(["insp.offset", "insp.key", "insp.value", "insp.producer"].map(tr)) }
                 <tbody>
                 { for part.records.iter().rev().take(12).map(|r| {
                     let (tp, o) = (tp.to_string(), r.offset);
                     let sel = on_select.reform(move |_: MouseEvent| Selection::Record(tp.clone(), o));
                     html! {
                         <tr>
-                            { el("td", "", button("link", "", tr("insp.explain_record"), text(r.offset.to_string()), sel)) }
-                            { el("td", "", text(r.key.clone().unwrap_or_else(|| "null".into()))) }
-                            { el("td", "", text(r.value.clone())) }
-                            { el("td", "", text(r.producer.clone())) }
+                            <td><button class="link" title={tr("insp.explain_record")} onclick={sel}>{ r.offset.to_string() }</button></td>
+                            <td>{ r.key.clone().unwrap_or_else(|| "null".into()) }</td>
+                            <td>{ r.value.clone() }</td>
+                            <td>{ r.producer.clone() }</td>
                         </tr>
                     }
                 }) }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::steps::key_steps;
 use crate::i18n::{t, tf, use_lang};
-use crate::ui::markup::{el, facts, text};
+use crate::ui::markup::facts;
 use crate::ui::snapshot::Snapshot;
 
 #[derive(Properties, PartialEq)]
@@ -21,7 +21,7 @@ pub fn producer_panel(p: &ProducerPanelProps) -> Html {
     let key = use_state(|| "order-7".to_string());
     let v = &p.view.view;
     let Some(pr) = v.producers.iter().find(|x| x.name == p.name) else {
-        return el("p", "", text(t(lang, "insp.no_producer")));
+        return html! { <p>{ t(lang, "insp.no_producer") }</p> };
     };
     let oninput = {
         let key = key.clone();
@@ -44,13 +44,13 @@ pub fn producer_panel(p: &ProducerPanelProps) -> Html {
     html! {
         <>
             { facts(vec![
-                (t(lang, "insp.client"), text(format!("{} ({})", pr.profile.label(), pr.client_id))),
-                (t(lang, "insp.partitioner"), text(pr.partitioner.name())),
-                (t(lang, "insp.records_sent"), text(pr.records_sent.to_string())),
-                (t(lang, "insp.rates"), text(if pr.rates.is_empty() { t(lang, "insp.none").into() } else {
+                (t(lang, "insp.client"), Html::from(format!("{} ({})", pr.profile.label(), pr.client_id))),
+                (t(lang, "insp.partitioner"), Html::from(pr.partitioner.name())),
+                (t(lang, "insp.records_sent"), Html::from(pr.records_sent)),
+                (t(lang, "insp.rates"), Html::from(if pr.rates.is_empty() { t(lang, "insp.none").into() } else {
                     pr.rates.iter().map(|(to, r)| tf(lang, "insp.rate_to", &[("rate", r), ("topic", to)])).collect::<Vec<_>>().join(", ") })),
             ]) }
-            { el("h3", "", text(tf(lang, "insp.try_key", &[("topic", &topic), ("n", &partitions)]))) }
+            <h3>{ tf(lang, "insp.try_key", &[("topic", &topic), ("n", &partitions)]) }</h3>
             <label class="field">{ t(lang, "insp.key") }{ " " }<input value={(*key).clone()} {oninput} aria-label={t(lang, "insp.key_label")} /></label>
             { key_steps(lang, pr.partitioner, Some(key.as_str()).filter(|k| !k.is_empty()), partitions) }
         </>

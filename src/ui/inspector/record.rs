@@ -8,7 +8,7 @@ use grouplab_model::view::WorldView;
 
 use super::steps::key_steps;
 use crate::i18n::{t, tf, Lang};
-use crate::ui::markup::{el, facts, text};
+use crate::ui::markup::facts;
 
 pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
     let tr = |key| t(lang, key);
@@ -20,7 +20,7 @@ pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
         .and_then(|t| t.partitions.iter().find(|x| x.partition.to_string() == n))
         .and_then(|part| part.records.iter().find(|r| r.offset == offset));
     let Some(r) = record else {
-        return el("p", "", text(tr("insp.record_gone")));
+        return html! { <p>{ tr("insp.record_gone") }</p> };
     };
     let partitions = t.map_or(1, |t| t.partitions.len() as u32);
     let partitioner = v
@@ -39,14 +39,14 @@ pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
     html! {
         <>
             { facts(vec![
-                (tr("insp.partition"), text(tp.to_string())),
-                (tr("insp.offset"), text(r.offset.to_string())),
-                (tr("insp.key"), text(r.key.clone().unwrap_or_else(|| "null".into()))),
-                (tr("insp.value"), text(r.value.clone())),
-                (tr("insp.producer"), text(r.producer.clone())),
-                (tr("insp.timestamp"), text(format!("{} ms", r.timestamp_ms))),
+                (tr("insp.partition"), Html::from(tp)),
+                (tr("insp.offset"), Html::from(r.offset)),
+                (tr("insp.key"), Html::from(r.key.clone().unwrap_or_else(|| "null".into()))),
+                (tr("insp.value"), Html::from(&r.value)),
+                (tr("insp.producer"), Html::from(&r.producer)),
+                (tr("insp.timestamp"), Html::from(format!("{} ms", r.timestamp_ms))),
             ]) }
-            { el("h3", "", text(tf(lang, "insp.how_chosen", &[("producer", &r.producer), ("n", &partitions)]))) }
+            <h3>{ tf(lang, "insp.how_chosen", &[("producer", &r.producer), ("n", &partitions)]) }</h3>
             { key_steps(lang, partitioner, r.key.as_deref(), partitions) }
             <p class="hint">{ match other_place {
                 Some(x) => tf(lang, "insp.other_would", &[("partitioner", &other.name()), ("p", &x)]),

@@ -6,7 +6,7 @@ use grouplab_model::coordinator::CoordinatorLookup;
 use grouplab_model::partitioner::{HashFn, Partitioner, Placement, StickyRule};
 
 use crate::i18n::{t, tf, Lang};
-use crate::ui::markup::{code_step, el, text};
+use crate::ui::markup::code_step;
 
 fn hex(bytes: &[u8]) -> String {
     bytes
@@ -34,12 +34,12 @@ pub fn key_steps(lang: Lang, partitioner: Partitioner, key: Option<&str>, partit
             };
             html! {
                 <ol class="steps" data-steps="partitioner" data-partition-result={s.partition.to_string()}>
-                    { el("li", "", text(tf(lang, "steps.partitioner_key", &[("partitioner", &partitioner.name()), ("key", &key_text)]))) }
-                    { code_step(t(lang, "steps.bytes"), ": ", bytes) }
-                    { code_step(t(lang, fname), ": ", s.hash.to_string()) }
-                    { code_step(t(lang, pos), ": ", s.positive.to_string()) }
-                    { code_step(t(lang, "steps.modulo"), ": ", format!("{} % {} = {}", s.positive, s.num_partitions, s.partition)) }
-                    <li>{ el("strong", "", text(tf(lang, "steps.result", &[("p", &s.partition)]))) }</li>
+                    <li>{ tf(lang, "steps.partitioner_key", &[("partitioner", &partitioner.name()), ("key", &key_text)]) }</li>
+                    { code_step(t(lang, "steps.bytes"), Some(": "), bytes) }
+                    { code_step(t(lang, fname), Some(": "), s.hash.to_string()) }
+                    { code_step(t(lang, pos), Some(": "), s.positive.to_string()) }
+                    { code_step(t(lang, "steps.modulo"), Some(": "), format!("{} % {} = {}", s.positive, s.num_partitions, s.partition)) }
+                    <li><strong>{ tf(lang, "steps.result", &[("p", &s.partition)]) }</strong></li>
                 </ol>
             }
         }
@@ -72,12 +72,12 @@ pub fn key_steps(lang: Lang, partitioner: Partitioner, key: Option<&str>, partit
 pub fn coordinator_steps(lang: Lang, l: &CoordinatorLookup, leader: Option<u32>) -> Html {
     html! {
         <ol class="steps" data-steps="coordinator" data-offsets-partition={l.offsets_partition.to_string()}>
-            { code_step("group.id ", "", format!("{:?}", l.group_id)) }
-            { code_step("Java String.hashCode(): ", "", l.java_hashcode.to_string()) }
-            { code_step("Utils.abs: ", "", l.abs_hashcode.to_string()) }
-            { code_step(t(lang, "steps.offsets_modulo"), ": ",
+            { code_step("group.id ", None, format!("{:?}", l.group_id)) }
+            { code_step("Java String.hashCode(): ", None, l.java_hashcode.to_string()) }
+            { code_step("Utils.abs: ", None, l.abs_hashcode.to_string()) }
+            { code_step(t(lang, "steps.offsets_modulo"), Some(": "),
                 format!("{} % {} = {}", l.abs_hashcode, l.offsets_topic_partitions, l.offsets_partition)) }
-            { el("li", "", text(tf(lang, "steps.lives_in", &[("p", &l.offsets_partition)]))) }
+            <li>{ tf(lang, "steps.lives_in", &[("p", &l.offsets_partition)]) }</li>
             <li><strong>{ match leader {
                 Some(b) => tf(lang, "steps.coordinator", &[("broker", &b)]),
                 None => t(lang, "steps.no_coordinator").to_string(),

@@ -8,7 +8,7 @@ use grouplab_model::partitioner::Partitioner;
 use grouplab_model::view::WorldView;
 
 use crate::i18n::{t, tf, Lang};
-use crate::ui::markup::{button, el, facts, head_row, text};
+use crate::ui::markup::{facts, head_row};
 
 pub fn topic_panel(lang: Lang, v: &WorldView, name: &str, on_command: &Callback<Command>) -> Html {
     let Some(topic) = v.topics.iter().find(|x| x.name == name) else {
@@ -34,14 +34,14 @@ pub fn topic_panel(lang: Lang, v: &WorldView, name: &str, on_command: &Callback<
     html! {
         <>
             { facts(vec![
-                (t(lang, "insp.partitions"), text(n.to_string())),
-                (t(lang, "insp.records"), text(total.to_string())),
+                (t(lang, "insp.partitions"), Html::from(n)),
+                (t(lang, "insp.records"), Html::from(total)),
             ]) }
-            { button("btn", "", "", text(tf(lang, "insp.add_partition", &[("n", &n), ("m", &(n + 1))])), add) }
-            { el("h3", "", text(tf(lang, "insp.keys_now", &[("m", &(n + 1)), ("partitioner", &partitioner.name())]))) }
+            <button class="btn" onclick={add}>{ tf(lang, "insp.add_partition", &[("n", &n), ("m", &(n + 1))]) }</button>
+            <h3>{ tf(lang, "insp.keys_now", &[("m", &(n + 1)), ("partitioner", &partitioner.name())]) }</h3>
             <table class="table">
-                { head_row(vec![t(lang, "insp.key").into(), tf(lang, "insp.n_partitions", &[("n", &n)]).into(),
-                    tf(lang, "insp.n_partitions", &[("n", &(n + 1))]).into()]) }
+                { head_row([t(lang, "insp.key").to_string(), tf(lang, "insp.n_partitions", &[("n", &n)]),
+                    tf(lang, "insp.n_partitions", &[("n", &(n + 1))])]) }
                 <tbody>
                 { for (0..10).map(|i| {
                     let key = format!("order-{i}");
@@ -51,13 +51,13 @@ pub fn topic_panel(lang: Lang, v: &WorldView, name: &str, on_command: &Callback<
                     let show = |x: Option<u32>| x.map_or(t(lang, "insp.sticky").to_string(), |x| format!("P{x}"));
                     html! {
                         <tr class={moved.then_some("moved")}>
-                            { el("td", "", text(key.clone())) }{ el("td", "", text(show(now))) }<td>{ show(after) }{ if moved { t(lang, "insp.moves") } else { "" } }</td>
+                            <td>{ key.clone() }</td><td>{ show(now) }</td><td>{ show(after) }{ if moved { t(lang, "insp.moves") } else { "" } }</td>
                         </tr>
                     }
                 }) }
                 </tbody>
             </table>
-            { el("p", "hint", text(t(lang, "insp.topic_hint"))) }
+            <p class="hint">{ t(lang, "insp.topic_hint") }</p>
         </>
     }
 }

@@ -7,7 +7,6 @@ use super::layout::Rect;
 use super::svg::{fitting, rect, text, title};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
-use crate::ui::markup;
 
 #[derive(Properties, PartialEq)]
 pub struct BrokerProps {
@@ -83,12 +82,12 @@ pub fn broker_node(p: &BrokerProps) -> Html {
                 { tf(lang, "ev.broker", &[("broker", &id)]) }
                 <tspan class="broker__status" dx="6">{ status }</tspan>
             </> }) }
-            { text("broker__leads", r.x + 10.0, r.y + 36.0, "", markup::text(shown)) }
+            { text("broker__leads", r.x + 10.0, r.y + 36.0, "", shown) }
             if !p.coordinates.is_empty() {
                 <g class="broker__coord">
                     { rect("", r.x + 6.0, r.y + 42.0, r.w - 12.0, 16.0, "8") }
-                    { text("", r.x + 14.0, r.y + 54.0, "", markup::text(
-                        if p.coordinates.len() == 1 { t(lang, "stage.coordinator_badge").to_string() } else { tf(lang, "stage.coordinator_many", &[("n", &p.coordinates.len())]) })) }
+                    { text("", r.x + 14.0, r.y + 54.0, "",
+                        if p.coordinates.len() == 1 { t(lang, "stage.coordinator_badge").to_string() } else { tf(lang, "stage.coordinator_many", &[("n", &p.coordinates.len())]) }) }
                 </g>
             }
         </g>

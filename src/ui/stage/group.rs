@@ -8,7 +8,6 @@ use super::svg::{rect, text, title};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
 use crate::ui::format::short_id;
-use crate::ui::markup;
 use crate::ui::palette::group_class;
 
 #[derive(Properties, PartialEq)]
@@ -37,8 +36,8 @@ pub fn group_box(p: &GroupProps) -> Html {
         return html! {
             <g class="group group--none">
                 { rect("group__box", r.x, r.y, r.w, r.h, "10") }
-                { text("group__name", r.x + 12.0, r.y + 21.0, "", markup::text(t(lang, "stage.no_group"))) }
-                { text("group__meta", r.x + 12.0, r.y + 38.0, "", markup::text(t(lang, "stage.by_hand"))) }
+                { text("group__name", r.x + 12.0, r.y + 21.0, "", t(lang, "stage.no_group")) }
+                { text("group__meta", r.x + 12.0, r.y + 38.0, "", t(lang, "stage.by_hand")) }
             </g>
         };
     };
@@ -78,13 +77,13 @@ pub fn group_box(p: &GroupProps) -> Html {
             <g class="group__header" role="button" tabindex="0" {onclick} {onkeydown}>
                 { rect("group__hit", r.x, r.y, r.w, 60.0, "10") }
                 { title(label) }
-                { text("group__name", r.x + 12.0, r.y + 19.0, "", markup::text(short_id(&group_id, max_chars))) }
+                { text("group__name", r.x + 12.0, r.y + 19.0, "", short_id(&group_id, max_chars)) }
                 <g class={classes!("group__state", format!("state-{}", state.to_ascii_lowercase().replace(' ', "-")))}>
                     { rect("", r.x + 10.0, r.y + 25.0, badge_w, 17.0, "8.5") }
-                    { text("", r.x + 10.0 + badge_w / 2.0, r.y + 37.5, "middle", markup::text(shown_state)) }
+                    { text("", r.x + 10.0 + badge_w / 2.0, r.y + 37.5, "middle", shown_state) }
                 </g>
-                { text("group__gen", r.x + 18.0 + badge_w, r.y + 38.0, "", markup::text(generation)) }
-                { text("group__meta", r.x + 12.0, r.y + 55.0, "", markup::text(meta)) }
+                { text("group__gen", r.x + 18.0 + badge_w, r.y + 38.0, "", generation) }
+                { text("group__meta", r.x + 12.0, r.y + 55.0, "", meta) }
             </g>
         </g>
     }

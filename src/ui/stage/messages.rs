@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use super::activate::px;
 use super::svg::{rect, text, title};
-use crate::ui::markup;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dot {
@@ -89,7 +88,7 @@ pub fn messages(p: &MessagesProps) -> Html {
                         <g class={classes!("msg", d.class.clone())} data-api={d.label.clone()}>
                             { title(d.title.clone()) }
                             { rect("", d.x - w / 2.0, d.y - 9.0, w, 18.0, "9") }
-                            { text("", d.x, d.y + 4.0, "middle", markup::text(d.label.clone())) }
+                            { text("", d.x, d.y + 4.0, "middle", &d.label) }
                         </g>
                     }
                 } else {

@@ -7,7 +7,6 @@ use super::layout::Rect;
 use super::svg::{fitting, rect, text, title};
 use crate::i18n::{tf, use_lang};
 use crate::session::Selection;
-use crate::ui::markup;
 
 #[derive(Properties, PartialEq)]
 pub struct ProducerProps {
@@ -56,11 +55,11 @@ pub fn producer_node(p: &ProducerProps) -> Html {
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("producer__box", r.x, r.y, r.w, r.h, "8") }
-            { text("producer__name", r.x + 10.0, r.y + 19.0, "", markup::text(p.name.clone())) }
-            { text("producer__meta", r.x + 10.0, r.y + 34.0, "", markup::text(p.profile)) }
-            { text("producer__meta", r.x + 10.0, r.y + 48.0, "", markup::text(partitioner)) }
+            { text("producer__name", r.x + 10.0, r.y + 19.0, "", &p.name) }
+            { text("producer__meta", r.x + 10.0, r.y + 34.0, "", p.profile) }
+            { text("producer__meta", r.x + 10.0, r.y + 48.0, "", partitioner) }
             { text("producer__meta", r.x + 10.0, r.y + 62.0, "",
-                markup::text(tf(lang, "stage.producer_rate", &[("rate", &p.rate), ("sent", &p.sent)]))) }
+                tf(lang, "stage.producer_rate", &[("rate", &p.rate), ("sent", &p.sent)])) }
         </g>
     }
 }

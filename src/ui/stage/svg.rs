@@ -1,26 +1,31 @@
-//! The shapes every stage entity draws (boxes, labels, tooltips), each built by one function: `html!` expands
-//! every element in place with its coordinates' conversions, so the same `<rect>` written out in five
-//! components cost five copies of that code (see docs/size.md). An empty `&str` leaves its attribute out.
+//! The shapes every stage entity draws (boxes, labels, tooltips): each turns layout pixels and a label into
+//! its svg element, so the entities' views read as a list of shapes. An empty `&str` (a class, a corner
+//! radius, a text anchor) leaves its attribute out.
 
 use yew::prelude::*;
 
 use super::activate::px;
-use crate::ui::markup::attr;
 
 /// `<rect x y width height rx class />` at layout pixels.
-#[inline(never)]
 pub fn rect(class: &'static str, x: f64, y: f64, w: f64, h: f64, rx: &'static str) -> Html {
-    html! { <rect x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx={attr(rx)} class={class} /> }
+    let rx = (!rx.is_empty()).then_some(rx);
+    html! { <rect x={px(x)} y={px(y)} width={px(w)} height={px(h)} {rx} class={class} /> }
 }
 
-/// `<text x y text-anchor class>{content}</text>` at layout pixels.
-#[inline(never)]
-pub fn text(class: &'static str, x: f64, y: f64, anchor: &'static str, content: Html) -> Html {
-    html! { <text x={px(x)} y={px(y)} text-anchor={attr(anchor)} class={class}>{ content }</text> }
+/// `<text x y text-anchor class>{content}</text>` at layout pixels; `content` is a string or markup (a
+/// `<tspan>` inside).
+pub fn text(
+    class: &'static str,
+    x: f64,
+    y: f64,
+    anchor: &'static str,
+    content: impl Into<Html>,
+) -> Html {
+    let anchor = (!anchor.is_empty()).then_some(anchor);
+    html! { <text x={px(x)} y={px(y)} text-anchor={anchor} class={class}>{ content.into() }</text> }
 }
 
 /// An entity's accessible name and tooltip: `<title>{text}</title>`.
-#[inline(never)]
 pub fn title(text: String) -> Html {
     html! { <title>{ text }</title> }
 }
