@@ -120,10 +120,10 @@ pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
             </dl>
             <p class="lesson__status" role="status">{ t(lang, status) }</p>
             <div class="lesson__nav">
-                <button class="btn" data-action="lesson-back" disabled={k == 0}
+                <button class="btn" data-action="lesson-back" data-lesson-back="" disabled={k == 0}
                         onclick={go(Some(back))}>{ t(lang, "lesson.back") }</button>
                 { for next.map(|(to, action, label)| html! {
-                    <button class="btn btn--primary" data-action={action} onclick={go(Some(to))}>{ t(lang, label) }</button>
+                    <button class="btn btn--primary" data-action={action} data-lesson-next="" onclick={go(Some(to))}>{ t(lang, label) }</button>
                 }) }
                 <span class="controls__spacer" />
                 <button class="link" data-action="lesson-exit" onclick={go(None)}>{ t(lang, "lesson.free_play") }</button>
