@@ -16,6 +16,7 @@ pub mod event;
 mod fields;
 pub mod group;
 pub mod hash;
+pub mod kafka_uuid;
 pub mod log;
 pub mod net;
 pub mod partitioner;

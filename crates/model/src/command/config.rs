@@ -11,7 +11,7 @@ use serde::de::Error;
 use serde::{Deserialize, Deserializer};
 
 use crate::assignor::AssignorName;
-use crate::config::{AutoOffsetReset, ConsumerConfig, ProducerConfig};
+use crate::config::{AutoOffsetReset, ConsumerConfig, GroupProtocol, ProducerConfig};
 use crate::fields::{self, skip, Table};
 use crate::partitioner::Partitioner;
 
@@ -22,7 +22,7 @@ pub(super) fn config<T: Table, E: Error>(v: Option<serde_json::Value>) -> Result
 
 impl Table for ConsumerConfig {
     const EXPECTING: &'static str = "struct ConsumerConfig";
-    const LENGTH: &'static str = "struct ConsumerConfig with 13 elements";
+    const LENGTH: &'static str = "struct ConsumerConfig with 15 elements";
     const FIELDS: &'static [&'static str] = &[
         "group.id",
         "group.instance.id",
@@ -37,6 +37,8 @@ impl Table for ConsumerConfig {
         "auto.commit.interval.ms",
         "metadata.max.age.ms",
         "allow.auto.create.topics",
+        "group.protocol",
+        "group.remote.assignor",
     ];
     const REQUIRED: u32 = 0;
     const DEFAULTED: u32 = !0;
@@ -57,6 +59,8 @@ impl Table for ConsumerConfig {
             10 => c.auto_commit_interval_ms = Deserialize::deserialize(d)?,
             11 => c.metadata_max_age_ms = Deserialize::deserialize(d)?,
             12 => c.allow_auto_create_topics = Deserialize::deserialize(d)?,
+            13 => c.group_protocol = Option::<GroupProtocol>::deserialize(d)?,
+            14 => c.group_remote_assignor = Deserialize::deserialize(d)?,
             _ => skip(d)?,
         }
         Ok(())

@@ -315,6 +315,10 @@ pub mod derived {
         pub metadata_max_age_ms: Option<u64>,
         #[serde(rename = "allow.auto.create.topics")]
         pub allow_auto_create_topics: Option<bool>,
+        #[serde(rename = "group.protocol")]
+        pub group_protocol: Option<crate::config::GroupProtocol>,
+        #[serde(rename = "group.remote.assignor")]
+        pub group_remote_assignor: Option<String>,
     }
 
     impl From<ConsumerConfig> for crate::config::ConsumerConfig {
@@ -333,6 +337,8 @@ pub mod derived {
                 auto_commit_interval_ms: c.auto_commit_interval_ms,
                 metadata_max_age_ms: c.metadata_max_age_ms,
                 allow_auto_create_topics: c.allow_auto_create_topics,
+                group_protocol: c.group_protocol,
+                group_remote_assignor: c.group_remote_assignor,
             }
         }
     }

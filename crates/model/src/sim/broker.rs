@@ -48,6 +48,17 @@ pub(super) fn error_response(request: &Payload, error: ErrorCode) -> Option<Payl
             error,
             offsets: partitions.iter().map(|tp| (tp.clone(), None)).collect(),
         },
+        Payload::ConsumerGroupHeartbeatRequest {
+            member_id,
+            member_epoch,
+            ..
+        } => Payload::ConsumerGroupHeartbeatResponse {
+            error,
+            member_id: member_id.clone(),
+            member_epoch: *member_epoch,
+            heartbeat_interval_ms: 0,
+            assignment: None,
+        },
         _ => return None,
     })
 }
@@ -62,7 +73,8 @@ fn group_of(payload: &Payload) -> Option<&str> {
         | Payload::HeartbeatRequest { group_id, .. }
         | Payload::LeaveGroupRequest { group_id, .. }
         | Payload::OffsetCommitRequest { group_id, .. }
-        | Payload::OffsetFetchRequest { group_id, .. } => Some(group_id),
+        | Payload::OffsetFetchRequest { group_id, .. }
+        | Payload::ConsumerGroupHeartbeatRequest { group_id, .. } => Some(group_id),
         _ => None,
     }
 }
