@@ -53,6 +53,8 @@ pub enum ErrorCode {
     UnsupportedAssignor,
     /// KIP-848: a static member's instance id is still held by another member id.
     UnreleasedInstanceId,
+    /// The group already has as many members as the broker allows.
+    GroupMaxSizeReached,
     /// The group exists with the other protocol (GroupMetadataManager: "Group {} is not a consumer group").
     GroupIdNotFound,
     /// Not a Kafka error code: the connection to the broker failed (the broker is down).

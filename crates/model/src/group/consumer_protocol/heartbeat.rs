@@ -1,0 +1,584 @@
+//! ConsumerGroupHeartbeat on the coordinator: join, heartbeat, leave; group epoch and target assignment;
+//! session and rebalance timeouts (GroupMetadataManager.consumerGroupHeartbeat and its helpers).
+
+use std::rc::Rc;
+
+use crate::cluster::Cluster;
+use crate::event::{EventKind, GroupState, LeaveReason, RebalanceReason};
+use crate::kafka_uuid::Uuid;
+use crate::net::{Endpoint, ErrorCode, Payload};
+use crate::sim::ctx::{Ctx, Wake};
+use crate::topic_partition::TopicPartition;
+use crate::vec_map::VecMap;
+
+use super::super::join::{set_state, GroupEnv};
+use super::super::Group;
+use super::assign::{compute_target, MemberInput, ServerAssignorChoice};
+use super::member::{CgMember, CgMemberState};
+use super::reconcile::reconcile;
+use super::{
+    ConsumerGroupData, GroupType, LEAVE_GROUP_MEMBER_EPOCH, LEAVE_GROUP_STATIC_MEMBER_EPOCH,
+};
+
+/// A subscribed topic as the assignor sees it.
+#[derive(Clone, Debug)]
+pub struct TopicInfo {
+    pub name: Rc<str>,
+    pub topic_id: Uuid,
+    pub partitions: u32,
+}
+
+/// A ConsumerGroupHeartbeat request's fields.
+#[derive(Clone, Debug)]
+pub struct HeartbeatArgs {
+    pub client_id: String,
+    pub member_id: String,
+    pub member_epoch: i32,
+    pub instance_id: Option<String>,
+    pub rebalance_timeout_ms: u64,
+    pub subscribed_topics: Vec<String>,
+    pub server_assignor: Option<String>,
+    pub owned: Vec<TopicPartition>,
+}
+
+fn respond(
+    ctx: &mut Ctx,
+    env: &GroupEnv,
+    consumer: u32,
+    error: ErrorCode,
+    member_id: String,
+    member_epoch: i32,
+    assignment: Option<Vec<TopicPartition>>,
+) {
+    ctx.send(
+        Endpoint::Broker(env.broker),
+        Endpoint::Consumer(consumer),
+        Payload::ConsumerGroupHeartbeatResponse {
+            error,
+            member_id,
+            member_epoch,
+            heartbeat_interval_ms: env.config.group_consumer_heartbeat_interval_ms,
+            assignment,
+        },
+    );
+}
+
+fn refuse(ctx: &mut Ctx, env: &GroupEnv, consumer: u32, error: ErrorCode, req: &HeartbeatArgs) {
+    respond(
+        ctx,
+        env,
+        consumer,
+        error,
+        req.member_id.clone(),
+        req.member_epoch,
+        None,
+    );
+}
+
+pub fn handle_consumer_heartbeat(
+    g: &mut Group,
+    ctx: &mut Ctx,
+    env: &GroupEnv,
+    cluster: &Cluster,
+    consumer: u32,
+    mut req: HeartbeatArgs,
+) {
+    if g.group_type == GroupType::Classic {
+        if !g.members.is_empty() || !g.pending_members.is_empty() {
+            // GroupMetadataManager.consumerGroup: "Group {} is not a consumer group" (the online upgrade of a
+            // classic group with members is not modelled).
+            return refuse(ctx, env, consumer, ErrorCode::GroupIdNotFound, &req);
+        }
+        // An empty classic group becomes a consumer group; its committed offsets stay
+        // (GroupMetadataManager.getOrMaybeCreateConsumerGroup).
+        g.group_type = GroupType::Consumer;
+        g.cg = ConsumerGroupData::default();
+        g.generation_id = 0;
+        g.protocol = None;
+        g.leader = None;
+        set_state(g, ctx, GroupState::Empty);
+    }
+    if req.member_epoch == LEAVE_GROUP_MEMBER_EPOCH
+        || req.member_epoch == LEAVE_GROUP_STATIC_MEMBER_EPOCH
+    {
+        return leave(g, ctx, env, consumer, &req);
+    }
+    // throwIfConsumerGroupHeartbeatRequestIsInvalid: an assignor the broker does not have.
+    if let Some(a) = &req.server_assignor {
+        let known = env.config.group_consumer_assignors.iter().any(|x| x == a)
+            && ServerAssignorChoice::parse(a).is_some();
+        if !known {
+            return refuse(ctx, env, consumer, ErrorCode::UnsupportedAssignor, &req);
+        }
+    }
+    if req.member_id.is_empty() {
+        // Clients before KIP-1082 let the coordinator pick the member id.
+        req.member_id = Uuid::random(|| ctx.rng.next_u64()).to_string();
+    }
+    let mut bump: Option<RebalanceReason> = None;
+    if req.member_epoch == 0 {
+        match join(g, ctx, env, consumer, &req) {
+            Ok(reason) => bump = reason,
+            Err(error) => return refuse(ctx, env, consumer, error, &req),
+        }
+    } else {
+        let Some(m) = g.cg.member(&req.member_id) else {
+            return refuse(ctx, env, consumer, ErrorCode::UnknownMemberId, &req);
+        };
+        // throwIfMemberEpochIsInvalid: a newer epoch, or an older one that is not the previous epoch with owned
+        // partitions the member still has (a lost response), is fenced.
+        let ok = req.member_epoch == m.member_epoch
+            || (req.member_epoch == m.previous_member_epoch
+                && req.owned.iter().all(|tp| m.assigned.contains(tp)));
+        if !ok || m.has_left_temporarily() {
+            return refuse(ctx, env, consumer, ErrorCode::FencedMemberEpoch, &req);
+        }
+    }
+    // Update the member from the request (ConsumerGroupMember.Builder.maybeUpdate*).
+    let now = ctx.now;
+    let Some(m) = g.cg.member_mut(&req.member_id) else {
+        return;
+    };
+    m.last_heartbeat_ms = now;
+    m.consumer = consumer;
+    m.client_id = req.client_id.clone();
+    m.rebalance_timeout_ms = req.rebalance_timeout_ms;
+    m.server_assignor = req.server_assignor.clone();
+    if !same_topics(&m.subscribed_topics, &req.subscribed_topics) {
+        m.subscribed_topics = req.subscribed_topics.clone();
+        bump.get_or_insert(RebalanceReason::NewSubscription(req.member_id.clone()));
+    }
+    // The subscription metadata (partition counts of the subscribed topics) changed: a new group epoch
+    // (GroupMetadataManager.consumerGroupHeartbeat, "subscription metadata").
+    let metadata = subscription_metadata(&g.cg, cluster);
+    if metadata != g.cg.subscription_metadata {
+        let changed = metadata
+            .iter()
+            .find(|(t, n)| g.cg.subscription_metadata.get(t.as_str()) != Some(n))
+            .map(|(t, _)| t.clone());
+        if let Some(t) = changed {
+            bump.get_or_insert(RebalanceReason::MetadataChanged(t));
+        }
+        g.cg.subscription_metadata = metadata;
+    }
+    if let Some(reason) = bump {
+        bump_group_epoch(g, ctx, reason);
+    }
+    if g.cg.group_epoch > g.cg.assignment_epoch {
+        update_target_assignment(g, ctx, env, cluster);
+    }
+    reconcile_member(g, ctx, env, &req.member_id, &req.owned);
+    update_group_state(g, ctx);
+    schedule_checks(g, ctx, env);
+    let Some(m) = g.cg.member_mut(&req.member_id) else {
+        return;
+    };
+    // The assignment travels when it changed, and always in the answer to a join.
+    let assignment = (req.member_epoch == 0 || m.sent_assignment.as_ref() != Some(&m.assigned))
+        .then(|| m.assigned.clone());
+    if assignment.is_some() {
+        m.sent_assignment = Some(m.assigned.clone());
+    }
+    let (member_id, epoch) = (m.member_id.clone(), m.member_epoch);
+    respond(
+        ctx,
+        env,
+        consumer,
+        ErrorCode::None,
+        member_id,
+        epoch,
+        assignment,
+    );
+}
+
+fn same_topics(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|t| b.contains(t))
+}
+
+/// A heartbeat with epoch 0: a new member, a member rejoining after it was fenced or lost its partitions, or a
+/// static member coming back. Returns why the group epoch must go up, if it must.
+fn join(
+    g: &mut Group,
+    ctx: &mut Ctx,
+    env: &GroupEnv,
+    consumer: u32,
+    req: &HeartbeatArgs,
+) -> Result<Option<RebalanceReason>, ErrorCode> {
+    if let Some(instance) = &req.instance_id {
+        if let Some(old) = g.cg.static_member(instance) {
+            let old_id = old.member_id.clone();
+            if old_id != req.member_id {
+                if !old.has_left_temporarily() {
+                    // The instance id is still held by a live member (UNRELEASED_INSTANCE_ID).
+                    return Err(ErrorCode::UnreleasedInstanceId);
+                }
+                // A static member's return (GroupMetadataManager.consumerGroupStaticMemberRejoin): the new member
+                // id takes over the old one's epoch and assignment, and its target; no new group epoch.
+                replace_static(g, &old_id, &req.member_id, consumer);
+                ctx.emit(EventKind::StaticMemberReplaced {
+                    group_id: g.group_id.clone(),
+                    group_instance_id: instance.clone(),
+                    old_member_id: old_id,
+                    member_id: req.member_id.clone(),
+                });
+                return Ok(None);
+            }
+        }
+    }
+    if let Some(m) = g.cg.member_mut(&req.member_id) {
+        // The same member id with epoch 0: the client lost its partitions (it was fenced, or restarted its
+        // membership) and starts over; what it held is free again.
+        m.assigned.clear();
+        m.pending_revocation.clear();
+        m.assigned_at.clear();
+        m.state = CgMemberState::Stable;
+        m.previous_member_epoch = m.member_epoch;
+        m.member_epoch = 0;
+        m.revocation_deadline = None;
+        m.sent_assignment = None;
+        let id = m.member_id.clone();
+        g.cg.set_partition_epochs(&id);
+        return Ok(None);
+    }
+    if g.cg.members.len() as u32 >= crate::sim::limits::MAX_MEMBERS_PER_GROUP {
+        return Err(ErrorCode::GroupMaxSizeReached);
+    }
+    let mut m = CgMember::new(req.member_id.clone(), consumer, ctx.now);
+    m.instance_id = req.instance_id.clone();
+    m.subscribed_topics = req.subscribed_topics.clone();
+    g.cg.members.push(m);
+    ctx.emit(EventKind::MemberJoined {
+        group_id: g.group_id.clone(),
+        member_id: req.member_id.clone(),
+        consumer: env.name(consumer),
+    });
+    Ok(Some(RebalanceReason::Joined(req.member_id.clone())))
+}
+
+fn replace_static(g: &mut Group, old_id: &str, new_id: &str, consumer: u32) {
+    if let Some(m) = g.cg.member_mut(old_id) {
+        m.member_id = new_id.to_string();
+        m.consumer = consumer;
+        // It continues at the epoch the old member had before leaving (-2 only marked the leave).
+        m.member_epoch = m.previous_member_epoch;
+        m.sent_assignment = None;
+    }
+    if let Some(t) = g.cg.target.remove(old_id) {
+        g.cg.target.insert(new_id.to_string(), t);
+    }
+    g.cg.assignor_state.replace_static(old_id, new_id);
+    g.cg.set_partition_epochs(old_id);
+    g.cg.set_partition_epochs(new_id);
+}
+
+/// Epoch -1 (leave) or -2 (a static member's temporary leave).
+fn leave(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, consumer: u32, req: &HeartbeatArgs) {
+    let Some(m) = g.cg.member_mut(&req.member_id) else {
+        return refuse(ctx, env, consumer, ErrorCode::UnknownMemberId, req);
+    };
+    if req.member_epoch == LEAVE_GROUP_STATIC_MEMBER_EPOCH && m.instance_id.is_some() {
+        // consumerGroupStaticMemberGroupLeave: the member stays with its assignment, at epoch -2, until its
+        // session times out or its instance id comes back.
+        if !m.has_left_temporarily() {
+            m.previous_member_epoch = m.member_epoch;
+        }
+        m.member_epoch = LEAVE_GROUP_STATIC_MEMBER_EPOCH;
+        m.last_heartbeat_ms = ctx.now;
+        m.revocation_deadline = None;
+        ctx.emit(EventKind::MemberLeft {
+            group_id: g.group_id.clone(),
+            member_id: req.member_id.clone(),
+            consumer: env.name(consumer),
+            reason: LeaveReason::LeaveGroup,
+        });
+        schedule_checks(g, ctx, env);
+    } else {
+        remove_member(g, ctx, env, &req.member_id, LeaveReason::LeaveGroup);
+    }
+    respond(
+        ctx,
+        env,
+        consumer,
+        ErrorCode::None,
+        req.member_id.clone(),
+        req.member_epoch,
+        None,
+    );
+}
+
+/// Removes a member (leave, or fenced): its partitions are free, its target is gone, the group epoch goes up
+/// (GroupMetadataManager.consumerGroupFenceMember / removeMember).
+fn remove_member(
+    g: &mut Group,
+    ctx: &mut Ctx,
+    env: &GroupEnv,
+    member_id: &str,
+    reason: LeaveReason,
+) {
+    let Some(i) = g.cg.members.iter().position(|m| m.member_id == member_id) else {
+        return;
+    };
+    let m = g.cg.members.remove(i);
+    g.cg.partition_epochs
+        .retain(|_, (owner, _)| owner != member_id);
+    g.cg.target.remove(member_id);
+    g.cg.assignor_state.remove_member(member_id);
+    if matches!(
+        reason,
+        LeaveReason::SessionTimeout | LeaveReason::RebalanceTimeout
+    ) {
+        ctx.emit(EventKind::MemberFenced {
+            group_id: g.group_id.clone(),
+            member_id: member_id.to_string(),
+            consumer: env.name(m.consumer),
+            reason,
+        });
+    }
+    ctx.emit(EventKind::MemberLeft {
+        group_id: g.group_id.clone(),
+        member_id: member_id.to_string(),
+        consumer: env.name(m.consumer),
+        reason,
+    });
+    let why = match reason {
+        LeaveReason::SessionTimeout => RebalanceReason::SessionTimeout(member_id.into()),
+        LeaveReason::RebalanceTimeout => RebalanceReason::RebalanceTimeout(member_id.into()),
+        LeaveReason::PollTimeout => RebalanceReason::PollTimeout(member_id.into()),
+        LeaveReason::LeaveGroup => RebalanceReason::Left(member_id.into()),
+    };
+    bump_group_epoch(g, ctx, why);
+    update_group_state(g, ctx);
+}
+
+fn bump_group_epoch(g: &mut Group, ctx: &mut Ctx, reason: RebalanceReason) {
+    g.cg.group_epoch += 1;
+    ctx.emit(EventKind::GroupEpochBumped {
+        group_id: g.group_id.clone(),
+        group_epoch: g.cg.group_epoch,
+        reason,
+    });
+}
+
+/// Partition counts of the topics the members subscribe to that exist.
+fn subscription_metadata(cg: &ConsumerGroupData, cluster: &Cluster) -> VecMap<String, u32> {
+    VecMap::from_iter(
+        cg.subscribed_topics()
+            .into_iter()
+            .filter_map(|t| cluster.partition_count(&t).map(|n| (t, n))),
+    )
+}
+
+/// ConsumerGroup.computePreferredServerAssignor: the assignor most members ask for (ties: the one the broker
+/// lists first), else the broker's default, the first of `group.consumer.assignors`.
+fn preferred_assignor(g: &Group, env: &GroupEnv) -> String {
+    let listed = &env.config.group_consumer_assignors;
+    let mut best: Option<(&String, usize)> = None;
+    for a in listed {
+        let n =
+            g.cg.members
+                .iter()
+                .filter(|m| m.server_assignor.as_ref() == Some(a))
+                .count();
+        if n > 0 && best.is_none_or(|(_, b)| n > b) {
+            best = Some((a, n));
+        }
+    }
+    best.map(|(a, _)| a.clone())
+        .or_else(|| listed.first().cloned())
+        .unwrap_or_else(|| "uniform".to_string())
+}
+
+/// GroupMetadataManager.updateTargetAssignment: run the assignor for the new group epoch.
+fn update_target_assignment(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, cluster: &Cluster) {
+    let name = preferred_assignor(g, env);
+    let choice = ServerAssignorChoice::parse(&name).unwrap_or(ServerAssignorChoice::Uniform);
+    let topics: Vec<TopicInfo> =
+        g.cg.subscribed_topics()
+            .iter()
+            .filter_map(|t| {
+                let topic = cluster.topics.get(t.as_str())?;
+                Some(TopicInfo {
+                    name: topic.name.clone(),
+                    topic_id: topic.topic_id,
+                    partitions: topic.partitions.len() as u32,
+                })
+            })
+            .collect();
+    // Members that left temporarily (epoch -2) keep their target: they are still members.
+    let inputs: Vec<MemberInput> =
+        g.cg.members
+            .iter()
+            .map(|m| MemberInput {
+                member_id: &m.member_id,
+                instance_id: m.instance_id.as_deref(),
+                topics: &m.subscribed_topics,
+            })
+            .collect();
+    let mut state = std::mem::take(&mut g.cg.assignor_state);
+    let target = compute_target(choice, &mut state, &inputs, &topics);
+    g.cg.assignor_state = state;
+    g.cg.target = target;
+    g.cg.assignment_epoch = g.cg.group_epoch;
+    g.cg.assignor = Some(name.clone());
+    ctx.emit(EventKind::TargetAssignmentComputed {
+        group_id: g.group_id.clone(),
+        assignment_epoch: g.cg.assignment_epoch,
+        assignor: name,
+        assignment: g
+            .cg
+            .target
+            .iter()
+            .map(|(m, a)| (m.clone(), a.clone()))
+            .collect(),
+    });
+}
+
+/// Moves the heartbeating member toward its target (only the member that heartbeats is reconciled).
+fn reconcile_member(
+    g: &mut Group,
+    ctx: &mut Ctx,
+    env: &GroupEnv,
+    member_id: &str,
+    owned: &[TopicPartition],
+) {
+    let Some(m) = g.cg.member(member_id) else {
+        return;
+    };
+    let target = g.cg.target.get(member_id).cloned().unwrap_or_default();
+    let next = reconcile(&g.cg, m, g.cg.assignment_epoch, &target, owned);
+    let changed = next.member_epoch != m.member_epoch
+        || next.state != m.state
+        || next.assigned != m.assigned
+        || next.pending_revocation != m.pending_revocation;
+    let was_revoking = m.state == CgMemberState::UnrevokedPartitions;
+    let Some(slot) = g.cg.member_mut(member_id) else {
+        return;
+    };
+    *slot = next;
+    let m = slot;
+    // A member asked to revoke must do so within its rebalance timeout, or it is fenced
+    // (GroupMetadataManager.scheduleConsumerGroupRebalanceTimeout).
+    if m.state == CgMemberState::UnrevokedPartitions {
+        if !was_revoking || m.revocation_deadline.is_none() {
+            m.revocation_deadline = Some(ctx.now + m.rebalance_timeout_ms);
+        }
+    } else {
+        m.revocation_deadline = None;
+    }
+    let epoch = m.member_epoch;
+    let held: Vec<TopicPartition> = m
+        .assigned
+        .iter()
+        .chain(&m.pending_revocation)
+        .cloned()
+        .collect();
+    m.assigned_at.retain(|tp, _| held.contains(tp));
+    for tp in &m.assigned {
+        if !m.assigned_at.contains_key(tp) {
+            m.assigned_at.insert(tp.clone(), epoch);
+        }
+    }
+    if changed {
+        ctx.emit(EventKind::MemberReconciled {
+            group_id: g.group_id.clone(),
+            member_id: member_id.to_string(),
+            consumer: env.name(m.consumer),
+            member_epoch: m.member_epoch,
+            member_state: m.state.name().to_string(),
+            assigned: m.assigned.clone(),
+            revoking: m.pending_revocation.clone(),
+        });
+    }
+    g.cg.set_partition_epochs(member_id);
+}
+
+/// ConsumerGroup.maybeUpdateGroupState.
+fn update_group_state(g: &mut Group, ctx: &mut Ctx) {
+    let cg = &g.cg;
+    let to = if cg.members.is_empty() {
+        GroupState::Empty
+    } else if cg.group_epoch > cg.assignment_epoch {
+        GroupState::Assigning
+    } else if cg.members.iter().any(|m| {
+        !m.has_left_temporarily()
+            && (m.state != CgMemberState::Stable || m.member_epoch != cg.assignment_epoch)
+    }) {
+        GroupState::Reconciling
+    } else {
+        GroupState::Stable
+    };
+    set_state(g, ctx, to);
+}
+
+/// Keeps one pending check per group, at the earliest session or revocation deadline.
+fn schedule_checks(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
+    let session = env.config.group_consumer_session_timeout_ms;
+    let next =
+        g.cg.members
+            .iter()
+            .flat_map(|m| [Some(m.last_heartbeat_ms + session), m.revocation_deadline])
+            .flatten()
+            .min()
+            .map(|t| t.max(ctx.now));
+    if let Some(next) = next {
+        if g.session_check_at
+            .is_none_or(|at| next < at || at < ctx.now)
+        {
+            g.session_check_at = Some(next);
+            ctx.at(
+                next,
+                Wake::GroupSession {
+                    group: env.group_index,
+                },
+            );
+        }
+    }
+}
+
+/// The group's check fired: members silent for `group.consumer.session.timeout.ms` are fenced and removed
+/// (static members that left with -2 too, now); members that did not revoke within their rebalance timeout
+/// are fenced.
+pub fn expire_consumer_sessions(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
+    if g.session_check_at != Some(ctx.now) {
+        return;
+    }
+    g.session_check_at = None;
+    let session = env.config.group_consumer_session_timeout_ms;
+    let expired: Vec<(String, LeaveReason)> =
+        g.cg.members
+            .iter()
+            .filter_map(|m| {
+                if ctx.now >= m.last_heartbeat_ms + session {
+                    Some((m.member_id.clone(), LeaveReason::SessionTimeout))
+                } else if m.revocation_deadline.is_some_and(|d| ctx.now >= d) {
+                    Some((m.member_id.clone(), LeaveReason::RebalanceTimeout))
+                } else {
+                    None
+                }
+            })
+            .collect();
+    for (member_id, reason) in expired {
+        if reason == LeaveReason::SessionTimeout {
+            ctx.emit(EventKind::SessionExpired {
+                group_id: g.group_id.clone(),
+                member_id: member_id.clone(),
+            });
+        }
+        remove_member(g, ctx, env, &member_id, reason);
+    }
+    schedule_checks(g, ctx, env);
+}
+
+/// A new broker loads the group from `__consumer_offsets`: every member's session and revocation timers start
+/// again; the next answers carry full assignments.
+pub fn on_consumer_coordinator_moved(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
+    g.session_check_at = None;
+    for m in g.cg.members.iter_mut() {
+        m.last_heartbeat_ms = ctx.now;
+        m.sent_assignment = None;
+        if m.revocation_deadline.is_some() {
+            m.revocation_deadline = Some(ctx.now + m.rebalance_timeout_ms);
+        }
+    }
+    schedule_checks(g, ctx, env);
+}

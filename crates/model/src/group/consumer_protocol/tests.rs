@@ -1,0 +1,1 @@
+//! Unit tests of the consumer-protocol coordinator, driven directly with requests.
