@@ -149,11 +149,14 @@ impl ConsumerConfig {
             group_instance_id: self.group_instance_id.clone(),
             client_id: self.client_id.clone().unwrap_or(default_client_id),
             // Java default [RangeAssignor, CooperativeStickyAssignor] since 3.0; librdkafka "range,roundrobin".
+            // With group.protocol=consumer the broker assigns: no client-side assignor.
             partition_assignment_strategy: self
                 .partition_assignment_strategy
                 .clone()
                 .unwrap_or_else(|| {
-                    if java {
+                    if self.group_protocol == Some(GroupProtocol::Consumer) {
+                        Vec::new()
+                    } else if java {
                         vec![AssignorName::Range, AssignorName::CooperativeSticky]
                     } else {
                         vec![AssignorName::Range, AssignorName::RoundRobin]

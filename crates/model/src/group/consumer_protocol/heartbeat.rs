@@ -207,20 +207,22 @@ fn join(
     if let Some(instance) = &req.instance_id {
         if let Some(old) = g.cg.static_member(instance) {
             let old_id = old.member_id.clone();
-            if old_id != req.member_id {
-                if !old.has_left_temporarily() {
-                    // The instance id is still held by a live member (UNRELEASED_INSTANCE_ID).
-                    return Err(ErrorCode::UnreleasedInstanceId);
-                }
+            if old_id != req.member_id && !old.has_left_temporarily() {
+                // The instance id is still held by a live member (UNRELEASED_INSTANCE_ID).
+                return Err(ErrorCode::UnreleasedInstanceId);
+            }
+            if old.has_left_temporarily() {
                 // A static member's return (GroupMetadataManager.consumerGroupStaticMemberRejoin): the new member
                 // id takes over the old one's epoch and assignment, and its target; no new group epoch.
                 replace_static(g, &old_id, &req.member_id, consumer);
-                ctx.emit(EventKind::StaticMemberReplaced {
-                    group_id: g.group_id.clone(),
-                    group_instance_id: instance.clone(),
-                    old_member_id: old_id,
-                    member_id: req.member_id.clone(),
-                });
+                if old_id != req.member_id {
+                    ctx.emit(EventKind::StaticMemberReplaced {
+                        group_id: g.group_id.clone(),
+                        group_instance_id: instance.clone(),
+                        old_member_id: old_id,
+                        member_id: req.member_id.clone(),
+                    });
+                }
                 return Ok(None);
             }
         }
