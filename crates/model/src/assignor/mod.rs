@@ -20,6 +20,7 @@ mod cooperative;
 mod java;
 mod range;
 mod roundrobin;
+pub mod server;
 mod sticky;
 #[cfg(test)]
 mod test_support;

@@ -1,12 +1,14 @@
-//! Conformance against answers produced by the real clients (`../shared/vectors/`, schema in its README).
+//! Conformance against answers produced by the real clients and brokers (`../shared/vectors/` and
+//! `../shared/vectors-kip848/`, schemas in their READMEs).
 //!
-//! Reads every `*.json` in the folder named by `GROUPLAB_VECTORS` (default `../shared/vectors`; a relative path
-//! is taken from the repository root), dispatches on `kind`, prints `N passed, M failed` per kind and exits
-//! non-zero on any mismatch. Unknown kinds are reported by name.
+//! Reads every `*.json` in the folder named by `GROUPLAB_VECTORS` (a relative path is taken from the repository
+//! root), or by default in both `../shared/vectors` and `../shared/vectors-kip848`; dispatches on `kind`, prints
+//! `N passed, M failed` per kind and exits non-zero on any mismatch. Unknown kinds are reported by name.
 
 mod assignment;
 mod coordinator;
 mod partition;
+mod target_assignment;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -31,33 +33,40 @@ impl Tally {
     }
 }
 
-fn vectors_dir() -> PathBuf {
+fn vectors_dirs() -> Vec<PathBuf> {
     let repo_root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     match std::env::var_os("GROUPLAB_VECTORS") {
-        Some(dir) if Path::new(&dir).is_absolute() => PathBuf::from(dir),
-        Some(dir) => repo_root.join(dir),
-        None => repo_root.join("../shared/vectors"),
+        Some(dir) if Path::new(&dir).is_absolute() => vec![PathBuf::from(dir)],
+        Some(dir) => vec![repo_root.join(dir)],
+        None => vec![
+            repo_root.join("../shared/vectors"),
+            repo_root.join("../shared/vectors-kip848"),
+        ],
     }
 }
 
 fn main() -> ExitCode {
-    let dir = vectors_dir();
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
-            .collect(),
-        Err(err) => {
-            eprintln!(
-                "conformance: cannot read vectors folder {}: {err}",
-                dir.display()
-            );
-            return ExitCode::FAILURE;
+    let dirs = vectors_dirs();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in &dirs {
+        match std::fs::read_dir(dir) {
+            Ok(entries) => files.extend(
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json")),
+            ),
+            Err(err) => {
+                eprintln!(
+                    "conformance: cannot read vectors folder {}: {err}",
+                    dir.display()
+                );
+                return ExitCode::FAILURE;
+            }
         }
-    };
+    }
     files.sort();
     if files.is_empty() {
-        eprintln!("conformance: no *.json vector files in {}", dir.display());
+        eprintln!("conformance: no *.json vector files in {}", shown(&dirs));
         return ExitCode::FAILURE;
     }
 
@@ -90,6 +99,7 @@ fn main() -> ExitCode {
             "partition" => partition::run(&cases, tally),
             "coordinator" => coordinator::run(&cases, tally),
             "assignment" => assignment::run(&cases, tally),
+            "target_assignment" => target_assignment::run(&cases, tally),
             other => {
                 unknown += cases.len();
                 println!(
@@ -121,11 +131,7 @@ fn main() -> ExitCode {
         failed += tally.failures.len();
     }
     let passed: usize = tallies.values().map(|t| t.passed).sum();
-    println!(
-        "conformance ({} files from {}):",
-        files.len(),
-        dir.display()
-    );
+    println!("conformance ({} files from {}):", files.len(), shown(&dirs));
     if unknown > 0 {
         println!("({unknown} cases of unknown kinds were not checked: see above)");
     }
@@ -135,4 +141,11 @@ fn main() -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+fn shown(dirs: &[PathBuf]) -> String {
+    dirs.iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
