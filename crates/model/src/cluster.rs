@@ -3,8 +3,8 @@
 use crate::vec_map::VecMap;
 use std::rc::Rc;
 
+use crate::assignor::server::Uuid;
 use crate::config::ClusterConfig;
-use crate::kafka_uuid::Uuid;
 use crate::log::PartitionLog;
 use crate::rng::SimRng;
 use crate::topic_partition::TopicPartition;
@@ -29,7 +29,7 @@ pub struct Partition {
 pub struct Topic {
     /// Shared by every `TopicPartition` the model makes for this topic (see [`Cluster::topic_name`]).
     pub name: Rc<str>,
-    /// KIP-516 topic id, derived from the name ([`Uuid::for_topic`]).
+    /// KIP-516 topic id, derived from the name ([`crate::kafka_uuid::topic_id`]).
     pub topic_id: Uuid,
     pub partitions: Vec<Partition>,
 }
@@ -136,7 +136,7 @@ impl Cluster {
             name.to_string(),
             Topic {
                 name: Rc::from(name),
-                topic_id: Uuid::for_topic(name),
+                topic_id: crate::kafka_uuid::topic_id(name),
                 partitions: parts,
             },
         );

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::event::EventKind;
 use crate::group::consumer_protocol::{LEAVE_GROUP_MEMBER_EPOCH, LEAVE_GROUP_STATIC_MEMBER_EPOCH};
-use crate::kafka_uuid::Uuid;
 use crate::net::{Endpoint, ErrorCode, Payload};
 use crate::sim::ctx::{Ctx, Wake};
 use crate::topic_partition::TopicPartition;
@@ -53,7 +52,7 @@ impl CgClientState {
 /// random source here) and keeps it across rejoins.
 pub fn ensure_member_id(c: &mut Consumer, ctx: &mut Ctx) {
     if c.member_id.is_empty() {
-        c.member_id = Uuid::random(|| ctx.rng.next_u64()).to_string();
+        c.member_id = crate::kafka_uuid::random(|| ctx.rng.next_u64()).to_string();
     }
 }
 

@@ -1,44 +1,15 @@
 //! The one call site of the server-side assignor: GroupMetadataManager.updateTargetAssignment running
-//! TargetAssignmentBuilder with the assignor the group uses.
-//!
-//! TEMPORARY: the server-side `uniform` and `range` assignors (exactly as Java's) come from the
-//! `assignor::server` module. Until it is merged, both names run the contiguous-range split below, so the
-//! protocol around them can run; this file is the only place that changes when the real ones land.
+//! TargetAssignmentBuilder with the assignor the group uses (`assignor::server`, Java's uniform and range).
 
+use std::rc::Rc;
+
+use crate::assignor::server::{MemberSubscription, ServerAssignor, TopicMetadata};
 use crate::topic_partition::TopicPartition;
 use crate::vec_map::VecMap;
 
+pub use crate::assignor::server::TargetAssignmentState;
+
 use super::heartbeat::TopicInfo;
-
-/// `group.remote.assignor` / `group.consumer.assignors` names the broker knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ServerAssignorChoice {
-    Uniform,
-    Range,
-}
-
-impl ServerAssignorChoice {
-    /// An unknown name is refused (UNSUPPORTED_ASSIGNOR, GroupMetadataManager.throwIfConsumerGroupHeartbeatRequestIsInvalid).
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "uniform" => Some(ServerAssignorChoice::Uniform),
-            "range" => Some(ServerAssignorChoice::Range),
-            _ => None,
-        }
-    }
-}
-
-/// What the group keeps for its assignor between runs (TEMPORARY: nothing yet).
-#[derive(Clone, Debug, Default)]
-pub struct TargetAssignmentState;
-
-impl TargetAssignmentState {
-    /// A member left: its target is tombstoned.
-    pub fn remove_member(&mut self, _member_id: &str) {}
-
-    /// A static member came back with a new member id and inherits the old id's target.
-    pub fn replace_static(&mut self, _old_member_id: &str, _new_member_id: &str) {}
-}
 
 /// One member's input to the assignor.
 pub struct MemberInput<'a> {
@@ -48,55 +19,43 @@ pub struct MemberInput<'a> {
 }
 
 /// The new target assignment: member id -> sorted partitions (every member present, maybe with nothing).
+/// `members` in the order the group keeps them (join order): the order the coordinator inserts them into the
+/// assignor's member map (it matters only between ids that share a Java HashMap bucket).
 pub fn compute_target(
-    choice: ServerAssignorChoice,
-    _state: &mut TargetAssignmentState,
+    assignor: ServerAssignor,
+    state: &mut TargetAssignmentState,
     members: &[MemberInput],
     topics: &[TopicInfo],
 ) -> VecMap<String, Vec<TopicPartition>> {
-    let _ = choice;
-    temporary_range(members, topics)
-}
-
-/// TEMPORARY stand-in for both assignors: the server-side RangeAssignor's member order (static members by
-/// instance id, then the others by member id) and contiguous ranges per topic, the first `n % k` subscribers
-/// taking one more.
-fn temporary_range(
-    members: &[MemberInput],
-    topics: &[TopicInfo],
-) -> VecMap<String, Vec<TopicPartition>> {
-    let mut order: Vec<&MemberInput> = members.iter().collect();
-    crate::sort::sort_by(&mut order, |a, b| match (a.instance_id, b.instance_id) {
-        (Some(x), Some(y)) => x.cmp(y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.member_id.cmp(b.member_id),
-    });
-    let mut out: VecMap<String, Vec<TopicPartition>> = VecMap::new();
-    for m in members {
-        out.insert(m.member_id.to_string(), Vec::new());
-    }
-    for t in topics {
-        let subscribers: Vec<&&MemberInput> = order
+    let subscriptions: Vec<MemberSubscription> = members
+        .iter()
+        .map(|m| MemberSubscription {
+            member_id: m.member_id.to_string(),
+            instance_id: m.instance_id.map(str::to_string),
+            subscribed_topics: m.topics.to_vec(),
+        })
+        .collect();
+    let metadata: Vec<TopicMetadata> = topics
+        .iter()
+        .map(|t| TopicMetadata::new(&t.name, t.topic_id, t.partitions))
+        .collect();
+    let names: Vec<&Rc<str>> = topics.iter().map(|t| &t.name).collect();
+    let target = state.compute(assignor, &subscriptions, &metadata);
+    VecMap::from_iter(target.iter().map(|(member, by_topic)| {
+        let mut tps: Vec<TopicPartition> = by_topic
             .iter()
-            .filter(|m| m.topics.iter().any(|x| *x == *t.name))
+            .flat_map(|(topic, partitions)| {
+                // The cluster's shared topic name, when the topic exists.
+                let name: Rc<str> = names
+                    .iter()
+                    .find(|n| ****n == *topic.as_str())
+                    .map_or_else(|| Rc::from(topic.as_str()), |n| Rc::clone(n));
+                partitions
+                    .iter()
+                    .map(move |&p| TopicPartition::new(name.clone(), p as u32))
+            })
             .collect();
-        let k = subscribers.len() as u32;
-        if k == 0 {
-            continue;
-        }
-        let (quota, extra) = (t.partitions / k, t.partitions % k);
-        let mut next = 0;
-        for (i, m) in subscribers.iter().enumerate() {
-            let n = quota + u32::from((i as u32) < extra);
-            if let Some(list) = out.get_mut(m.member_id) {
-                list.extend((next..next + n).map(|p| TopicPartition::new(t.name.clone(), p)));
-            }
-            next += n;
-        }
-    }
-    for list in out.values_mut() {
-        crate::sort::sort(list);
-    }
-    out
+        crate::sort::sort(&mut tps);
+        (member.clone(), tps)
+    }))
 }

@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
+use crate::assignor::server::Uuid;
 use crate::cluster::Cluster;
 use crate::event::{EventKind, GroupState, LeaveReason, RebalanceReason};
-use crate::kafka_uuid::Uuid;
 use crate::net::{Endpoint, ErrorCode, Payload};
 use crate::sim::ctx::{Ctx, Wake};
 use crate::topic_partition::TopicPartition;
@@ -13,12 +13,13 @@ use crate::vec_map::VecMap;
 
 use super::super::join::{set_state, GroupEnv};
 use super::super::Group;
-use super::assign::{compute_target, MemberInput, ServerAssignorChoice};
+use super::assign::{compute_target, MemberInput};
 use super::member::{CgMember, CgMemberState};
 use super::reconcile::reconcile;
 use super::{
     ConsumerGroupData, GroupType, LEAVE_GROUP_MEMBER_EPOCH, LEAVE_GROUP_STATIC_MEMBER_EPOCH,
 };
+use crate::assignor::server::ServerAssignor;
 
 /// A subscribed topic as the assignor sees it.
 #[derive(Clone, Debug)]
@@ -106,14 +107,14 @@ pub fn handle_consumer_heartbeat(
     // throwIfConsumerGroupHeartbeatRequestIsInvalid: an assignor the broker does not have.
     if let Some(a) = &req.server_assignor {
         let known = env.config.group_consumer_assignors.iter().any(|x| x == a)
-            && ServerAssignorChoice::parse(a).is_some();
+            && a.parse::<ServerAssignor>().is_ok();
         if !known {
             return refuse(ctx, env, consumer, ErrorCode::UnsupportedAssignor, &req);
         }
     }
     if req.member_id.is_empty() {
         // Clients before KIP-1082 let the coordinator pick the member id.
-        req.member_id = Uuid::random(|| ctx.rng.next_u64()).to_string();
+        req.member_id = crate::kafka_uuid::random(|| ctx.rng.next_u64()).to_string();
     }
     let mut bump: Option<RebalanceReason> = None;
     if req.member_epoch == 0 {
@@ -268,7 +269,9 @@ fn replace_static(g: &mut Group, old_id: &str, new_id: &str, consumer: u32) {
     if let Some(t) = g.cg.target.remove(old_id) {
         g.cg.target.insert(new_id.to_string(), t);
     }
-    g.cg.assignor_state.replace_static(old_id, new_id);
+    if old_id != new_id {
+        g.cg.assignor_state.replace_static(old_id, new_id);
+    }
     g.cg.set_partition_epochs(old_id);
     g.cg.set_partition_epochs(new_id);
 }
@@ -393,7 +396,9 @@ fn preferred_assignor(g: &Group, env: &GroupEnv) -> String {
 /// GroupMetadataManager.updateTargetAssignment: run the assignor for the new group epoch.
 fn update_target_assignment(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, cluster: &Cluster) {
     let name = preferred_assignor(g, env);
-    let choice = ServerAssignorChoice::parse(&name).unwrap_or(ServerAssignorChoice::Uniform);
+    let choice = name
+        .parse::<ServerAssignor>()
+        .unwrap_or(ServerAssignor::Uniform);
     let topics: Vec<TopicInfo> =
         g.cg.subscribed_topics()
             .iter()

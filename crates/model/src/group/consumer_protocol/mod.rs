@@ -17,7 +17,7 @@ mod tests;
 use crate::topic_partition::TopicPartition;
 use crate::vec_map::VecMap;
 
-pub use assign::{ServerAssignorChoice, TargetAssignmentState};
+pub use assign::TargetAssignmentState;
 pub use heartbeat::{
     expire_consumer_sessions, handle_consumer_heartbeat, on_consumer_coordinator_moved,
     HeartbeatArgs, TopicInfo,
