@@ -24,9 +24,6 @@ pub use heartbeat::{
 };
 pub use member::{CgMember, CgMemberState};
 
-#[cfg(test)]
-pub(crate) use assign::MemberInput;
-
 /// Which protocol a group speaks (GroupType CLASSIC / CONSUMER).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum GroupType {
