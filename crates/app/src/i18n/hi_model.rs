@@ -58,6 +58,8 @@ pub const TABLE: &str = table![
     ("rb.session_timeout", "{member} ka session timeout ho gaya"),
     ("rb.poll_timeout", "{member} chala gaya: max.poll.interval.ms khatam"),
     ("rb.left", "{member} ne group chhod diya"),
+    ("rb.rebalance_timeout", "{member} ne apne rebalance timeout m apne partitions nahi chhode"),
+    ("rb.metadata", "{topic} k partitions ki ginti badal gayi"),
     // ScenarioError
     ("scn.at_command", "command #{n}: {problem}"),
     ("scn.version", "scenario version {version} nahi chalega (ye GroupLab 1..={max} padhta hai)"),
