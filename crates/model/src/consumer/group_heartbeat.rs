@@ -115,7 +115,13 @@ pub fn on_heartbeat_timer(c: &mut Consumer, ctx: &mut Ctx) {
             epoch: c.epoch,
         },
     );
-    if c.member_epoch <= 0 || c.coordinator.is_none() {
+    if c.coordinator.is_none() {
+        return;
+    }
+    if c.cg_state == CgClientState::Fenced {
+        return ensure_joined(c, ctx);
+    }
+    if c.member_epoch <= 0 {
         return;
     }
     if ctx.now.saturating_sub(c.last_poll_ms) > c.cfg.max_poll_interval_ms {
@@ -196,11 +202,12 @@ pub fn on_heartbeat_response(
             }
         }
         ErrorCode::FencedMemberEpoch | ErrorCode::UnknownMemberId => {
-            // ConsumerMembershipManager.transitionToFenced: partitions lost, rejoin at once with epoch 0 and the
-            // same member id (KIP-1082).
+            // ConsumerMembershipManager.transitionToFenced: partitions lost, then a rejoin with epoch 0 and the
+            // same member id (KIP-1082), here from the next poll() or heartbeat tick (so a coordinator that keeps
+            // fencing is not asked again every round trip).
             lose_all(c, ctx);
             c.cg_state = CgClientState::Fenced;
-            ensure_joined(c, ctx);
+            wake_poll(c, ctx);
         }
         ErrorCode::NotCoordinator
         | ErrorCode::CoordinatorNotAvailable

@@ -73,9 +73,10 @@ fn join_error(ctx: &mut Ctx, env: &GroupEnv, consumer: u32, error: ErrorCode, me
 pub fn handle_join(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, consumer: u32, req: JoinArgs) {
     if g.is_consumer_group() {
         if !g.cg.members.is_empty() {
-            // A classic member cannot join this consumer group: INCONSISTENT_GROUP_PROTOCOL
-            // (GroupMetadataManager.classicGroupJoinToConsumerGroup; classic members inside a consumer group
-            // are not modelled).
+            // A real 4.0 broker takes a classic member into a consumer group with members
+            // (GroupMetadataManager.classicGroupJoinToConsumerGroup). Mixed groups are not modelled: the model
+            // refuses with INCONSISTENT_GROUP_PROTOCOL, that path's answer when it cannot serve the member's
+            // protocols (throwIfClassicProtocolIsNotSupported).
             return join_error(
                 ctx,
                 env,

@@ -86,8 +86,10 @@ pub fn handle_consumer_heartbeat(
 ) {
     if g.group_type == GroupType::Classic {
         if !g.members.is_empty() || !g.pending_members.is_empty() {
-            // GroupMetadataManager.consumerGroup: "Group {} is not a consumer group" (the online upgrade of a
-            // classic group with members is not modelled).
+            // GroupMetadataManager.getOrMaybeCreateConsumerGroup: "Group {} is not a consumer group". A real
+            // broker upgrades a classic group of consumer-protocol-type members online
+            // (group.consumer.migration.policy, bidirectional by default): not modelled; the model answers as
+            // when the upgrade is not possible.
             return refuse(ctx, env, consumer, ErrorCode::GroupIdNotFound, &req);
         }
         // An empty classic group becomes a consumer group; its committed offsets stay
@@ -131,6 +133,7 @@ pub fn handle_consumer_heartbeat(
         let ok = req.member_epoch == m.member_epoch
             || (req.member_epoch == m.previous_member_epoch
                 && req.owned.iter().all(|tp| m.assigned.contains(tp)));
+        // A static member that left with -2 holds epoch -2: any greater epoch is fenced.
         if !ok || m.has_left_temporarily() {
             return refuse(ctx, env, consumer, ErrorCode::FencedMemberEpoch, &req);
         }
@@ -207,40 +210,34 @@ fn join(
 ) -> Result<Option<RebalanceReason>, ErrorCode> {
     if let Some(instance) = &req.instance_id {
         if let Some(old) = g.cg.static_member(instance) {
-            let old_id = old.member_id.clone();
-            if old_id != req.member_id && !old.has_left_temporarily() {
-                // The instance id is still held by a live member (UNRELEASED_INSTANCE_ID).
+            // getOrMaybeSubscribeStaticConsumerGroupMember: the instance id is taken over only from a member that
+            // left with epoch -2 (throwIfInstanceIdIsUnreleased), else UNRELEASED_INSTANCE_ID.
+            if !old.has_left_temporarily() {
                 return Err(ErrorCode::UnreleasedInstanceId);
             }
-            if old.has_left_temporarily() {
-                // A static member's return (GroupMetadataManager.consumerGroupStaticMemberRejoin): the new member
-                // id takes over the old one's epoch and assignment, and its target; no new group epoch.
-                replace_static(g, &old_id, &req.member_id, consumer);
-                if old_id != req.member_id {
-                    ctx.emit(EventKind::StaticMemberReplaced {
-                        group_id: g.group_id.clone(),
-                        group_instance_id: instance.clone(),
-                        old_member_id: old_id,
-                        member_id: req.member_id.clone(),
-                    });
-                }
-                return Ok(None);
+            // The new member id takes over the old one's assignment and target, at epoch 0 (replaceMember);
+            // no new group epoch.
+            let old_id = old.member_id.clone();
+            replace_static(g, &old_id, &req.member_id, consumer);
+            if old_id != req.member_id {
+                ctx.emit(EventKind::StaticMemberReplaced {
+                    group_id: g.group_id.clone(),
+                    group_instance_id: instance.clone(),
+                    old_member_id: old_id,
+                    member_id: req.member_id.clone(),
+                });
             }
+            return Ok(None);
         }
     }
-    if let Some(m) = g.cg.member_mut(&req.member_id) {
-        // The same member id with epoch 0: the client lost its partitions (it was fenced, or restarted its
-        // membership) and starts over; what it held is free again.
-        m.assigned.clear();
-        m.pending_revocation.clear();
-        m.assigned_at.clear();
-        m.state = CgMemberState::Stable;
-        m.previous_member_epoch = m.member_epoch;
-        m.member_epoch = 0;
-        m.revocation_deadline = None;
-        m.sent_assignment = None;
-        let id = m.member_id.clone();
-        g.cg.set_partition_epochs(&id);
+    if let Some(m) = g.cg.member(&req.member_id) {
+        // A member the coordinator still holds, joining again with epoch 0: throwIfMemberEpochIsInvalid (only a
+        // lost answer to its own join passes).
+        let lost_answer =
+            m.previous_member_epoch == 0 && req.owned.iter().all(|tp| m.assigned.contains(tp));
+        if m.member_epoch > 0 && !lost_answer {
+            return Err(ErrorCode::FencedMemberEpoch);
+        }
         return Ok(None);
     }
     if g.cg.members.len() as u32 >= crate::sim::limits::MAX_MEMBERS_PER_GROUP {
@@ -262,8 +259,8 @@ fn replace_static(g: &mut Group, old_id: &str, new_id: &str, consumer: u32) {
     if let Some(m) = g.cg.member_mut(old_id) {
         m.member_id = new_id.to_string();
         m.consumer = consumer;
-        // It continues at the epoch the old member had before leaving (-2 only marked the leave).
-        m.member_epoch = m.previous_member_epoch;
+        m.member_epoch = 0;
+        m.previous_member_epoch = 0;
         m.sent_assignment = None;
     }
     if let Some(t) = g.cg.target.remove(old_id) {
@@ -454,23 +451,20 @@ fn reconcile_member(
     let target = g.cg.target.get(member_id).cloned().unwrap_or_default();
     let next = reconcile(&g.cg, m, g.cg.assignment_epoch, &target, owned);
     let changed = next.member_epoch != m.member_epoch
+        || next.previous_member_epoch != m.previous_member_epoch
         || next.state != m.state
         || next.assigned != m.assigned
         || next.pending_revocation != m.pending_revocation;
-    let was_revoking = m.state == CgMemberState::UnrevokedPartitions;
     let Some(slot) = g.cg.member_mut(member_id) else {
         return;
     };
     *slot = next;
     let m = slot;
-    // A member asked to revoke must do so within its rebalance timeout, or it is fenced
-    // (GroupMetadataManager.scheduleConsumerGroupRebalanceTimeout).
-    if m.state == CgMemberState::UnrevokedPartitions {
-        if !was_revoking || m.revocation_deadline.is_none() {
-            m.revocation_deadline = Some(ctx.now + m.rebalance_timeout_ms);
-        }
-    } else {
-        m.revocation_deadline = None;
+    // GroupMetadataManager.maybeReconcile: on every change, a member left revoking must finish within its
+    // rebalance timeout or be fenced (scheduleConsumerGroupRebalanceTimeout); otherwise the timer is cancelled.
+    if changed {
+        m.revocation_deadline = (m.state == CgMemberState::UnrevokedPartitions)
+            .then(|| ctx.now + m.rebalance_timeout_ms);
     }
     let epoch = m.member_epoch;
     let held: Vec<TopicPartition> = m

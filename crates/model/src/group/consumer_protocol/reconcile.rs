@@ -22,8 +22,12 @@ pub fn reconcile(
         // partitions it must revoke (ownsRevokedPartitions).
         CgMemberState::UnrevokedPartitions if owns_any(owned, &m.pending_revocation) => m.clone(),
         CgMemberState::Unknown => m.clone(),
-        // STABLE at an older epoch, revocation done, or UNRELEASED_PARTITIONS: computeNextAssignment.
-        _ => next_assignment(g, m, target_epoch, target, owned),
+        // Revocation done: on to the next epoch (current + 1) and toward the latest target.
+        CgMemberState::UnrevokedPartitions => {
+            next_assignment(g, m, m.member_epoch + 1, target_epoch, target, owned)
+        }
+        // STABLE at an older epoch, or UNRELEASED_PARTITIONS: computeNextAssignment.
+        _ => next_assignment(g, m, m.member_epoch, target_epoch, target, owned),
     }
 }
 
@@ -31,10 +35,12 @@ fn owns_any(owned: &[TopicPartition], revoking: &[TopicPartition]) -> bool {
     revoking.iter().any(|tp| owned.contains(tp))
 }
 
-/// CurrentAssignmentBuilder.computeNextAssignment.
+/// CurrentAssignmentBuilder.computeNextAssignment: `member_epoch` is the epoch the member keeps if it must
+/// revoke (again).
 fn next_assignment(
     g: &ConsumerGroupData,
     m: &CgMember,
+    member_epoch: i32,
     target_epoch: i32,
     target: &[TopicPartition],
     owned: &[TopicPartition],
@@ -50,17 +56,20 @@ fn next_assignment(
         .filter(|tp| !target.contains(tp))
         .cloned()
         .collect();
-    // A partition of the target another member still owns (its partition epoch is not -1) is held back.
+    // A partition of the target that is still owned (its partition epoch is not -1) is held back.
     let (free, unreleased): (Vec<TopicPartition>, Vec<TopicPartition>) = target
         .iter()
         .filter(|tp| !current.contains(tp))
         .cloned()
-        .partition(|tp| g.owner(tp).is_none_or(|(owner, _)| *owner == m.member_id));
+        .partition(|tp| g.owner(tp).is_none());
     let mut next = m.clone();
     next.pending_revocation.clear();
+    // ConsumerGroupMember.Builder.updateMemberEpoch: the previous epoch is the one the member had.
+    next.previous_member_epoch = m.member_epoch;
     if !revoking.is_empty() && owns_any(owned, &revoking) {
-        // Revoke first: keep only owned ∩ target, stay at the current epoch.
+        // Revoke first: keep only owned ∩ target, stay at the member's epoch.
         next.state = CgMemberState::UnrevokedPartitions;
+        next.member_epoch = member_epoch;
         next.assigned = kept;
         next.pending_revocation = revoking;
         return next;
@@ -74,9 +83,6 @@ fn next_assignment(
     } else {
         CgMemberState::UnreleasedPartitions
     };
-    if next.member_epoch != target_epoch {
-        next.previous_member_epoch = next.member_epoch;
-        next.member_epoch = target_epoch;
-    }
+    next.member_epoch = target_epoch;
     next
 }
