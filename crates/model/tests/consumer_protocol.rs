@@ -428,6 +428,23 @@ fn classic_settings_are_refused_with_group_protocol_consumer() {
             );
         }
     }
+    // Java refuses group.remote.assignor with the classic protocol (ConsumerConfig.checkGroupRemoteAssignor).
+    assert_eq!(
+        try_add(
+            &mut t,
+            "c1",
+            ClientProfile::Java,
+            ConsumerConfig {
+                group_protocol: None,
+                group_remote_assignor: Some("range".into()),
+                ..consumer_config(None)
+            },
+        ),
+        Err(ModelError::InvalidValue {
+            field: "group.remote.assignor".into(),
+            reason: Reason::NeedsConsumerProtocol
+        })
+    );
     // The same settings are fine with the classic protocol.
     try_add(
         &mut t,

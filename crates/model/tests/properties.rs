@@ -400,8 +400,8 @@ fn any_command() -> impl Strategy<Value = (Command, u64)> {
             proptest::option::of(0u64..100_000),
             0u8..4
         )
-            .prop_map(
-                |(n, java, group, instance, topics, session, protocol)| Command::AddConsumer {
+            .prop_map(|(n, java, group, instance, topics, session, protocol)| {
+                Command::AddConsumer {
                     name: n,
                     profile: if java {
                         ClientProfile::Java
@@ -425,7 +425,7 @@ fn any_command() -> impl Strategy<Value = (Command, u64)> {
                     assign: None,
                     records_per_sec: None,
                 }
-            ),
+            }),
         name().prop_map(|consumer| Command::CloseConsumer { consumer }),
         name().prop_map(|consumer| Command::CrashConsumer { consumer }),
         name().prop_map(|consumer| Command::RestartConsumer { consumer }),

@@ -604,6 +604,17 @@ pub(super) fn validate_consumer_config(
         }
     }
     if let Some(a) = &c.group_remote_assignor {
+        // Java's ConsumerConfig.checkGroupRemoteAssignor: a ConfigException with group.protocol=classic
+        // (librdkafka ignores the setting then).
+        if profile == ClientProfile::Java
+            && c.group_protocol.unwrap_or_default() == GroupProtocol::Classic
+            && !a.is_empty()
+        {
+            return Err(ModelError::InvalidValue {
+                field: "group.remote.assignor".into(),
+                reason: Reason::NeedsConsumerProtocol,
+            });
+        }
         if a.is_empty() || a.len() > 64 {
             return Err(ModelError::InvalidValue {
                 field: "group.remote.assignor".into(),
