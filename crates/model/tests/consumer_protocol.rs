@@ -608,3 +608,24 @@ fn a_restored_timeline_replays_a_consumer_group_identically() {
     t.seek(80_000);
     assert_eq!(serde_json::to_string(&view(&t)).unwrap(), end);
 }
+
+#[test]
+fn members_find_a_new_coordinator_and_keep_their_partitions() {
+    let mut t = world(4);
+    add(&mut t, "c1", ClientProfile::Java);
+    add(&mut t, "c2", ClientProfile::Librdkafka);
+    t.advance_to(20_000);
+    let v = view(&t);
+    let before: Vec<Vec<String>> = ["c1", "c2"].iter().map(|c| owned(&v, c)).collect();
+    let epoch = group(&v).group_epoch;
+    let broker = group(&v).coordinator.broker.unwrap();
+    t.apply(Command::StopBroker { broker }).unwrap();
+    t.advance_to(40_000);
+    let v = view(&t);
+    assert_ne!(group(&v).coordinator.broker, Some(broker));
+    assert_settled(&v, 4);
+    // The group's state moved with its __consumer_offsets partition: same epoch, same owners.
+    assert_eq!(group(&v).group_epoch, epoch);
+    let after: Vec<Vec<String>> = ["c1", "c2"].iter().map(|c| owned(&v, c)).collect();
+    assert_eq!(after, before);
+}
