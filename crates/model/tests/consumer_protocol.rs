@@ -591,6 +591,13 @@ fn a_slow_application_leaves_on_poll_timeout_and_rejoins_at_its_next_poll() {
     .unwrap();
     t.advance_to(120_000);
     assert!(count(&t, |k| matches!(k, EventKind::PollTimeoutExpired { .. })) >= 1);
+    // A stale member loses its partitions (onPartitionsLost) rather than revoking them.
+    assert!(
+        count(
+            &t,
+            |k| matches!(k, EventKind::PartitionsLost { consumer, .. } if &**consumer == "slow")
+        ) >= 1
+    );
     let v = view(&t);
     assert!(group(&v).group_epoch.unwrap() > 2);
 }

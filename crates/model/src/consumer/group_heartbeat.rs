@@ -131,7 +131,11 @@ pub fn on_heartbeat_timer(c: &mut Consumer, ctx: &mut Ctx) {
             consumer: c.name.clone(),
             group_id: c.cfg.group_id.clone().unwrap_or_default(),
         });
-        leave(c, ctx);
+        // A stale member does not revoke: its partitions are lost after the leave is sent
+        // (AbstractMembershipManager.transitionToSendingLeaveGroup(true), then onPartitionsLost).
+        send_leave(c, ctx);
+        lose_all(c, ctx);
+        c.cg_in_flight = false;
         c.cg_state = CgClientState::Stale;
         return;
     }
@@ -144,6 +148,16 @@ pub fn on_heartbeat_timer(c: &mut Consumer, ctx: &mut Ctx) {
 /// owns is revoked first.
 pub fn leave(c: &mut Consumer, ctx: &mut Ctx) {
     super::poll::revoke_all(c, ctx);
+    send_leave(c, ctx);
+    c.member_epoch = 0;
+    c.generation_id = -1;
+    c.cg_in_flight = false;
+    c.cg_target = None;
+    c.cg_state = CgClientState::Unsubscribed;
+    c.member_state = MemberState::Unjoined;
+}
+
+fn send_leave(c: &mut Consumer, ctx: &mut Ctx) {
     if c.member_epoch > 0 || c.cg_state == CgClientState::Joining {
         let epoch = if c.cfg.group_instance_id.is_some() {
             LEAVE_GROUP_STATIC_MEMBER_EPOCH
@@ -152,12 +166,6 @@ pub fn leave(c: &mut Consumer, ctx: &mut Ctx) {
         };
         send(c, ctx, epoch);
     }
-    c.member_epoch = 0;
-    c.generation_id = -1;
-    c.cg_in_flight = false;
-    c.cg_target = None;
-    c.cg_state = CgClientState::Unsubscribed;
-    c.member_state = MemberState::Unjoined;
 }
 
 pub fn on_heartbeat_response(
