@@ -1,5 +1,5 @@
-//! ConsumerGroupHeartbeat on the coordinator: join, heartbeat, leave; group epoch and target assignment;
-//! session and rebalance timeouts (GroupMetadataManager.consumerGroupHeartbeat and its helpers).
+//! ConsumerGroupHeartbeat on the coordinator: join, heartbeat, leave, and reconciling the member that heartbeats
+//! (GroupMetadataManager.consumerGroupHeartbeat and its helpers).
 
 use std::rc::Rc;
 
@@ -7,13 +7,13 @@ use crate::assignor::server::Uuid;
 use crate::cluster::Cluster;
 use crate::event::{EventKind, GroupState, LeaveReason, RebalanceReason};
 use crate::net::{Endpoint, ErrorCode, Payload};
-use crate::sim::ctx::{Ctx, Wake};
+use crate::sim::ctx::Ctx;
 use crate::topic_partition::TopicPartition;
-use crate::vec_map::VecMap;
 
 use super::super::join::{set_state, GroupEnv};
 use super::super::Group;
-use super::assign::{compute_target, MemberInput};
+use super::assign::{subscription_metadata, update_target_assignment};
+use super::liveness::{bump_group_epoch, remove_member, schedule_checks, update_group_state};
 use super::member::{CgMember, CgMemberState};
 use super::reconcile::reconcile;
 use super::{
@@ -308,135 +308,6 @@ fn leave(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, consumer: u32, req: &Hear
     );
 }
 
-/// Removes a member (leave, or fenced): its partitions are free, its target is gone, the group epoch goes up
-/// (GroupMetadataManager.consumerGroupFenceMember / removeMember).
-fn remove_member(
-    g: &mut Group,
-    ctx: &mut Ctx,
-    env: &GroupEnv,
-    member_id: &str,
-    reason: LeaveReason,
-) {
-    let Some(i) = g.cg.members.iter().position(|m| m.member_id == member_id) else {
-        return;
-    };
-    let m = g.cg.members.remove(i);
-    g.cg.partition_epochs
-        .retain(|_, (owner, _)| owner != member_id);
-    g.cg.target.remove(member_id);
-    g.cg.assignor_state.remove_member(member_id);
-    if matches!(
-        reason,
-        LeaveReason::SessionTimeout | LeaveReason::RebalanceTimeout
-    ) {
-        ctx.emit(EventKind::MemberFenced {
-            group_id: g.group_id.clone(),
-            member_id: member_id.to_string(),
-            consumer: env.name(m.consumer),
-            reason,
-        });
-    }
-    ctx.emit(EventKind::MemberLeft {
-        group_id: g.group_id.clone(),
-        member_id: member_id.to_string(),
-        consumer: env.name(m.consumer),
-        reason,
-    });
-    let why = match reason {
-        LeaveReason::SessionTimeout => RebalanceReason::SessionTimeout(member_id.into()),
-        LeaveReason::RebalanceTimeout => RebalanceReason::RebalanceTimeout(member_id.into()),
-        LeaveReason::PollTimeout => RebalanceReason::PollTimeout(member_id.into()),
-        LeaveReason::LeaveGroup => RebalanceReason::Left(member_id.into()),
-    };
-    bump_group_epoch(g, ctx, why);
-    update_group_state(g, ctx);
-}
-
-fn bump_group_epoch(g: &mut Group, ctx: &mut Ctx, reason: RebalanceReason) {
-    g.cg.group_epoch += 1;
-    ctx.emit(EventKind::GroupEpochBumped {
-        group_id: g.group_id.clone(),
-        group_epoch: g.cg.group_epoch,
-        reason,
-    });
-}
-
-/// Partition counts of the topics the members subscribe to that exist.
-fn subscription_metadata(cg: &ConsumerGroupData, cluster: &Cluster) -> VecMap<String, u32> {
-    VecMap::from_iter(
-        cg.subscribed_topics()
-            .into_iter()
-            .filter_map(|t| cluster.partition_count(&t).map(|n| (t, n))),
-    )
-}
-
-/// ConsumerGroup.computePreferredServerAssignor: the assignor most members ask for (ties: the one the broker
-/// lists first), else the broker's default, the first of `group.consumer.assignors`.
-fn preferred_assignor(g: &Group, env: &GroupEnv) -> String {
-    let listed = &env.config.group_consumer_assignors;
-    let mut best: Option<(&String, usize)> = None;
-    for a in listed {
-        let n =
-            g.cg.members
-                .iter()
-                .filter(|m| m.server_assignor.as_ref() == Some(a))
-                .count();
-        if n > 0 && best.is_none_or(|(_, b)| n > b) {
-            best = Some((a, n));
-        }
-    }
-    best.map(|(a, _)| a.clone())
-        .or_else(|| listed.first().cloned())
-        .unwrap_or_else(|| "uniform".to_string())
-}
-
-/// GroupMetadataManager.updateTargetAssignment: run the assignor for the new group epoch.
-fn update_target_assignment(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, cluster: &Cluster) {
-    let name = preferred_assignor(g, env);
-    let choice = name
-        .parse::<ServerAssignor>()
-        .unwrap_or(ServerAssignor::Uniform);
-    let topics: Vec<TopicInfo> =
-        g.cg.subscribed_topics()
-            .iter()
-            .filter_map(|t| {
-                let topic = cluster.topics.get(t.as_str())?;
-                Some(TopicInfo {
-                    name: topic.name.clone(),
-                    topic_id: topic.topic_id,
-                    partitions: topic.partitions.len() as u32,
-                })
-            })
-            .collect();
-    // Members that left temporarily (epoch -2) keep their target: they are still members.
-    let inputs: Vec<MemberInput> =
-        g.cg.members
-            .iter()
-            .map(|m| MemberInput {
-                member_id: &m.member_id,
-                instance_id: m.instance_id.as_deref(),
-                topics: &m.subscribed_topics,
-            })
-            .collect();
-    let mut state = std::mem::take(&mut g.cg.assignor_state);
-    let target = compute_target(choice, &mut state, &inputs, &topics);
-    g.cg.assignor_state = state;
-    g.cg.target = target;
-    g.cg.assignment_epoch = g.cg.group_epoch;
-    g.cg.assignor = Some(name.clone());
-    ctx.emit(EventKind::TargetAssignmentComputed {
-        group_id: g.group_id.clone(),
-        assignment_epoch: g.cg.assignment_epoch,
-        assignor: name,
-        assignment: g
-            .cg
-            .target
-            .iter()
-            .map(|(m, a)| (m.clone(), a.clone()))
-            .collect(),
-    });
-}
-
 /// Moves the heartbeating member toward its target (only the member that heartbeats is reconciled).
 fn reconcile_member(
     g: &mut Group,
@@ -491,95 +362,4 @@ fn reconcile_member(
         });
     }
     g.cg.set_partition_epochs(member_id);
-}
-
-/// ConsumerGroup.maybeUpdateGroupState.
-fn update_group_state(g: &mut Group, ctx: &mut Ctx) {
-    let cg = &g.cg;
-    let to = if cg.members.is_empty() {
-        GroupState::Empty
-    } else if cg.group_epoch > cg.assignment_epoch {
-        GroupState::Assigning
-    } else if cg.members.iter().any(|m| {
-        !m.has_left_temporarily()
-            && (m.state != CgMemberState::Stable || m.member_epoch != cg.assignment_epoch)
-    }) {
-        GroupState::Reconciling
-    } else {
-        GroupState::Stable
-    };
-    set_state(g, ctx, to);
-}
-
-/// Keeps one pending check per group, at the earliest session or revocation deadline.
-fn schedule_checks(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
-    let session = env.config.group_consumer_session_timeout_ms;
-    let next =
-        g.cg.members
-            .iter()
-            .flat_map(|m| [Some(m.last_heartbeat_ms + session), m.revocation_deadline])
-            .flatten()
-            .min()
-            .map(|t| t.max(ctx.now));
-    if let Some(next) = next {
-        if g.session_check_at
-            .is_none_or(|at| next < at || at < ctx.now)
-        {
-            g.session_check_at = Some(next);
-            ctx.at(
-                next,
-                Wake::GroupSession {
-                    group: env.group_index,
-                },
-            );
-        }
-    }
-}
-
-/// The group's check fired: members silent for `group.consumer.session.timeout.ms` are fenced and removed
-/// (static members that left with -2 too, now); members that did not revoke within their rebalance timeout
-/// are fenced.
-pub fn expire_consumer_sessions(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
-    if g.session_check_at != Some(ctx.now) {
-        return;
-    }
-    g.session_check_at = None;
-    let session = env.config.group_consumer_session_timeout_ms;
-    let expired: Vec<(String, LeaveReason)> =
-        g.cg.members
-            .iter()
-            .filter_map(|m| {
-                if ctx.now >= m.last_heartbeat_ms + session {
-                    Some((m.member_id.clone(), LeaveReason::SessionTimeout))
-                } else if m.revocation_deadline.is_some_and(|d| ctx.now >= d) {
-                    Some((m.member_id.clone(), LeaveReason::RebalanceTimeout))
-                } else {
-                    None
-                }
-            })
-            .collect();
-    for (member_id, reason) in expired {
-        if reason == LeaveReason::SessionTimeout {
-            ctx.emit(EventKind::SessionExpired {
-                group_id: g.group_id.clone(),
-                member_id: member_id.clone(),
-            });
-        }
-        remove_member(g, ctx, env, &member_id, reason);
-    }
-    schedule_checks(g, ctx, env);
-}
-
-/// A new broker loads the group from `__consumer_offsets`: every member's session and revocation timers start
-/// again; the next answers carry full assignments.
-pub fn on_consumer_coordinator_moved(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
-    g.session_check_at = None;
-    for m in g.cg.members.iter_mut() {
-        m.last_heartbeat_ms = ctx.now;
-        m.sent_assignment = None;
-        if m.revocation_deadline.is_some() {
-            m.revocation_deadline = Some(ctx.now + m.rebalance_timeout_ms);
-        }
-    }
-    schedule_checks(g, ctx, env);
 }

@@ -9,6 +9,7 @@
 
 mod assign;
 mod heartbeat;
+mod liveness;
 mod member;
 mod reconcile;
 #[cfg(test)]
@@ -18,10 +19,8 @@ use crate::topic_partition::TopicPartition;
 use crate::vec_map::VecMap;
 
 pub use assign::TargetAssignmentState;
-pub use heartbeat::{
-    expire_consumer_sessions, handle_consumer_heartbeat, on_consumer_coordinator_moved,
-    HeartbeatArgs, TopicInfo,
-};
+pub use heartbeat::{handle_consumer_heartbeat, HeartbeatArgs, TopicInfo};
+pub use liveness::{expire_consumer_sessions, on_consumer_coordinator_moved};
 pub use member::{CgMember, CgMemberState};
 
 /// Which protocol a group speaks (GroupType CLASSIC / CONSUMER).
