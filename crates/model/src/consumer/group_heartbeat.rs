@@ -106,15 +106,29 @@ fn heartbeat_now(c: &mut Consumer, ctx: &mut Ctx) {
     }
 }
 
-/// The heartbeat timer (every `group.consumer.heartbeat.interval.ms` the coordinator sent, 5 s by default).
-pub fn on_heartbeat_timer(c: &mut Consumer, ctx: &mut Ctx) {
+/// The next heartbeat tick, one interval (`group.consumer.heartbeat.interval.ms` as the coordinator sent it, 5 s
+/// by default) from now; it replaces any earlier one.
+pub fn schedule_tick(c: &mut Consumer, ctx: &mut Ctx) {
+    c.cg_next_heartbeat_ms = ctx.now + c.cg_heartbeat_interval_ms.max(1);
     ctx.at(
-        ctx.now + c.cg_heartbeat_interval_ms.max(1),
+        c.cg_next_heartbeat_ms,
         Wake::Heartbeat {
             consumer: c.idx,
             epoch: c.epoch,
         },
     );
+}
+
+/// The heartbeat timer: a heartbeat an interval after the last answer (ConsumerHeartbeatRequestManager).
+pub fn on_heartbeat_timer(c: &mut Consumer, ctx: &mut Ctx) {
+    if ctx.now != c.cg_next_heartbeat_ms {
+        return;
+    }
+    if c.cg_in_flight {
+        // The answer to the request in flight schedules the next tick.
+        return;
+    }
+    schedule_tick(c, ctx);
     if c.coordinator.is_none() {
         return;
     }
@@ -182,13 +196,14 @@ pub fn on_heartbeat_response(
         return;
     }
     c.cg_in_flight = false;
+    if heartbeat_interval_ms > 0 {
+        c.cg_heartbeat_interval_ms = heartbeat_interval_ms;
+    }
+    schedule_tick(c, ctx);
     match error {
         ErrorCode::None => {
             c.member_epoch = member_epoch;
             c.generation_id = member_epoch;
-            if heartbeat_interval_ms > 0 {
-                c.cg_heartbeat_interval_ms = heartbeat_interval_ms;
-            }
             c.member_state = MemberState::Stable;
             if let Some(a) = assignment {
                 let mut a: Vec<TopicPartition> =

@@ -118,6 +118,8 @@ pub struct Consumer {
     pub cg_state: CgClientState,
     /// The heartbeat interval the coordinator sent (`group.consumer.heartbeat.interval.ms`).
     pub cg_heartbeat_interval_ms: u64,
+    /// When the next heartbeat is due (an interval after the last answer); earlier ticks are stale.
+    pub cg_next_heartbeat_ms: u64,
     /// A ConsumerGroupHeartbeat is waiting for its answer (one at a time).
     pub cg_in_flight: bool,
     /// Send another heartbeat as soon as the one in flight is answered.
@@ -172,6 +174,7 @@ impl Consumer {
             member_epoch: 0,
             cg_state: CgClientState::Unsubscribed,
             cg_heartbeat_interval_ms: crate::config::CG_HEARTBEAT_INTERVAL_MS,
+            cg_next_heartbeat_ms: 0,
             cg_in_flight: false,
             cg_heartbeat_now: false,
             cg_target: None,

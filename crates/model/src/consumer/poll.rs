@@ -40,13 +40,7 @@ pub fn start(c: &mut Consumer, ctx: &mut Ctx) {
     );
     if c.uses_consumer_protocol() {
         super::group_heartbeat::ensure_member_id(c, ctx);
-        ctx.at(
-            ctx.now + c.cg_heartbeat_interval_ms,
-            Wake::Heartbeat {
-                consumer: c.idx,
-                epoch,
-            },
-        );
+        super::group_heartbeat::schedule_tick(c, ctx);
     } else if c.uses_group_membership() {
         ctx.at(
             ctx.now + c.cfg.heartbeat_interval_ms,
