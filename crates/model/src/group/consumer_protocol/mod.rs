@@ -6,6 +6,21 @@
 //! A group's type is chosen by its first member (GroupMetadataManager creates a consumer group for a
 //! ConsumerGroupHeartbeat and a classic group for a JoinGroup); an empty group changes type when a member of
 //! the other protocol arrives, keeping its committed offsets.
+//!
+//! Simplified, on purpose:
+//! * no mixed groups and no online migration: a consumer-protocol member is refused by a classic group with
+//!   members (GROUP_ID_NOT_FOUND), a classic member by a consumer group with members
+//!   (INCONSISTENT_GROUP_PROTOCOL), where a 4.x broker (`group.consumer.migration.policy=bidirectional`)
+//!   would upgrade the classic group or take the classic member in;
+//! * the clients send their whole state in every heartbeat (the real ones send a field only when it changed),
+//!   and the coordinator sends the assignment only when it changed or to a join;
+//! * subscriptions are topic lists (no regex subscriptions), racks are not modelled, topics are never deleted;
+//! * the subscription metadata is compared at every heartbeat (the broker refreshes it when its metadata image
+//!   changes): the effect, a new group epoch at the next heartbeat after partitions are added, is the same;
+//! * the member map handed to the assignor is in join order (the coordinator's TimelineHashMap order, which
+//!   only matters between member ids sharing a Java HashMap bucket, is not reproduced);
+//! * only the broker's own assignors (`uniform`, `range`), no custom ones; the `group.consumer.min/max.*`
+//!   bounds and `group.consumer.max.size` are not modelled (the model's own member limit applies).
 
 mod assign;
 mod heartbeat;
