@@ -42,11 +42,11 @@
 //! * A topic's partition count only grows between calls (Kafka cannot shrink a topic); a deleted and recreated
 //!   topic has a new topic id, and targets on the old id are dropped like those of an unsubscribed topic.
 //!
-//! Not modelled: hash bins that Java turns into trees (8+ colliding keys in a table of 64+ bins; unreachable
-//! for these inputs), assignor errors (no input of this API can make them), and the transient N+1 member map of
-//! a static replacement in the same heartbeat (`TargetAssignmentBuilder.staticMembers`).
+//! Not modelled: assignor errors (no input of this API can make them), and the transient N+1 member map of a
+//! static replacement in the same heartbeat (`TargetAssignmentBuilder.staticMembers`).
 
 pub mod java_map;
+mod java_tree;
 mod range;
 mod spec;
 mod target;

@@ -82,6 +82,55 @@ fn an_eighth_compute_if_absent_into_one_bin_doubles_a_small_table() {
 }
 
 #[test]
+fn a_full_bin_of_a_large_table_becomes_a_tree_and_iterates_root_first() {
+    let base = [0, 64, 128, 192, 256, 320, 384, 448];
+    let fresh = || {
+        let mut map = JavaHashMap::with_capacity(64);
+        puts(&mut map, &base);
+        map
+    };
+    assert_eq!(keys(&fresh()), base);
+    // The 9th key of bin 0 treeifies it: the tree's root (192) moves to the front.
+    let mut map = fresh();
+    puts(&mut map, &[512]);
+    assert_eq!(map.capacity(), 64);
+    assert_eq!(keys(&map), [192, 0, 64, 128, 256, 320, 384, 448, 512]);
+    // A key inserted into the tree is linked right behind its tree parent.
+    puts(&mut map, &[576, 1]);
+    assert_eq!(
+        keys(&map),
+        [192, 0, 64, 128, 256, 320, 384, 448, 512, 576, 1]
+    );
+    // Removing from the tree rebalances it and moves the new root to the front.
+    map.remove(&0);
+    assert_eq!(keys(&map), [320, 192, 64, 128, 256, 384, 448, 512, 576, 1]);
+    // A tree that gets too small becomes a list again, in its current order.
+    for k in [64, 128, 192] {
+        map.remove(&k);
+    }
+    assert_eq!(keys(&map), [320, 256, 384, 448, 512, 576, 1]);
+    // computeIfAbsent's 8th key treeifies the bin too.
+    let mut map = JavaHashMap::with_capacity(64);
+    computes(&mut map, &[512, 448, 384, 320, 256, 192, 128, 64]);
+    assert_eq!(keys(&map), [256, 64, 128, 192, 320, 384, 448, 512]);
+}
+
+#[test]
+fn colliding_strings_in_a_tree_bin_follow_compare_to() {
+    // 16 ids of one String.hashCode (blocks "Aa" / "BB") put into new HashMap<>(64), then "m1".
+    let ids = "BBBBAaBB,BBBBAaAa,BBBBBBBB,BBBBBBAa,BBAaAaBB,BBAaAaAa,BBAaBBBB,BBAaBBAa,AaBBAaBB,AaBBAaAa,\
+               AaBBBBBB,AaBBBBAa,AaAaAaBB,AaAaAaAa,AaAaBBBB,AaAaBBAa,m1";
+    let mut map: JavaHashMap<String, ()> = JavaHashMap::with_capacity(64);
+    for id in ids.split(',') {
+        map.put(id.to_string(), ());
+    }
+    let order: Vec<&str> = map.keys().map(String::as_str).collect();
+    let java = "BBAaAaBB,BBBBAaBB,BBBBAaAa,BBBBBBBB,BBBBBBAa,BBAaAaAa,AaBBBBBB,AaBBBBAa,BBAaBBBB,BBAaBBAa,\
+                AaBBAaBB,AaBBAaAa,AaAaBBBB,AaAaBBAa,AaAaAaBB,AaAaAaAa,m1";
+    assert_eq!(order.join(","), java);
+}
+
+#[test]
 fn remove_never_shrinks_the_table() {
     let mut grown = JavaHashMap::new();
     puts(&mut grown, &[16, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
