@@ -240,8 +240,9 @@ pub fn on_heartbeat_response(
                 c.cg_state = CgClientState::Unsubscribed;
             }
         }
-        // UNSUPPORTED_ASSIGNOR, GROUP_ID_NOT_FOUND, UNRELEASED_INSTANCE_ID, GROUP_MAX_SIZE_REACHED, ...: fatal
-        // for the consumer (AbstractHeartbeatRequestManager.onErrorResponse).
+        // UNSUPPORTED_ASSIGNOR, GROUP_ID_NOT_FOUND, UNRELEASED_INSTANCE_ID, FENCED_INSTANCE_ID,
+        // GROUP_MAX_SIZE_REACHED, ...: fatal for the consumer (AbstractHeartbeatRequestManager.onErrorResponse,
+        // ConsumerHeartbeatRequestManager.handleSpecificError).
         _ => {
             let message = format!("{error:?}");
             ctx.emit(EventKind::ConsumerError {

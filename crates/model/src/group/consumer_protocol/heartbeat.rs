@@ -125,6 +125,17 @@ pub fn handle_consumer_heartbeat(
             Err(error) => return refuse(ctx, env, consumer, error, &req),
         }
     } else {
+        if let Some(instance) = &req.instance_id {
+            // throwIfStaticMemberIsUnknown / throwIfInstanceIdIsFenced: the instance id now belongs to another
+            // member id (its replacement).
+            match g.cg.static_member(instance) {
+                None => return refuse(ctx, env, consumer, ErrorCode::UnknownMemberId, &req),
+                Some(s) if s.member_id != req.member_id => {
+                    return refuse(ctx, env, consumer, ErrorCode::FencedInstanceId, &req)
+                }
+                Some(_) => {}
+            }
+        }
         let Some(m) = g.cg.member(&req.member_id) else {
             return refuse(ctx, env, consumer, ErrorCode::UnknownMemberId, &req);
         };

@@ -238,4 +238,51 @@ fn an_instance_id_held_by_a_live_member_is_not_released() {
     };
     assert_eq!(join(&mut w, 0, 0), ErrorCode::None);
     assert_eq!(join(&mut w, 1, 10), ErrorCode::UnreleasedInstanceId);
+    // After a temporary leave (-2), a new member id takes the instance over; the old one is then fenced.
+    let leave = HeartbeatArgs {
+        client_id: "client".into(),
+        member_id: "m0".into(),
+        member_epoch: -2,
+        instance_id: Some("pod".into()),
+        rebalance_timeout_ms: 10_000,
+        subscribed_topics: vec!["t".into()],
+        server_assignor: None,
+        owned: vec![],
+    };
+    let env = GroupEnv::new(0, 0, &w.config, &w.names);
+    let mut ctx = Ctx {
+        now: 20,
+        rng: &mut w.rng,
+        out: &mut w.out,
+    };
+    handle_consumer_heartbeat(&mut w.group, &mut ctx, &env, &w.cluster, 0, leave.clone());
+    assert_eq!(join(&mut w, 1, 30), ErrorCode::None);
+    assert_eq!(w.group.cg.members.len(), 1);
+    assert_eq!(
+        w.group.cg.members[0].assigned.len(),
+        2,
+        "the assignment came back"
+    );
+    let env = GroupEnv::new(0, 0, &w.config, &w.names);
+    let mut ctx = Ctx {
+        now: 40,
+        rng: &mut w.rng,
+        out: &mut w.out,
+    };
+    let stale = HeartbeatArgs {
+        member_epoch: 1,
+        ..leave
+    };
+    handle_consumer_heartbeat(&mut w.group, &mut ctx, &env, &w.cluster, 0, stale);
+    assert!(matches!(
+        w.out.sends.pop(),
+        Some((
+            _,
+            _,
+            Payload::ConsumerGroupHeartbeatResponse {
+                error: ErrorCode::FencedInstanceId,
+                ..
+            }
+        ))
+    ));
 }
