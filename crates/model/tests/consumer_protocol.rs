@@ -200,6 +200,7 @@ fn three_members_settle_one_one_two_and_a_crash_leaves_two_two_after_the_session
     assert_settled(&v, 4);
     assert_eq!(sizes(&v, &["c1", "c2", "c3"]), vec![1, 1, 2]);
     let epoch = group(&v).group_epoch.unwrap();
+    let before: Vec<Vec<String>> = ["c1", "c2"].iter().map(|c| owned(&v, c)).collect();
 
     crash(&mut t, "c3");
     // Nothing happens until the coordinator's session timeout (45 s) ends.
@@ -211,6 +212,14 @@ fn three_members_settle_one_one_two_and_a_crash_leaves_two_two_after_the_session
     assert_eq!(group(&v).members.len(), 2);
     assert_settled(&v, 4);
     assert_eq!(sizes(&v, &["c1", "c2"]), vec![2, 2]);
+    // uniform is sticky: the survivors keep what they had and share c3's partitions.
+    for (c, had) in ["c1", "c2"].iter().zip(&before) {
+        let now = owned(&v, c);
+        assert!(
+            had.iter().all(|tp| now.contains(tp)),
+            "{c}: {had:?} -> {now:?}"
+        );
+    }
     assert!(
         count(&t, |k| matches!(
             k,
