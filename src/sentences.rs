@@ -99,6 +99,7 @@ pub fn api_name(api: Api) -> &'static str {
         Api::LeaveGroup => "LeaveGroup",
         Api::OffsetCommit => "OffsetCommit",
         Api::OffsetFetch => "OffsetFetch",
+        Api::ConsumerGroupHeartbeat => "ConsumerGroupHeartbeat",
     }
 }
 
@@ -494,6 +495,61 @@ pub fn sentence(lang: Lang, kind: &EventKind) -> String {
         } => f(
             "ev.assignment_skipped",
             &[("group", group_id), ("gen", generation_id)],
+        ),
+        GroupEpochBumped {
+            group_id,
+            group_epoch,
+            reason,
+        } => f(
+            "ev.group_epoch",
+            &[
+                ("group", group_id),
+                ("epoch", group_epoch),
+                ("reason", &say(lang, reason)),
+            ],
+        ),
+        TargetAssignmentComputed {
+            group_id,
+            assignment_epoch,
+            assignor,
+            ..
+        } => f(
+            "ev.target_assignment",
+            &[
+                ("group", group_id),
+                ("epoch", assignment_epoch),
+                ("assignor", assignor),
+            ],
+        ),
+        MemberReconciled {
+            consumer,
+            member_epoch,
+            member_state,
+            assigned,
+            revoking,
+            ..
+        } => f(
+            "ev.reconciled",
+            &[
+                ("consumer", consumer),
+                ("epoch", member_epoch),
+                ("state", member_state),
+                ("tps", &tps(lang, assigned)),
+                ("revoking", &tps(lang, revoking)),
+            ],
+        ),
+        MemberFenced {
+            group_id,
+            consumer,
+            reason,
+            ..
+        } => f(
+            "ev.fenced",
+            &[
+                ("consumer", consumer),
+                ("group", group_id),
+                ("reason", &t(lang, leave_reason(*reason))),
+            ],
         ),
         // Events the model adds later still get a line.
         #[allow(unreachable_patterns)]

@@ -6,7 +6,7 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, KeySpec, RestoredMember, RestoredOffset};
 use grouplab_model::config::{
-    AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig, ProducerConfig,
+    AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig, GroupProtocol, ProducerConfig,
 };
 use grouplab_model::timeline::Timeline;
 use grouplab_model::TopicPartition;
@@ -33,6 +33,29 @@ fn profile(u: &mut Unstructured) -> Result<ClientProfile> {
 }
 
 fn consumer_config(u: &mut Unstructured) -> Result<ConsumerConfig> {
+    let mut c = classic_config(u)?;
+    // KIP-848: group.protocol=consumer, sometimes without the classic-only settings it refuses, and a remote
+    // assignor the broker has or lacks.
+    match u.int_in_range(0..=3)? {
+        2 => c.group_protocol = Some(GroupProtocol::Consumer),
+        3 => {
+            c.group_protocol = Some(GroupProtocol::Consumer);
+            c.partition_assignment_strategy = None;
+            c.session_timeout_ms = None;
+            c.heartbeat_interval_ms = None;
+        }
+        _ => {}
+    }
+    c.group_remote_assignor = match u.int_in_range(0..=3)? {
+        1 => Some("uniform".into()),
+        2 => Some("range".into()),
+        3 => Some(name(u)?),
+        _ => None,
+    };
+    Ok(c)
+}
+
+fn classic_config(u: &mut Unstructured) -> Result<ConsumerConfig> {
     Ok(ConsumerConfig {
         group_id: Option::<()>::arbitrary(u)?
             .map(|_| "g".to_string())

@@ -42,6 +42,8 @@ pub const TABLE: &str = table![
     ("why.heartbeat", "{heartbeat} session.timeout.ms ({session}) se kam hona chahiye"),
     ("why.no_assignor", "kam se kam ek assignor chahiye"),
     ("why.mixed_protocols", "librdkafka m saare assignors ka rebalance protocol ek hi hona chahiye (eager ya cooperative): dono ko mila k online migration nahi hota"),
+    ("why.consumer_protocol", "group.protocol=consumer k saath ye nahi chalta: ise broker tay karta hai (group.consumer.session.timeout.ms, group.consumer.heartbeat.interval.ms; assignor group.remote.assignor se chuno)"),
+    ("why.needs_consumer_protocol", "group.protocol=classic k saath ye set nahi ho sakta (ye group.protocol=consumer ka broker wala assignor batata h)"),
     ("why.coordinator_down", "{group} ka coordinator down hai (__consumer_offsets partition ka leader nahi)"),
     ("why.not_empty", "{tp} m pehle se records hain: sirf khali partition seed hota hai"),
     ("why.protocol", "members wale group ka assignor chuna hona chahiye"),
@@ -57,6 +59,8 @@ pub const TABLE: &str = table![
     ("rb.session_timeout", "{member} ka session timeout ho gaya"),
     ("rb.poll_timeout", "{member} chala gaya: max.poll.interval.ms khatam"),
     ("rb.left", "{member} ne group chhod diya"),
+    ("rb.rebalance_timeout", "{member} ne apne rebalance timeout m apne partitions nahi chhode"),
+    ("rb.metadata", "{topic} k partitions ki ginti badal gayi"),
     // ScenarioError
     ("scn.at_command", "command #{n}: {problem}"),
     ("scn.version", "scenario version {version} nahi chalega (ye GroupLab 1..={max} padhta hai)"),

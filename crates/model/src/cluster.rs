@@ -3,6 +3,7 @@
 use crate::vec_map::VecMap;
 use std::rc::Rc;
 
+use crate::assignor::server::Uuid;
 use crate::config::ClusterConfig;
 use crate::log::PartitionLog;
 use crate::rng::SimRng;
@@ -28,6 +29,8 @@ pub struct Partition {
 pub struct Topic {
     /// Shared by every `TopicPartition` the model makes for this topic (see [`Cluster::topic_name`]).
     pub name: Rc<str>,
+    /// KIP-516 topic id, derived from the name ([`crate::kafka_uuid::topic_id`]).
+    pub topic_id: Uuid,
     pub partitions: Vec<Partition>,
 }
 
@@ -133,6 +136,7 @@ impl Cluster {
             name.to_string(),
             Topic {
                 name: Rc::from(name),
+                topic_id: crate::kafka_uuid::topic_id(name),
                 partitions: parts,
             },
         );

@@ -37,6 +37,27 @@ pub enum AutoOffsetReset {
     None,
 }
 
+/// `group.protocol` (KIP-848): the classic JoinGroup/SyncGroup protocol, or the consumer rebalance protocol
+/// (ConsumerGroupHeartbeat). Both clients still default to `classic` (Java ConsumerConfig, librdkafka 2.12).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupProtocol {
+    #[default]
+    Classic,
+    Consumer,
+}
+
+impl GroupProtocol {
+    pub fn name(self) -> &'static str {
+        match self {
+            GroupProtocol::Classic => "classic",
+            GroupProtocol::Consumer => "consumer",
+        }
+    }
+}
+
 /// A consumer's configuration. `Option`s left empty take the profile's default.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -69,6 +90,17 @@ pub struct ConsumerConfig {
     /// Java `allow.auto.create.topics` (true) vs librdkafka (false).
     #[serde(rename = "allow.auto.create.topics")]
     pub allow_auto_create_topics: Option<bool>,
+    /// `classic` (default) or `consumer` (KIP-848). Left out of the JSON when unset, so classic configs
+    /// serialize as before.
+    #[serde(rename = "group.protocol", skip_serializing_if = "Option::is_none")]
+    pub group_protocol: Option<GroupProtocol>,
+    /// KIP-848: the server-side assignor this member asks for (`uniform`, `range`); the broker refuses an
+    /// unknown name (UNSUPPORTED_ASSIGNOR), so any text is accepted here.
+    #[serde(
+        rename = "group.remote.assignor",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_remote_assignor: Option<String>,
 }
 
 /// A consumer's configuration with every default filled in for its profile.
@@ -88,6 +120,10 @@ pub struct EffectiveConsumerConfig {
     pub auto_commit_interval_ms: u64,
     pub metadata_max_age_ms: u64,
     pub allow_auto_create_topics: bool,
+    #[serde(default)]
+    pub group_protocol: GroupProtocol,
+    #[serde(default)]
+    pub group_remote_assignor: Option<String>,
 }
 
 impl ConsumerConfig {
@@ -113,11 +149,14 @@ impl ConsumerConfig {
             group_instance_id: self.group_instance_id.clone(),
             client_id: self.client_id.clone().unwrap_or(default_client_id),
             // Java default [RangeAssignor, CooperativeStickyAssignor] since 3.0; librdkafka "range,roundrobin".
+            // With group.protocol=consumer the broker assigns: no client-side assignor.
             partition_assignment_strategy: self
                 .partition_assignment_strategy
                 .clone()
                 .unwrap_or_else(|| {
-                    if java {
+                    if self.group_protocol == Some(GroupProtocol::Consumer) {
+                        Vec::new()
+                    } else if java {
                         vec![AssignorName::Range, AssignorName::CooperativeSticky]
                     } else {
                         vec![AssignorName::Range, AssignorName::RoundRobin]
@@ -134,6 +173,8 @@ impl ConsumerConfig {
             metadata_max_age_ms: self.metadata_max_age_ms.unwrap_or(300_000),
             // Java consumer allow.auto.create.topics=true; librdkafka false.
             allow_auto_create_topics: self.allow_auto_create_topics.unwrap_or(java),
+            group_protocol: self.group_protocol.unwrap_or_default(),
+            group_remote_assignor: self.group_remote_assignor.clone(),
         }
     }
 }
@@ -219,6 +260,24 @@ pub struct ClusterConfig {
     pub auto_create_topics_enable: bool,
     #[serde(rename = "leader.imbalance.check.interval.seconds")]
     pub leader_imbalance_check_interval_seconds: u64,
+    /// KIP-848 (GroupCoordinatorConfig): `group.consumer.session.timeout.ms` (45000),
+    /// `group.consumer.heartbeat.interval.ms` (5000) and `group.consumer.assignors` (`uniform,range`; the first
+    /// is the default). Left out of the JSON at their defaults, so older scenarios read and write as before.
+    #[serde(
+        rename = "group.consumer.session.timeout.ms",
+        skip_serializing_if = "is_default_cg_session"
+    )]
+    pub group_consumer_session_timeout_ms: u64,
+    #[serde(
+        rename = "group.consumer.heartbeat.interval.ms",
+        skip_serializing_if = "is_default_cg_heartbeat"
+    )]
+    pub group_consumer_heartbeat_interval_ms: u64,
+    #[serde(
+        rename = "group.consumer.assignors",
+        skip_serializing_if = "is_default_cg_assignors"
+    )]
+    pub group_consumer_assignors: Vec<String>,
     /// One-way network latency between any client and any broker, in simulated ms.
     pub latency_ms: u64,
     /// Records kept in memory per partition (offsets stay exact beyond it).
@@ -237,8 +296,33 @@ impl Default for ClusterConfig {
             group_initial_rebalance_delay_ms: 3_000,
             auto_create_topics_enable: true,
             leader_imbalance_check_interval_seconds: 300,
+            group_consumer_session_timeout_ms: CG_SESSION_TIMEOUT_MS,
+            group_consumer_heartbeat_interval_ms: CG_HEARTBEAT_INTERVAL_MS,
+            group_consumer_assignors: default_cg_assignors(),
             latency_ms: 5,
             retained_records_per_partition: 200,
         }
     }
+}
+
+/// GroupCoordinatorConfig.CONSUMER_GROUP_SESSION_TIMEOUT_MS_DEFAULT.
+pub const CG_SESSION_TIMEOUT_MS: u64 = 45_000;
+/// GroupCoordinatorConfig.CONSUMER_GROUP_HEARTBEAT_INTERVAL_MS_DEFAULT.
+pub const CG_HEARTBEAT_INTERVAL_MS: u64 = 5_000;
+
+/// GroupCoordinatorConfig.CONSUMER_GROUP_ASSIGNORS_DEFAULT: `uniform,range`.
+fn default_cg_assignors() -> Vec<String> {
+    vec!["uniform".to_string(), "range".to_string()]
+}
+
+fn is_default_cg_session(v: &u64) -> bool {
+    *v == CG_SESSION_TIMEOUT_MS
+}
+
+fn is_default_cg_heartbeat(v: &u64) -> bool {
+    *v == CG_HEARTBEAT_INTERVAL_MS
+}
+
+fn is_default_cg_assignors(v: &[String]) -> bool {
+    v == default_cg_assignors()
 }

@@ -211,6 +211,10 @@ pub enum Reason {
     NoAssignor,
     /// librdkafka: eager and cooperative assignors in one list.
     MixedProtocols,
+    /// A classic-protocol setting given with `group.protocol=consumer` (KIP-848: the broker decides it).
+    NotWithConsumerProtocol,
+    /// Java: `group.remote.assignor` with `group.protocol=classic`.
+    NeedsConsumerProtocol,
     CoordinatorDown {
         group_id: String,
     },
@@ -276,6 +280,12 @@ impl Worded for Reason {
             NoAssignor => msg!("why.no_assignor" => "needs at least one assignor"),
             MixedProtocols => {
                 msg!("why.mixed_protocols" => "librdkafka needs all its assignors to share one rebalance protocol (eager or cooperative): online migration between them is not supported")
+            }
+            NotWithConsumerProtocol => {
+                msg!("why.consumer_protocol" => "not supported with group.protocol=consumer: the broker sets it (group.consumer.session.timeout.ms, group.consumer.heartbeat.interval.ms; pick the assignor with group.remote.assignor)")
+            }
+            NeedsConsumerProtocol => {
+                msg!("why.needs_consumer_protocol" => "cannot be set when group.protocol=classic (it names a broker-side assignor of group.protocol=consumer)")
             }
             CoordinatorDown { group_id } => {
                 msg!("why.coordinator_down" => "the coordinator of {group} is down (its __consumer_offsets partition has no leader)", group = group_id)
@@ -360,6 +370,8 @@ mod tests {
             (value(Reason::RecordSize), "invalid f: keys are limited to 1 KiB and values to 4 KiB here"),
             (value(Reason::HeartbeatNotBelowSession { heartbeat: 50_000, session: 45_000 }), "invalid f: 50000 must be lower than session.timeout.ms (45000)"),
             (value(Reason::NoAssignor), "invalid f: needs at least one assignor"),
+            (value(Reason::NeedsConsumerProtocol), "invalid f: cannot be set when group.protocol=classic (it names a broker-side assignor of group.protocol=consumer)"),
+            (value(Reason::NotWithConsumerProtocol), "invalid f: not supported with group.protocol=consumer: the broker sets it (group.consumer.session.timeout.ms, group.consumer.heartbeat.interval.ms; pick the assignor with group.remote.assignor)"),
             (value(Reason::Length { max: 128 }), "invalid f: 1 to 128 characters"),
             (value(Reason::Text { max: 255 }), "invalid f: 1 to 255 characters, no control characters"),
             (value(Reason::CoordinatorDown { group_id: "g".into() }), "invalid f: the coordinator of g is down (its __consumer_offsets partition has no leader)"),

@@ -10,7 +10,9 @@ use crate::net::{Api, Endpoint, ErrorCode};
 use crate::topic_partition::TopicPartition;
 use crate::words::{english_display, msg, serialize_as_english, Message, Worded};
 
-/// Group states of the classic protocol (ClassicGroupState).
+/// Group states: the classic protocol's (ClassicGroupState) and the consumer protocol's
+/// (ConsumerGroup.ConsumerGroupState: Empty, Assigning, Reconciling, Stable, Dead), as the Admin client's
+/// GroupState names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum GroupState {
     Empty,
@@ -18,6 +20,10 @@ pub enum GroupState {
     CompletingRebalance,
     Stable,
     Dead,
+    /// KIP-848: the group epoch moved past the assignment epoch; the target is not computed yet.
+    Assigning,
+    /// KIP-848: some member has not reached the target assignment.
+    Reconciling,
 }
 
 impl GroupState {
@@ -28,6 +34,8 @@ impl GroupState {
             GroupState::CompletingRebalance => "CompletingRebalance",
             GroupState::Stable => "Stable",
             GroupState::Dead => "Dead",
+            GroupState::Assigning => "Assigning",
+            GroupState::Reconciling => "Reconciling",
         }
     }
 }
@@ -56,6 +64,10 @@ pub enum RebalanceReason {
     SessionTimeout(String),
     PollTimeout(String),
     Left(String),
+    /// KIP-848: a member did not revoke within its rebalance timeout and was fenced.
+    RebalanceTimeout(String),
+    /// KIP-848: the partition count of a subscribed topic changed.
+    MetadataChanged(String),
 }
 
 impl Worded for RebalanceReason {
@@ -79,6 +91,12 @@ impl Worded for RebalanceReason {
                 msg!("rb.poll_timeout" => "{member} left: max.poll.interval.ms expired", member = m)
             }
             Left(m) => msg!("rb.left" => "{member} left the group", member = m),
+            RebalanceTimeout(m) => {
+                msg!("rb.rebalance_timeout" => "{member} did not revoke its partitions within its rebalance timeout", member = m)
+            }
+            MetadataChanged(t) => {
+                msg!("rb.metadata" => "the partition count of {topic} changed", topic = t)
+            }
         }
     }
 }
@@ -298,5 +316,37 @@ pub enum EventKind {
     ConsumerError {
         consumer: Rc<str>,
         message: String,
+    },
+    /// KIP-848: the group epoch went up (membership, a subscription or a subscribed topic's partitions changed).
+    GroupEpochBumped {
+        group_id: String,
+        group_epoch: i32,
+        reason: RebalanceReason,
+    },
+    /// KIP-848: the coordinator ran its server-side assignor for the group epoch (TargetAssignmentBuilder).
+    TargetAssignmentComputed {
+        group_id: String,
+        assignment_epoch: i32,
+        assignor: String,
+        assignment: Vec<(String, Vec<TopicPartition>)>,
+    },
+    /// KIP-848: the coordinator moved a member toward its target (CurrentAssignmentBuilder): its epoch, its state
+    /// (STABLE, UNREVOKED_PARTITIONS, UNRELEASED_PARTITIONS), what it may own and what it must revoke.
+    MemberReconciled {
+        group_id: String,
+        member_id: String,
+        consumer: Rc<str>,
+        member_epoch: i32,
+        member_state: String,
+        assigned: Vec<TopicPartition>,
+        revoking: Vec<TopicPartition>,
+    },
+    /// KIP-848: the coordinator fenced a member (no heartbeat within the session timeout, or no revocation within
+    /// its rebalance timeout): it is removed and must rejoin with epoch 0.
+    MemberFenced {
+        group_id: String,
+        member_id: String,
+        consumer: Rc<str>,
+        reason: LeaveReason,
     },
 }

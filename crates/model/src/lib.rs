@@ -15,6 +15,7 @@ pub mod error;
 pub mod event;
 pub mod group;
 pub mod hash;
+pub mod kafka_uuid;
 pub mod log;
 pub mod net;
 pub mod partitioner;

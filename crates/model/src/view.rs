@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::assignor::AssignorName;
-use crate::config::ClientProfile;
+use crate::config::{ClientProfile, GroupProtocol};
 use crate::consumer::{ConsumerStatus, MemberState};
 use crate::coordinator::CoordinatorLookup;
 use crate::event::GroupState;
@@ -79,8 +79,18 @@ pub struct MemberView {
     pub consumer: String,
     pub is_leader: bool,
     pub subscribed: Vec<String>,
-    /// The coordinator's view: the member's share in the current generation, as `topic/partition`.
+    /// The coordinator's view: the member's share in the current generation, as `topic/partition` (consumer
+    /// protocol: what the member may own now).
     pub assigned: Vec<String>,
+    /// KIP-848 members only: the member epoch (-2: a static member that left temporarily).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_epoch: Option<i32>,
+    /// KIP-848 members only: STABLE, UNREVOKED_PARTITIONS, UNRELEASED_PARTITIONS (modern/MemberState).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_state: Option<String>,
+    /// KIP-848 members only: partitions it must revoke before it moves on, as `topic/partition`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoking: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,6 +109,25 @@ pub struct GroupView {
     pub lag: BTreeMap<String, u64>,
     pub records_redelivered: u64,
     pub history: Vec<GenerationRecord>,
+    /// `classic` or `consumer` (KIP-848); absent from the JSON for a classic group.
+    #[serde(default, skip_serializing_if = "is_classic")]
+    pub protocol: GroupProtocol,
+    /// KIP-848 groups only (absent for classic groups): the group epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_epoch: Option<i32>,
+    /// KIP-848: the group epoch the target assignment was computed for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignment_epoch: Option<i32>,
+    /// KIP-848: the server-side assignor of the last target assignment (`uniform`, `range`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_assignor: Option<String>,
+    /// KIP-848: member id -> its target partitions, as `topic/partition`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_assignment: Option<BTreeMap<String, Vec<String>>>,
+}
+
+fn is_classic(p: &GroupProtocol) -> bool {
+    *p == GroupProtocol::Classic
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -130,6 +159,19 @@ pub struct ConsumerView {
     pub last_poll_ms: u64,
     pub max_poll_interval_ms: u64,
     pub session_timeout_ms: u64,
+    /// `group.protocol`; absent from the JSON for `classic`.
+    #[serde(default, skip_serializing_if = "is_classic")]
+    pub group_protocol: GroupProtocol,
+    /// KIP-848 only: the member epoch the coordinator gave (0: not in the group).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_epoch: Option<i32>,
+    /// KIP-848 only: the client's membership state (UNSUBSCRIBED, JOINING, RECONCILING, ACKNOWLEDGING, STABLE,
+    /// FENCED, STALE).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub membership_state: Option<String>,
+    /// KIP-848 only: `group.remote.assignor`, when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote_assignor: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -354,6 +396,12 @@ impl Sim {
                     last_poll_ms: c.last_poll_ms,
                     max_poll_interval_ms: c.cfg.max_poll_interval_ms,
                     session_timeout_ms: c.cfg.session_timeout_ms,
+                    group_protocol: c.cfg.group_protocol,
+                    member_epoch: c.uses_consumer_protocol().then_some(c.member_epoch),
+                    membership_state: c
+                        .uses_consumer_protocol()
+                        .then(|| c.cg_state.name().to_string()),
+                    remote_assignor: c.cfg.group_remote_assignor.clone(),
                 }
             })
             .collect();
@@ -426,6 +474,9 @@ impl Sim {
             scratch,
         );
         let records_redelivered = self.deliveries.redelivered(&g.group_id);
+        if g.is_consumer_group() {
+            return self.consumer_group_view(g, o, committed, lag, records_redelivered, scratch);
+        }
         let mut old_members = take(&mut o, |o| &mut o.members).into_iter();
         let members = g
             .members
@@ -449,6 +500,9 @@ impl Sim {
                     is_leader: g.is_leader(&m.member_id),
                     subscribed,
                     assigned: tp_keys(take(&mut o, |o| &mut o.assigned), &m.assignment, scratch),
+                    member_epoch: None,
+                    member_state: None,
+                    revoking: None,
                 }
             })
             .collect();
@@ -473,6 +527,82 @@ impl Sim {
             lag,
             records_redelivered,
             history,
+            protocol: GroupProtocol::Classic,
+            group_epoch: None,
+            assignment_epoch: None,
+            server_assignor: None,
+            target_assignment: None,
+        }
+    }
+
+    /// A KIP-848 group: epochs, target assignment, members with their epochs and states.
+    fn consumer_group_view(
+        &self,
+        g: &crate::group::Group,
+        mut o: Option<GroupView>,
+        committed: BTreeMap<String, u64>,
+        lag: BTreeMap<String, u64>,
+        records_redelivered: u64,
+        scratch: &mut String,
+    ) -> GroupView {
+        let (lookup, broker) = self.coordinator_lookup(&g.group_id);
+        let mut old_members = take(&mut o, |o| &mut o.members).into_iter();
+        let members =
+            g.cg.members
+                .iter()
+                .map(|m| {
+                    let mut o = old_members.next();
+                    let mut subscribed = take(&mut o, |o| &mut o.subscribed);
+                    subscribed.clone_from(&m.subscribed_topics);
+                    MemberView {
+                        member_id: text(take(&mut o, |o| &mut o.member_id), &m.member_id),
+                        client_id: text(take(&mut o, |o| &mut o.client_id), &m.client_id),
+                        group_instance_id: m.instance_id.clone(),
+                        client_host: None,
+                        consumer: text(
+                            take(&mut o, |o| &mut o.consumer),
+                            &self.endpoint_name(Endpoint::Consumer(m.consumer)),
+                        ),
+                        is_leader: false,
+                        subscribed,
+                        assigned: tp_keys(take(&mut o, |o| &mut o.assigned), &m.assigned, scratch),
+                        member_epoch: Some(m.member_epoch),
+                        member_state: Some(m.state.name().to_string()),
+                        revoking: Some(tp_keys(
+                            take(&mut o, |o| &mut o.revoking).unwrap_or_default(),
+                            &m.pending_revocation,
+                            scratch,
+                        )),
+                    }
+                })
+                .collect();
+        let target =
+            g.cg.target
+                .iter()
+                .map(|(m, tps)| (m.clone(), tps.iter().map(TopicPartition::key).collect()))
+                .collect();
+        GroupView {
+            group_id: text(take(&mut o, |o| &mut o.group_id), &g.group_id),
+            state: g.state,
+            // The group epoch plays the generation's part.
+            generation_id: g.cg.group_epoch,
+            assignor: None,
+            leader: None,
+            coordinator: CoordinatorView {
+                broker: broker.or(g.coordinator),
+                offsets_partition: lookup.offsets_partition,
+                lookup,
+            },
+            members,
+            committed,
+            lag,
+            records_redelivered,
+            history: Vec::new(),
+            protocol: GroupProtocol::Consumer,
+            group_epoch: Some(g.cg.group_epoch),
+            assignment_epoch: Some(g.cg.assignment_epoch),
+            server_assignor: g.cg.assignor.clone(),
+            target_assignment: Some(target),
         }
     }
 }

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, KeySpec};
-use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
+use grouplab_model::config::{
+    AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig, GroupProtocol,
+};
 use grouplab_model::event::{EventKind, GroupState};
 use grouplab_model::timeline::Timeline;
 use grouplab_model::TopicPartition;
@@ -65,6 +67,12 @@ const GROUP: &str = "g";
 const TOPIC: &str = "t";
 
 fn run(ops: &[Op], seed: u64) -> Timeline {
+    run_with(ops, seed, false)
+}
+
+/// `consumer_protocol`: every member uses `group.protocol=consumer` (KIP-848), with the broker's default
+/// assignor or, for odd `strategy` values, `group.remote.assignor=range`.
+fn run_with(ops: &[Op], seed: u64, consumer_protocol: bool) -> Timeline {
     let mut t = Timeline::new(seed, ClusterConfig::default());
     t.apply(Command::CreateTopic {
         topic: TOPIC.into(),
@@ -96,17 +104,29 @@ fn run(ops: &[Op], seed: u64) -> Timeline {
                     } else {
                         ClientProfile::Librdkafka
                     },
-                    config: ConsumerConfig {
-                        group_id: Some(GROUP.into()),
-                        group_instance_id: static_id.then(|| format!("pod-{i}")),
-                        partition_assignment_strategy: strategies(
-                            *strategy,
-                            *java,
-                            seed.is_multiple_of(2),
-                        ),
-                        auto_offset_reset: Some(AutoOffsetReset::Earliest),
-                        metadata_max_age_ms: Some(20_000),
-                        ..Default::default()
+                    config: if consumer_protocol {
+                        ConsumerConfig {
+                            group_id: Some(GROUP.into()),
+                            group_instance_id: static_id.then(|| format!("pod-{i}")),
+                            group_protocol: Some(GroupProtocol::Consumer),
+                            group_remote_assignor: (strategy % 2 == 1).then(|| "range".into()),
+                            auto_offset_reset: Some(AutoOffsetReset::Earliest),
+                            metadata_max_age_ms: Some(20_000),
+                            ..Default::default()
+                        }
+                    } else {
+                        ConsumerConfig {
+                            group_id: Some(GROUP.into()),
+                            group_instance_id: static_id.then(|| format!("pod-{i}")),
+                            partition_assignment_strategy: strategies(
+                                *strategy,
+                                *java,
+                                seed.is_multiple_of(2),
+                            ),
+                            auto_offset_reset: Some(AutoOffsetReset::Earliest),
+                            metadata_max_age_ms: Some(20_000),
+                            ..Default::default()
+                        }
                     },
                     topics: vec![TOPIC.into()],
                     assign: None,
@@ -220,6 +240,66 @@ proptest! {
     }
 
     #[test]
+    fn a_settled_consumer_protocol_group_owns_every_partition_exactly_once(ops in prop::collection::vec(op(), 1..24), seed in 0u64..1000) {
+        let t = run_with(&ops, seed, true);
+        let v = t.sim().view(0);
+        let topic = v.topics.iter().find(|x| x.name == TOPIC).unwrap();
+        // A static member restarted while its crashed predecessor still holds the instance id is refused
+        // (UNRELEASED_INSTANCE_ID, fatal for the client): it is not running.
+        let running: Vec<_> = v.consumers.iter().filter(|c| c.status == grouplab_model::consumer::ConsumerStatus::Running).collect();
+        let Some(g) = v.groups.iter().find(|g| g.group_id == GROUP) else {
+            prop_assert!(running.is_empty());
+            return Ok(());
+        };
+        prop_assert_eq!(g.protocol, GroupProtocol::Consumer);
+        if running.is_empty() {
+            prop_assert!(g.members.is_empty(), "members left: {:?}", g.members);
+            prop_assert_eq!(g.state, GroupState::Empty);
+        } else {
+            prop_assert_eq!(g.state, GroupState::Stable);
+            prop_assert_eq!(g.members.len(), running.len());
+            let epoch = g.assignment_epoch.unwrap();
+            prop_assert_eq!(g.group_epoch, Some(epoch));
+            let mut owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for c in &running {
+                // Every member at the assignment epoch, on both sides.
+                prop_assert_eq!(c.member_epoch, Some(epoch), "{} is at epoch {:?}", c.name, c.member_epoch);
+                prop_assert_eq!(c.membership_state.as_deref(), Some("STABLE"));
+                for tp in &c.assigned {
+                    owners.entry(tp.clone()).or_default().push(c.name.clone());
+                }
+            }
+            for m in &g.members {
+                prop_assert_eq!(m.member_epoch, Some(epoch));
+                prop_assert_eq!(m.member_state.as_deref(), Some("STABLE"));
+                let c = running.iter().find(|c| c.name == m.consumer).unwrap();
+                prop_assert_eq!(&m.assigned, &c.assigned);
+                prop_assert_eq!(g.target_assignment.as_ref().unwrap().get(&m.member_id), Some(&m.assigned));
+            }
+            for p in &topic.partitions {
+                let key = format!("{TOPIC}/{}", p.partition);
+                let n = owners.get(&key).map_or(0, Vec::len);
+                prop_assert_eq!(n, 1, "{} has owners {:?}", key, owners.get(&key));
+            }
+            // Uniform and range on one topic: shares differ by at most one.
+            let sizes: Vec<usize> = running.iter().map(|c| c.assigned.len()).collect();
+            prop_assert!(sizes.iter().max().unwrap() - sizes.iter().min().unwrap() <= 1, "{sizes:?}");
+        }
+        for p in &topic.partitions {
+            let key = format!("{TOPIC}/{}", p.partition);
+            let committed = g.committed.get(&key).copied().unwrap_or(0);
+            prop_assert!(committed <= p.log_end_offset, "{key}: committed {committed} > LEO {}", p.log_end_offset);
+            let owned_now = running.iter().any(|c| c.assigned.contains(&key));
+            if owned_now && p.log_end_offset > 0 {
+                let s = t.sim().deliveries.get(GROUP, &TopicPartition::new(TOPIC, p.partition)).cloned().unwrap_or_default();
+                prop_assert_eq!(s.first_offset, Some(0), "{} started at {:?}", key, s.first_offset);
+                prop_assert_eq!(s.skipped, 0);
+                prop_assert_eq!(s.delivered_end, p.log_end_offset, "{} delivered up to {}", key, s.delivered_end);
+            }
+        }
+    }
+
+    #[test]
     fn sticky_moves_nothing_that_need_not_move_when_a_member_leaves(n in 2usize..6, leaving in 0usize..6, parts in 1u32..13) {
         use grouplab_model::assignor::{assign, Subscription};
         let leaving = leaving % n;
@@ -317,10 +397,11 @@ fn any_command() -> impl Strategy<Value = (Command, u64)> {
             proptest::option::of(name()),
             proptest::option::of(name()),
             prop::collection::vec(name(), 0..3),
-            proptest::option::of(0u64..100_000)
+            proptest::option::of(0u64..100_000),
+            0u8..4
         )
-            .prop_map(
-                |(n, java, group, instance, topics, session)| Command::AddConsumer {
+            .prop_map(|(n, java, group, instance, topics, session, protocol)| {
+                Command::AddConsumer {
                     name: n,
                     profile: if java {
                         ClientProfile::Java
@@ -331,13 +412,20 @@ fn any_command() -> impl Strategy<Value = (Command, u64)> {
                         group_id: group,
                         group_instance_id: instance,
                         session_timeout_ms: session,
+                        // 1: the consumer protocol, 2: with a remote assignor, maybe one the broker lacks.
+                        group_protocol: (protocol > 0).then_some(GroupProtocol::Consumer),
+                        group_remote_assignor: match protocol {
+                            2 => Some("range".into()),
+                            3 => Some("sticky".into()),
+                            _ => None,
+                        },
                         ..Default::default()
                     },
                     topics,
                     assign: None,
                     records_per_sec: None,
                 }
-            ),
+            }),
         name().prop_map(|consumer| Command::CloseConsumer { consumer }),
         name().prop_map(|consumer| Command::CrashConsumer { consumer }),
         name().prop_map(|consumer| Command::RestartConsumer { consumer }),

@@ -1,8 +1,11 @@
-//! Soak: 24 simulated hours at 100 records/s with members joining, crashing, restarting and leaving. Memory
-//! stays bounded (retention, in-flight messages, the timer queue) and every invariant holds at the end.
+//! Soak: 24 simulated hours at 100 records/s with members joining, crashing, restarting and leaving, in two
+//! classic groups and one consumer-protocol (KIP-848) group. Memory stays bounded (retention, in-flight
+//! messages, the timer queue) and every invariant holds at the end.
 
 use grouplab_model::command::{Command, KeySpec};
-use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
+use grouplab_model::config::{
+    AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig, GroupProtocol,
+};
 use grouplab_model::consumer::ConsumerStatus;
 use grouplab_model::event::GroupState;
 use grouplab_model::rng::SimRng;
@@ -10,7 +13,9 @@ use grouplab_model::sim::Sim;
 use grouplab_model::TopicPartition;
 
 const HOUR_MS: u64 = 3_600_000;
-const GROUPS: [&str; 2] = ["billing", "audit"];
+const GROUPS: [&str; 3] = ["billing", "audit", "search"];
+/// The group whose members use `group.protocol=consumer`.
+const KIP_848_GROUP: &str = "search";
 const PARTITIONS: u32 = 8;
 
 #[test]
@@ -46,7 +51,7 @@ fn a_day_of_churn_stays_bounded_and_correct() {
     })
     .unwrap();
     let mut names = Vec::new();
-    for (i, group) in GROUPS.iter().cycle().take(6).enumerate() {
+    for (i, group) in GROUPS.iter().cycle().take(9).enumerate() {
         let name = format!("c{i}");
         sim.apply(Command::AddConsumer {
             name: Some(name.clone()),
@@ -58,6 +63,7 @@ fn a_day_of_churn_stays_bounded_and_correct() {
             config: ConsumerConfig {
                 group_id: Some((*group).into()),
                 auto_offset_reset: Some(AutoOffsetReset::Earliest),
+                group_protocol: (*group == KIP_848_GROUP).then_some(GroupProtocol::Consumer),
                 ..Default::default()
             },
             topics: vec!["events".into()],
@@ -151,6 +157,15 @@ fn a_day_of_churn_stays_bounded_and_correct() {
                 c.status == ConsumerStatus::Running && c.cfg.group_id.as_deref() == Some(group)
             })
             .collect();
+        if group == KIP_848_GROUP {
+            // Every member at the assignment epoch, on both sides.
+            assert!(g.is_consumer_group());
+            assert_eq!(g.cg.group_epoch, g.cg.assignment_epoch);
+            assert_eq!(g.cg.members.len(), running.len());
+            for c in &running {
+                assert_eq!(c.member_epoch, g.cg.assignment_epoch, "{}", c.name);
+            }
+        }
         // Each partition owned by exactly one member of the stable group.
         for p in 0..PARTITIONS {
             let tp = TopicPartition::new("events", p);

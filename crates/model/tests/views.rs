@@ -3,7 +3,9 @@
 //! another world altogether.
 
 use grouplab_model::command::{Command, KeySpec};
-use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
+use grouplab_model::config::{
+    AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig, GroupProtocol,
+};
 use grouplab_model::scenario::Scenario;
 use grouplab_model::timeline::Timeline;
 use grouplab_model::view::WorldView;
@@ -15,6 +17,8 @@ fn consumer(name: &str, group: &str) -> Command {
         config: ConsumerConfig {
             group_id: Some(group.into()),
             auto_offset_reset: Some(AutoOffsetReset::Earliest),
+            // group-1 uses the consumer rebalance protocol (KIP-848).
+            group_protocol: (group == "group-1").then_some(GroupProtocol::Consumer),
             ..Default::default()
         },
         topics: vec!["orders".into()],
@@ -23,7 +27,7 @@ fn consumer(name: &str, group: &str) -> Command {
     }
 }
 
-/// 12 partitions, three groups of three, keyed records at 200/s (shown as `m{offset}`, having no value)
+/// 12 partitions, three groups of three (one of them a KIP-848 consumer group), keyed records at 200/s (shown as `m{offset}`, having no value)
 /// and a few unkeyed ones by hand, some with a value; a member crashes, one closes, one restarts, partitions
 /// are added.
 fn busy_world() -> Timeline {
@@ -136,6 +140,10 @@ fn a_view_updated_in_place_is_the_view() {
         .iter()
         .any(|c| c.name == "g1c2" && c.assigned.is_empty()));
     assert_eq!(v.topics[0].partitions.len(), 16);
+    assert!(v
+        .groups
+        .iter()
+        .any(|g| g.group_id == "group-1" && g.target_assignment.is_some()));
     // Back in time: the later view is updated to the earlier world.
     t.seek(3_000);
     t.sim().view_into(&mut v, 40);

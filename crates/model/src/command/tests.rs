@@ -64,6 +64,17 @@ fn every_command() -> Vec<Command> {
             assign: Some(vec![tp(0), tp(1)]),
             records_per_sec: Some(7),
         },
+        Command::AddConsumer {
+            name: Some("k".into()),
+            profile: ClientProfile::Librdkafka,
+            config: serde_json::from_str::<ConsumerConfig>(
+                r#"{"group.id":"g","group.protocol":"consumer","group.remote.assignor":"range"}"#,
+            )
+            .unwrap(),
+            topics: vec!["t".into()],
+            assign: None,
+            records_per_sec: None,
+        },
         Command::CloseConsumer {
             consumer: "c".into(),
         },

@@ -188,6 +188,21 @@ pub fn on_response(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv, payload
             }
         }
         Payload::LeaveGroupResponse { .. } => {}
+        Payload::ConsumerGroupHeartbeatResponse {
+            error,
+            member_epoch,
+            heartbeat_interval_ms,
+            assignment,
+            ..
+        } => super::group_heartbeat::on_heartbeat_response(
+            c,
+            ctx,
+            env,
+            error,
+            member_epoch,
+            heartbeat_interval_ms,
+            assignment,
+        ),
         _ => {}
     }
 }

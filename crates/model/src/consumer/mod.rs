@@ -1,6 +1,7 @@
 //! The client side of a consumer: its application poll loop, positions, commits and its half of the group
 //! protocol (ConsumerCoordinator / AbstractCoordinator in the Java client, rdkafka_cgrp.c in librdkafka).
 
+pub mod group_heartbeat;
 mod membership;
 pub mod poll;
 mod resume;
@@ -16,6 +17,7 @@ use crate::cluster::Cluster;
 use crate::config::{ClientProfile, EffectiveConsumerConfig};
 use crate::topic_partition::TopicPartition;
 
+pub use group_heartbeat::CgClientState;
 pub use membership::on_response;
 pub use poll::{close, on_auto_commit, on_heartbeat, on_poll, start};
 pub use resume::{resume, Membership};
@@ -110,6 +112,20 @@ pub struct Consumer {
     pub group_id: Option<Rc<str>>,
     pub records_delivered: u64,
     pub records_redelivered: u64,
+
+    /// KIP-848 (`group.protocol=consumer`): the member epoch the coordinator gave (0: not in the group).
+    pub member_epoch: i32,
+    pub cg_state: CgClientState,
+    /// The heartbeat interval the coordinator sent (`group.consumer.heartbeat.interval.ms`).
+    pub cg_heartbeat_interval_ms: u64,
+    /// When the next heartbeat is due (an interval after the last answer); earlier ticks are stale.
+    pub cg_next_heartbeat_ms: u64,
+    /// A ConsumerGroupHeartbeat is waiting for its answer (one at a time).
+    pub cg_in_flight: bool,
+    /// Send another heartbeat as soon as the one in flight is answered.
+    pub cg_heartbeat_now: bool,
+    /// An assignment from the coordinator that poll() has not applied yet.
+    pub cg_target: Option<Vec<TopicPartition>>,
 }
 
 impl Consumer {
@@ -155,7 +171,20 @@ impl Consumer {
             metadata: VecMap::new(),
             records_delivered: 0,
             records_redelivered: 0,
+            member_epoch: 0,
+            cg_state: CgClientState::Unsubscribed,
+            cg_heartbeat_interval_ms: crate::config::CG_HEARTBEAT_INTERVAL_MS,
+            cg_next_heartbeat_ms: 0,
+            cg_in_flight: false,
+            cg_heartbeat_now: false,
+            cg_target: None,
         }
+    }
+
+    /// A group member speaking the consumer rebalance protocol (KIP-848).
+    pub fn uses_consumer_protocol(&self) -> bool {
+        self.uses_group_membership()
+            && self.cfg.group_protocol == crate::config::GroupProtocol::Consumer
     }
 
     pub fn is_running(&self) -> bool {

@@ -38,7 +38,10 @@ pub fn start(c: &mut Consumer, ctx: &mut Ctx) {
             epoch,
         },
     );
-    if c.uses_group_membership() {
+    if c.uses_consumer_protocol() {
+        super::group_heartbeat::ensure_member_id(c, ctx);
+        super::group_heartbeat::schedule_tick(c, ctx);
+    } else if c.uses_group_membership() {
         ctx.at(
             ctx.now + c.cfg.heartbeat_interval_ms,
             Wake::Heartbeat {
@@ -92,6 +95,10 @@ pub fn on_poll(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv) {
     if c.uses_group_membership() {
         ensure_active_group(c, ctx, env);
     }
+    if c.uses_consumer_protocol() {
+        // KIP-848: revocation and assignment callbacks run in the application thread, inside poll().
+        super::group_heartbeat::reconcile_in_poll(c, ctx);
+    }
     let n = fetch(c, ctx, env);
     // The next records arrive at the earliest one fetch round trip later (the fetcher prefetches while the
     // application processes), and the application polls again once it has processed this batch.
@@ -134,6 +141,10 @@ pub(super) fn ensure_active_group(c: &mut Consumer, ctx: &mut Ctx, env: &mut Cli
                 );
             }
         }
+        return;
+    }
+    if c.uses_consumer_protocol() {
+        super::group_heartbeat::ensure_joined(c, ctx);
         return;
     }
     let joining = matches!(
@@ -226,6 +237,9 @@ pub fn on_heartbeat(c: &mut Consumer, ctx: &mut Ctx) {
     if !c.is_running() {
         return;
     }
+    if c.uses_consumer_protocol() {
+        return super::group_heartbeat::on_heartbeat_timer(c, ctx);
+    }
     ctx.at(
         ctx.now + c.cfg.heartbeat_interval_ms,
         Wake::Heartbeat {
@@ -310,7 +324,9 @@ pub fn close(c: &mut Consumer, ctx: &mut Ctx) {
     {
         commit(c, ctx);
     }
-    if c.uses_group_membership() && c.member_state != MemberState::Unjoined {
+    if c.uses_consumer_protocol() {
+        super::group_heartbeat::leave(c, ctx);
+    } else if c.uses_group_membership() && c.member_state != MemberState::Unjoined {
         leave_group(c, ctx, LeaveReason::LeaveGroup);
     }
     c.status = ConsumerStatus::Closed;

@@ -26,13 +26,15 @@ pub struct GroupEnv<'a> {
     pub broker: u32,
     pub initial_rebalance_delay_ms: u64,
     pub consumer_names: &'a [Rc<str>],
+    /// The broker's settings (the consumer protocol's group.consumer.*).
+    pub config: &'a crate::config::ClusterConfig,
 }
 
 impl<'a> GroupEnv<'a> {
     pub fn new(
         group_index: u32,
         broker: u32,
-        config: &crate::config::ClusterConfig,
+        config: &'a crate::config::ClusterConfig,
         consumer_names: &'a [Rc<str>],
     ) -> Self {
         GroupEnv {
@@ -40,6 +42,7 @@ impl<'a> GroupEnv<'a> {
             broker,
             initial_rebalance_delay_ms: config.group_initial_rebalance_delay_ms,
             consumer_names,
+            config,
         }
     }
 
@@ -68,6 +71,26 @@ fn join_error(ctx: &mut Ctx, env: &GroupEnv, consumer: u32, error: ErrorCode, me
 }
 
 pub fn handle_join(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, consumer: u32, req: JoinArgs) {
+    if g.is_consumer_group() {
+        if !g.cg.members.is_empty() {
+            // A real 4.0 broker takes a classic member into a consumer group with members
+            // (GroupMetadataManager.classicGroupJoinToConsumerGroup). Mixed groups are not modelled: the model
+            // refuses with INCONSISTENT_GROUP_PROTOCOL, that path's answer when it cannot serve the member's
+            // protocols (throwIfClassicProtocolIsNotSupported).
+            return join_error(
+                ctx,
+                env,
+                consumer,
+                ErrorCode::InconsistentGroupProtocol,
+                req.member_id,
+            );
+        }
+        // An empty consumer group becomes a classic group; its committed offsets stay.
+        g.group_type = super::consumer_protocol::GroupType::Classic;
+        g.cg = Default::default();
+        g.session_check_at = None;
+        set_state(g, ctx, GroupState::Empty);
+    }
     if !g.supports_protocols(&req.protocols, Some(&req.member_id)) {
         // ClassicGroup.supportsProtocols failed: no assignor in common with the current members.
         return join_error(

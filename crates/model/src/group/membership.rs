@@ -48,9 +48,11 @@ pub fn handle_sync(
         return sync_error(ctx, env, consumer, ErrorCode::IllegalGeneration);
     }
     match g.state {
-        GroupState::PreparingRebalance | GroupState::Empty | GroupState::Dead => {
-            sync_error(ctx, env, consumer, ErrorCode::RebalanceInProgress)
-        }
+        GroupState::PreparingRebalance
+        | GroupState::Empty
+        | GroupState::Dead
+        | GroupState::Assigning
+        | GroupState::Reconciling => sync_error(ctx, env, consumer, ErrorCode::RebalanceInProgress),
         GroupState::Stable => {
             let assignment = member.assignment.clone();
             reply(
@@ -164,13 +166,17 @@ fn remove_member(
             prepare_rebalance(g, ctx, env, why);
         }
         GroupState::PreparingRebalance => maybe_complete_join(g, ctx, env),
-        GroupState::Empty | GroupState::Dead => {}
+        // Assigning and Reconciling are consumer-protocol states, never a classic group's.
+        GroupState::Empty | GroupState::Dead | GroupState::Assigning | GroupState::Reconciling => {}
     }
 }
 
 /// The group's session check fired: members silent for `session.timeout.ms` are removed, except those
 /// waiting for a JoinGroup or SyncGroup answer (ClassicGroupMember.hasSatisfiedHeartbeat).
 pub fn expire_sessions(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
+    if g.is_consumer_group() {
+        return super::consumer_protocol::expire_consumer_sessions(g, ctx, env);
+    }
     if g.session_check_at != Some(ctx.now) {
         return;
     }
@@ -213,6 +219,9 @@ pub fn on_join_deadline(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
 /// (GroupMetadataManager.loadGroupsForPartition): the last stored generation, members' sessions restarted.
 /// An unfinished join is lost; its members find out and rejoin.
 pub fn on_coordinator_moved(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv) {
+    if g.is_consumer_group() {
+        return super::consumer_protocol::on_consumer_coordinator_moved(g, ctx, env);
+    }
     g.join_deadline = None;
     g.initial_delay_remaining = None;
     g.pending_members.clear();

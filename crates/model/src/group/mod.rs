@@ -1,7 +1,9 @@
 //! The broker side of a consumer group: the classic group coordinator's state machine (ClassicGroup,
-//! GroupMetadataManager in group-coordinator/). Its state lives in `__consumer_offsets`, so it survives a
+//! GroupMetadataManager in group-coordinator/), and the consumer rebalance protocol's (KIP-848) in
+//! `consumer_protocol`. Its state lives in `__consumer_offsets`, so it survives a
 //! coordinator move; the broker leading that partition serves it.
 
+pub mod consumer_protocol;
 mod join;
 mod load;
 mod membership;
@@ -16,6 +18,7 @@ use crate::assignor::{AssignorName, Subscription};
 use crate::event::GroupState;
 use crate::topic_partition::TopicPartition;
 
+pub use consumer_protocol::{handle_consumer_heartbeat, HeartbeatArgs};
 pub use join::{handle_join, GroupEnv, JoinArgs};
 pub use load::{load, StoredGroup, StoredMember};
 pub use membership::{
@@ -87,6 +90,10 @@ pub struct Group {
     /// The broker serving the group now (leader of its `__consumer_offsets` partition).
     pub coordinator: Option<u32>,
     pub offsets_partition: u32,
+    /// Classic or consumer (KIP-848): chosen by the group's first member.
+    pub group_type: consumer_protocol::GroupType,
+    /// The consumer protocol's state (empty for a classic group).
+    pub cg: consumer_protocol::ConsumerGroupData,
 }
 
 impl Group {
@@ -107,6 +114,8 @@ impl Group {
             history: Vec::new(),
             coordinator,
             offsets_partition,
+            group_type: consumer_protocol::GroupType::Classic,
+            cg: consumer_protocol::ConsumerGroupData::default(),
         }
     }
 
@@ -199,6 +208,10 @@ impl Group {
     /// ClassicGroup.hasAllMembersJoined: everyone rejoined and no KIP-394 pending member is outstanding.
     pub fn all_members_joined(&self) -> bool {
         self.members.iter().all(|m| m.awaiting_join) && self.pending_members.is_empty()
+    }
+
+    pub fn is_consumer_group(&self) -> bool {
+        self.group_type == consumer_protocol::GroupType::Consumer
     }
 
     pub fn static_member(&self, instance_id: &str) -> Option<&Member> {

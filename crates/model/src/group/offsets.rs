@@ -19,7 +19,9 @@ pub fn handle_offset_commit(
 ) {
     // ClassicGroup.validateOffsetCommit: a generation < 0 is a standalone (assign()) commit, allowed only while
     // the group has no members; otherwise the member and generation must match and no SyncGroup is pending.
-    let error = if generation_id < 0 && g.members.is_empty() {
+    let error = if g.is_consumer_group() {
+        super::consumer_protocol::validate_offset_commit(g, member_id, generation_id, &offsets)
+    } else if generation_id < 0 && g.members.is_empty() {
         ErrorCode::None
     } else if g.member(member_id).is_none() {
         ErrorCode::UnknownMemberId

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::event::EventKind;
-use crate::group::{self, GroupEnv, JoinArgs};
+use crate::group::{self, GroupEnv, HeartbeatArgs, JoinArgs};
 use crate::net::{Endpoint, ErrorCode, Message, Payload, PendingRecord};
 use crate::topic_partition::TopicPartition;
 
@@ -48,6 +48,17 @@ pub(super) fn error_response(request: &Payload, error: ErrorCode) -> Option<Payl
             error,
             offsets: partitions.iter().map(|tp| (tp.clone(), None)).collect(),
         },
+        Payload::ConsumerGroupHeartbeatRequest {
+            member_id,
+            member_epoch,
+            ..
+        } => Payload::ConsumerGroupHeartbeatResponse {
+            error,
+            member_id: member_id.clone(),
+            member_epoch: *member_epoch,
+            heartbeat_interval_ms: 0,
+            assignment: None,
+        },
         _ => return None,
     })
 }
@@ -62,7 +73,8 @@ fn group_of(payload: &Payload) -> Option<&str> {
         | Payload::HeartbeatRequest { group_id, .. }
         | Payload::LeaveGroupRequest { group_id, .. }
         | Payload::OffsetCommitRequest { group_id, .. }
-        | Payload::OffsetFetchRequest { group_id, .. } => Some(group_id),
+        | Payload::OffsetFetchRequest { group_id, .. }
+        | Payload::ConsumerGroupHeartbeatRequest { group_id, .. } => Some(group_id),
         _ => None,
     }
 }
@@ -197,6 +209,39 @@ impl Sim {
                 ),
                 Payload::OffsetFetchRequest { partitions, .. } => {
                     group::handle_offset_fetch(group, &mut ctx, &env, consumer, partitions)
+                }
+                Payload::ConsumerGroupHeartbeatRequest {
+                    member_id,
+                    member_epoch,
+                    instance_id,
+                    rebalance_timeout_ms,
+                    subscribed_topics,
+                    server_assignor,
+                    owned,
+                    ..
+                } => {
+                    let client_id = self
+                        .consumers
+                        .get(consumer as usize)
+                        .map(|c| c.cfg.client_id.clone())
+                        .unwrap_or_default();
+                    group::handle_consumer_heartbeat(
+                        group,
+                        &mut ctx,
+                        &env,
+                        &self.cluster,
+                        consumer,
+                        HeartbeatArgs {
+                            client_id,
+                            member_id,
+                            member_epoch,
+                            instance_id,
+                            rebalance_timeout_ms,
+                            subscribed_topics,
+                            server_assignor,
+                            owned,
+                        },
+                    )
                 }
                 _ => {}
             }

@@ -5,7 +5,9 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::command::Command;
-use crate::config::{AutoOffsetReset, ClientProfile, ConsumerConfig, ProducerConfig};
+use crate::config::{
+    AutoOffsetReset, ClientProfile, ConsumerConfig, GroupProtocol, ProducerConfig,
+};
 use crate::consumer::{self, ConsoleRun, Consumer, ConsumerStatus};
 use crate::error::{ModelError, Reason};
 use crate::event::EventKind;
@@ -582,6 +584,44 @@ pub(super) fn validate_consumer_config(
     c: &ConsumerConfig,
     profile: ClientProfile,
 ) -> Result<(), ModelError> {
+    if c.group_protocol == Some(GroupProtocol::Consumer) {
+        // KIP-848: these are the broker's with group.protocol=consumer. Java's ConsumerConfig throws a
+        // ConfigException at construction; librdkafka refuses at creation with _INVALID_ARG ("defined broker
+        // side", "use group.remote.assignor instead").
+        let refused = [
+            (
+                "partition.assignment.strategy",
+                c.partition_assignment_strategy.is_some(),
+            ),
+            ("session.timeout.ms", c.session_timeout_ms.is_some()),
+            ("heartbeat.interval.ms", c.heartbeat_interval_ms.is_some()),
+        ];
+        if let Some((field, _)) = refused.iter().find(|(_, set)| *set) {
+            return Err(ModelError::InvalidValue {
+                field: (*field).into(),
+                reason: Reason::NotWithConsumerProtocol,
+            });
+        }
+    }
+    if let Some(a) = &c.group_remote_assignor {
+        // Java's ConsumerConfig.checkGroupRemoteAssignor: a ConfigException with group.protocol=classic
+        // (librdkafka ignores the setting then).
+        if profile == ClientProfile::Java
+            && c.group_protocol.unwrap_or_default() == GroupProtocol::Classic
+            && !a.is_empty()
+        {
+            return Err(ModelError::InvalidValue {
+                field: "group.remote.assignor".into(),
+                reason: Reason::NeedsConsumerProtocol,
+            });
+        }
+        if a.is_empty() || a.len() > 64 {
+            return Err(ModelError::InvalidValue {
+                field: "group.remote.assignor".into(),
+                reason: Reason::Length { max: 64 },
+            });
+        }
+    }
     if let Some(s) = c.session_timeout_ms {
         // group.min.session.timeout.ms = 6000, group.max.session.timeout.ms = 1800000 (GroupCoordinatorConfig).
         validate::range("session.timeout.ms", s, 6_000, 1_800_000)?;
