@@ -1,7 +1,7 @@
 //! The values a step's narration names that only the model knows at that moment: who is idle depends on the
 //! member ids the coordinator (or the client) generated, so it cannot be written into the text.
 
-use grouplab_model::event::GroupState;
+use grouplab_model::group::GroupState;
 use grouplab_model::view::WorldView;
 
 use super::GROUP;

@@ -1,6 +1,6 @@
 //! Brokers, topics and partition leadership, including the `__consumer_offsets` topic.
 
-use crate::vec_map::VecMap;
+use crate::collections::VecMap;
 use std::rc::Rc;
 
 use crate::assignor::server::Uuid;

@@ -1,7 +1,7 @@
 //! Every delivery a group (or a standalone consumer) received, per partition, so redeliveries (at-least-once
 //! duplicates) and skipped records can be counted exactly without storing each record.
 
-use crate::vec_map::VecMap;
+use crate::collections::VecMap;
 
 use serde::{Deserialize, Serialize};
 

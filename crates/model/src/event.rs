@@ -6,39 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::assignor::AssignorName;
 use crate::config::AutoOffsetReset;
+use crate::group::GroupState;
 use crate::net::{Api, Endpoint, ErrorCode};
 use crate::topic_partition::TopicPartition;
 use crate::words::{english_display, msg, serialize_as_english, Message, Worded};
-
-/// Group states: the classic protocol's (ClassicGroupState) and the consumer protocol's
-/// (ConsumerGroup.ConsumerGroupState: Empty, Assigning, Reconciling, Stable, Dead), as the Admin client's
-/// GroupState names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum GroupState {
-    Empty,
-    PreparingRebalance,
-    CompletingRebalance,
-    Stable,
-    Dead,
-    /// KIP-848: the group epoch moved past the assignment epoch; the target is not computed yet.
-    Assigning,
-    /// KIP-848: some member has not reached the target assignment.
-    Reconciling,
-}
-
-impl GroupState {
-    pub fn name(self) -> &'static str {
-        match self {
-            GroupState::Empty => "Empty",
-            GroupState::PreparingRebalance => "PreparingRebalance",
-            GroupState::CompletingRebalance => "CompletingRebalance",
-            GroupState::Stable => "Stable",
-            GroupState::Dead => "Dead",
-            GroupState::Assigning => "Assigning",
-            GroupState::Reconciling => "Reconciling",
-        }
-    }
-}
 
 /// Why a member left a group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

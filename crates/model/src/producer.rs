@@ -1,7 +1,7 @@
 //! Producers: pick each record's partition exactly as the real client would, batch per partition, send
 //! ProduceRequests to the partition leaders.
 
-use crate::vec_map::VecMap;
+use crate::collections::VecMap;
 use std::rc::Rc;
 
 use crate::cluster::Cluster;

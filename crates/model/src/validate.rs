@@ -1,7 +1,7 @@
 //! Input validation with Kafka's own rules, so every bad command gets a typed error.
 
 use crate::error::{ModelError, Reason};
-use crate::sim::limits;
+use crate::limits;
 
 /// Topic names: `[a-zA-Z0-9._-]`, at most 249 characters, not `.` or `..` (Topic.validate in clients/.../internals).
 pub fn topic_name(topic: &str) -> Result<(), ModelError> {

@@ -1,13 +1,16 @@
 //! The consumer rebalance protocol (KIP-848, `group.protocol=consumer`), played through the whole model:
 //! clients, the coordinator, ConsumerGroupHeartbeat on the network.
 
+#![allow(clippy::disallowed_methods)] // tests may sort with std (clippy.toml)
+
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{
     AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig, GroupProtocol,
 };
 use grouplab_model::consumer::ConsumerStatus;
 use grouplab_model::error::{ModelError, Reason};
-use grouplab_model::event::{EventKind, GroupState, LeaveReason, RebalanceReason};
+use grouplab_model::event::{EventKind, LeaveReason, RebalanceReason};
+use grouplab_model::group::GroupState;
 use grouplab_model::net::{Api, ErrorCode};
 use grouplab_model::timeline::Timeline;
 use grouplab_model::view::{ConsumerView, GroupView, WorldView};

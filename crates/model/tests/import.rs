@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::Command;
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig};
-use grouplab_model::event::{EventKind, GroupState};
+use grouplab_model::event::EventKind;
+use grouplab_model::group::GroupState;
 use grouplab_model::scenario::import::{
     import, ImportProblem, Imported, MAX_INPUT_BYTES, MAX_LINES, MAX_LINE_CHARS,
 };

@@ -7,7 +7,8 @@ use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{
     AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig, GroupProtocol,
 };
-use grouplab_model::event::{EventKind, GroupState};
+use grouplab_model::event::EventKind;
+use grouplab_model::group::GroupState;
 use grouplab_model::timeline::Timeline;
 use grouplab_model::TopicPartition;
 use proptest::prelude::*;

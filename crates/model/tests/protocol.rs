@@ -1,10 +1,13 @@
 //! The rules of the classic protocol, each played through the whole model (clients, coordinator, messages).
 
+#![allow(clippy::disallowed_methods)] // tests may sort with std (clippy.toml)
+
 use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
 use grouplab_model::error::{ModelError, Reason};
-use grouplab_model::event::{EventKind, GroupState, LeaveReason};
+use grouplab_model::event::{EventKind, LeaveReason};
+use grouplab_model::group::GroupState;
 use grouplab_model::timeline::Timeline;
 use grouplab_model::view::{GroupView, WorldView};
 

@@ -4,7 +4,7 @@
 use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, RestoredMember, RestoredOffset};
 use grouplab_model::config::{ClientProfile, ClusterConfig};
-use grouplab_model::event::GroupState;
+use grouplab_model::group::GroupState;
 use grouplab_model::timeline::Timeline;
 use grouplab_model::{ModelError, TopicPartition};
 

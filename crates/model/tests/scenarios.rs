@@ -1,8 +1,11 @@
 //! End-to-end scenarios of the model: the course notes' situations, played through the protocol.
 
+#![allow(clippy::disallowed_methods)] // tests may sort with std (clippy.toml)
+
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
-use grouplab_model::event::{EventKind, GroupState};
+use grouplab_model::event::EventKind;
+use grouplab_model::group::GroupState;
 use grouplab_model::scenario::Scenario;
 use grouplab_model::timeline::Timeline;
 use grouplab_model::view::WorldView;

@@ -7,7 +7,7 @@ use grouplab_model::config::{
     AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig, GroupProtocol,
 };
 use grouplab_model::consumer::ConsumerStatus;
-use grouplab_model::event::GroupState;
+use grouplab_model::group::GroupState;
 use grouplab_model::rng::SimRng;
 use grouplab_model::sim::Sim;
 use grouplab_model::TopicPartition;

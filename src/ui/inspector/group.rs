@@ -2,7 +2,7 @@
 //! generation with the partitions that moved highlighted, plus what each assignor would have given the
 //! latest generation's members.
 
-use grouplab_model::vec_map::VecMap;
+use grouplab_model::collections::VecMap;
 use std::rc::Rc;
 
 use yew::prelude::*;

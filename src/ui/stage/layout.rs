@@ -2,7 +2,7 @@
 //! size from a 360 px phone to a 4K screen). Wide screens get three columns (producers, topics, groups) under
 //! a row of brokers; narrow screens stack them.
 
-use grouplab_model::vec_map::VecMap;
+use grouplab_model::collections::VecMap;
 
 use grouplab_model::view::WorldView;
 

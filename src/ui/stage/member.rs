@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use grouplab_model::consumer::{ConsumerStatus, MemberState};
-use grouplab_model::event::GroupState;
+use grouplab_model::group::GroupState;
 use grouplab_model::view::ConsumerView;
 
 use super::activate::handlers;

@@ -14,13 +14,13 @@ mod producer;
 mod svg;
 pub mod window;
 
-use grouplab_model::vec_map::VecMap;
+use grouplab_model::collections::VecMap;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use grouplab_model::event::GroupState;
+use grouplab_model::group::GroupState;
 use grouplab_model::net::{Api, Endpoint};
 use grouplab_model::view::{ConsumerView, GroupView, WorldView};
 

@@ -6,7 +6,7 @@
 //! Those orders are not random: they follow from the keys' `hashCode`, the table capacity and the insertion order,
 //! so we reproduce them here (java.util.HashMap.putVal / resize / treeifyBin).
 
-use crate::vec_map::VecMap;
+use crate::collections::VecMap;
 use std::cmp::Ordering;
 
 use crate::hash::java_string_hashcode;

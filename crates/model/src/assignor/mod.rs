@@ -28,7 +28,7 @@ mod test_support;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
-use crate::vec_map::VecMap;
+use crate::collections::VecMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -172,7 +172,7 @@ pub fn assign_by<'a>(
         .iter()
         .map(|member| {
             let mut list = lists.next().unwrap_or_default();
-            crate::sort::sort(&mut list);
+            crate::collections::sort::sort(&mut list);
             (member.id.to_string(), list)
         })
         .collect()
@@ -190,7 +190,7 @@ pub fn revoked_partitions(
         .filter(|tp| !assigned.contains(tp))
         .cloned()
         .collect();
-    crate::sort::sort(&mut revoked);
+    crate::collections::sort::sort(&mut revoked);
     revoked.dedup();
     revoked
 }
@@ -206,7 +206,7 @@ pub fn sort_members(subs: &[Subscription]) -> Vec<&Subscription> {
         .into_iter()
         .map(|i| unique[i])
         .collect();
-    crate::sort::sort_by(&mut ordered, |a, b| {
+    crate::collections::sort::sort_by(&mut ordered, |a, b| {
         member_info_cmp(
             (&a.member_id, a.group_instance_id.as_deref()),
             (&b.member_id, b.group_instance_id.as_deref()),
@@ -286,7 +286,7 @@ impl<'a> Group<'a> {
             .map(|i| {
                 let s = unique[i];
                 let mut topics: Vec<&str> = s.topics.iter().map(String::as_str).collect();
-                crate::sort::sort(&mut topics);
+                crate::collections::sort::sort(&mut topics);
                 topics.dedup();
                 Member {
                     id: &s.member_id,
@@ -322,7 +322,7 @@ impl<'a> Group<'a> {
             ClientProfile::Librdkafka => rdkafka_member_cmp,
         };
         let mut order: Vec<usize> = (0..self.members.len()).collect();
-        crate::sort::sort_by(&mut order, |&a, &b| {
+        crate::collections::sort::sort_by(&mut order, |&a, &b| {
             let (a, b) = (&self.members[a], &self.members[b]);
             cmp((a.id, a.instance_id), (b.id, b.instance_id))
         });
@@ -336,7 +336,7 @@ impl<'a> Group<'a> {
             .iter()
             .map(|(t, n)| (*t, *n))
             .collect();
-        crate::sort::sort_by(&mut topics, |a, b| java::java_cmp(a.0, b.0));
+        crate::collections::sort::sort_by(&mut topics, |a, b| java::java_cmp(a.0, b.0));
         topics
     }
 }

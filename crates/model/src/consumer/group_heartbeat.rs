@@ -5,10 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::actor::{Ctx, Wake};
 use crate::event::EventKind;
 use crate::group::consumer_protocol::{LEAVE_GROUP_MEMBER_EPOCH, LEAVE_GROUP_STATIC_MEMBER_EPOCH};
 use crate::net::{Endpoint, ErrorCode, Payload};
-use crate::sim::ctx::{Ctx, Wake};
 use crate::topic_partition::TopicPartition;
 
 use super::poll::{commit, me, ClientEnv};
@@ -208,7 +208,7 @@ pub fn on_heartbeat_response(
             if let Some(a) = assignment {
                 let mut a: Vec<TopicPartition> =
                     a.into_iter().map(|tp| env.cluster.interned(tp)).collect();
-                crate::sort::sort(&mut a);
+                crate::collections::sort::sort(&mut a);
                 a.dedup();
                 c.cg_target = Some(a);
                 c.cg_state = CgClientState::Reconciling;

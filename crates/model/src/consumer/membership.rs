@@ -1,12 +1,12 @@
 //! The consumer's answers to coordinator responses: joining, syncing, heartbeats, commits and offset fetches
 //! (AbstractCoordinator / ConsumerCoordinator response handlers).
 
-use crate::vec_map::VecMap;
+use crate::collections::VecMap;
 
+use crate::actor::Ctx;
 use crate::assignor::{self, RebalanceProtocol};
 use crate::event::EventKind;
 use crate::net::{Endpoint, ErrorCode, JoinedMember, Payload};
-use crate::sim::ctx::Ctx;
 use crate::topic_partition::TopicPartition;
 
 use super::poll::{ensure_active_group, me, reset_position, revoke_all, send_join, ClientEnv};
@@ -146,7 +146,7 @@ pub fn on_response(c: &mut Consumer, ctx: &mut Ctx, env: &mut ClientEnv, payload
                 c.next_poll_at = ctx.now;
                 ctx.at(
                     ctx.now,
-                    crate::sim::ctx::Wake::Poll {
+                    crate::actor::Wake::Poll {
                         consumer: c.idx,
                         epoch: c.epoch,
                     },
@@ -271,7 +271,7 @@ fn skip_assignment_as_leader(
 /// ConsumerCoordinator.onJoinComplete: eager members take the whole new assignment; cooperative members revoke
 /// only what moved away and rejoin if they did (KIP-429).
 fn apply_assignment(c: &mut Consumer, ctx: &mut Ctx, mut assignment: Vec<TopicPartition>) {
-    crate::sort::sort(&mut assignment);
+    crate::collections::sort::sort(&mut assignment);
     assignment.dedup();
     c.member_state = MemberState::Stable;
     let group_id = c.cfg.group_id.clone().unwrap_or_default();

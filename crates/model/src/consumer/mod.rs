@@ -6,8 +6,8 @@ mod membership;
 pub mod poll;
 mod resume;
 
-use crate::vec_map::VecMap;
-use crate::vec_set::VecSet;
+use crate::collections::VecMap;
+use crate::collections::VecSet;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};

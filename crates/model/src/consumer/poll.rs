@@ -1,12 +1,12 @@
 //! The application's poll loop, the heartbeat thread, positions, fetching and commits.
 
+use crate::actor::{Ctx, Wake};
 use crate::assignor::{RebalanceProtocol, Subscription};
 use crate::cluster::Cluster;
 use crate::config::AutoOffsetReset;
 use crate::delivery::Deliveries;
 use crate::event::{EventKind, LeaveReason};
 use crate::net::{Endpoint, Payload};
-use crate::sim::ctx::{Ctx, Wake};
 use crate::topic_partition::TopicPartition;
 
 use super::{Consumer, ConsumerStatus, MemberState, POLL_IDLE_MS};

@@ -2,7 +2,7 @@
 //! generation and assignment, and its positions are the group's committed offsets, exactly as a consumer is
 //! after SyncGroup and OffsetFetch (ConsumerCoordinator.onJoinComplete, then refreshCommittedOffsetsIfNeeded).
 
-use crate::vec_map::VecMap;
+use crate::collections::VecMap;
 
 use crate::assignor::AssignorName;
 use crate::topic_partition::TopicPartition;
@@ -31,7 +31,7 @@ pub fn resume(c: &mut Consumer, m: Membership) {
     c.protocol = Some(m.protocol);
     c.rejoin_needed = false;
     let mut assigned = m.assignment.to_vec();
-    crate::sort::sort(&mut assigned);
+    crate::collections::sort::sort(&mut assigned);
     assigned.dedup();
     c.previous_assignment = assigned.clone();
     c.previous_generation = Some(m.generation_id);

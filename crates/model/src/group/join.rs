@@ -2,10 +2,11 @@
 
 use std::rc::Rc;
 
+use crate::actor::{Ctx, Wake};
 use crate::assignor::{AssignorName, Subscription};
-use crate::event::{EventKind, GroupState, LeaveReason, RebalanceReason};
+use crate::event::{EventKind, LeaveReason, RebalanceReason};
+use crate::group::GroupState;
 use crate::net::{Endpoint, ErrorCode, JoinedMember, Payload};
-use crate::sim::ctx::{Ctx, Wake};
 
 use super::{GenerationRecord, Group, Member};
 

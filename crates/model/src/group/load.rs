@@ -2,11 +2,12 @@
 //! metadata record gives the generation, protocol, leader and members with their assignments; the offset commit
 //! records give the committed offsets. Used to restore an imported group.
 
-use crate::vec_map::VecMap;
+use crate::collections::VecMap;
 
+use crate::actor::Ctx;
 use crate::assignor::{AssignorName, Subscription};
-use crate::event::{EventKind, GroupState};
-use crate::sim::ctx::Ctx;
+use crate::event::EventKind;
+use crate::group::GroupState;
 use crate::topic_partition::TopicPartition;
 
 use super::join::{schedule_session_check, GroupEnv};
@@ -44,7 +45,7 @@ pub fn load(g: &mut Group, ctx: &mut Ctx, env: &GroupEnv, stored: StoredGroup) {
         .into_iter()
         .map(|m| {
             let mut assignment = m.assignment;
-            crate::sort::sort(&mut assignment);
+            crate::collections::sort::sort(&mut assignment);
             Member {
                 subscription: Subscription {
                     member_id: m.member_id.clone(),

@@ -1,8 +1,9 @@
 //! SyncGroup, Heartbeat, LeaveGroup, session expiry and coordinator failover (ClassicGroup, GroupMetadataManager).
 
-use crate::event::{EventKind, GroupState, LeaveReason, RebalanceReason};
+use crate::actor::Ctx;
+use crate::event::{EventKind, LeaveReason, RebalanceReason};
+use crate::group::GroupState;
 use crate::net::{Endpoint, ErrorCode, Payload};
-use crate::sim::ctx::Ctx;
 use crate::topic_partition::TopicPartition;
 
 use super::join::{

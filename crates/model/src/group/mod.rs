@@ -8,14 +8,14 @@ mod join;
 mod load;
 mod membership;
 mod offsets;
+mod state;
 
-use crate::vec_map::VecMap;
-use crate::vec_set::VecSet;
+use crate::collections::VecMap;
+use crate::collections::VecSet;
 
 use serde::{Deserialize, Serialize};
 
 use crate::assignor::{AssignorName, Subscription};
-use crate::event::GroupState;
 use crate::topic_partition::TopicPartition;
 
 pub use consumer_protocol::{handle_consumer_heartbeat, HeartbeatArgs};
@@ -26,6 +26,7 @@ pub use membership::{
     on_join_deadline,
 };
 pub use offsets::{handle_offset_commit, handle_offset_fetch};
+pub use state::GroupState;
 
 /// A member as the coordinator knows it (MemberMetadata / ClassicGroupMember).
 #[derive(Clone, Debug)]

@@ -1,8 +1,9 @@
 //! OffsetCommit and OffsetFetch: the group's committed offsets, the bookmark of where it resumes.
 
-use crate::event::{EventKind, GroupState};
+use crate::actor::Ctx;
+use crate::event::EventKind;
+use crate::group::GroupState;
 use crate::net::{Endpoint, ErrorCode, Payload};
-use crate::sim::ctx::Ctx;
 use crate::topic_partition::TopicPartition;
 
 use super::join::GroupEnv;

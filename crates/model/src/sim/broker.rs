@@ -8,8 +8,8 @@ use crate::group::{self, GroupEnv, HeartbeatArgs, JoinArgs};
 use crate::net::{Endpoint, ErrorCode, Message, Payload, PendingRecord};
 use crate::topic_partition::TopicPartition;
 
-use super::ctx::Wake;
 use super::Sim;
+use crate::actor::Wake;
 
 /// The response a request gets when it cannot be served (broker down, not the coordinator, ...).
 pub(super) fn error_response(request: &Payload, error: ErrorCode) -> Option<Payload> {
@@ -420,7 +420,7 @@ impl Sim {
         let n = self
             .config
             .num_partitions
-            .clamp(1, super::limits::MAX_PARTITIONS_PER_TOPIC);
+            .clamp(1, crate::limits::MAX_PARTITIONS_PER_TOPIC);
         self.cluster.create_topic(topic, n, rf, &mut self.rng);
         self.emit(EventKind::TopicCreated {
             topic: topic.to_string(),

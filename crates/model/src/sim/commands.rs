@@ -16,8 +16,9 @@ use crate::producer::Producer;
 use crate::topic_partition::TopicPartition;
 use crate::validate;
 
-use super::ctx::{Ctx, Wake};
-use super::{limits, Sim};
+use super::Sim;
+use crate::actor::{Ctx, Wake};
+use crate::limits;
 
 /// What a command created or touched, for the caller (e.g. the name given to a new consumer).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -390,7 +391,7 @@ impl Sim {
             )?;
         }
         let mut topics: Vec<String> = topics;
-        crate::sort::sort(&mut topics);
+        crate::collections::sort::sort(&mut topics);
         topics.dedup();
         for t in &topics {
             validate::topic_name(t)?;
@@ -433,7 +434,7 @@ impl Sim {
         let mut c = Consumer::new(idx, shared.clone(), cfg, topics);
         let assign = assign.map(|a| {
             let mut a: Vec<_> = a.into_iter().map(|tp| self.cluster.interned(tp)).collect();
-            crate::sort::sort(&mut a);
+            crate::collections::sort::sort(&mut a);
             a.dedup();
             a
         });

@@ -5,8 +5,8 @@ use crate::event::EventKind;
 use crate::group::{self, GroupEnv};
 use crate::net::{Endpoint, Message};
 
-use super::ctx::Wake;
 use super::Sim;
+use crate::actor::Wake;
 
 impl Sim {
     pub(super) fn dispatch(&mut self, wake: Wake) {

@@ -8,7 +8,7 @@ macro_rules! with_ctx {
     ($sim:ident, |$ctx:ident| $body:block) => {{
         let mut out = std::mem::take(&mut $sim.out);
         {
-            let mut $ctx = $crate::sim::ctx::Ctx {
+            let mut $ctx = $crate::actor::Ctx {
                 now: $sim.now,
                 rng: &mut $sim.rng,
                 out: &mut out,
@@ -22,7 +22,6 @@ macro_rules! with_ctx {
 
 mod broker;
 pub mod commands;
-pub mod ctx;
 mod dispatch;
 mod in_flight;
 mod metadata;
@@ -31,7 +30,7 @@ pub mod restore;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::vec_map::VecMap;
+use crate::collections::VecMap;
 use std::rc::Rc;
 
 use crate::cluster::Cluster;
@@ -45,20 +44,9 @@ use crate::net::{Endpoint, Message, Payload};
 use crate::producer::Producer;
 use crate::rng::SimRng;
 
-use ctx::{Outbox, Wake};
+use crate::actor::{Outbox, Wake};
+use crate::limits;
 pub use in_flight::InFlight;
-
-/// Upper bounds that keep every command's cost bounded (bad input gets a typed error, never a panic).
-pub mod limits {
-    pub const MAX_PARTITIONS_PER_TOPIC: u32 = 1024;
-    pub const MAX_TOPICS: usize = 64;
-    pub const MAX_MEMBERS_PER_GROUP: u32 = 1000;
-    pub const MAX_CLIENTS: usize = 4096;
-    pub const MAX_BROKERS: u32 = 32;
-    pub const MAX_RECORDS_PER_COMMAND: u32 = 100_000;
-    pub const MAX_RECORDS_PER_SEC: u32 = 1_000_000;
-    pub const MAX_NAME_LEN: usize = 249;
-}
 
 #[derive(Clone, Debug)]
 pub struct Sim {

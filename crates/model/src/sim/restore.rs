@@ -2,8 +2,8 @@
 //! through commands (so it is a scenario like any other: shared, rewound, forked). Everything is validated
 //! before anything changes.
 
-use crate::vec_map::VecMap;
-use crate::vec_set::VecSet;
+use crate::collections::VecMap;
+use crate::collections::VecSet;
 use std::rc::Rc;
 
 use crate::assignor::AssignorName;
@@ -17,7 +17,8 @@ use crate::topic_partition::TopicPartition;
 use crate::validate;
 
 use super::commands::{validate_consumer_config, Applied};
-use super::{limits, Sim};
+use super::Sim;
+use crate::limits;
 
 /// The largest offset accepted: 2^53 - 1, so offsets stay exact in JavaScript numbers (`window.grouplab.state()`).
 /// Kafka's own limit is 2^63 - 1; real logs are far below both.
@@ -187,7 +188,7 @@ impl Sim {
         let cfg = config.effective(m.profile, self.java_client_seq.max(1));
         let idx = self.consumers.len() as u32;
         let mut topics = m.topics.clone();
-        crate::sort::sort(&mut topics);
+        crate::collections::sort::sort(&mut topics);
         topics.dedup();
         let name: Rc<str> = Rc::from(m.consumer.as_str());
         self.consumers

@@ -60,7 +60,7 @@ fn sorted_members(spec: &GroupSpec<'_>) -> Vec<usize> {
         (None, Some(_)) => Ordering::Greater,
         (None, None) => java_cmp(a.member_id, b.member_id),
     };
-    order.sort_by(|&a, &b| cmp(&spec.members[a], &spec.members[b]));
+    crate::collections::sort::sort_by(&mut order, |&a, &b| cmp(&spec.members[a], &spec.members[b]));
     order
 }
 

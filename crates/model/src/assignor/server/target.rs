@@ -69,7 +69,7 @@ impl StoredTarget {
             .iter()
             .map(|t| {
                 let mut partitions = t.partitions.clone();
-                partitions.sort_unstable();
+                crate::collections::sort::sort(&mut partitions);
                 (t.name.clone(), partitions)
             })
             .collect()

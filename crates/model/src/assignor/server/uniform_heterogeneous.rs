@@ -72,7 +72,7 @@ impl Builder<'_, '_> {
 
     fn sort_topics(&self, topics: impl IntoIterator<Item = Uuid>) -> Vec<Uuid> {
         let mut sorted: Vec<Uuid> = topics.into_iter().collect();
-        sorted.sort_by(|a, b| self.compare_topics(a, b));
+        crate::collections::sort::sort_by(&mut sorted, |a, b| self.compare_topics(a, b));
         sorted
     }
 
@@ -166,7 +166,7 @@ impl Builder<'_, '_> {
         }
         let owners = &self.owners[&topic_id];
         let mut partitions: Vec<i32> = (0..owners.len() as i32).collect();
-        partitions.sort_by_key(|&p| (owners[p as usize], p));
+        crate::collections::sort::sort_by_key(&mut partitions, |&p| (owners[p as usize], p));
         let mut start: BTreeMap<i64, i64> = BTreeMap::new();
         let mut end: BTreeMap<i64, i64> = BTreeMap::new(); // exclusive
         for (i, &p) in partitions.iter().enumerate() {
@@ -269,7 +269,7 @@ impl Balancer {
     fn initialize(&mut self, members: &[usize], sizes: &[i64]) -> i64 {
         self.sorted.clear();
         self.sorted.extend_from_slice(members);
-        self.sorted.sort_by_key(|&m| (sizes[m], m));
+        crate::collections::sort::sort_by_key(&mut self.sorted, |&m| (sizes[m], m));
         let first = sizes[self.sorted[0]];
         let last = sizes[self.sorted[self.sorted.len() - 1]];
         self.least_loaded_end = 0;

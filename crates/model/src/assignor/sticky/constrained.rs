@@ -39,7 +39,7 @@ pub(crate) fn build(
     // assignOwnedPartitions, members in HashMap order (group.members is already in that order).
     for (c, mut owned) in owned.into_iter().enumerate() {
         // Sorted by partition, then topic (KAFKA-16277), so a member keeps a spread of topics.
-        crate::sort::sort_by_key(&mut owned, |&p| {
+        crate::collections::sort::sort_by_key(&mut owned, |&p| {
             (partitions.partition_number(p), partitions.topic_of[p])
         });
         owned.retain(|p| !multiple_owners.contains(p));
@@ -73,8 +73,8 @@ pub(crate) fn build(
 
     // build(): both lists sorted by member id.
     let rank = id_ranks(group);
-    crate::sort::sort_by_key(&mut under_min, |&c| rank[c]);
-    crate::sort::sort_by_key(&mut exactly_min, |&c| rank[c]);
+    crate::collections::sort::sort_by_key(&mut under_min, |&c| rank[c]);
+    crate::collections::sort::sort_by_key(&mut exactly_min, |&c| rank[c]);
     let mut exactly_min: VecDeque<usize> = exactly_min.into();
 
     // assignRoundRobin: `pos` plays the LinkedList iterator over the under-minQuota members.

@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::vec_map::VecMap;
+use crate::collections::VecMap;
 
 use super::{id_ranks, Partitions, Pidx, DEFAULT_GENERATION};
 use crate::assignor::java::{java_cmp, JavaHashSet};
@@ -102,7 +102,7 @@ impl<'p> Builder<'p> {
             .map(|list| list.iter().map(|&t| partitions.topics[t].1 as usize).sum())
             .collect();
         let mut topic_order: Vec<usize> = (0..topics).collect();
-        crate::sort::sort_by(&mut topic_order, |&a, &b| {
+        crate::collections::sort::sort_by(&mut topic_order, |&a, &b| {
             potential_consumers[a]
                 .cmp(&potential_consumers[b])
                 .then_with(|| java_cmp(partitions.topics[a].0, partitions.topics[b].0))
@@ -266,7 +266,7 @@ impl<'p> Builder<'p> {
             .filter(|&c| self.participating[c])
             .map(|c| sizes[c] as i64)
             .collect();
-        crate::sort::sort(&mut s);
+        crate::collections::sort::sort(&mut s);
         let mut prefix = 0i64;
         let mut score = 0i64;
         for (i, &x) in s.iter().enumerate() {
@@ -450,7 +450,7 @@ impl<'p> Builder<'p> {
         if new_owner != old {
             self.attach(new_owner, &mut touched);
         }
-        crate::sort::sort(&mut touched);
+        crate::collections::sort::sort(&mut touched);
         touched.dedup();
         for t in touched {
             self.update_violation(t);

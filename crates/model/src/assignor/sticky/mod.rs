@@ -197,7 +197,7 @@ fn all_subscriptions_equal(group: &Group, partitions: &Partitions) -> Claims {
 /// id; the general builder's SubscriptionComparator breaks size ties by id).
 pub(crate) fn id_ranks(group: &Group) -> Vec<usize> {
     let mut order: Vec<usize> = (0..group.members.len()).collect();
-    crate::sort::sort_by(&mut order, |&a, &b| {
+    crate::collections::sort::sort_by(&mut order, |&a, &b| {
         java_cmp(group.members[a].id, group.members[b].id)
     });
     let mut rank = vec![0; order.len()];

@@ -4,14 +4,14 @@
 use std::rc::Rc;
 
 use crate::assignor::server::{MemberSubscription, ServerAssignor, TopicMetadata};
+use crate::collections::VecMap;
 use crate::topic_partition::TopicPartition;
-use crate::vec_map::VecMap;
 
 pub use crate::assignor::server::TargetAssignmentState;
 
+use crate::actor::Ctx;
 use crate::cluster::Cluster;
 use crate::event::EventKind;
-use crate::sim::ctx::Ctx;
 
 use super::super::join::GroupEnv;
 use super::super::Group;
@@ -62,7 +62,7 @@ pub fn compute_target(
                     .map(move |&p| TopicPartition::new(name.clone(), p as u32))
             })
             .collect();
-        crate::sort::sort(&mut tps);
+        crate::collections::sort::sort(&mut tps);
         (member.clone(), tps)
     }))
 }

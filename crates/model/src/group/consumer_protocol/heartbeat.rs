@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
+use crate::actor::Ctx;
 use crate::assignor::server::Uuid;
 use crate::cluster::Cluster;
-use crate::event::{EventKind, GroupState, LeaveReason, RebalanceReason};
+use crate::event::{EventKind, LeaveReason, RebalanceReason};
+use crate::group::GroupState;
 use crate::net::{Endpoint, ErrorCode, Payload};
-use crate::sim::ctx::Ctx;
 use crate::topic_partition::TopicPartition;
 
 use super::super::join::{set_state, GroupEnv};
@@ -251,7 +252,7 @@ fn join(
         }
         return Ok(None);
     }
-    if g.cg.members.len() as u32 >= crate::sim::limits::MAX_MEMBERS_PER_GROUP {
+    if g.cg.members.len() as u32 >= crate::limits::MAX_MEMBERS_PER_GROUP {
         return Err(ErrorCode::GroupMaxSizeReached);
     }
     let mut m = CgMember::new(req.member_id.clone(), consumer, ctx.now);

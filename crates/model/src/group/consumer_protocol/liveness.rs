@@ -1,8 +1,9 @@
 //! Membership bookkeeping of a consumer group: removing (and fencing) members, the group epoch, the group state,
 //! and the session and rebalance timeouts (GroupMetadataManager's consumer-group timers, ConsumerGroup).
 
-use crate::event::{EventKind, GroupState, LeaveReason, RebalanceReason};
-use crate::sim::ctx::{Ctx, Wake};
+use crate::actor::{Ctx, Wake};
+use crate::event::{EventKind, LeaveReason, RebalanceReason};
+use crate::group::GroupState;
 
 use super::super::join::{set_state, GroupEnv};
 use super::super::Group;

@@ -54,7 +54,7 @@ pub struct CgMember {
     pub revocation_deadline: Option<u64>,
     /// The member epoch at which it got each partition it holds (KIP-1251: a commit may carry an older epoch, but
     /// not one older than the partition's assignment).
-    pub assigned_at: crate::vec_map::VecMap<TopicPartition, i32>,
+    pub assigned_at: crate::collections::VecMap<TopicPartition, i32>,
     /// The assignment last sent to the client (a response carries the assignment only when it changed).
     pub sent_assignment: Option<Vec<TopicPartition>>,
 }
@@ -76,7 +76,7 @@ impl CgMember {
             pending_revocation: Vec::new(),
             last_heartbeat_ms: now,
             revocation_deadline: None,
-            assigned_at: crate::vec_map::VecMap::new(),
+            assigned_at: crate::collections::VecMap::new(),
             sent_assignment: None,
         }
     }

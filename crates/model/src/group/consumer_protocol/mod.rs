@@ -30,8 +30,8 @@ mod reconcile;
 #[cfg(test)]
 mod tests;
 
+use crate::collections::VecMap;
 use crate::topic_partition::TopicPartition;
-use crate::vec_map::VecMap;
 
 pub use assign::TargetAssignmentState;
 pub use heartbeat::{handle_consumer_heartbeat, HeartbeatArgs, TopicInfo};
@@ -119,7 +119,7 @@ impl ConsumerGroupData {
             .iter()
             .flat_map(|m| m.subscribed_topics.iter().cloned())
             .collect();
-        crate::sort::sort(&mut topics);
+        crate::collections::sort::sort(&mut topics);
         topics.dedup();
         topics
     }

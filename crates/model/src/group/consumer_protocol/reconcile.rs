@@ -76,7 +76,7 @@ fn next_assignment(
     }
     let mut assigned = kept;
     assigned.extend(free);
-    crate::sort::sort(&mut assigned);
+    crate::collections::sort::sort(&mut assigned);
     next.assigned = assigned;
     next.state = if unreleased.is_empty() {
         CgMemberState::Stable

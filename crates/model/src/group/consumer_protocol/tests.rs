@@ -3,13 +3,14 @@
 
 use std::rc::Rc;
 
+use crate::actor::{Ctx, Outbox};
 use crate::cluster::Cluster;
 use crate::config::ClusterConfig;
-use crate::event::{EventKind, GroupState, LeaveReason};
+use crate::event::{EventKind, LeaveReason};
+use crate::group::GroupState;
 use crate::group::{handle_offset_commit, Group, GroupEnv};
 use crate::net::{ErrorCode, Payload};
 use crate::rng::SimRng;
-use crate::sim::ctx::{Ctx, Outbox};
 use crate::topic_partition::TopicPartition;
 
 use super::{expire_consumer_sessions, handle_consumer_heartbeat, HeartbeatArgs};

@@ -50,7 +50,7 @@ pub fn parse(cell: Option<&str>, line: usize) -> Result<Vec<TopicPartition>, Imp
             out.push(TopicPartition::new(name, partition_id(p, line)?));
         }
     }
-    crate::sort::sort(&mut out);
+    crate::collections::sort::sort(&mut out);
     out.dedup();
     Ok(out)
 }

@@ -4,9 +4,9 @@
 //! imported owners.
 
 use crate::assignor::{self, AssignorName, Subscription};
+use crate::collections::VecMap;
 use crate::config::ClientProfile;
 use crate::topic_partition::TopicPartition;
-use crate::vec_map::VecMap;
 
 /// A member as the assignors see it, with what it owns in the imported output.
 pub struct Observed<'a> {
@@ -43,7 +43,7 @@ pub fn matching(
         let got = assignor::assign_by(leader, a, partitions_per_topic, &subscriptions);
         let same = members.iter().all(|m| {
             let mut owned = m.owned.clone();
-            crate::sort::sort(&mut owned);
+            crate::collections::sort::sort(&mut owned);
             got.get(m.member_id).is_some_and(|g| *g == owned)
         });
         if same {

@@ -4,13 +4,13 @@
 //! does not show is chosen and said in a note.
 
 use crate::assignor::AssignorName;
+use crate::collections::VecMap;
+use crate::collections::VecSet;
 use crate::command::{Command, RestoredMember, RestoredOffset};
 use crate::config::{ClientProfile, ClusterConfig};
-use crate::sim::limits;
+use crate::limits;
 use crate::timeline::LoggedCommand;
 use crate::topic_partition::TopicPartition;
-use crate::vec_map::VecMap;
-use crate::vec_set::VecSet;
 
 use super::super::{Scenario, SCENARIO_VERSION};
 use super::assignor_guess::{matching, Observed};

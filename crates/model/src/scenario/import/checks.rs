@@ -1,6 +1,6 @@
 //! Values every table shares, checked with Kafka's rules and this simulator's bounds.
 
-use crate::sim::limits;
+use crate::limits;
 use crate::validate;
 
 use super::error::{excerpt, ImportError, ImportProblem};

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::collections::VecSet;
 use crate::topic_partition::TopicPartition;
-use crate::vec_set::VecSet;
 
 use super::error::{ImportError, ImportProblem};
 use super::{MAX_GROUPS, MAX_MEMBERS};
@@ -165,7 +165,7 @@ impl GroupDescription {
                 topics.push(tp.topic.to_string());
             }
         }
-        crate::sort::sort(&mut topics);
+        crate::collections::sort::sort(&mut topics);
         topics.dedup();
         topics
     }

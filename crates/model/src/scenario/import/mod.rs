@@ -33,7 +33,7 @@ pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
 pub const MAX_LINES: usize = 20_000;
 pub const MAX_LINE_CHARS: usize = 100_000;
 pub const MAX_GROUPS: usize = 16;
-pub const MAX_MEMBERS: usize = crate::sim::limits::MAX_MEMBERS_PER_GROUP as usize;
+pub const MAX_MEMBERS: usize = crate::limits::MAX_MEMBERS_PER_GROUP as usize;
 /// Member ids, hosts, client ids: at most this many characters.
 pub const MAX_TEXT: usize = 255;
 pub use crate::sim::restore::MAX_OFFSET;

@@ -1,7 +1,7 @@
 //! Names for the simulated consumers of imported members, and what an unknown client id was.
 
+use crate::collections::VecSet;
 use crate::config::ClientProfile;
-use crate::vec_set::VecSet;
 
 /// A consumer name from a client id: the characters a simulated client's name allows (`[a-zA-Z0-9._-]`, at most
 /// 64), and unique among `taken` (`rdkafka`, `rdkafka-2`, …).

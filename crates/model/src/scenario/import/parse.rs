@@ -121,7 +121,7 @@ fn tool_message(t: &str) -> Option<Message<'_>> {
 }
 
 fn group_name(g: &str, line: usize) -> Result<String, ImportError> {
-    super::checks::text("GROUP", g, crate::sim::limits::MAX_NAME_LEN, line)
+    super::checks::text("GROUP", g, crate::limits::MAX_NAME_LEN, line)
 }
 
 /// Applies one of the tool's messages; returns the group it names.

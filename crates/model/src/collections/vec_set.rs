@@ -1,4 +1,4 @@
-//! `VecSet`: an ordered set kept as a sorted `Vec`, the set twin of [`crate::vec_map::VecMap`] (see docs/size.md:
+//! `VecSet`: an ordered set kept as a sorted `Vec`, the set twin of [`crate::collections::VecMap`] (see docs/size.md:
 //! a `BTreeSet` instantiation costs 1 to 5 KB of wasm, this one a few hundred bytes).
 //!
 //! Iteration is in order, exactly as `BTreeSet`'s; lookups are a binary search, inserts and removes O(n), which
@@ -104,7 +104,7 @@ impl<T: fmt::Debug> fmt::Debug for VecSet<T> {
 impl<T: Ord> FromIterator<T> for VecSet<T> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
         let mut items: Vec<T> = items.into_iter().collect();
-        crate::sort::sort(&mut items);
+        crate::collections::sort::sort(&mut items);
         items.dedup();
         VecSet { items }
     }

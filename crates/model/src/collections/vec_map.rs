@@ -196,7 +196,7 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for VecMap<K, V> {
 impl<K: Ord, V> FromIterator<(K, V)> for VecMap<K, V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
         let mut entries: Vec<(K, V)> = entries.into_iter().collect();
-        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+        crate::collections::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         // The sort is stable: of equal keys the last one given is last; keep its value.
         entries.dedup_by(|later, kept| {
             let same = later.0 == kept.0;
