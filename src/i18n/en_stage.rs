@@ -17,7 +17,9 @@ pub const TABLE: &str = table![
     ("stage.no_assignor", "no assignor yet"),
     ("stage.coordinator", "coordinator {broker}"),
     ("stage.unknown", "unknown"),
-    ("stage.group_label", "Consumer group {group}, {state}, generation {gen}, {meta}, {n} members"),
+    ("stage.group_label", "Consumer group {group}, {state}, {gen}, {meta}, {n} members"),
+    ("stage.group_epochs", "epoch {epoch} · target {target}"),
+    ("stage.consumer_group_meta", "consumer protocol · {assignor} · {coordinator}"),
     ("stage.generation", "generation {gen}"),
     // members
     ("stage.no_member_id", "member id: (none yet)"),

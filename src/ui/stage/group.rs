@@ -16,7 +16,10 @@ pub struct GroupProps {
     pub group_id: Option<String>,
     pub state: Option<&'static str>,
     pub generation_id: i32,
-    pub assignor: Option<&'static str>,
+    /// KIP-848 groups: (group epoch, target assignment epoch); None for a classic group.
+    #[prop_or_default]
+    pub epochs: Option<(i32, i32)>,
+    pub assignor: Option<AttrValue>,
     pub coordinator: Option<u32>,
     pub members: usize,
     pub rect: Rect,
@@ -51,19 +54,37 @@ pub fn group_box(p: &GroupProps) -> Html {
         .map_or(t(lang, "stage.unknown").to_string(), |b| {
             tf(lang, "ev.broker", &[("broker", &b)])
         });
-    let meta = format!(
-        "{} · {}",
-        p.assignor.unwrap_or(t(lang, "stage.no_assignor")),
-        tf(lang, "stage.coordinator", &[("broker", &coordinator)])
-    );
-    let generation = tf(lang, "stage.generation", &[("gen", &p.generation_id)]);
+    let assignor = p
+        .assignor
+        .as_deref()
+        .unwrap_or(t(lang, "stage.no_assignor"));
+    let coordinator = tf(lang, "stage.coordinator", &[("broker", &coordinator)]);
+    // A KIP-848 group counts epochs, not generations, and its assignor runs on the broker.
+    let (meta, generation) = match p.epochs {
+        Some((epoch, target)) => (
+            tf(
+                lang,
+                "stage.consumer_group_meta",
+                &[("assignor", &assignor), ("coordinator", &coordinator)],
+            ),
+            tf(
+                lang,
+                "stage.group_epochs",
+                &[("epoch", &epoch), ("target", &target)],
+            ),
+        ),
+        None => (
+            format!("{assignor} · {coordinator}"),
+            tf(lang, "stage.generation", &[("gen", &p.generation_id)]),
+        ),
+    };
     let label = tf(
         lang,
         "stage.group_label",
         &[
             ("group", &group_id),
             ("state", &shown_state),
-            ("gen", &p.generation_id),
+            ("gen", &generation),
             ("meta", &meta),
             ("n", &p.members),
         ],
@@ -72,7 +93,10 @@ pub fn group_box(p: &GroupProps) -> Html {
     let badge_w = 12.0 + shown_state.chars().count() as f64 * 6.6;
     html! {
         <g class={classes!("group", group_class(p.colour), p.selected.then_some("is-selected"), p.highlight.then_some("is-marked"))}
-           data-group={group_id.clone()} data-highlight={p.highlight.then_some("true")} data-state={state} data-generation={p.generation_id.to_string()}>
+           data-group={group_id.clone()} data-highlight={p.highlight.then_some("true")} data-state={state} data-generation={p.generation_id.to_string()}
+           data-protocol={p.epochs.map(|_| "consumer")}
+           data-group-epoch={p.epochs.map(|(e, _)| e.to_string())}
+           data-assignment-epoch={p.epochs.map(|(_, a)| a.to_string())}>
             { rect("group__box", r.x, r.y, r.w, r.h, "10") }
             <g class="group__header" role="button" tabindex="0" {onclick} {onkeydown}>
                 { rect("group__hit", r.x, r.y, r.w, 60.0, "10") }

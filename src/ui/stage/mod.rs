@@ -249,7 +249,8 @@ pub fn stage(p: &StageProps) -> Html {
         groups.push(html! {
             <GroupBox key={format!("g-{}", gl.group_id.as_deref().unwrap_or_default())} group_id={gl.group_id.clone()}
                 state={gv.map(|g| g.state.name())} generation_id={gv.map_or(0, |g| g.generation_id)}
-                assignor={gv.and_then(|g| g.assignor.map(|a| a.name()))}
+                assignor={gv.and_then(|g| g.server_assignor.clone().map(AttrValue::from).or_else(|| g.assignor.map(|a| AttrValue::from(a.name()))))}
+                epochs={gv.and_then(|g| Some((g.group_epoch?, g.assignment_epoch?)))}
                 coordinator={gv.and_then(|g| g.coordinator.broker)} members={gl.members.len()}
                 rect={gl.rect} colour={gl.colour}
                 selected={gl.group_id.as_ref().is_some_and(|g| sel == Some(&Selection::Group(g.clone())))}
