@@ -15,6 +15,7 @@ mod help;
 mod import_group;
 mod inspector;
 mod keyboard;
+mod legend;
 mod lesson_panel;
 mod markup;
 mod modal;

@@ -16,6 +16,7 @@ use crate::ui::header::header;
 use crate::ui::help::help;
 use crate::ui::import_group::ImportGroup;
 use crate::ui::inspector;
+use crate::ui::legend::legend;
 use crate::ui::lesson_panel::{lesson_panel, LessonPanel};
 use crate::ui::notice::notice_bar;
 use crate::ui::share::Share;
@@ -75,7 +76,10 @@ pub fn page(app: &App) -> Html {
                     { lesson_panel(lang, LessonPanel { toc: &session.toc, place: session.place,
                         playing: session.step_playing(),
                         view, timeline: session.engine.timeline(), on_go: &cb.lesson, narrow: app.width < NARROW_PX }) }
-                    { zoom_bar(lang, app.zoom, &cb.zoom, &cb.zoom_fit) }
+                    <div class="stage-tools">
+                        { legend(lang) }
+                        { zoom_bar(lang, app.zoom, &cb.zoom, &cb.zoom_fit) }
+                    </div>
                     <div class={if app.zoom != 1.0 { "stage-wrap is-zoomed" } else { "stage-wrap" }} ref={app.stage_ref.clone()}
                          onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}
                          onpointerup={cb.pan_up.clone()} onwheel={cb.wheel.clone()}

@@ -27,7 +27,7 @@ pub fn ownership(p: &OwnershipProps) -> Html {
         <g class="ownership" aria-hidden="true">
             { for p.lines.iter().map(|l| html! {
                 <path key={format!("{}>{}", l.consumer, l.tp)} class={classes!("own", group_class(l.colour), (!l.reading).then_some("own--unread"))}
-                      data-owner={l.consumer.clone()} data-owns={l.tp.clone()} d={l.d.clone()} pathLength="1" />
+                      data-owner={l.consumer.clone()} data-owns={l.tp.clone()} d={l.d.clone()} pathLength={l.reading.then_some("1")} />
             }) }
         </g>
     }
