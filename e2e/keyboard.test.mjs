@@ -147,6 +147,9 @@ test('the main actions work from the keyboard alone', () =>
 
 test('a lesson is opened and followed from the keyboard', () =>
   h.withPage({ viewport: 'desktop', path: '/?paused' }, async ({ page }) => {
+    // The contents start folded above the stage: open them from the keyboard first.
+    await tabTo(page, '.lesson__toc > summary');
+    await page.keyboard.press('Enter');
     await tabTo(page, '[data-toc="crash"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-lesson="crash"][data-lesson-step="0"][data-lesson-state="paused"]');

@@ -28,8 +28,6 @@ pub struct LessonPanel<'a> {
     /// The model's history, for facts about what happened (what a rebalance cost).
     pub timeline: &'a Timeline,
     pub on_go: &'a Callback<Option<Place>>,
-    /// A narrow screen: the contents start folded, so the stage shows without scrolling.
-    pub narrow: bool,
 }
 
 /// The narration of step `k`, with the names only the model knows filled in.
@@ -45,7 +43,8 @@ fn narration(lang: Lang, id: &str, k: usize, view: &WorldView) -> String {
 /// A plain function, not a component: it shows the model's facts now, so it changes every frame anyway.
 pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
     let toc = html! {
-        <details class="lesson__toc" open={p.place.is_none() && !p.narrow}>
+        // Folded, so the stage comes first: one line above it until the learner opens the contents.
+        <details class="lesson__toc">
             <summary>{ t(lang, "lesson.toc") }</summary>
             <ol>{ for p.toc.iter().enumerate().map(|(i, (id, _))| html! {
                 <li><a href={format!("#lesson={id}&step=0")} data-toc={*id}
@@ -56,7 +55,7 @@ pub fn lesson_panel(lang: Lang, p: LessonPanel) -> Html {
     };
     let Some(place) = p.place else {
         return html! {
-            <section class="panel lesson" aria-label={t(lang, "lesson.heading")} data-lesson="">
+            <section class="panel lesson lesson--start" aria-label={t(lang, "lesson.heading")} data-lesson="">
                 <h2 class="lesson__title">{ t(lang, "lesson.start") }</h2>
                 { toc }
             </section>

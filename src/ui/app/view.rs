@@ -25,10 +25,6 @@ use crate::ui::stage::Stage;
 use crate::ui::timeline::TimelineBar;
 use crate::ui::zoom::zoom_bar;
 
-/// A stage narrower than this is a phone's (or a narrow embed's): the lesson contents start folded. The CSS
-/// compacts the controls below a 600px viewport, about the same screens.
-const NARROW_PX: f64 = 600.0;
-
 pub fn page(app: &App) -> Html {
     let session = app.session.borrow();
     let lang = session.lang;
@@ -75,7 +71,7 @@ pub fn page(app: &App) -> Html {
                 <div class="stage-col">
                     { lesson_panel(lang, LessonPanel { toc: &session.toc, place: session.place,
                         playing: session.step_playing(),
-                        view, timeline: session.engine.timeline(), on_go: &cb.lesson, narrow: app.width < NARROW_PX }) }
+                        view, timeline: session.engine.timeline(), on_go: &cb.lesson }) }
                     <div class="stage-tools">
                         { legend(lang) }
                         { zoom_bar(lang, app.zoom, &cb.zoom, &cb.zoom_fit) }
