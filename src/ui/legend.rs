@@ -9,7 +9,7 @@ use crate::i18n::{t, Lang};
 /// A small drawing of one mark, 40×24.
 fn swatch(mark: Html) -> Html {
     html! {
-        <svg class="legend__swatch stage-svg" width="40" height="24" viewBox="0 0 40 24" aria-hidden="true">
+        <svg class="legend__swatch" width="40" height="24" viewBox="0 0 40 24" aria-hidden="true">
             { mark }
         </svg>
     }
