@@ -1,5 +1,5 @@
 // The worlds the browser benchmarks load through window.grouplab.load() (scripts/browser-bench.mjs,
-// scripts/frame-cost.mjs): issue3 = 64 partitions, 16 consumers in 3 groups, 500 records/s; stress = 1024
+// scripts/frame-cost.mjs): tall = 64 partitions, 16 consumers in 3 groups, 500 records/s; stress = 1024
 // partitions, 256 consumers in 3 groups, 2000 records/s (the targets of issues 3 and 6); default = the page's
 // own world (nothing loaded).
 
@@ -34,7 +34,7 @@ export function loadScenario(partitions, consumers, recordsPerSec, timeMs = 0) {
 /// Scenario name -> (start time in ms) -> what to load (null: nothing).
 export const SCENARIOS = {
   default: () => null,
-  issue3: (timeMs) => loadScenario(64, 16, 500, timeMs),
+  tall: (timeMs) => loadScenario(64, 16, 500, timeMs),
   stress: (timeMs) => loadScenario(1024, 256, 2000, timeMs),
 };
 

@@ -6,9 +6,9 @@
 //   - frame time p50/p95/p99 from requestAnimationFrame deltas over --seconds,
 //   - JS heap in use (CDP Runtime.getHeapUsage, after a GC) and the size of the wasm linear memory.
 // Prints a markdown table. A benchmark, never part of `make test`.
-//   node scripts/browser-bench.mjs [--runs 5] [--seconds 3] [--scenario default|issue3|stress] [--json] [--dist DIR]
+//   node scripts/browser-bench.mjs [--runs 5] [--seconds 3] [--scenario default|tall|stress] [--json] [--dist DIR]
 // --dist serves another build (e.g. a copy of dist/ from before a change, for A/B runs).
-// --scenario loads a heavier world through window.grouplab.load() before frames are measured: issue3 = 64
+// --scenario loads a heavier world through window.grouplab.load() before frames are measured: tall = 64
 // partitions, 16 consumers in 3 groups, 500 records/s; stress = 1024 partitions, 256 consumers in 3 groups,
 // 2000 records/s (the targets of issues 3 and 6; scripts/bench-scenarios.mjs).
 import os from 'node:os';
@@ -27,7 +27,7 @@ const SCENARIO = (() => {
   return i >= 0 ? args[i + 1] : 'default';
 })();
 
-if (!(SCENARIO in SCENARIOS)) throw new Error(`unknown --scenario ${SCENARIO}: default, issue3 or stress`);
+if (!(SCENARIO in SCENARIOS)) throw new Error(`unknown --scenario ${SCENARIO}: default, tall or stress`);
 const SECONDS = opt('seconds', 3);
 const MODES = [
   { name: 'no throttling', rate: 1 },

@@ -4,7 +4,7 @@
 // animation frame, split into the requestAnimationFrame callback (the app: simulation, view, Yew) and style,
 // layout, paint and layerize; plus the raster threads' time per frame. Frame rates are wall-clock and only
 // indicative. A benchmark, never part of `make test`.
-//   node scripts/frame-cost.mjs [--scenario default|issue3|stress] [--seconds 3] [--rounds 2] [--from MS]
+//   node scripts/frame-cost.mjs [--scenario default|tall|stress] [--seconds 3] [--rounds 2] [--from MS]
 //        [--scroll PX] DIST...
 // Each round measures every DIST (a directory like dist/) once, in turn, in a fresh page: the scenario is
 // loaded (starting at simulated time --from), played for 3.5 s (scrolled down --scroll pixels), then traced
@@ -21,7 +21,7 @@ for (let i = 0; i < args.length; i++) {
   else dists.push(args[i]);
 }
 const SCENARIO = flags.get('scenario') ?? 'default';
-if (!(SCENARIO in SCENARIOS)) throw new Error(`unknown --scenario ${SCENARIO}: default, issue3 or stress`);
+if (!(SCENARIO in SCENARIOS)) throw new Error(`unknown --scenario ${SCENARIO}: default, tall or stress`);
 const SECONDS = Number(flags.get('seconds') ?? 3);
 const ROUNDS = Number(flags.get('rounds') ?? 2);
 const FROM = Number(flags.get('from') ?? 0);
