@@ -72,6 +72,34 @@ pub fn broker_node(p: &BrokerProps) -> Html {
             ("coord", &coord),
         ],
     );
+    // The name line: "broker 0 down" while it fits (bold 13 px, about 7.6 px a character), else "#0 down".
+    let full_name = tf(lang, "ev.broker", &[("broker", &id)]);
+    let name =
+        if (full_name.chars().count() + 1 + status.chars().count()) as f64 * 7.6 <= r.w - 20.0 {
+            full_name
+        } else {
+            format!("#{id}")
+        };
+    // The badge: "★ coordinator" while it fits its pill, else "★ coord.", else the star alone.
+    let badge = match p.coordinates.len() {
+        0 => String::new(),
+        1 => fitting(
+            r.w - 8.0,
+            [
+                t(lang, "stage.coordinator_badge").to_string(),
+                "★ coord.".into(),
+                "★".into(),
+            ],
+        ),
+        n => fitting(
+            r.w - 8.0,
+            [
+                tf(lang, "stage.coordinator_many", &[("n", &n)]),
+                format!("★ coord. ×{n}"),
+                format!("★×{n}"),
+            ],
+        ),
+    };
     html! {
         <g {class} data-broker={id.to_string()} data-up={p.up.to_string()}
            data-coordinates={p.coordinates.join(" ")}
@@ -79,15 +107,14 @@ pub fn broker_node(p: &BrokerProps) -> Html {
             { title(label) }
             { rect("broker__box", r.x, r.y, r.w, r.h, "8") }
             { text("broker__name", r.x + 10.0, r.y + 20.0, "", html! { <>
-                { tf(lang, "ev.broker", &[("broker", &id)]) }
+                { name }
                 <tspan class="broker__status" dx="6">{ status }</tspan>
             </> }) }
             { text("broker__leads", r.x + 10.0, r.y + 36.0, "", shown) }
             if !p.coordinates.is_empty() {
                 <g class="broker__coord">
                     { rect("", r.x + 6.0, r.y + 42.0, r.w - 12.0, 16.0, "8") }
-                    { text("", r.x + 14.0, r.y + 54.0, "",
-                        if p.coordinates.len() == 1 { t(lang, "stage.coordinator_badge").to_string() } else { tf(lang, "stage.coordinator_many", &[("n", &p.coordinates.len())]) }) }
+                    { text("", r.x + 14.0, r.y + 54.0, "", badge) }
                 </g>
             }
         </g>
