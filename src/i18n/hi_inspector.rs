@@ -116,8 +116,11 @@ pub const TABLE: &str = table![
     ("insp.partition", "partition"),
     ("insp.timestamp", "timestamp"),
     ("insp.how_chosen", "{producer} ne partition kese chuna (abhi {n} partitions)"),
-    ("insp.other_would", "{partitioner} partitioner isi key k liye partition {p} chunta: Java aur librdkafka clients default m ek partition pe agree nhi krte."),
-    ("insp.other_no_hash", "{partitioner} partitioner bhi ise hash nhi krta."),
+    ("insp.other_would", "{n} partitions k saath {mine} is key k liye partition {a} chunta hai; {other} partition {b} chunta. Java aur librdkafka (confluent-kafka) producers default m ek partition pe agree nhi krte."),
+    ("insp.other_no_hash", "{other} is key ko hash nhi krta: vo bina hash k partition chunta hai."),
+    ("insp.other_would_only", "Same key k liye {other} partition {b} chunta."),
+    ("insp.partitioner_by", "{client} ka {partitioner} partitioner ({hash})"),
+    ("insp.partitioner_by_nohash", "{client} ka {partitioner} partitioner"),
     // a topic
     ("insp.partitions", "partitions"),
     ("insp.records", "records"),
