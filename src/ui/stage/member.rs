@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use grouplab_model::consumer::{ConsumerStatus, MemberState};
 use grouplab_model::event::GroupState;
-use grouplab_model::view::ConsumerView;
+use grouplab_model::view::{ConsumerView, WorldView};
 
 use super::activate::handlers;
 use super::layout::Rect;
@@ -58,6 +58,57 @@ pub fn state_key(label: &str) -> &'static str {
     }
 }
 
+/// Real trouble a member is in, shown in the warning colour next to its processing rate (a rate alone is
+/// not trouble).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trouble {
+    /// It processes fewer records a second than arrive on its partitions: its lag grows.
+    LagGrows,
+    /// Its last poll() was over half of max.poll.interval.ms ago: it is about to be timed out of the group.
+    PollLate,
+}
+
+impl Trouble {
+    pub fn id(self) -> &'static str {
+        match self {
+            Trouble::LagGrows => "lag",
+            Trouble::PollLate => "poll",
+        }
+    }
+}
+
+/// The trouble a running member is in, if any: its poll() nearly too late, or records arriving on its
+/// partitions faster than it processes them (the producers' rates shared evenly over each topic's partitions).
+pub fn trouble(c: &ConsumerView, v: &WorldView) -> Option<Trouble> {
+    if c.status != ConsumerStatus::Running {
+        return None;
+    }
+    let since_poll = v.time_ms.saturating_sub(c.last_poll_ms);
+    if c.group_id.is_some() && !c.standalone && since_poll * 2 > c.max_poll_interval_ms {
+        return Some(Trouble::PollLate);
+    }
+    let rate = c.records_per_sec?;
+    let arriving: f64 = v
+        .producers
+        .iter()
+        .flat_map(|p| p.rates.iter())
+        .map(|(topic, r)| {
+            let partitions = v
+                .topics
+                .iter()
+                .find(|t| &t.name == topic)
+                .map_or(1, |t| t.partitions.len().max(1));
+            let mine = c
+                .assigned
+                .iter()
+                .filter(|tp| tp.rsplit_once('/').is_some_and(|(t, _)| t == topic))
+                .count();
+            *r as f64 * mine as f64 / partitions as f64
+        })
+        .sum();
+    (f64::from(rate) < arriving).then_some(Trouble::LagGrows)
+}
+
 /// Stable in a stable group, yet owning nothing.
 pub fn is_idle(c: &ConsumerView, group_state: Option<GroupState>) -> bool {
     c.status == ConsumerStatus::Running
@@ -78,7 +129,9 @@ pub struct MemberProps {
     pub assigned: Vec<String>,
     pub idle: bool,
     pub is_leader: bool,
-    pub slow: Option<u32>,
+    /// Records it processes a second (None: as fast as they come).
+    pub rate: Option<u32>,
+    pub trouble: Option<Trouble>,
     pub rect: Rect,
     pub colour: usize,
     pub selected: bool,
@@ -130,9 +183,24 @@ pub fn member_node(p: &MemberProps) -> Html {
             .collect();
         tf(lang, "stage.owns", &[("list", &ps.join(", P"))])
     };
+    // The processing rate, right on the last line, with the trouble it is in (if any) in words.
+    let rate = p.rate.map(|r| match p.trouble {
+        Some(Trouble::LagGrows) => tf(lang, "stage.rate_lag_grows", &[("rate", &r)]),
+        Some(Trouble::PollLate) => tf(lang, "stage.rate_poll_late", &[("rate", &r)]),
+        None => tf(lang, "stage.rate", &[("rate", &r)]),
+    });
+    let rate = match (rate, p.trouble) {
+        (None, Some(Trouble::PollLate)) => Some(t(lang, "stage.poll_late").to_string()),
+        (rate, _) => rate,
+    };
+    // 12 px text: about 6.8 px a character.
+    let rate_w = rate
+        .as_ref()
+        .map_or(0.0, |r| r.chars().count() as f64 * 6.8 + 8.0);
     // The list while it fits the box (10 px text, about 5.6 px a character), else the count; the accessible
     // name keeps the whole list.
-    let shown = if owns.chars().count() as f64 * 5.6 <= r.w - 16.0 || p.assigned.is_empty() {
+    let shown = if owns.chars().count() as f64 * 5.6 <= r.w - 16.0 - rate_w || p.assigned.is_empty()
+    {
         owns.clone()
     } else {
         tf(lang, "stage.owns_n", &[("n", &p.assigned.len())])
@@ -152,6 +220,10 @@ pub fn member_node(p: &MemberProps) -> Html {
     if p.is_leader {
         label.push_str(t(lang, "stage.group_leader"));
     }
+    if let Some(rate) = &rate {
+        label.push_str(", ");
+        label.push_str(rate);
+    }
     if p.state == "not told yet" {
         label.push_str(t(lang, "stage.not_told_hint"));
     }
@@ -162,18 +234,55 @@ pub fn member_node(p: &MemberProps) -> Html {
            data-client-id={p.client_id.clone()}
            data-group-instance-id={p.group_instance_id.clone().unwrap_or_default()}
            data-state={p.state} data-idle={p.idle.to_string()} data-assigned={p.assigned.join(" ")}
+           data-trouble={p.trouble.map(Trouble::id)}
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("member__box", r.x, r.y, r.w, r.h, "8") }
             { text("member__name", r.x + 8.0, r.y + 16.0, "", html! { <>
                 { &p.consumer }
                 if p.is_leader { <tspan class="member__leader" dx="5">{ t(lang, "stage.leader") }</tspan> }
-                if let Some(rate) = p.slow { <tspan class="member__slow" dx="5">{ format!("{rate}/s") }</tspan> }
             </> }) }
             { text("member__state", r.right() - 8.0, r.y + 16.0, "end", markup::text(state)) }
             { text("member__id", r.x + 8.0, r.y + 31.0, "", markup::text(member)) }
             { text("member__id", r.x + 8.0, r.y + 44.0, "", markup::text(client)) }
             { text("member__owns", r.x + 8.0, r.y + 57.0, "", markup::text(shown)) }
+            if let Some(rate) = rate {
+                <text class={classes!("member__rate", p.trouble.map(|_| "is-trouble"))} x={super::activate::px(r.right() - 8.0)}
+                      y={super::activate::px(r.y + 57.0)} text-anchor="end"
+                      data-trouble={p.trouble.map(Trouble::id)}>{ rate }</text>
+            }
         </g>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use grouplab_model::command::Command;
+    use grouplab_model::scenario::Scenario;
+
+    #[test]
+    fn only_a_growing_lag_or_a_late_poll_is_trouble() {
+        let mut t = Scenario::course_notes().build().unwrap();
+        t.advance_to(12_000);
+        let v = t.sim().view(40);
+        let c1 = v.consumers.iter().find(|c| c.name == "consumer1").unwrap();
+        // 50 records/s against about 2/s arriving on its two partitions: a rate, not trouble.
+        assert_eq!(c1.records_per_sec, Some(50));
+        assert_eq!(trouble(c1, &v), None);
+        t.apply(Command::SetProcessingRate {
+            consumer: "consumer1".into(),
+            records_per_sec: Some(1),
+        })
+        .unwrap();
+        t.advance_to(13_000);
+        let v = t.sim().view(40);
+        let c1 = v.consumers.iter().find(|c| c.name == "consumer1").unwrap();
+        assert_eq!(trouble(c1, &v), Some(Trouble::LagGrows));
+        // A poll more than half of max.poll.interval.ms ago.
+        let mut late = c1.clone();
+        late.last_poll_ms = 0;
+        late.max_poll_interval_ms = 20_000;
+        assert_eq!(trouble(&late, &v), Some(Trouble::PollLate));
     }
 }

@@ -261,7 +261,7 @@ pub fn stage(p: &StageProps) -> Html {
                 <MemberNode key={format!("m-{name}")} consumer={name.clone()} member_id={c.member_id.clone()}
                     client_id={c.client_id.clone()} group_instance_id={c.group_instance_id.clone()}
                     profile={c.profile.label()} state={state_label(c, gs)} assigned={if running(c) { c.assigned.clone() } else { Vec::new() }}
-                    idle={is_idle(c, gs)} {is_leader} slow={c.records_per_sec} rect={*rect} colour={gl.colour}
+                    idle={is_idle(c, gs)} {is_leader} rate={c.records_per_sec} trouble={member::trouble(c, view)} rect={*rect} colour={gl.colour}
                     selected={sel == Some(&Selection::Consumer(name.clone()))} on_select={p.on_select.clone()} />
                 });
             }
