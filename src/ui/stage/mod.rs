@@ -221,7 +221,7 @@ pub fn stage(p: &StageProps) -> Html {
             };
             rows.push(html! {
                 <PartitionRow key={format!("r-{tp}")} tp={tp.clone()} partition={part.partition} rect={*rect}
-                    narrow={l.narrow} cells={l.cells} leader={part.leader}
+                    narrow={l.narrow} cells={l.cells} cell={l.cell} leader={part.leader}
                     log_start_offset={part.log_start_offset} log_end_offset={part.log_end_offset}
                     {records} {groups} {positions} {paused} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
                     selected={sel == Some(&Selection::Partition(tp.clone()))} {selected_offset}
@@ -333,6 +333,7 @@ pub fn stage(p: &StageProps) -> Html {
             <Ownership lines={own_lines} />
         </svg>
         <svg class="stage-svg" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")}
+             style={format!("--mono-px: {}px", l.cell.font)}
              data-layout-width={w.clone()} data-layout-height={h.clone()}
              role="group" aria-label={t(lang, "stage.label")}>
             // Every child keyed, each family's keys with its own prefix: a list with an unkeyed child is diffed

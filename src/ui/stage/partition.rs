@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::activate::{handlers, px};
-use super::layout::{Rect, CELL_PITCH, CELL_W, LAG_W, ROW_LABEL_W};
+use super::layout::{cell_label, Cells, Rect, LAG_W, ROW_LABEL_W};
 use super::svg::{self, rect, title};
 use crate::i18n::{t, tf, use_lang};
 use crate::ui::markup;
@@ -43,6 +43,8 @@ pub struct PartitionProps {
     pub rect: Rect,
     pub narrow: bool,
     pub cells: usize,
+    /// The cells' size and the size of their text.
+    pub cell: Cells,
     pub leader: Option<u32>,
     pub log_start_offset: u64,
     pub log_end_offset: u64,
@@ -61,33 +63,22 @@ pub struct PartitionProps {
     pub on_select: Callback<Selection>,
 }
 
-/// Width of one character of a position label (9 px text), for keeping labels apart.
-const POSITION_CHAR_W: f64 = 5.6;
-
 /// Width of one character of the paused label (11 px bold), for fitting it in the veil.
 const PAUSED_CHAR_W: f64 = 6.9;
-
-/// Font size that fits an offset's digits in a cell.
-fn cell_font(offset: u64) -> &'static str {
-    match offset {
-        0..=999 => "9",
-        1_000..=9_999 => "7.5",
-        _ => "6",
-    }
-}
 
 #[function_component(PartitionRow)]
 pub fn partition_row(p: &PartitionProps) -> Html {
     let lang = use_lang();
     let r = p.rect;
     let lag_w = if p.narrow { 58.0 } else { LAG_W };
-    let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * CELL_PITCH;
+    let (cell_w, pitch) = (p.cell.w, p.cell.pitch);
+    let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * pitch;
     let leo = p.log_end_offset;
     let first_visible = leo.saturating_sub(p.cells as u64).max(p.log_start_offset);
     // Left edge of the cell holding `offset` (offsets before the window are clamped to its left edge).
     let x_of = |offset: u64| -> f64 {
         let o = offset.clamp(first_visible, leo);
-        cells_right - (leo - o) as f64 * CELL_PITCH
+        cells_right - (leo - o) as f64 * pitch
     };
     let cy = r.y + 14.0;
     let tp = p.tp.clone();
@@ -127,10 +118,10 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     // Places count from `base` (a multiple of 1024 at or below the first visible offset), so coordinates
     // stay small whatever the offsets; the strip jumps back once every 1024 records, all cells with it.
     let base = first_visible - first_visible % 1024;
-    let strip_x = cells_right - (leo - base) as f64 * CELL_PITCH;
+    let strip_x = cells_right - (leo - base) as f64 * pitch;
     let cells = p.records.iter().filter(|c| c.offset >= first_visible).map(|c| {
         let (fill, ink) = key_colour(c.key.as_deref());
-        let x = (c.offset - base) as f64 * CELL_PITCH;
+        let x = (c.offset - base) as f64 * pitch;
         let tp = p.tp.clone();
         let offset = c.offset;
         let (onclick, onkeydown) =
@@ -147,9 +138,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             <g key={c.offset.to_string()} class={classes!("cell", selected.then_some("is-selected"), c.key.is_none().then_some("is-null"))}
                data-offset={c.offset.to_string()} data-key={key} {onclick} {onkeydown}>
                 { svg::title(title) }
-                <rect x={px(x)} y={px(cy)} width={px(CELL_W)} height="22" rx="3" fill={fill} />
-                <text x={px(x + CELL_W / 2.0)} y={px(cy + 14.5)} fill={ink} font-size={cell_font(c.offset)}
-                      text-anchor="middle">{ c.offset }</text>
+                <rect x={px(x)} y={px(cy)} width={px(cell_w)} height="22" rx="3" fill={fill} />
+                <text x={px(x + cell_w / 2.0)} y={px(cy + 15.0)} fill={ink} text-anchor="middle">{ cell_label(c.offset) }</text>
             </g>
         }
     });
@@ -170,7 +160,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
 
     // One triangle per consumer; consumers at the same offset (often one per group, all caught up) share a
     // label ("1,5,9"), and a label that would run into the previous one is left out (each triangle keeps its
-    // title, and the inspector lists every position).
+    // title, and the inspector lists every position). A label that would run into the lag column goes left of
+    // its triangle.
     let mut at: Vec<(u64, Vec<&str>)> = Vec::new();
     for m in &p.positions {
         let short = m.consumer.trim_start_matches("consumer");
@@ -186,13 +177,18 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     }
     at.sort_by_key(|(pos, _)| *pos);
     let mut free_from = f64::MIN;
+    let lag_left = r.right() - lag_w - 4.0;
     let position_labels = at.into_iter().filter_map(|(pos, names)| {
-        let x = x_of(pos) + 6.0;
         let text = names.join(",");
+        let w = p.cell.text_w(&text);
+        let mut x = x_of(pos) + 6.0;
+        if x + w > lag_left {
+            x = x_of(pos) - 6.0 - w;
+        }
         if x < free_from {
             return None;
         }
-        free_from = x + text.len() as f64 * POSITION_CHAR_W + 3.0;
+        free_from = x + w + p.cell.char_w;
         Some(html! {
             <text class="position__label" x={px(x)} y={px(cy + 32.0)} aria-hidden="true">{ text }</text>
         })
