@@ -209,7 +209,6 @@ fn sleep(o: &mut String, ms: u64, java: bool) {
 }
 
 const PYTHON_POLL_LOOP: &str = r#"
-
 def poll_loop(consumer, stop{manual_param}):
     """A consumer's poll loop, until stop is set (a thread here; usually a process of its own)."""
     try:
@@ -244,19 +243,19 @@ def close(consumer):
             entry[1].set()
             entry[2].join()
             return
-
 "#;
 
 const PYTHON_END: &str = r#"
-# Keep consuming until Ctrl+C, then close every consumer still running.
-try:
-    while running:
-        time.sleep(1)
-except KeyboardInterrupt:
-    pass
-finally:
-    for consumer, _, _ in list(running):
-        close(consumer)
+    # Keep consuming until Ctrl+C, then close every consumer still running.
+    try:
+        while running:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for consumer, _, _ in list(running):
+            close(consumer)
+
 "#;
 
 /// Which helpers the steady produce rates need.
@@ -314,6 +313,17 @@ fn python_program(o: &mut String, body: &str, manual: bool, assigns: bool, rates
     } else {
         ("", "", "")
     };
+    // What happened on the stage first, in main(); the loops it starts below.
+    o.push_str("\n\ndef main():");
+    for line in body.lines() {
+        if line.is_empty() {
+            o.push('\n');
+        } else {
+            let _ = write!(o, "\n    {line}");
+        }
+    }
+    o.push('\n');
+    o.push_str(PYTHON_END);
     o.push_str(
         &PYTHON_POLL_LOOP
             .replace("{manual_param}", param)
@@ -323,8 +333,7 @@ fn python_program(o: &mut String, body: &str, manual: bool, assigns: bool, rates
     if rates.any {
         o.push_str(PYTHON_RATES);
     }
-    o.push_str(body);
-    o.push_str(PYTHON_END);
+    o.push_str("\n\nif __name__ == \"__main__\":\n    main()\n");
 }
 
 const JAVA_IMPORTS: &str = "import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -442,6 +451,14 @@ fn java_program(o: &mut String, body: &str, manual: bool, assigns: bool, rates: 
 
 /// Names the generated code defines itself, and the languages' keywords: a client named so gets a `_`.
 const TAKEN: &[&str] = &[
+    "main",
+    "set_rate",
+    "setRate",
+    "produce_steadily",
+    "rates",
+    "cycle",
+    "itertools",
+    "random",
     "poll_loop",
     "start",
     "close",
