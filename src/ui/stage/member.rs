@@ -171,17 +171,20 @@ pub fn member_node(p: &MemberProps) -> Html {
             chars,
         ),
     };
-    let owns = if p.idle {
-        t(lang, "stage.idle").to_string()
-    } else if p.assigned.is_empty() {
-        t(lang, "stage.owns_nothing").to_string()
-    } else {
+    let list = {
         let ps: Vec<&str> = p
             .assigned
             .iter()
             .map(|tp| tp.rsplit_once('/').map_or(tp.as_str(), |(_, n)| n))
             .collect();
-        tf(lang, "stage.owns", &[("list", &ps.join(", P"))])
+        format!("P{}", ps.join(", P"))
+    };
+    let owns = if p.idle {
+        t(lang, "stage.idle").to_string()
+    } else if p.assigned.is_empty() {
+        t(lang, "stage.owns_nothing").to_string()
+    } else {
+        tf(lang, "stage.owns", &[("list", &&list[1..])])
     };
     // The processing rate, right on the last line, with the trouble it is in (if any) in words.
     let rate = p.rate.map(|r| match p.trouble {
@@ -193,17 +196,31 @@ pub fn member_node(p: &MemberProps) -> Html {
         (None, Some(Trouble::PollLate)) => Some(t(lang, "stage.poll_late").to_string()),
         (rate, _) => rate,
     };
-    // 12 px text: about 6.8 px a character.
-    let rate_w = rate
-        .as_ref()
-        .map_or(0.0, |r| r.chars().count() as f64 * 6.8 + 8.0);
-    // The list while it fits the box (10 px text, about 5.6 px a character), else the count; the accessible
-    // name keeps the whole list.
-    let shown = if owns.chars().count() as f64 * 5.6 <= r.w - 16.0 - rate_w || p.assigned.is_empty()
-    {
-        owns.clone()
+    // What the member owns on the same line, 10 px text (about 5.6 px a character) beside the rate's 12 px
+    // (about 6.8): the sentence, else the count, else the bare list; a member owning nothing keeps its note and
+    // drops a rate that is no trouble. The accessible name keeps both whole.
+    let rate_w = |rate: &Option<String>| {
+        rate.as_ref()
+            .map_or(0.0, |r| r.chars().count() as f64 * 6.8 + 8.0)
+    };
+    let fits = |s: &str, rate: &Option<String>| {
+        s.chars().count() as f64 * 5.6 + rate_w(rate) <= r.w - 16.0
+    };
+    let (shown, shown_rate) = if p.assigned.is_empty() {
+        let keep = fits(&owns, &rate) || p.trouble.is_some();
+        (owns.clone(), if keep { rate.clone() } else { None })
     } else {
-        tf(lang, "stage.owns_n", &[("n", &p.assigned.len())])
+        let forms = [
+            owns.clone(),
+            tf(lang, "stage.owns_n", &[("n", &p.assigned.len())]),
+            list.clone(),
+        ];
+        let shown = forms
+            .iter()
+            .find(|f| fits(f, &rate))
+            .unwrap_or(&list)
+            .clone();
+        (shown, rate.clone())
     };
     let state = t(lang, state_key(p.state));
     let state_class = format!("mstate-{}", p.state.split(' ').next().unwrap_or("x"));
@@ -246,7 +263,7 @@ pub fn member_node(p: &MemberProps) -> Html {
             { text("member__id", r.x + 8.0, r.y + 31.0, "", markup::text(member)) }
             { text("member__id", r.x + 8.0, r.y + 44.0, "", markup::text(client)) }
             { text("member__owns", r.x + 8.0, r.y + 57.0, "", markup::text(shown)) }
-            if let Some(rate) = rate {
+            if let Some(rate) = shown_rate {
                 <text class={classes!("member__rate", p.trouble.map(|_| "is-trouble"))} x={super::activate::px(r.right() - 8.0)}
                       y={super::activate::px(r.y + 57.0)} text-anchor="end"
                       data-trouble={p.trouble.map(Trouble::id)}>{ rate }</text>
