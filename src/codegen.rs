@@ -752,17 +752,15 @@ fn client(o: &mut String, c: &Command, java: bool, manual: bool) {
             };
             let t = quoted(topic);
             let comment = keys_comment(keys);
-            if java {
-                let _ = writeln!(
-                    o,
-                    "setRate({producer}, {t}, {records_per_sec}, {next_key}); // {comment}"
-                );
+            let (call, end) = if java {
+                ("setRate", ";")
             } else {
-                let _ = writeln!(
-                    o,
-                    "set_rate({producer}, {t}, {records_per_sec}, {next_key})  # {comment}"
-                );
-            }
+                ("set_rate", "")
+            };
+            let _ = writeln!(
+                o,
+                "{rem} {records_per_sec} records/s, {comment}\n{call}({producer}, {t}, {records_per_sec}, {next_key}){end}"
+            );
         }
         Command::CloseConsumer { consumer } => {
             if java {
