@@ -40,6 +40,7 @@ pub struct Cells {
 
 impl Cells {
     pub fn new(narrow: bool, max_leo: u64) -> Cells {
+        // As --mono-px in styles/app.css (.stage-svg, .stage-svg.is-narrow).
         let font = if narrow { 11.0 } else { 12.0 };
         let char_w = font * MONO_EM;
         let w = (CELL_CHARS as f64 * char_w + 4.0).ceil();

@@ -332,8 +332,10 @@ pub fn stage(p: &StageProps) -> Html {
         <svg class="stage-lines" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
             <Ownership lines={own_lines} />
         </svg>
-        <svg class="stage-svg" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")}
-             style={format!("--mono-px: {}px", l.cell.font)}
+        // The narrow layout's smaller monospace text (layout::Cells): a class, as the strict CSP refuses style
+        // attributes.
+        <svg class={classes!("stage-svg", l.narrow.then_some("is-narrow"))} width={zw.clone()} height={zh.clone()}
+             viewBox={format!("0 0 {w} {h}")}
              data-layout-width={w.clone()} data-layout-height={h.clone()}
              role="group" aria-label={t(lang, "stage.label")}>
             // Every child keyed, each family's keys with its own prefix: a list with an unkeyed child is diffed
