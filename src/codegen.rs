@@ -199,8 +199,14 @@ pub fn generate(flavour: Flavour, log: &[LoggedCommand], now_ms: u64) -> String 
 
 /// Waiting until the next command's moment, so the code replays the timeline.
 fn sleep(o: &mut String, ms: u64, java: bool) {
-    // 2000 ms is "2", 2500 ms "2.5".
-    let secs = ms as f64 / 1000.0;
+    // 2000 ms is "2", 2500 ms "2.5", by integer arithmetic (f64's Display would cost kilobytes of wasm).
+    let frac = format!("{:03}", ms % 1000);
+    let frac = frac.trim_end_matches('0');
+    let secs = if frac.is_empty() {
+        (ms / 1000).to_string()
+    } else {
+        format!("{}.{frac}", ms / 1000)
+    };
     if java {
         let _ = writeln!(o, "\nThread.sleep({ms}); // {secs} s later:");
     } else {
