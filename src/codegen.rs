@@ -48,7 +48,7 @@ fn join(xs: &[String], sep: &str) -> String {
     s
 }
 
-/// `(key, value)` pairs of a consumer's configuration (Java names assignors by class).
+/// `(key, value)` pairs of a consumer's configuration (Java names assignors by their full class name).
 fn consumer_props(c: &ConsumerConfig, java: bool) -> Vec<(&'static str, String)> {
     let mut v = vec![("bootstrap.servers", BOOTSTRAP.to_string())];
     if let Some(g) = &c.group_id {
@@ -93,10 +93,10 @@ fn consumer_props(c: &ConsumerConfig, java: bool) -> Vec<(&'static str, String)>
 
 fn java_assignor(name: &str) -> &str {
     match name {
-        "range" => "RangeAssignor",
-        "roundrobin" => "RoundRobinAssignor",
-        "sticky" => "StickyAssignor",
-        "cooperative-sticky" => "CooperativeStickyAssignor",
+        "range" => "org.apache.kafka.clients.consumer.RangeAssignor",
+        "roundrobin" => "org.apache.kafka.clients.consumer.RoundRobinAssignor",
+        "sticky" => "org.apache.kafka.clients.consumer.StickyAssignor",
+        "cooperative-sticky" => "org.apache.kafka.clients.consumer.CooperativeStickyAssignor",
         other => other,
     }
 }
@@ -115,17 +115,9 @@ fn keys_comment(keys: &KeySpec) -> String {
 
 /// The code for the commands applied up to `now_ms`.
 pub fn generate(flavour: Flavour, log: &[LoggedCommand], now_ms: u64) -> String {
-    let mut out = String::new();
-    let o = &mut out;
-    match flavour {
-        Flavour::Python => o.push_str("from confluent_kafka import Consumer, Producer\n\n"),
-        Flavour::Java => {
-            o.push_str("// org.apache.kafka.clients.*; String (de)serializers omitted\n\n")
-        }
-        Flavour::Cli => {}
-    }
     // Clients added without a name get the model's: the first free `<prefix><n>`.
     let mut names: Vec<String> = Vec::new();
+    let mut steps: Vec<(u64, Command)> = Vec::new();
     for c in log.iter().filter(|c| c.at_ms <= now_ms) {
         let mut cmd = c.command.clone();
         // A restored group's consumers are named in the command.
@@ -151,14 +143,394 @@ pub fn generate(flavour: Flavour, log: &[LoggedCommand], now_ms: u64) -> String 
             }
             names.push(n);
         }
-        if flavour == Flavour::Cli {
-            cli(o, &cmd);
-        } else {
-            client(o, &with_identifiers(cmd), flavour == Flavour::Java);
+        steps.push((c.at_ms, cmd));
+    }
+    let mut out = String::new();
+    if flavour == Flavour::Cli {
+        for (_, cmd) in &steps {
+            cli(&mut out, cmd);
         }
+        return out;
+    }
+    let java = flavour == Flavour::Java;
+    let steps: Vec<(u64, Command)> = steps
+        .into_iter()
+        .map(|(at, cmd)| (at, with_identifiers(cmd)))
+        .collect();
+    // The poll loop commits itself only where some consumer turned auto commit off.
+    let manual = steps.iter().any(|(_, c)| {
+        matches!(c, Command::AddConsumer { config, .. } if config.enable_auto_commit == Some(false))
+    });
+    let assigns = steps.iter().any(|(_, c)| {
+        matches!(
+            c,
+            Command::AddConsumer {
+                assign: Some(_),
+                ..
+            }
+        )
+    });
+    let has_rate = |keys: fn(&KeySpec) -> bool| {
+        steps
+            .iter()
+            .any(|(_, c)| matches!(c, Command::SetProduceRate { keys: k, .. } if keys(k)))
+    };
+    let rates = Rates {
+        any: has_rate(|_| true),
+        random: has_rate(|k| matches!(k, KeySpec::Random { .. })),
+        cycle: has_rate(|k| matches!(k, KeySpec::Cycle { .. })),
+    };
+    let mut body = String::new();
+    let mut clock = 0;
+    for (at, cmd) in &steps {
+        if *at > clock {
+            sleep(&mut body, at - clock, java);
+            clock = *at;
+        }
+        client(&mut body, cmd, java, manual);
+    }
+    if java {
+        java_program(&mut out, &body, manual, assigns, rates);
+    } else {
+        python_program(&mut out, &body, manual, assigns, rates);
     }
     out
 }
+
+/// Waiting until the next command's moment, so the code replays the timeline.
+fn sleep(o: &mut String, ms: u64, java: bool) {
+    // 2000 ms is "2", 2500 ms "2.5", by integer arithmetic (f64's Display would cost kilobytes of wasm).
+    let frac = format!("{:03}", ms % 1000);
+    let frac = frac.trim_end_matches('0');
+    let secs = if frac.is_empty() {
+        (ms / 1000).to_string()
+    } else {
+        format!("{}.{frac}", ms / 1000)
+    };
+    if java {
+        let _ = writeln!(o, "\nThread.sleep({ms}); // {secs} s later:");
+    } else {
+        let _ = writeln!(o, "\ntime.sleep({secs})  # {secs} s later:");
+    }
+}
+
+const PYTHON_POLL_LOOP: &str = r#"
+def poll_loop(consumer, stop{manual_param}):
+    """A consumer's poll loop, until stop is set (a thread here; usually a process of its own)."""
+    try:
+        while not stop.is_set():
+            msg = consumer.poll(1.0)
+            if msg is None:
+                continue  # nothing arrived within a second
+            if msg.error():
+                print("error:", msg.error())
+                continue
+            print(f"key={msg.key()} value={msg.value()} "
+                  f"partition={msg.partition()} offset={msg.offset()}"){manual_commit}
+    finally:
+        consumer.close()  # commit (if auto commit), then LeaveGroup
+
+
+running = []  # (consumer, stop, thread) of every poll loop
+
+
+def start(consumer{manual_param}):
+    stop = threading.Event()
+    thread = threading.Thread(target=poll_loop, args=(consumer, stop{manual_arg}))
+    thread.start()
+    running.append((consumer, stop, thread))
+
+
+def close(consumer):
+    """consumer.close() from outside its loop: stop the loop, whose finally closes it."""
+    for entry in running:
+        if entry[0] is consumer:
+            running.remove(entry)
+            entry[1].set()
+            entry[2].join()
+            return
+"#;
+
+const PYTHON_END: &str = r#"
+    # Keep consuming until Ctrl+C, then close every consumer still running.
+    try:
+        while running:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for consumer, _, _ in list(running):
+            close(consumer)
+
+"#;
+
+/// Which helpers the steady produce rates need.
+#[derive(Clone, Copy)]
+struct Rates {
+    any: bool,
+    /// Random keys (a random number generator).
+    random: bool,
+    /// Keys in turn.
+    cycle: bool,
+}
+
+const PYTHON_RATES: &str = r#"
+
+def produce_steadily(producer, topic, per_second, next_key, stop):
+    """per_second records a second to topic, until stop is set."""
+    while not stop.wait(1 / per_second):
+        producer.produce(topic, key=next_key(), value="...")
+        producer.poll(0)  # serve delivery reports
+
+
+rates = []  # (producer, topic, stop) of every steady rate
+
+
+def set_rate(producer, topic, per_second, next_key):
+    """A steady rate of records from producer to topic; 0 stops it."""
+    for entry in [e for e in rates if e[0] is producer and e[1] == topic]:
+        rates.remove(entry)
+        entry[2].set()
+    if per_second > 0:
+        stop = threading.Event()
+        threading.Thread(target=produce_steadily, args=(producer, topic, per_second, next_key, stop),
+                         daemon=True).start()
+        rates.append((producer, topic, stop))
+"#;
+
+fn python_program(o: &mut String, body: &str, manual: bool, assigns: bool, rates: Rates) {
+    let tp = if assigns { ", TopicPartition" } else { "" };
+    let itertools = if rates.cycle {
+        "import itertools\n"
+    } else {
+        ""
+    };
+    let random = if rates.random { "import random\n" } else { "" };
+    let _ = write!(
+        o,
+        "{itertools}{random}import threading\nimport time\n\nfrom confluent_kafka import Consumer, Producer{tp}\n"
+    );
+    let (param, arg, commit) = if manual {
+        (
+            ", commit_manually=False",
+            ", commit_manually",
+            "\n            if commit_manually:  # enable.auto.commit is false\n                consumer.commit(message=msg, asynchronous=False)",
+        )
+    } else {
+        ("", "", "")
+    };
+    // What happened on the stage first, in main(); the loops it starts below.
+    o.push_str("\n\ndef main():");
+    for line in body.lines() {
+        if line.is_empty() {
+            o.push('\n');
+        } else {
+            let _ = write!(o, "\n    {line}");
+        }
+    }
+    o.push('\n');
+    o.push_str(PYTHON_END);
+    o.push_str(
+        &PYTHON_POLL_LOOP
+            .replace("{manual_param}", param)
+            .replace("{manual_arg}", arg)
+            .replace("{manual_commit}", commit),
+    );
+    if rates.any {
+        o.push_str(PYTHON_RATES);
+    }
+    o.push_str("\n\nif __name__ == \"__main__\":\n    main()\n");
+}
+
+const JAVA_IMPORTS: &str = "import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+";
+
+const JAVA_POLL_LOOP: &str = r#"
+    /** A consumer's poll loop in a thread of its own (usually a process of its own). */
+    static Thread start(KafkaConsumer<String, String> consumer{manual_param}) {
+        Thread thread = new Thread(() -> {
+            try {
+                while (true) {
+                    var records = consumer.poll(Duration.ofMillis(100));
+                    for (var r : records) {
+                        System.out.printf("key=%s value=%s partition=%d offset=%d%n",
+                                r.key(), r.value(), r.partition(), r.offset());
+                    }{manual_commit}
+                }
+            } catch (WakeupException e) {
+                // close() woke the consumer up: leave the loop
+            } finally {
+                consumer.close(); // commit (if auto commit), then LeaveGroup
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    /** consumer.close() from another thread: wakeup() ends its loop, whose finally closes it. */
+    static void close(KafkaConsumer<String, String> consumer, Thread thread) throws InterruptedException {
+        consumer.wakeup();
+        thread.join();
+    }
+}
+"#;
+
+const JAVA_RATES: &str = r#"
+    static final Map<List<Object>, ScheduledExecutorService> rates = new HashMap<>();
+
+    /** A steady rate of records from producer to topic; 0 stops it. */
+    static void setRate(KafkaProducer<String, String> producer, String topic, int perSecond,
+            Supplier<String> nextKey) {
+        var old = rates.remove(List.of(producer, topic));
+        if (old != null) {
+            old.shutdownNow();
+        }
+        if (perSecond > 0) {
+            var timer = Executors.newSingleThreadScheduledExecutor();
+            timer.scheduleAtFixedRate(() -> producer.send(new ProducerRecord<>(topic, nextKey.get(), "...")),
+                    0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+            rates.put(List.of(producer, topic), timer);
+        }
+    }
+"#;
+
+const JAVA_CYCLE: &str = r#"
+    /** These keys in turn. */
+    static Supplier<String> cycle(String... keys) {
+        var next = new AtomicInteger();
+        return () -> keys[next.getAndIncrement() % keys.length];
+    }
+"#;
+
+fn java_program(o: &mut String, body: &str, manual: bool, assigns: bool, rates: Rates) {
+    let imports = [
+        (true, "java.time.Duration"),
+        (rates.any, "java.util.HashMap"),
+        (true, "java.util.List"),
+        (rates.any, "java.util.Map"),
+        (true, "java.util.Properties"),
+        (rates.any, "java.util.concurrent.Executors"),
+        (rates.any, "java.util.concurrent.ScheduledExecutorService"),
+        (rates.random, "java.util.concurrent.ThreadLocalRandom"),
+        (rates.any, "java.util.concurrent.TimeUnit"),
+        (rates.cycle, "java.util.concurrent.atomic.AtomicInteger"),
+        (rates.any, "java.util.function.Supplier"),
+    ];
+    for (_, i) in imports.iter().filter(|(on, _)| *on) {
+        let _ = writeln!(o, "import {i};");
+    }
+    o.push_str(JAVA_IMPORTS);
+    if assigns {
+        o.push_str("import org.apache.kafka.common.TopicPartition;\n");
+    }
+    o.push_str("import org.apache.kafka.common.errors.WakeupException;\nimport org.apache.kafka.common.serialization.StringDeserializer;\nimport org.apache.kafka.common.serialization.StringSerializer;\n\npublic class GroupLab {\n    public static void main(String[] args) throws Exception {\n");
+    for line in body.lines() {
+        if line.is_empty() {
+            o.push('\n');
+        } else {
+            let _ = writeln!(o, "        {line}");
+        }
+    }
+    o.push_str("    }\n");
+    let (param, commit) = if manual {
+        (
+            ", boolean commitManually",
+            "\n                    if (commitManually && !records.isEmpty()) {\n                        consumer.commitSync(); // enable.auto.commit is false\n                    }",
+        )
+    } else {
+        ("", "")
+    };
+    if rates.any {
+        o.push_str(JAVA_RATES);
+    }
+    if rates.cycle {
+        o.push_str(JAVA_CYCLE);
+    }
+    o.push_str(
+        &JAVA_POLL_LOOP
+            .replace("{manual_param}", param)
+            .replace("{manual_commit}", commit),
+    );
+}
+
+/// Names the generated code defines itself, and the languages' keywords: a client named so gets a `_`.
+const TAKEN: &[&str] = &[
+    "main",
+    "set_rate",
+    "setRate",
+    "produce_steadily",
+    "rates",
+    "cycle",
+    "itertools",
+    "random",
+    "poll_loop",
+    "start",
+    "close",
+    "running",
+    "threading",
+    "time",
+    "Consumer",
+    "Producer",
+    "TopicPartition",
+    "consumer",
+    "stop",
+    "thread",
+    "entry",
+    "msg",
+    "args",
+    "records",
+    "r",
+    "and",
+    "as",
+    "assert",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "new",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield",
+    "var",
+    "int",
+    "boolean",
+    "static",
+    "public",
+    "void",
+    "null",
+    "true",
+    "false",
+    "this",
+    "final",
+    "throws",
+    "case",
+    "switch",
+    "default",
+    "do",
+    "package",
+    "private",
+];
 
 /// A client name as a Python/Java variable: names may hold `-` and `.`, identifiers may not.
 fn identifier(name: &str) -> String {
@@ -168,6 +540,9 @@ fn identifier(name: &str) -> String {
         .collect();
     if id.is_empty() || id.starts_with(|c: char| c.is_ascii_digit()) {
         id.insert(0, '_');
+    }
+    if TAKEN.contains(&id.as_str()) {
+        id.push('_');
     }
     id
 }
@@ -194,15 +569,21 @@ fn with_identifiers(mut cmd: Command) -> Command {
     cmd
 }
 
-/// Python (confluent-kafka) or Java: the same statements in two syntaxes.
-fn client(o: &mut String, c: &Command, java: bool) {
-    let (rem, end) = if java { ("//", ";") } else { ("#", "") };
+/// A string as a Python or Java literal.
+fn quoted(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// Python (confluent-kafka) or Java: the same statements in two syntaxes. `manual`: the poll loop takes
+/// whether it commits itself.
+fn client(o: &mut String, c: &Command, java: bool, manual: bool) {
+    let rem = if java { "//" } else { "#" };
     match c {
         Command::AddProducer { name, profile, .. } => {
             let n = name.as_deref().unwrap_or("producer");
             let rdk = *profile == ClientProfile::Librdkafka;
             if java {
-                let _ = writeln!(o, "Properties {n}Props = new Properties();\n{n}Props.put(\"bootstrap.servers\", \"{BOOTSTRAP}\");\nKafkaProducer<String, String> {n} = new KafkaProducer<>({n}Props);");
+                let _ = writeln!(o, "\nProperties {n}Props = new Properties();\n{n}Props.put(\"bootstrap.servers\", \"{BOOTSTRAP}\");\n{n}Props.put(\"key.serializer\", StringSerializer.class.getName());\n{n}Props.put(\"value.serializer\", StringSerializer.class.getName());\nKafkaProducer<String, String> {n} = new KafkaProducer<>({n}Props);");
             } else {
                 let extra = if rdk {
                     ""
@@ -211,7 +592,7 @@ fn client(o: &mut String, c: &Command, java: bool) {
                 };
                 let _ = writeln!(
                     o,
-                    "{n} = Producer({{'bootstrap.servers': \"{BOOTSTRAP}\"{extra}}})"
+                    "\n{n} = Producer({{'bootstrap.servers': \"{BOOTSTRAP}\"{extra}}})"
                 );
             }
             if rdk == java {
@@ -225,14 +606,17 @@ fn client(o: &mut String, c: &Command, java: bool) {
             producer,
             topic,
             key,
+            value,
+            partition,
             count,
-            ..
         } => {
             let k = match key {
-                Some(k) => format!("\"{k}\""),
+                Some(k) => quoted(k),
                 None if java => "null".into(),
                 None => "None".into(),
             };
+            let v = quoted(value.as_deref().unwrap_or("..."));
+            let t = quoted(topic);
             let n = count.unwrap_or(1);
             if n > 1 {
                 let _ = write!(
@@ -246,14 +630,16 @@ fn client(o: &mut String, c: &Command, java: bool) {
                 );
             }
             if java {
+                let p = partition.map_or(String::new(), |p| format!("{p}, "));
                 let _ = writeln!(
                     o,
-                    "{producer}.send(new ProducerRecord<>(\"{topic}\", {k}, \"...\"));"
+                    "{producer}.send(new ProducerRecord<>({t}, {p}{k}, {v}));\n{producer}.flush();"
                 );
             } else {
+                let p = partition.map_or(String::new(), |p| format!(", partition={p}"));
                 let _ = writeln!(
                     o,
-                    "{producer}.produce(\"{topic}\", key={k}, value=\"...\")\n{producer}.flush()"
+                    "{producer}.produce({t}, key={k}, value={v}{p})\n{producer}.flush()"
                 );
             }
         }
@@ -261,10 +647,11 @@ fn client(o: &mut String, c: &Command, java: bool) {
             name,
             config,
             topics,
+            assign,
             ..
         } => {
             let n = name.as_deref().unwrap_or("consumer");
-            let t = format!("\"{}\"", join(topics, "\", \""));
+            let t = join(&topics.iter().map(|t| quoted(t)).collect::<Vec<_>>(), ", ");
             if java {
                 let _ = writeln!(o, "\nProperties {n}Props = new Properties();");
             } else {
@@ -278,13 +665,115 @@ fn client(o: &mut String, c: &Command, java: bool) {
                 }
             }
             if java {
-                let _ = writeln!(o, "KafkaConsumer<String, String> {n} = new KafkaConsumer<>({n}Props);\n{n}.subscribe(List.of({t}));");
+                let _ = writeln!(o, "{n}Props.put(\"key.deserializer\", StringDeserializer.class.getName());\n{n}Props.put(\"value.deserializer\", StringDeserializer.class.getName());\nKafkaConsumer<String, String> {n} = new KafkaConsumer<>({n}Props);");
             } else {
-                let _ = writeln!(o, "}})\n{n}.subscribe([{t}])");
+                let _ = writeln!(o, "}})");
+            }
+            match (assign, java) {
+                (Some(tps), true) => {
+                    let list: Vec<String> = tps
+                        .iter()
+                        .map(|tp| {
+                            format!(
+                                "new TopicPartition({}, {})",
+                                quoted(&tp.topic),
+                                tp.partition
+                            )
+                        })
+                        .collect();
+                    let _ = writeln!(o, "{n}.assign(List.of({}));", join(&list, ", "));
+                }
+                (Some(tps), false) => {
+                    let list: Vec<String> = tps
+                        .iter()
+                        .map(|tp| {
+                            format!("TopicPartition({}, {})", quoted(&tp.topic), tp.partition)
+                        })
+                        .collect();
+                    let _ = writeln!(o, "{n}.assign([{}])", join(&list, ", "));
+                }
+                (None, true) => {
+                    let _ = writeln!(o, "{n}.subscribe(List.of({t}));");
+                }
+                (None, false) => {
+                    let _ = writeln!(o, "{n}.subscribe([{t}])");
+                }
+            }
+            let manual_here = config.enable_auto_commit == Some(false);
+            match (java, manual) {
+                (true, true) => {
+                    let _ = writeln!(o, "Thread {n}Thread = start({n}, {manual_here});");
+                }
+                (true, false) => {
+                    let _ = writeln!(o, "Thread {n}Thread = start({n});");
+                }
+                (false, true) => {
+                    let b = if manual_here { "True" } else { "False" };
+                    let _ = writeln!(o, "start({n}, commit_manually={b})");
+                }
+                (false, false) => {
+                    let _ = writeln!(o, "start({n})");
+                }
             }
         }
+        Command::SetProduceRate {
+            producer,
+            topic,
+            records_per_sec,
+            keys,
+        } => {
+            let quoted_all =
+                |ks: &[String]| join(&ks.iter().map(|k| quoted(k)).collect::<Vec<_>>(), ", ");
+            let next_key = match (keys, java) {
+                (KeySpec::Null, true) => "() -> null".to_string(),
+                (KeySpec::Null, false) => "lambda: None".to_string(),
+                (KeySpec::Fixed { key }, true) => format!("() -> {}", quoted(key)),
+                (KeySpec::Fixed { key }, false) => format!("lambda: {}", quoted(key)),
+                (
+                    KeySpec::Random {
+                        prefix,
+                        cardinality,
+                    },
+                    true,
+                ) => format!(
+                    "() -> {} + ThreadLocalRandom.current().nextInt({})",
+                    quoted(prefix),
+                    (*cardinality).max(1)
+                ),
+                (
+                    KeySpec::Random {
+                        prefix,
+                        cardinality,
+                    },
+                    false,
+                ) => format!(
+                    "lambda: {} + str(random.randrange({}))",
+                    quoted(prefix),
+                    (*cardinality).max(1)
+                ),
+                (KeySpec::Cycle { keys }, true) => format!("cycle({})", quoted_all(keys)),
+                (KeySpec::Cycle { keys }, false) => {
+                    format!("itertools.cycle([{}]).__next__", quoted_all(keys))
+                }
+            };
+            let t = quoted(topic);
+            let comment = keys_comment(keys);
+            let (call, end) = if java {
+                ("setRate", ";")
+            } else {
+                ("set_rate", "")
+            };
+            let _ = writeln!(
+                o,
+                "{rem} {records_per_sec} records/s, {comment}\n{call}({producer}, {t}, {records_per_sec}, {next_key}){end}"
+            );
+        }
         Command::CloseConsumer { consumer } => {
-            let _ = writeln!(o, "{consumer}.close(){end}");
+            if java {
+                let _ = writeln!(o, "close({consumer}, {consumer}Thread);");
+            } else {
+                let _ = writeln!(o, "close({consumer})");
+            }
         }
         Command::CommitNow { consumer, sync } => {
             let m = match (java, sync) {
@@ -293,7 +782,12 @@ fn client(o: &mut String, c: &Command, java: bool) {
                 (false, true) => "commit(asynchronous=False)",
                 (false, false) => "commit()",
             };
-            let _ = writeln!(o, "{consumer}.{m}{end}");
+            if java {
+                // A KafkaConsumer is not thread-safe: only its own poll loop may commit.
+                let _ = writeln!(o, "// {consumer}.{m} (inside {consumer}'s poll loop: a KafkaConsumer belongs to one thread)");
+            } else {
+                let _ = writeln!(o, "{consumer}.{m}");
+            }
         }
         other => cli_comment(o, rem, other),
     }
@@ -490,5 +984,196 @@ mod tests {
         assert!(
             matches!(renamed, Command::Produce { producer, topic, .. } if producer == "java_producer" && topic == "test-topic")
         );
+    }
+
+    /// The course notes' scene with a third consumer that commits by itself, closed 5 s later.
+    fn manual_scene() -> Vec<LoggedCommand> {
+        let mut s = Scenario::course_notes();
+        let mut config = ConsumerConfig {
+            group_id: Some("order-consumer-group".into()),
+            enable_auto_commit: Some(false),
+            ..ConsumerConfig::default()
+        };
+        config.auto_offset_reset = Some(AutoOffsetReset::Earliest);
+        s.commands.push(LoggedCommand {
+            at_ms: 2_000,
+            command: Command::AddConsumer {
+                name: Some("consumer3".into()),
+                profile: ClientProfile::Librdkafka,
+                config,
+                topics: vec!["test-topic".into()],
+                assign: None,
+                records_per_sec: None,
+            },
+        });
+        s.commands.push(LoggedCommand {
+            at_ms: 7_000,
+            command: Command::CloseConsumer {
+                consumer: "consumer3".into(),
+            },
+        });
+        s.commands
+    }
+
+    #[test]
+    fn python_consumers_poll_print_and_close() {
+        let py = generate(Flavour::Python, &Scenario::course_notes().commands, 0);
+        for line in [
+            "import threading",
+            "while not stop.is_set():",
+            "msg = consumer.poll(1.0)",
+            "if msg is None:",
+            "if msg.error():",
+            "partition={msg.partition()} offset={msg.offset()}",
+            "    finally:\n        consumer.close()",
+            "start(consumer1)",
+            "start(consumer2)",
+            "except KeyboardInterrupt:",
+            "import random",
+            "set_rate(producer1, \"test-topic\", 4, lambda: \"order-\" + str(random.randrange(20)))",
+        ] {
+            assert!(py.contains(line), "{line} in\n{py}");
+        }
+        // Auto commit everywhere: the loop never commits by itself.
+        assert!(
+            !py.contains(".commit(") && !py.contains("commit_manually"),
+            "{py}"
+        );
+        let py = generate(Flavour::Python, &manual_scene(), u64::MAX);
+        for line in [
+            "def poll_loop(consumer, stop, commit_manually=False):",
+            "consumer.commit(message=msg, asynchronous=False)",
+            "start(consumer1, commit_manually=False)",
+            "time.sleep(2)",
+            "start(consumer3, commit_manually=True)",
+            "time.sleep(5)",
+            "close(consumer3)",
+        ] {
+            assert!(py.contains(line), "{line} in\n{py}");
+        }
+    }
+
+    #[test]
+    fn java_consumers_poll_print_and_close() {
+        let java = generate(Flavour::Java, &Scenario::course_notes().commands, 0);
+        for line in [
+            "import java.time.Duration;",
+            "import org.apache.kafka.clients.consumer.KafkaConsumer;",
+            "public class GroupLab {",
+            "public static void main(String[] args) throws Exception {",
+            "consumer1Props.put(\"key.deserializer\", StringDeserializer.class.getName());",
+            "while (true) {",
+            "var records = consumer.poll(Duration.ofMillis(100));",
+            "for (var r : records) {",
+            "catch (WakeupException e)",
+            "consumer.close();",
+            "Thread consumer2Thread = start(consumer2);",
+            "import java.util.concurrent.ThreadLocalRandom;",
+            "setRate(producer1, \"test-topic\", 4, () -> \"order-\" + ThreadLocalRandom.current().nextInt(20));",
+        ] {
+            assert!(java.contains(line), "{line} in\n{java}");
+        }
+        assert!(!java.contains("commitSync"), "{java}");
+        let java = generate(Flavour::Java, &manual_scene(), u64::MAX);
+        for line in [
+            "boolean commitManually",
+            "consumer.commitSync();",
+            "Thread consumer3Thread = start(consumer3, true);",
+            "Thread.sleep(5000);",
+            "close(consumer3, consumer3Thread);",
+        ] {
+            assert!(java.contains(line), "{line} in\n{java}");
+        }
+        // Braces balance: the program is one class.
+        assert_eq!(
+            java.matches('{').count(),
+            java.matches('}').count(),
+            "{java}"
+        );
+    }
+
+    /// `GROUPLAB_CODEGEN_OUT=dir cargo test -p grouplab codegen` writes the generated programs there, for a
+    /// syntax check by python3 and javac.
+    #[test]
+    fn programs_for_a_syntax_check() {
+        let Ok(dir) = std::env::var("GROUPLAB_CODEGEN_OUT") else {
+            return;
+        };
+        let mut log = manual_scene();
+        let at = |at_ms, command| LoggedCommand { at_ms, command };
+        log.extend([
+            at(
+                8_000,
+                Command::AddProducer {
+                    name: Some("java-producer".into()),
+                    profile: ClientProfile::Java,
+                    config: Default::default(),
+                },
+            ),
+            at(
+                8_000,
+                Command::SetProduceRate {
+                    producer: "java-producer".into(),
+                    topic: "test-topic".into(),
+                    records_per_sec: 3,
+                    keys: KeySpec::Cycle {
+                        keys: vec!["a".into(), "b\"c".into()],
+                    },
+                },
+            ),
+            at(
+                8_500,
+                Command::Produce {
+                    producer: "java-producer".into(),
+                    topic: "test-topic".into(),
+                    key: None,
+                    value: Some("hello".into()),
+                    partition: Some(2),
+                    count: Some(3),
+                },
+            ),
+            at(
+                9_000,
+                Command::AddConsumer {
+                    name: Some("reader".into()),
+                    profile: ClientProfile::Java,
+                    config: ConsumerConfig::default(),
+                    topics: vec![],
+                    assign: Some(vec![grouplab_model::topic_partition::TopicPartition::new(
+                        "test-topic",
+                        1,
+                    )]),
+                    records_per_sec: None,
+                },
+            ),
+            at(
+                9_000,
+                Command::CommitNow {
+                    consumer: "consumer1".into(),
+                    sync: true,
+                },
+            ),
+            at(
+                9_000,
+                Command::CrashConsumer {
+                    consumer: "consumer2".into(),
+                },
+            ),
+            at(
+                9_000,
+                Command::SetProduceRate {
+                    producer: "producer1".into(),
+                    topic: "test-topic".into(),
+                    records_per_sec: 0,
+                    keys: KeySpec::Null,
+                },
+            ),
+        ]);
+        for (f, file) in [
+            (Flavour::Python, "grouplab.py"),
+            (Flavour::Java, "GroupLab.java"),
+        ] {
+            std::fs::write(format!("{dir}/{file}"), generate(f, &log, u64::MAX)).unwrap();
+        }
     }
 }

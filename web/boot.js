@@ -18,14 +18,14 @@ const WORDS = {
     'panic.no_start': 'GroupLab could not start: {error}',
   },
   hi: {
-    'panic.title': 'GroupLab ek error se ruk gaya',
-    'panic.text': 'Aapka scenario safe hai: uska link copy karo, ya use fir se kholo. Dobara ho to neeche wala message report kar dena.',
+    'panic.title': 'GroupLab ek error se ruk gya',
+    'panic.text': 'Aapka scenario safe hai: uska link copy kro, ya use fir se kholo. Dobara ho to neeche vala message report kr dena.',
     'panic.link': 'Scenario ka link',
-    'panic.copy': 'Scenario link copy karo',
+    'panic.copy': 'Scenario link copy kro',
     'panic.reopen': 'Mera scenario fir se kholo',
     'panic.restart': 'Shuru se chalao',
-    'panic.copied': 'Copy ho gaya',
-    'panic.no_start': 'GroupLab start nahi ho paya: {error}',
+    'panic.copied': 'Copy ho gya',
+    'panic.no_start': 'GroupLab start nhi ho paya: {error}',
   },
 };
 const words = (el) => WORDS[(el.closest('[lang]')?.lang ?? '').startsWith('hi') ? 'hi' : 'en'];

@@ -116,8 +116,11 @@ pub const TABLE: &str = table![
     ("insp.partition", "partition"),
     ("insp.timestamp", "timestamp"),
     ("insp.how_chosen", "How {producer} chose the partition ({n} partitions now)"),
-    ("insp.other_would", "The {partitioner} partitioner would have picked partition {p} for the same key: Java and librdkafka clients do not agree by default."),
-    ("insp.other_no_hash", "The {partitioner} partitioner would not hash it either."),
+    ("insp.other_would", "With {n} partitions, {mine} picks partition {a} for this key; {other} would pick partition {b}. Java and librdkafka (confluent-kafka) producers do not agree by default."),
+    ("insp.other_no_hash", "{other} would not hash this key: it picks a partition without it."),
+    ("insp.other_would_only", "{other} would pick partition {b} for the same key."),
+    ("insp.partitioner_by", "{client}'s {partitioner} partitioner ({hash})"),
+    ("insp.partitioner_by_nohash", "{client}'s {partitioner} partitioner"),
     // a topic
     ("insp.partitions", "partitions"),
     ("insp.records", "records"),

@@ -25,6 +25,8 @@ mod en_inspector;
 mod en_stage;
 mod en_ui;
 mod fill;
+#[cfg(test)]
+mod glossary;
 mod hi;
 mod hi_events;
 mod hi_inspector;

@@ -104,7 +104,7 @@ mod tests {
         assert!(refused.error);
         assert_eq!(
             refused.text.get(Lang::Hi),
-            "Kafka ne mana kr diya: \"nobody\" naam ka koi consumer nahi hai."
+            "Kafka ne mana kr diya: \"nobody\" naam ka koi consumer nhi hai."
         );
         assert_eq!(
             refused.text.get(Lang::En),
@@ -132,7 +132,7 @@ mod tests {
         let said = notice(&cmd, Err(e)).text;
         assert_eq!(
             said.get(Lang::Hi),
-            "Kafka ne mana kr diya: records_per_sec galat hai: 5000000 range 1..=100000 ke bahar hai."
+            "Kafka ne mana kr diya: records_per_sec galat hai: 5000000 range 1..=100000 k bahar hai."
         );
         assert_eq!(
             said.get(Lang::En),

@@ -81,7 +81,7 @@ mod tests {
         );
         assert_eq!(
             said.get(Lang::Hi),
-            "broken.json GroupLab scenario nahi hai: line 4, column 17 pe galti: expected value."
+            "broken.json GroupLab scenario nhi hai: line 4, column 17 pe galti: expected value."
         );
         let refused = r#"{"version": 1, "seed": 7, "commands": [
             {"at_ms": 100, "command": {"type": "crash_consumer", "consumer": "nobody"}}]}"#;
@@ -90,7 +90,7 @@ mod tests {
         };
         assert_eq!(
             said.get(Lang::Hi),
-            "refused.json: command #1 (crash_consumer, 100 ms pe): \"nobody\" naam ka koi consumer nahi hai."
+            "refused.json: command #1 (crash_consumer, 100 ms pe): \"nobody\" naam ka koi consumer nhi hai."
         );
         assert_eq!(
             said.get(Lang::En),

@@ -188,7 +188,7 @@ mod tests {
         assert!(
             notes
                 .iter()
-                .any(|n| n.contains("andaza: isse yahi owners bante hain")),
+                .any(|n| n.contains("andaza: isse yahi owners bnte hain")),
             "{notes:?}"
         );
         assert!(notes.iter().all(|n| !n.contains("the output")), "{notes:?}");

@@ -3,14 +3,6 @@
 //! and attributes, buttons and labels) is written in `html!` where it is used, so it reads as it renders.
 
 use yew::prelude::*;
-use yew::virtual_dom::VText;
-
-/// A text node. Kept only for the stage's member and partition views, which wrap their labels in it; elsewhere
-/// a string is written as `{ s }` in `html!` or turned into `Html` with `Html::from`, and `svg::text` takes a
-/// string as it is.
-pub fn text(s: impl Into<AttrValue>) -> Html {
-    VText::new(s).into()
-}
 
 /// A panel's facts: `<dl class="facts">` with a `<dt>` and a `<dd>` per (term, description).
 pub fn facts(rows: Vec<(&'static str, Html)>) -> Html {

@@ -10,6 +10,32 @@ use super::steps::key_steps;
 use crate::i18n::{t, tf, Lang};
 use crate::ui::markup::facts;
 
+/// A partitioner with its client and hash, as "Java's default (murmur2)" or "librdkafka's consistent_random
+/// (crc32)": "the default partitioner" alone means a different one to a Java and to a confluent-kafka reader.
+pub fn partitioner_by(lang: Lang, p: Partitioner) -> String {
+    let client = if p == Partitioner::JavaDefault {
+        "Java"
+    } else {
+        "librdkafka"
+    };
+    let hash = match p {
+        Partitioner::JavaDefault | Partitioner::Murmur2Random | Partitioner::Murmur2 => "murmur2",
+        Partitioner::ConsistentRandom | Partitioner::Consistent => "crc32",
+        Partitioner::Fnv1aRandom | Partitioner::Fnv1a => "fnv1a",
+        Partitioner::Random => "",
+    };
+    let args: [(&str, &dyn std::fmt::Display); 3] = [
+        ("client", &client),
+        ("partitioner", &p.name()),
+        ("hash", &hash),
+    ];
+    if hash.is_empty() {
+        tf(lang, "insp.partitioner_by_nohash", &args)
+    } else {
+        tf(lang, "insp.partitioner_by", &args)
+    }
+}
+
 pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
     let tr = |key| t(lang, key);
     let Some((topic, n)) = tp.rsplit_once('/') else {
@@ -33,9 +59,32 @@ pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
     } else {
         Partitioner::JavaDefault
     };
-    let other_place = other
-        .place(r.key.as_deref().map(str::as_bytes), partitions)
-        .partition();
+    let key = r.key.as_deref().map(str::as_bytes);
+    let mine = partitioner.place(key, partitions).partition();
+    let other_place = other.place(key, partitions).partition();
+    let (mine_by, other_by) = (
+        partitioner_by(lang, partitioner),
+        partitioner_by(lang, other),
+    );
+    let compared = match (mine, other_place) {
+        (Some(a), Some(b)) => tf(
+            lang,
+            "insp.other_would",
+            &[
+                ("n", &partitions),
+                ("mine", &mine_by),
+                ("a", &a),
+                ("other", &other_by),
+                ("b", &b),
+            ],
+        ),
+        (None, Some(b)) => tf(
+            lang,
+            "insp.other_would_only",
+            &[("other", &other_by), ("b", &b)],
+        ),
+        (_, None) => tf(lang, "insp.other_no_hash", &[("other", &other_by)]),
+    };
     html! {
         <>
             { facts(vec![
@@ -48,10 +97,28 @@ pub fn record_panel(lang: Lang, v: &WorldView, tp: &str, offset: u64) -> Html {
             ]) }
             <h3>{ tf(lang, "insp.how_chosen", &[("producer", &r.producer), ("n", &partitions)]) }</h3>
             { key_steps(lang, partitioner, r.key.as_deref(), partitions) }
-            <p class="hint">{ match other_place {
-                Some(x) => tf(lang, "insp.other_would", &[("partitioner", &other.name()), ("p", &x)]),
-                None => tf(lang, "insp.other_no_hash", &[("partitioner", &other.name())]),
-            } }</p>
+            <p class="hint" data-partitioner-compare="">{ compared }</p>
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partitioner_is_named_with_its_client_and_hash() {
+        assert_eq!(
+            partitioner_by(Lang::En, Partitioner::JavaDefault),
+            "Java's default partitioner (murmur2)"
+        );
+        assert_eq!(
+            partitioner_by(Lang::En, Partitioner::ConsistentRandom),
+            "librdkafka's consistent_random partitioner (crc32)"
+        );
+        assert_eq!(
+            partitioner_by(Lang::Hi, Partitioner::Random),
+            "librdkafka ka random partitioner"
+        );
     }
 }

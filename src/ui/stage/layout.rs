@@ -14,12 +14,64 @@ pub const PRODUCER_H: f64 = 72.0;
 pub const TOPIC_HEADER_H: f64 = 24.0;
 pub const MEMBER_H: f64 = 62.0;
 pub const GROUP_HEADER_H: f64 = 66.0;
-pub const CELL_PITCH: f64 = 24.0;
-pub const CELL_W: f64 = 22.0;
 pub const ROW_LABEL_W: f64 = 62.0;
 pub const LAG_W: f64 = 70.0;
-/// Room for the `LEO n` label between the cells and the lag.
-pub const LEO_LABEL_W: f64 = 58.0;
+/// Digits a record cell shows in full; longer offsets show their last digits after an ellipsis.
+pub const CELL_CHARS: usize = 4;
+/// Advance of one character of the monospace font, in ems (DejaVu Sans Mono, Menlo and SF Mono: 0.602;
+/// Consolas: 0.55), with a little to spare.
+pub const MONO_EM: f64 = 0.61;
+
+/// The size of the partition rows' monospace text (record offsets, the log-end offset, positions) and the
+/// record cells sized to hold it: text never shrinks to fit (12 px on a desktop, 11 px on a phone); the cells
+/// grow instead, and an offset too long for its cell shows its last digits ([`cell_label`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cells {
+    /// Font size of the monospace labels, px.
+    pub font: f64,
+    /// Width of one of their characters, px.
+    pub char_w: f64,
+    /// Width of a record cell, and from one cell to the next.
+    pub w: f64,
+    pub pitch: f64,
+    /// Room right of the cells for the `LEO n` label of the longest log-end offset drawn.
+    pub leo_w: f64,
+}
+
+impl Cells {
+    pub fn new(narrow: bool, max_leo: u64) -> Cells {
+        // As --mono-px in styles/app.css (.stage-svg, .stage-svg.is-narrow).
+        let font = if narrow { 11.0 } else { 12.0 };
+        let char_w = font * MONO_EM;
+        let w = (CELL_CHARS as f64 * char_w + 4.0).ceil();
+        // At least four digits, so the layout does not change with every power of ten early on.
+        let digits = max_leo.to_string().len().max(4);
+        let leo_w = 5.0 + ((4 + digits) as f64 * char_w).ceil() + 4.0;
+        Cells {
+            font,
+            char_w,
+            w,
+            pitch: w + 2.0,
+            leo_w,
+        }
+    }
+
+    /// Width of `text` in the monospace labels.
+    pub fn text_w(&self, text: &str) -> f64 {
+        text.chars().count() as f64 * self.char_w
+    }
+}
+
+/// The text of a record cell: the offset when it fits, else an ellipsis and its last digits ("…990"); the
+/// cell's title keeps the whole offset.
+pub fn cell_label(offset: u64) -> String {
+    let s = offset.to_string();
+    if s.len() <= CELL_CHARS {
+        s
+    } else {
+        format!("…{}", &s[s.len() - (CELL_CHARS - 1)..])
+    }
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Rect {
@@ -72,6 +124,8 @@ pub struct Layout {
     pub narrow: bool,
     /// Record cells per partition row.
     pub cells: usize,
+    /// Their size, and the size of the text in and around them.
+    pub cell: Cells,
     pub brokers: Vec<(u32, Rect)>,
     pub producers: Vec<(String, Rect)>,
     pub topics: Vec<TopicLayout>,
@@ -131,6 +185,14 @@ impl Layout {
             group_members.push((None, standalone));
         }
 
+        let max_leo = view
+            .topics
+            .iter()
+            .flat_map(|t| t.partitions.iter())
+            .map(|p| p.log_end_offset)
+            .max()
+            .unwrap_or(0);
+        let cell = Cells::new(narrow, max_leo);
         let brokers_y = PAD;
         let top = brokers_y + BROKER_H + 34.0;
         let mut l = Layout {
@@ -138,6 +200,7 @@ impl Layout {
             height: 0.0,
             narrow,
             cells: 0,
+            cell,
             brokers: Vec::new(),
             producers: Vec::new(),
             topics: Vec::new(),
@@ -261,7 +324,7 @@ impl Layout {
             y += 14.0;
         }
         let lag_w = if narrow { 58.0 } else { LAG_W };
-        l.cells = (((topic_w - ROW_LABEL_W - lag_w - LEO_LABEL_W) / CELL_PITCH)
+        l.cells = (((topic_w - ROW_LABEL_W - lag_w - cell.leo_w) / cell.pitch)
             .floor()
             .max(3.0) as usize)
             .min(crate::ui::snapshot::RECORDS_LIMIT);
@@ -388,7 +451,7 @@ impl Layout {
     pub fn row_tail(&self, tp: &str) -> Option<(f64, f64)> {
         self.row(tp).map(|r| {
             (
-                r.x + ROW_LABEL_W + self.cells as f64 * CELL_PITCH,
+                r.x + ROW_LABEL_W + self.cells as f64 * self.cell.pitch,
                 r.y + 25.0,
             )
         })
@@ -403,6 +466,7 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use grouplab_model::command::Command;
     use grouplab_model::scenario::Scenario;
 
     #[test]
@@ -422,6 +486,48 @@ mod tests {
                 assert!(g.rect.right() <= w, "{w}");
             }
             assert!(l.cells >= 3);
+        }
+    }
+
+    #[test]
+    fn offsets_fit_their_cells_and_the_row() {
+        assert_eq!(cell_label(7), "7");
+        assert_eq!(cell_label(2880), "2880");
+        assert_eq!(cell_label(28_800), "…800");
+        assert_eq!(cell_label(9_999_999_990), "…990");
+        let mut t = Scenario::course_notes().build().unwrap();
+        t.advance_to(1_000);
+        t.apply(Command::CreateTopic {
+            topic: "imported".into(),
+            partitions: 1,
+            replication_factor: None,
+        })
+        .unwrap();
+        t.apply(Command::SeedPartition {
+            topic: "imported".into(),
+            partition: 0,
+            log_start_offset: 9_999_999_990,
+            log_end_offset: 9_999_999_990,
+        })
+        .unwrap();
+        let v = t.sim().view(40);
+        for (w, narrow) in [(360.0, true), (1280.0, false), (3840.0, false)] {
+            let l = Layout::compute(&v, w);
+            let c = l.cell;
+            assert_eq!(l.narrow, narrow);
+            assert!(c.font >= if narrow { 11.0 } else { 12.0 });
+            // The longest label inside its cell, with a pixel to spare on each side.
+            assert!(c.text_w("…990") <= c.w - 2.0, "{w}: {c:?}");
+            assert!(c.text_w("9999") <= c.w - 2.0, "{w}: {c:?}");
+            let lag_w = if narrow { 58.0 } else { LAG_W };
+            for (_, r) in &l.topics[1].rows {
+                let cells_right = r.x + ROW_LABEL_W + l.cells as f64 * c.pitch;
+                let leo_end = cells_right + 5.0 + c.text_w("LEO 9999999990");
+                assert!(
+                    leo_end <= r.right() - lag_w,
+                    "{w}: LEO label ends at {leo_end}, row {r:?}"
+                );
+            }
         }
     }
 }

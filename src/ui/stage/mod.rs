@@ -228,7 +228,7 @@ pub fn stage(p: &StageProps) -> Html {
             };
             rows.push(html! {
                 <PartitionRow key={format!("r-{tp}")} tp={tp.clone()} partition={part.partition} rect={*rect}
-                    narrow={l.narrow} cells={l.cells} leader={part.leader}
+                    narrow={l.narrow} cells={l.cells} cell={l.cell} leader={part.leader}
                     log_start_offset={part.log_start_offset} log_end_offset={part.log_end_offset}
                     {records} {groups} {positions} {paused} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
                     selected={sel == Some(&Selection::Partition(tp.clone()))} {selected_offset}
@@ -274,7 +274,7 @@ pub fn stage(p: &StageProps) -> Html {
                 <MemberNode key={format!("m-{name}")} consumer={name.clone()} member_id={member_id.to_string()}
                     client_id={c.client_id.clone()} group_instance_id={c.group_instance_id.clone()}
                     profile={c.profile.label()} state={state_label(c, gs)} assigned={assigned.to_vec()} {reading}
-                    idle={is_idle(c, gs)} {is_leader} slow={c.records_per_sec} rect={*rect} colour={gl.colour}
+                    idle={is_idle(c, gs)} {is_leader} rate={c.records_per_sec} trouble={member::trouble(c, view)} rect={*rect} colour={gl.colour}
                     selected={sel == Some(&Selection::Consumer(name.clone()))}
                     highlight={p.marks.iter().any(|m| m.names_consumer(name))} on_select={p.on_select.clone()} />
                 });
@@ -347,7 +347,10 @@ pub fn stage(p: &StageProps) -> Html {
         <svg class="stage-lines" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
             <Ownership lines={own_lines} />
         </svg>
-        <svg class={classes!("stage-svg", (!p.marks.is_empty()).then_some("has-marks"))} width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")}
+        // The narrow layout's smaller monospace text (layout::Cells): a class, as the strict CSP refuses style
+        // attributes.
+        <svg class={classes!("stage-svg", l.narrow.then_some("is-narrow"), (!p.marks.is_empty()).then_some("has-marks"))}
+             width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")}
              data-layout-width={w.clone()} data-layout-height={h.clone()}
              role="group" aria-label={t(lang, "stage.label")}>
             // Every child keyed, each family's keys with its own prefix: a list with an unkeyed child is diffed

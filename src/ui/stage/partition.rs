@@ -5,11 +5,10 @@
 use yew::prelude::*;
 
 use super::activate::{handlers, px};
-use super::layout::{Rect, CELL_PITCH, CELL_W, LAG_W, ROW_LABEL_W};
+use super::layout::{cell_label, Cells, Rect, LAG_W, ROW_LABEL_W};
 use super::svg::{self, rect, title};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
-use crate::ui::markup;
 use crate::ui::palette::{group_class, key_colour};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +42,8 @@ pub struct PartitionProps {
     pub rect: Rect,
     pub narrow: bool,
     pub cells: usize,
+    /// The cells' size and the size of their text.
+    pub cell: Cells,
     pub leader: Option<u32>,
     pub log_start_offset: u64,
     pub log_end_offset: u64,
@@ -64,33 +65,22 @@ pub struct PartitionProps {
     pub on_select: Callback<Selection>,
 }
 
-/// Width of one character of a position label (9 px text), for keeping labels apart.
-const POSITION_CHAR_W: f64 = 5.6;
-
 /// Width of one character of the paused label (11 px bold), for fitting it in the veil.
 const PAUSED_CHAR_W: f64 = 6.9;
-
-/// Font size that fits an offset's digits in a cell.
-fn cell_font(offset: u64) -> &'static str {
-    match offset {
-        0..=999 => "9",
-        1_000..=9_999 => "7.5",
-        _ => "6",
-    }
-}
 
 #[function_component(PartitionRow)]
 pub fn partition_row(p: &PartitionProps) -> Html {
     let lang = use_lang();
     let r = p.rect;
     let lag_w = if p.narrow { 58.0 } else { LAG_W };
-    let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * CELL_PITCH;
+    let (cell_w, pitch) = (p.cell.w, p.cell.pitch);
+    let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * pitch;
     let leo = p.log_end_offset;
     let first_visible = leo.saturating_sub(p.cells as u64).max(p.log_start_offset);
     // Left edge of the cell holding `offset` (offsets before the window are clamped to its left edge).
     let x_of = |offset: u64| -> f64 {
         let o = offset.clamp(first_visible, leo);
-        cells_right - (leo - o) as f64 * CELL_PITCH
+        cells_right - (leo - o) as f64 * pitch
     };
     let cy = r.y + 14.0;
     let tp = p.tp.clone();
@@ -130,10 +120,10 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     // Places count from `base` (a multiple of 1024 at or below the first visible offset), so coordinates
     // stay small whatever the offsets; the strip jumps back once every 1024 records, all cells with it.
     let base = first_visible - first_visible % 1024;
-    let strip_x = cells_right - (leo - base) as f64 * CELL_PITCH;
+    let strip_x = cells_right - (leo - base) as f64 * pitch;
     let cells = p.records.iter().filter(|c| c.offset >= first_visible).map(|c| {
         let (fill, ink) = key_colour(c.key.as_deref());
-        let x = (c.offset - base) as f64 * CELL_PITCH;
+        let x = (c.offset - base) as f64 * pitch;
         let tp = p.tp.clone();
         let offset = c.offset;
         let (onclick, onkeydown) =
@@ -150,9 +140,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             <g key={c.offset.to_string()} class={classes!("cell", selected.then_some("is-selected"), c.key.is_none().then_some("is-null"))}
                data-offset={c.offset.to_string()} data-key={key} {onclick} {onkeydown}>
                 { svg::title(title) }
-                <rect x={px(x)} y={px(cy)} width={px(CELL_W)} height="22" rx="3" fill={fill} />
-                <text x={px(x + CELL_W / 2.0)} y={px(cy + 14.5)} fill={ink} font-size={cell_font(c.offset)}
-                      text-anchor="middle">{ c.offset }</text>
+                <rect x={px(x)} y={px(cy)} width={px(cell_w)} height="22" rx="3" fill={fill} />
+                <text x={px(x + cell_w / 2.0)} y={px(cy + 15.0)} fill={ink} text-anchor="middle">{ cell_label(c.offset) }</text>
             </g>
         }
     });
@@ -173,7 +162,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
 
     // One triangle per consumer; consumers at the same offset (often one per group, all caught up) share a
     // label ("1,5,9"), and a label that would run into the previous one is left out (each triangle keeps its
-    // title, and the inspector lists every position).
+    // title, and the inspector lists every position). A label that would run into the lag column goes left of
+    // its triangle.
     let mut at: Vec<(u64, Vec<&str>)> = Vec::new();
     for m in &p.positions {
         let short = m.consumer.trim_start_matches("consumer");
@@ -189,13 +179,18 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     }
     at.sort_by_key(|(pos, _)| *pos);
     let mut free_from = f64::MIN;
+    let lag_left = r.right() - lag_w - 4.0;
     let position_labels = at.into_iter().filter_map(|(pos, names)| {
-        let x = x_of(pos) + 6.0;
         let text = names.join(",");
+        let w = p.cell.text_w(&text);
+        let mut x = x_of(pos) + 6.0;
+        if x + w > lag_left {
+            x = x_of(pos) - 6.0 - w;
+        }
         if x < free_from {
             return None;
         }
-        free_from = x + text.len() as f64 * POSITION_CHAR_W + 3.0;
+        free_from = x + w + p.cell.char_w;
         Some(html! {
             <text class="position__label" x={px(x)} y={px(cy + 32.0)} aria-hidden="true">{ text }</text>
         })
@@ -225,7 +220,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                data-lag={lag.map(|l| l.to_string()).unwrap_or_default()}>
                 { title(tf(lang, "stage.lag_title", &[("group", &g.group_id),
                     ("lag", &lag.map_or(t(lang, "stage.unknown").to_string(), |l| l.to_string()))])) }
-                { svg::text("", lag_x, y, "", markup::text(text)) }
+                { svg::text("", lag_x, y, "", text) }
                 { rect("lag__track", lag_x, y + 2.0, lag_w - 8.0, 4.0, "2") }
                 { rect("lag__bar", lag_x, y + 2.0, bar, 4.0, "2") }
             </g>
@@ -265,8 +260,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("partition__bg", r.x, r.y, r.w, r.h, "6") }
-            { svg::text("partition__name", r.x + 8.0, r.y + 21.0, "", markup::text(format!("P{}", p.partition))) }
-            { svg::text("partition__leader", r.x + 8.0, r.y + 36.0, "", markup::text(leader)) }
+            { svg::text("partition__name", r.x + 8.0, r.y + 21.0, "", format!("P{}", p.partition)) }
+            { svg::text("partition__leader", r.x + 8.0, r.y + 36.0, "", leader) }
             <line class="partition__axis" x1={px(r.x + ROW_LABEL_W)} y1={px(cy + 11.0)}
                   x2={px(cells_right)} y2={px(cy + 11.0)} />
             // The cells in an element of their own: `{ for … }` alone splices its nodes into this element's
@@ -276,7 +271,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             <g class="leo" data-leo={leo.to_string()}>
                 { title(tf(lang, "stage.leo_title", &[("leo", &leo)])) }
                 <line x1={px(cells_right + 1.0)} y1={px(cy - 4.0)} x2={px(cells_right + 1.0)} y2={px(cy + 26.0)} />
-                { svg::text("", cells_right + 5.0, cy + 15.0, "", markup::text(format!("LEO {leo}"))) }
+                { svg::text("", cells_right + 5.0, cy + 15.0, "", format!("LEO {leo}")) }
             </g>
             { for bookmarks }
             { for positions }
@@ -286,7 +281,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                 <g class="paused" aria-hidden="true">
                     <rect class={classes!("paused__veil", group_class(p.paused[0].1))} x={px(r.x + ROW_LABEL_W - 4.0)}
                           y={px(cy - 5.0)} width={px(cells_right - r.x - ROW_LABEL_W + 8.0)} height="32" rx="4" />
-                    { svg::text("paused__label", r.x + ROW_LABEL_W + 4.0, cy + 15.0, "", markup::text(paused_label)) }
+                    { svg::text("paused__label", r.x + ROW_LABEL_W + 4.0, cy + 15.0, "", paused_label) }
                 </g>
             }
         </g>
