@@ -65,6 +65,14 @@ fn consumer_props(c: &ConsumerConfig, java: bool) -> Vec<(&'static str, String)>
         };
         v.push(("auto.offset.reset", r.to_string()));
     }
+    // KIP-848: the broker assigns; the client names the protocol and, optionally, the broker's assignor
+    // (confluent-kafka >= 2.12, Java >= 4.0).
+    if let Some(p) = c.group_protocol {
+        v.push(("group.protocol", p.name().to_string()));
+    }
+    if let Some(a) = &c.group_remote_assignor {
+        v.push(("group.remote.assignor", a.clone()));
+    }
     if let Some(a) = &c.partition_assignment_strategy {
         let mut names = String::new();
         for x in a {
@@ -953,6 +961,40 @@ mod tests {
             "{cli}"
         );
         assert!(cli.contains("--group order-consumer-group"), "{cli}");
+    }
+
+    /// A Kafka 4.x consumer group: the client names the protocol and the broker's assignor, and no client-side
+    /// assignor.
+    #[test]
+    fn consumer_protocol_config_is_generated() {
+        let mut s = Scenario::course_notes();
+        s.commands.push(LoggedCommand {
+            at_ms: 0,
+            command: Command::AddConsumer {
+                name: Some("kip1".into()),
+                profile: Default::default(),
+                config: ConsumerConfig {
+                    group_id: Some("kip848-group".into()),
+                    group_protocol: Some(grouplab_model::config::GroupProtocol::Consumer),
+                    group_remote_assignor: Some("uniform".into()),
+                    ..ConsumerConfig::default()
+                },
+                topics: vec!["test-topic".into()],
+                assign: None,
+                records_per_sec: None,
+            },
+        });
+        for flavour in [Flavour::Python, Flavour::Java] {
+            let code = generate(flavour, &s.commands, 0);
+            assert!(
+                code.contains("group.protocol") && code.contains("consumer"),
+                "{code}"
+            );
+            assert!(
+                code.contains("group.remote.assignor") && code.contains("uniform"),
+                "{code}"
+            );
+        }
     }
 
     #[test]
