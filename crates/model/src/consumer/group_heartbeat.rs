@@ -324,18 +324,7 @@ pub fn reconcile_in_poll(c: &mut Consumer, ctx: &mut Ctx) {
 
 /// The member is out of the group: its partitions are lost, not revoked (onPartitionsLost).
 fn lose_all(c: &mut Consumer, ctx: &mut Ctx) {
-    if !c.assigned.is_empty() {
-        ctx.emit(EventKind::PartitionsLost {
-            consumer: c.name.clone(),
-            group_id: c.cfg.group_id.clone().unwrap_or_default(),
-            partitions: c.assigned.clone(),
-        });
-    }
-    c.assigned.clear();
-    c.positions.clear();
-    c.stored.clear();
-    c.fetching_offsets.clear();
-    c.no_offset.clear();
+    c.lose_assignment(ctx);
     c.cg_target = None;
     c.member_epoch = 0;
     c.generation_id = -1;

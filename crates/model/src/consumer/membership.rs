@@ -316,18 +316,7 @@ fn apply_assignment(c: &mut Consumer, ctx: &mut Ctx, mut assignment: Vec<TopicPa
 
 /// The member is no longer in the generation: its partitions are lost (onPartitionsLost), not revoked.
 fn lose_partitions(c: &mut Consumer, ctx: &mut Ctx, reset_member_id: bool) {
-    if !c.assigned.is_empty() {
-        ctx.emit(EventKind::PartitionsLost {
-            consumer: c.name.clone(),
-            group_id: c.cfg.group_id.clone().unwrap_or_default(),
-            partitions: c.assigned.clone(),
-        });
-    }
-    c.assigned.clear();
-    c.positions.clear();
-    c.stored.clear();
-    c.fetching_offsets.clear();
-    c.no_offset.clear();
+    c.lose_assignment(ctx);
     c.generation_id = -1;
     if reset_member_id {
         c.member_id.clear();

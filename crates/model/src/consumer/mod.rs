@@ -12,9 +12,11 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::actor::Ctx;
 use crate::assignor::{AssignorName, RebalanceProtocol};
 use crate::cluster::Cluster;
 use crate::config::{ClientProfile, EffectiveConsumerConfig};
+use crate::event::EventKind;
 use crate::topic_partition::TopicPartition;
 
 pub use group_heartbeat::CgClientState;
@@ -185,6 +187,23 @@ impl Consumer {
     pub fn uses_consumer_protocol(&self) -> bool {
         self.uses_group_membership()
             && self.cfg.group_protocol == crate::config::GroupProtocol::Consumer
+    }
+
+    /// Drops every assigned partition as lost, not revoked (onPartitionsLost: no commit, no callback that could
+    /// commit): the member is out of its group or generation. Positions and stored offsets go with them.
+    pub fn lose_assignment(&mut self, ctx: &mut Ctx) {
+        if !self.assigned.is_empty() {
+            ctx.emit(EventKind::PartitionsLost {
+                consumer: self.name.clone(),
+                group_id: self.cfg.group_id.clone().unwrap_or_default(),
+                partitions: self.assigned.clone(),
+            });
+        }
+        self.assigned.clear();
+        self.positions.clear();
+        self.stored.clear();
+        self.fetching_offsets.clear();
+        self.no_offset.clear();
     }
 
     pub fn is_running(&self) -> bool {
