@@ -40,6 +40,8 @@ fn member(name: &str, owned: &[u32]) -> RestoredMember {
         profile: ClientProfile::Java,
         topics: vec!["t".into()],
         assignment: owned.iter().map(|&p| TopicPartition::new("t", p)).collect(),
+        member_epoch: None,
+        target: None,
     }
 }
 
@@ -57,6 +59,9 @@ fn restore(members: Vec<RestoredMember>, offsets: &[(u32, u64)]) -> Command {
                 offset,
             })
             .collect(),
+        group_epoch: None,
+        assignment_epoch: None,
+        server_assignor: None,
     }
 }
 
@@ -131,6 +136,9 @@ fn restore_group_rules() {
             protocol: Some(AssignorName::Range),
             members: vec![member("a", &[0])],
             offsets: vec![],
+            group_epoch: None,
+            assignment_epoch: None,
+            server_assignor: None,
         },
     );
     assert!(e.to_string().contains("generation_id"), "{e}");
