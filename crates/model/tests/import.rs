@@ -571,6 +571,35 @@ proptest! {
         let _ = import(&text);
     }
 
+    /// 4.x member rows with any epochs and current and target assignments (well-formed or not): the import
+    /// never panics, and what it accepts builds.
+    #[test]
+    fn random_kip_848_member_rows_never_panic(
+        rows in proptest::collection::vec(
+            (
+                "(-|-1|0|[0-9]{1,3}|2147483647|2147483648|x)",
+                "(-|clicks:[0-3](,[0-4]){0,2}|clicks:|clicks:0,,1|other:0)",
+                "(-|-1|0|[0-9]{1,3}|x)",
+                "(-|clicks:[0-3](,[0-4]){0,2}(;clicks:2)?|clicks(0)|clicks:9999)",
+            ),
+            2,
+        ),
+        state_epochs in ("(-|[0-9]{1,3})", "(-|[0-9]{1,3})"),
+    ) {
+        let row = |(epoch, current, target_epoch, target): &(String, String, String, String)| {
+            let n = if current == "-" { 0 } else { current.split(',').count() };
+            format!("{n} {epoch} {current} {target_epoch} {target}")
+        };
+        let mut text = kip848_with_members(&row(&rows[0]), &row(&rows[1]), "Stable     ");
+        text = text.replace(
+            "14              14                        2",
+            &format!("{} {} 2", state_epochs.0, state_epochs.1),
+        );
+        if let Ok(i) = import(&text) {
+            prop_assert!(i.scenario.build().is_ok());
+        }
+    }
+
     #[test]
     fn mangled_samples_never_panic(
         which in 0usize..4,
