@@ -213,7 +213,8 @@ impl Sim {
         let epochs = check_epochs(group_epoch, assignment_epoch, members)?;
         let mut targets: VecSet<&TopicPartition> = VecSet::new();
         for m in members {
-            for tp in m.target.iter().flatten() {
+            // A member without a target keeps its current assignment as its target.
+            for tp in m.target.as_deref().unwrap_or(&m.assignment) {
                 if !targets.insert(tp) {
                     // One target owner per partition (TargetAssignmentBuilder's contract).
                     return Err(invalid(
