@@ -1,7 +1,8 @@
 //! From what the output says to a scenario the model runs: topics big enough for every listed partition,
 //! partitions seeded with their exact log-end offsets, and each group restored with its members, owners and
 //! committed offsets (SeedPartition and RestoreGroup, so the import is an ordinary scenario). What the output
-//! does not show is chosen and said in a note.
+//! does not show is chosen and said in a note. A consumer-protocol (KIP-848) group is restored with its epochs,
+//! targets and server assignor instead of a guessed client-side assignor.
 
 use crate::assignor::server::ServerAssignor;
 use crate::assignor::AssignorName;
