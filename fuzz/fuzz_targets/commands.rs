@@ -218,6 +218,16 @@ fn command(u: &mut Unstructured) -> Result<Command> {
                         assignment: (0..u.int_in_range(0..=3)?)
                             .map(|_| Ok(TopicPartition::new(name(u)?, u32::from(u8::arbitrary(u)? % 8))))
                             .collect::<Result<_>>()?,
+                        member_epoch: Option::<i32>::arbitrary(u)?,
+                        target: if bool::arbitrary(u)? {
+                            Some(
+                                (0..u.int_in_range(0..=3)?)
+                                    .map(|_| Ok(TopicPartition::new(name(u)?, u32::from(u8::arbitrary(u)? % 8))))
+                                    .collect::<Result<_>>()?,
+                            )
+                        } else {
+                            None
+                        },
                     })
                 })
                 .collect::<Result<_>>()?,
@@ -230,6 +240,13 @@ fn command(u: &mut Unstructured) -> Result<Command> {
                     })
                 })
                 .collect::<Result<_>>()?,
+            group_epoch: Option::<i32>::arbitrary(u)?,
+            assignment_epoch: Option::<i32>::arbitrary(u)?,
+            server_assignor: if bool::arbitrary(u)? {
+                Some(["uniform", "range", "x"][u.int_in_range(0..=2)?].to_string())
+            } else {
+                None
+            },
         },
         _ => Command::RunConsoleConsumer {
             topic: name(u)?,

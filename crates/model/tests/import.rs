@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::Command;
-use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig};
+use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig, GroupProtocol};
 use grouplab_model::event::EventKind;
 use grouplab_model::group::GroupState;
 use grouplab_model::scenario::import::{
@@ -293,26 +293,155 @@ fn static_members_and_state_give_ids_and_the_assignor() {
     );
 }
 
+const AGG1: &str = "Bv7rQ2cPS0-3xZ1mW9yTgA";
+const AGG2: &str = "Jm4kL8nHR5uV2aE6dF1sCw";
+
+/// member id -> member epoch, as the coordinator has it.
+fn member_epochs(v: &WorldView, id: &str) -> BTreeMap<String, i32> {
+    group(v, id)
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.member_id.clone(),
+                m.member_epoch.expect("a KIP-848 member has an epoch"),
+            )
+        })
+        .collect()
+}
+
+/// kip848-verbose-4.0.txt with its two member rows (line 9 and 10) replaced, written word by word.
+fn kip848_with_members(agg1: &str, agg2: &str, state: &str) -> String {
+    let text = fixture("kip848-verbose-4.0.txt");
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    lines[8] = format!("clicks-aggregator {AGG1} /192.168.7.21 aggregator-1 {agg1}");
+    lines[9] = format!("clicks-aggregator {AGG2} /192.168.7.22 aggregator-2 {agg2}");
+    lines[13] = lines[13].replace("Stable     ", state);
+    lines.join("\n")
+}
+
 #[test]
 fn kafka_4_verbose_output_of_a_kip_848_group() {
-    let (i, t) = imported("kip848-verbose-4.0.txt");
-    let v = t.sim().view(20);
-    let g = group(&v, "clicks-aggregator");
-    // GROUP-EPOCH is the generation; `uniform` is not modelled, so the assignor is inferred (range fits).
-    assert_eq!(g.generation_id, 14);
-    assert_eq!(g.assignor, Some(AssignorName::Range));
+    let (i, mut t) = imported("kip848-verbose-4.0.txt");
+    // A consumer-protocol group with the described epochs and the `uniform` server assignor, no guessed one.
     assert!(
-        i.notes.iter().any(|n| n.to_string().contains("'uniform'")),
+        i.notes.iter().any(|n| {
+            let n = n.to_string();
+            n.contains("consumer protocol") && n.contains("uniform (from --state)")
+        }),
         "{:?}",
         i.notes
     );
+    assert!(
+        !i.notes.iter().any(|n| n.to_string().contains("inferred")),
+        "{:?}",
+        i.notes
+    );
+    let json = serde_json::to_string(&i.scenario).unwrap();
+    assert!(
+        json.contains(r#""group_epoch":14,"assignment_epoch":14,"server_assignor":"uniform""#),
+        "{json}"
+    );
+    let v = t.sim().view(20);
+    let g = group(&v, "clicks-aggregator");
+    assert_eq!(g.protocol, GroupProtocol::Consumer);
+    assert_eq!((g.group_epoch, g.assignment_epoch), (Some(14), Some(14)));
+    assert_eq!(g.server_assignor.as_deref(), Some("uniform"));
+    assert_eq!(g.state, GroupState::Stable);
+    let target = g.target_assignment.clone().expect("a target assignment");
+    assert_eq!(target[AGG1], list(&["clicks/0", "clicks/1"]));
+    assert_eq!(target[AGG2], list(&["clicks/2"]));
+    assert_eq!(
+        member_epochs(&v, "clicks-aggregator"),
+        BTreeMap::from([(AGG1.to_string(), 14), (AGG2.to_string(), 14)])
+    );
     assert_eq!(g.lag["clicks/2"], 281);
     let owned = owners(&v, "clicks-aggregator");
-    assert_eq!(
-        owned["Bv7rQ2cPS0-3xZ1mW9yTgA"],
-        list(&["clicks/0", "clicks/1"])
+    assert_eq!(owned[AGG1], list(&["clicks/0", "clicks/1"]));
+    assert_eq!(owned[AGG2], list(&["clicks/2"]));
+    for c in v.consumers.iter() {
+        assert_eq!(c.group_protocol, GroupProtocol::Consumer, "{}", c.name);
+        assert_eq!(c.member_epoch, Some(14), "{}", c.name);
+    }
+
+    // A minute later: still stable, the same owners, heartbeats kept the members and their epochs.
+    t.advance_to(60_000);
+    let v = t.sim().view(20);
+    let g = group(&v, "clicks-aggregator");
+    assert_eq!(g.state, GroupState::Stable);
+    assert_eq!((g.group_epoch, g.assignment_epoch), (Some(14), Some(14)));
+    let epochs = member_epochs(&v, "clicks-aggregator");
+    assert!(epochs.values().all(|&e| e >= 14), "{epochs:?}");
+    let owned = owners(&v, "clicks-aggregator");
+    assert_eq!(owned[AGG1], list(&["clicks/0", "clicks/1"]));
+    assert_eq!(owned[AGG2], list(&["clicks/2"]));
+    assert_eq!(g.lag["clicks/2"], 0, "the restored member consumed its lag");
+    let heartbeats = t
+        .events()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::MemberFenced { .. } | EventKind::MemberLeft { .. }
+            )
+        })
+        .count();
+    assert_eq!(heartbeats, 0, "no member was fenced or left");
+}
+
+#[test]
+fn a_kip_848_member_whose_current_assignment_is_not_its_target_reconciles() {
+    // aggregator-1 (epoch 13) still owns clicks/1, which the target (epoch 14) moved to aggregator-2.
+    let text = kip848_with_members(
+        "2 13 clicks:0,1 14 clicks:0",
+        "1 14 clicks:2 14 clicks:1,2",
+        "Reconciling",
     );
-    assert_eq!(owned["Jm4kL8nHR5uV2aE6dF1sCw"], list(&["clicks/2"]));
+    let i = import(&text).unwrap_or_else(|e| panic!("{e}"));
+    let mut t = i.scenario.build().expect("it builds");
+    let v = t.sim().view(20);
+    let g = group(&v, "clicks-aggregator");
+    assert_eq!(g.state, GroupState::Reconciling);
+    let target = g.target_assignment.clone().unwrap();
+    assert_eq!(target[AGG1], list(&["clicks/0"]));
+    assert_eq!(target[AGG2], list(&["clicks/1", "clicks/2"]));
+    assert_eq!(member_epochs(&v, "clicks-aggregator")[AGG1], 13);
+    t.advance_to(60_000);
+    let v = t.sim().view(20);
+    let g = group(&v, "clicks-aggregator");
+    assert_eq!(g.state, GroupState::Stable);
+    assert_eq!(g.group_epoch, Some(14), "reconciling is no rebalance");
+    assert_eq!(
+        member_epochs(&v, "clicks-aggregator"),
+        BTreeMap::from([(AGG1.to_string(), 14), (AGG2.to_string(), 14)])
+    );
+    let owned = owners(&v, "clicks-aggregator");
+    assert_eq!(owned[AGG1], list(&["clicks/0"]));
+    assert_eq!(owned[AGG2], list(&["clicks/1", "clicks/2"]));
+    // Revoked by aggregator-1 before aggregator-2 got it.
+    let events: Vec<_> = t.events().collect();
+    let revoked = events.iter().position(|e| matches!(&e.kind, EventKind::PartitionsRevoked { partitions, .. } if partitions.iter().any(|tp| tp.to_string() == "clicks/1")));
+    let assigned = events.iter().position(|e| matches!(&e.kind, EventKind::PartitionsAssigned { partitions, .. } if partitions.iter().any(|tp| tp.to_string() == "clicks/1")));
+    assert!(
+        revoked.is_some() && revoked < assigned,
+        "{revoked:?} {assigned:?}"
+    );
+}
+
+#[test]
+fn malformed_kip_848_values_name_their_line() {
+    let cases = [
+        (kip848_with_members("2 14 clicks:0,1 14 clicks:0,1", "1 x clicks:2 14 clicks:2", "Stable     "), 10, "CURRENT-EPOCH must be a number, found 'x'"),
+        (kip848_with_members("2 14 clicks:0,1 1e3 clicks:0,1", "1 14 clicks:2 14 clicks:2", "Stable     "), 9, "TARGET-EPOCH must be a number, found '1e3'"),
+        (kip848_with_members("2 14 clicks:0,1 14 clicks:0,,1", "1 14 clicks:2 14 clicks:2", "Stable     "), 9, "an empty partition"),
+        (kip848_with_members("2 14 clicks:0,1 14 clicks:0,1", "1 14 clicks:2 14 clicks:1,2", "Stable     "), 10, "clicks/1 is owned by Jm4kL8nHR5uV2aE6dF1sCw here but by Bv7rQ2cPS0-3xZ1mW9yTgA on line 3"),
+        (fixture("kip848-verbose-4.0.txt").replace("14              14                        2", "14              -3                        2"), 14, "TARGET-ASSIGNMENT-EPOCH must be a number, found '-3'"),
+        (fixture("kip848-verbose-4.0.txt").replace("14              14                        2", "14              99999999999               2"), 14, "TARGET-ASSIGNMENT-EPOCH 99999999999 is more than"),
+    ];
+    for (text, line, message) in cases {
+        let e = import(&text).unwrap_err();
+        assert_eq!(e.line, Some(line), "{message}: {e}");
+        assert!(e.problem.to_string().contains(message), "{message}: {e}");
+    }
 }
 
 #[test]
@@ -440,6 +569,35 @@ proptest! {
     #[test]
     fn random_text_never_panics(text in "\\PC{0,400}") {
         let _ = import(&text);
+    }
+
+    /// 4.x member rows with any epochs and current and target assignments (well-formed or not): the import
+    /// never panics, and what it accepts builds.
+    #[test]
+    fn random_kip_848_member_rows_never_panic(
+        rows in proptest::collection::vec(
+            (
+                "(-|-1|0|[0-9]{1,3}|2147483647|2147483648|x)",
+                "(-|clicks:[0-3](,[0-4]){0,2}|clicks:|clicks:0,,1|other:0)",
+                "(-|-1|0|[0-9]{1,3}|x)",
+                "(-|clicks:[0-3](,[0-4]){0,2}(;clicks:2)?|clicks(0)|clicks:9999)",
+            ),
+            2,
+        ),
+        state_epochs in ("(-|[0-9]{1,3})", "(-|[0-9]{1,3})"),
+    ) {
+        let row = |(epoch, current, target_epoch, target): &(String, String, String, String)| {
+            let n = if current == "-" { 0 } else { current.split(',').count() };
+            format!("{n} {epoch} {current} {target_epoch} {target}")
+        };
+        let mut text = kip848_with_members(&row(&rows[0]), &row(&rows[1]), "Stable     ");
+        text = text.replace(
+            "14              14                        2",
+            &format!("{} {} 2", state_epochs.0, state_epochs.1),
+        );
+        if let Ok(i) = import(&text) {
+            prop_assert!(i.scenario.build().is_ok());
+        }
     }
 
     #[test]

@@ -40,6 +40,8 @@ fn member(name: &str, owned: &[u32]) -> RestoredMember {
         profile: ClientProfile::Java,
         topics: vec!["t".into()],
         assignment: owned.iter().map(|&p| TopicPartition::new("t", p)).collect(),
+        member_epoch: None,
+        target: None,
     }
 }
 
@@ -57,6 +59,9 @@ fn restore(members: Vec<RestoredMember>, offsets: &[(u32, u64)]) -> Command {
                 offset,
             })
             .collect(),
+        group_epoch: None,
+        assignment_epoch: None,
+        server_assignor: None,
     }
 }
 
@@ -131,6 +136,9 @@ fn restore_group_rules() {
             protocol: Some(AssignorName::Range),
             members: vec![member("a", &[0])],
             offsets: vec![],
+            group_epoch: None,
+            assignment_epoch: None,
+            server_assignor: None,
         },
     );
     assert!(e.to_string().contains("generation_id"), "{e}");
@@ -191,4 +199,75 @@ fn the_restored_generation_survives_a_coordinator_failover() {
     assert_ne!(g.coordinator.broker, Some(coordinator));
     assert_eq!((g.state, g.generation_id), (GroupState::Stable, 7));
     assert_eq!(g.members.len(), 2);
+}
+
+/// A consumer-protocol (KIP-848) RestoreGroup of members `a` (t/0) and `b` (t/1) at group epoch 5.
+fn restore_cg(members: Vec<RestoredMember>, assignment_epoch: Option<i32>) -> Command {
+    let mut c = restore(members, &[(0, 10), (1, 20)]);
+    if let Command::RestoreGroup {
+        group_epoch,
+        assignment_epoch: a,
+        server_assignor,
+        protocol,
+        ..
+    } = &mut c
+    {
+        *group_epoch = Some(5);
+        *a = assignment_epoch;
+        *server_assignor = Some("range".into());
+        *protocol = None;
+    }
+    c
+}
+
+#[test]
+fn a_consumer_protocol_group_is_restored_with_its_epochs_and_lives_on() {
+    let mut t = world();
+    // Classic commands write none of the consumer-protocol fields.
+    let classic = serde_json::to_string(&restore(vec![member("a", &[0])], &[])).unwrap();
+    for key in [
+        "group_epoch",
+        "assignment_epoch",
+        "server_assignor",
+        "member_epoch",
+        "target",
+    ] {
+        assert!(!classic.contains(key), "{classic}");
+    }
+    let mut late = member("b", &[1]);
+    late.member_epoch = Some(6);
+    let e = refused(&mut t, restore_cg(vec![member("a", &[0]), late], None));
+    assert!(e.to_string().contains("member_epoch"), "{e}");
+    let e = refused(&mut t, restore_cg(vec![member("a", &[0])], Some(6)));
+    assert!(e.to_string().contains("assignment_epoch"), "{e}");
+    let mut greedy = member("b", &[1]);
+    greedy.target = Some(vec![TopicPartition::new("t", 0)]);
+    let e = refused(&mut t, restore_cg(vec![member("a", &[0]), greedy], None));
+    assert!(e.to_string().contains("target"), "{e}");
+
+    let c = restore_cg(vec![member("a", &[0]), member("b", &[1])], None);
+    // What it writes reads back the same.
+    let json = serde_json::to_string(&c).unwrap();
+    assert!(json.contains(r#""group_epoch":5"#), "{json}");
+    assert_eq!(serde_json::from_str::<Command>(&json).unwrap(), c);
+    t.apply(c).unwrap();
+    let v = t.sim().view(5);
+    let g = &v.groups[0];
+    assert_eq!(g.state, GroupState::Stable);
+    assert_eq!((g.group_epoch, g.assignment_epoch), (Some(5), Some(5)));
+    assert_eq!(g.server_assignor.as_deref(), Some("range"));
+    assert!(g.members.iter().all(|m| m.member_epoch == Some(5)));
+    // b crashes: its session ends, the group epoch goes up and range gives a both partitions.
+    t.apply(Command::CrashConsumer {
+        consumer: "b".into(),
+    })
+    .unwrap();
+    t.advance_to(120_000);
+    let v = t.sim().view(5);
+    let g = &v.groups[0];
+    assert_eq!(g.state, GroupState::Stable);
+    assert_eq!(g.group_epoch, Some(6));
+    assert_eq!(g.members.len(), 1);
+    assert_eq!(g.members[0].assigned, ["t/0", "t/1"]);
+    assert_eq!(g.members[0].member_epoch, Some(6));
 }

@@ -72,6 +72,9 @@ struct Fields {
     protocol: Option<AssignorName>,
     members: Option<Vec<RestoredMember>>,
     offsets: Option<Vec<RestoredOffset>>,
+    group_epoch: Option<i32>,
+    assignment_epoch: Option<i32>,
+    server_assignor: Option<String>,
 }
 
 /// Reads a command's `config` as the configuration the command takes (None: absent or null, the defaults). Only
@@ -170,6 +173,9 @@ impl Fields {
                 protocol: f.protocol,
                 members: f.members.unwrap_or_default(),
                 offsets: f.offsets.unwrap_or_default(),
+                group_epoch: f.group_epoch,
+                assignment_epoch: f.assignment_epoch,
+                server_assignor: f.server_assignor,
             },
         })
     }

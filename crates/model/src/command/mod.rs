@@ -128,6 +128,19 @@ pub enum Command {
         /// In join order: the first member is the group leader.
         members: Vec<RestoredMember>,
         offsets: Vec<RestoredOffset>,
+        /// A consumer-protocol group (KIP-848, `group.protocol=consumer`) when set: its group epoch. Then
+        /// `generation_id` and `protocol` are not used, the members' consumers run with `group.protocol=consumer`,
+        /// and the coordinator loads the group epoch, the target assignment and each member's epoch and
+        /// assignment. Absent (and not written) for a classic group.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        group_epoch: Option<i32>,
+        /// The group epoch the stored target assignment was computed for (default: `group_epoch`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        assignment_epoch: Option<i32>,
+        /// The server-side assignor (`uniform`, `range`) the members ask for with `group.remote.assignor`;
+        /// None: the broker's default.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        server_assignor: Option<String>,
     },
 }
 
@@ -147,9 +160,16 @@ pub struct RestoredMember {
     pub profile: ClientProfile,
     /// The subscription.
     pub topics: Vec<String>,
-    /// The member's share in the restored generation.
+    /// The member's share in the restored generation (consumer protocol: what it owns now, its current
+    /// assignment).
     #[serde(default)]
     pub assignment: Vec<TopicPartition>,
+    /// Consumer protocol only: the member epoch (default: the group's assignment epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_epoch: Option<i32>,
+    /// Consumer protocol only: the member's target assignment (default: its current assignment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Vec<TopicPartition>>,
 }
 
 /// A committed offset of a restored group: the next offset the group reads.

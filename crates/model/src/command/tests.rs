@@ -117,12 +117,17 @@ fn every_command() -> Vec<Command> {
                 profile: ClientProfile::Java,
                 topics: vec!["t".into()],
                 assignment: vec![tp(0)],
+                member_epoch: None,
+                target: None,
             }],
             offsets: vec![RestoredOffset {
                 topic: "t".into(),
                 partition: 0,
                 offset: 3,
             }],
+            group_epoch: None,
+            assignment_epoch: None,
+            server_assignor: None,
         },
     ]
 }
@@ -361,9 +366,9 @@ fn broken_commands_read_as_these_messages() {
         ("5", "invalid type: integer `5`, expected struct Fields at line 1 column 1"),
         (r#""create_topic""#, r#"invalid type: string "create_topic", expected struct Fields at line 1 column 14"#),
         ("null", "invalid type: null, expected struct Fields at line 1 column 4"),
-        ("[]", "invalid length 0, expected struct Fields with 28 elements at line 1 column 2"),
+        ("[]", "invalid length 0, expected struct Fields with 31 elements at line 1 column 2"),
         ("{}", "missing field `type` at line 1 column 2"),
-        (r#"["stop_broker"]"#, "invalid length 1, expected struct Fields with 28 elements at line 1 column 15"),
+        (r#"["stop_broker"]"#, "invalid length 1, expected struct Fields with 31 elements at line 1 column 15"),
         (r#"{"type":"stop_broker""#, "EOF while parsing an object at line 1 column 21"),
         (r#"{"type":"stop_broker","broker":1,}"#, "trailing comma at line 1 column 34"),
         (r#"{"type" "stop_broker"}"#, "expected `:` at line 1 column 9"),
@@ -382,11 +387,11 @@ fn broken_commands_read_as_these_messages() {
         ),
         (
             r#"["stop_broker",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]"#,
-            "invalid length 27, expected struct Fields with 28 elements at line 1 column 142",
+            "invalid length 27, expected struct Fields with 31 elements at line 1 column 142",
         ),
         (
-            r#"["stop_broker",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]"#,
-            "trailing characters at line 1 column 148",
+            r#"["stop_broker",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]"#,
+            "trailing characters at line 1 column 163",
         ),
         // A command's configuration.
         (r#"{"type":"add_consumer","config":{"session.timeout.ms":"soon"}}"#, r#"invalid type: string "soon", expected u64"#),
@@ -418,7 +423,7 @@ fn broken_commands_read_as_these_messages() {
         // Restored groups and assigned partitions.
         (
             r#"{"type":"restore_group","group_id":"g","generation_id":1,"members":[["c","m",null,"cl"]]}"#,
-            "invalid length 6, expected struct RestoredMember with 8 elements at line 1 column 87",
+            "invalid length 6, expected struct RestoredMember with 10 elements at line 1 column 87",
         ),
         (
             r#"{"type":"restore_group","group_id":"g","generation_id":1,"offsets":[["t",1]]}"#,
@@ -427,7 +432,7 @@ fn broken_commands_read_as_these_messages() {
         (r#"{"type":"add_consumer","assign":[["t"]]}"#, "invalid length 1, expected struct TopicPartition with 2 elements at line 1 column 38"),
         // Accepted.
         (r#"{"type":{"stop_broker":null},"broker":1}"#, "ok"),
-        (r#"["stop_broker",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]"#, "ok"),
+        (r#"["stop_broker",null,null,null,2,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]"#, "ok"),
         (r#"{"type":"set_produce_rate","producer":"p","topic":"t","records_per_sec":1,"keys":["fixed","k",null,null,null]}"#, "ok"),
         (r#"{"type":"restore_group","group_id":"g","generation_id":1,"members":[["c","m",null,"cl",null,"java",[]]]}"#, "ok"),
         (r#"{"type":"restore_group","group_id":"g","generation_id":1,"offsets":[["t",1,2]]}"#, "ok"),

@@ -22,7 +22,7 @@ use crate::topic_partition::TopicPartition;
 pub use group_heartbeat::CgClientState;
 pub use membership::on_response;
 pub use poll::{close, on_auto_commit, on_heartbeat, on_poll, start};
-pub use resume::{resume, Membership};
+pub use resume::{resume, resume_consumer_protocol, CgMembership, Membership};
 
 /// How long an idle application waits in `poll()` before looping (the course notes' `consumer.poll(1.0)`
 /// blocks up to a second; the Java examples use 100 ms).

@@ -49,3 +49,36 @@ pub fn resume(c: &mut Consumer, m: Membership) {
     }
     c.assigned = assigned;
 }
+
+/// The membership a restored consumer-protocol (KIP-848) consumer resumes with.
+pub struct CgMembership<'a> {
+    pub coordinator: Option<u32>,
+    pub member_id: &'a str,
+    pub member_epoch: i32,
+    /// What it owns now (its current assignment).
+    pub assignment: &'a [TopicPartition],
+    pub committed: &'a VecMap<TopicPartition, u64>,
+}
+
+/// A consumer with `group.protocol=consumer` that is already a member: it holds its member id, member epoch and
+/// current assignment (the membership manager STABLE, as after acknowledging that assignment) and heartbeats
+/// with ConsumerGroupHeartbeat from its next tick; positions start at the committed offsets.
+pub fn resume_consumer_protocol(c: &mut Consumer, m: CgMembership) {
+    c.coordinator = m.coordinator;
+    c.member_state = MemberState::Stable;
+    c.member_id = m.member_id.to_string();
+    c.member_epoch = m.member_epoch;
+    c.generation_id = m.member_epoch;
+    c.cg_state = super::CgClientState::Stable;
+    c.rejoin_needed = false;
+    let mut assigned = m.assignment.to_vec();
+    crate::collections::sort::sort(&mut assigned);
+    assigned.dedup();
+    for tp in &assigned {
+        if let Some(&offset) = m.committed.get(tp) {
+            c.positions.insert(tp.clone(), offset);
+            c.stored.insert(tp.clone(), offset);
+        }
+    }
+    c.assigned = assigned;
+}

@@ -150,7 +150,20 @@ impl Sim {
                 protocol,
                 members,
                 offsets,
-            } => self.restore_group(&group_id, generation_id, protocol, &members, &offsets),
+                group_epoch,
+                assignment_epoch,
+                server_assignor,
+            } => match group_epoch {
+                None => self.restore_group(&group_id, generation_id, protocol, &members, &offsets),
+                Some(epoch) => self.restore_consumer_group(
+                    &group_id,
+                    epoch,
+                    assignment_epoch,
+                    server_assignor.as_deref(),
+                    &members,
+                    &offsets,
+                ),
+            },
         }
     }
 

@@ -9,9 +9,10 @@ use std::rc::Rc;
 use crate::assignor::AssignorName;
 use crate::command::{RestoredMember, RestoredOffset};
 use crate::config::ConsumerConfig;
-use crate::consumer::{self, Consumer, Membership};
+use crate::consumer::{self, CgMembership, Consumer, Membership};
 use crate::error::{ModelError, Reason};
 use crate::event::EventKind;
+use crate::group::consumer_protocol::{self, StoredCgMember, StoredConsumerGroup};
 use crate::group::{self, GroupEnv, StoredGroup, StoredMember};
 use crate::topic_partition::TopicPartition;
 use crate::validate;
@@ -25,6 +26,15 @@ use crate::limits;
 pub const MAX_OFFSET: u64 = (1 << 53) - 1;
 /// Member ids are `client.id + "-" + UUID` (ClassicGroup.generateMemberId); client.id is limited to 128 here.
 const MAX_MEMBER_ID_LEN: usize = 255;
+
+/// Which protocol a restored group speaks, with what its members configure for it.
+#[derive(Clone, Copy)]
+enum Speaks<'a> {
+    /// The selected assignor (`partition.assignment.strategy`); None only without members.
+    Classic(Option<AssignorName>),
+    /// KIP-848: `group.remote.assignor`, if the members name one.
+    Consumer(Option<&'a str>),
+}
 
 fn coordinator_down(group_id: &str) -> ModelError {
     invalid(
@@ -95,7 +105,13 @@ impl Sim {
         members: &[RestoredMember],
         offsets: &[RestoredOffset],
     ) -> Result<Applied, ModelError> {
-        let committed = self.check_restore(group_id, generation_id, protocol, members, offsets)?;
+        let committed = self.check_restore(
+            group_id,
+            generation_id,
+            Speaks::Classic(protocol),
+            members,
+            offsets,
+        )?;
         // Assignments name their topics with the cluster's shared names (cheap copies and comparisons).
         let members: &[RestoredMember] = &members
             .iter()
@@ -116,7 +132,11 @@ impl Sim {
         };
         let mut consumers = Vec::with_capacity(members.len());
         for m in members {
-            consumers.push(self.spawn_restored_consumer(group_id, protocol, m));
+            consumers.push(self.spawn_restored_consumer(
+                group_id,
+                Speaks::Classic(Some(protocol)),
+                m,
+            ));
         }
         let stored = StoredGroup {
             generation_id,
@@ -174,17 +194,118 @@ impl Sim {
         })
     }
 
+    /// RestoreGroup of a consumer-protocol group (KIP-848): the coordinator loads the group epoch, the stored
+    /// target assignment and its epoch, each member's epoch and current assignment, and the partition epochs;
+    /// each member's consumer runs with `group.protocol=consumer` (and `group.remote.assignor`), STABLE at its
+    /// member epoch with its current assignment, and heartbeats from its next tick. A member whose current
+    /// assignment is not its target reconciles towards it as the coordinator's rules say.
+    pub(super) fn restore_consumer_group(
+        &mut self,
+        group_id: &str,
+        group_epoch: i32,
+        assignment_epoch: Option<i32>,
+        server_assignor: Option<&str>,
+        members: &[RestoredMember],
+        offsets: &[RestoredOffset],
+    ) -> Result<Applied, ModelError> {
+        let speaks = Speaks::Consumer(server_assignor);
+        let committed = self.check_restore(group_id, 0, speaks, members, offsets)?;
+        let epochs = check_epochs(group_epoch, assignment_epoch, members)?;
+        let mut targets: VecSet<&TopicPartition> = VecSet::new();
+        for m in members {
+            // A member without a target keeps its current assignment as its target.
+            for tp in m.target.as_deref().unwrap_or(&m.assignment) {
+                if !targets.insert(tp) {
+                    // One target owner per partition (TargetAssignmentBuilder's contract).
+                    return Err(invalid(
+                        "target",
+                        Reason::AssignedTwice { tp: tp.to_string() },
+                    ));
+                }
+            }
+        }
+        let assignment_epoch = assignment_epoch.unwrap_or(group_epoch);
+        let interned = |tps: &[TopicPartition], sim: &Sim| -> Vec<TopicPartition> {
+            tps.iter()
+                .map(|tp| sim.cluster.interned(tp.clone()))
+                .collect()
+        };
+        let g = self.group_idx(group_id);
+        let Some(broker) = self.groups[g as usize].coordinator else {
+            return Err(coordinator_down(group_id));
+        };
+        let mut stored = Vec::with_capacity(members.len());
+        let mut consumers = Vec::with_capacity(members.len());
+        for (m, &member_epoch) in members.iter().zip(&epochs) {
+            let c = self.spawn_restored_consumer(group_id, speaks, m);
+            consumers.push(c);
+            let assigned = interned(&m.assignment, self);
+            let target = interned(m.target.as_deref().unwrap_or(&m.assignment), self);
+            let consumer = &self.consumers[c as usize];
+            stored.push(StoredCgMember {
+                member_id: m.member_id.clone(),
+                instance_id: m.group_instance_id.clone(),
+                client_id: m.client_id.clone(),
+                consumer: c,
+                topics: consumer.topics.clone(),
+                server_assignor: consumer.cfg.group_remote_assignor.clone(),
+                rebalance_timeout_ms: consumer.cfg.max_poll_interval_ms,
+                member_epoch,
+                assigned,
+                target,
+            });
+        }
+        let assignor = server_assignor
+            .map(str::to_string)
+            .or_else(|| self.config.group_consumer_assignors.first().cloned())
+            .unwrap_or_else(|| "uniform".to_string());
+        let group = StoredConsumerGroup {
+            group_epoch,
+            assignment_epoch,
+            assignor,
+            members: stored,
+            offsets: committed.clone(),
+        };
+        with_ctx!(self, |ctx| {
+            let env = GroupEnv::new(g, broker, &self.config, &self.consumer_names);
+            consumer_protocol::load(
+                &mut self.groups[g as usize],
+                &mut ctx,
+                &env,
+                &self.cluster,
+                group,
+            );
+        });
+        for ((m, &c), &member_epoch) in members.iter().zip(&consumers).zip(&epochs) {
+            let assignment = interned(&m.assignment, self);
+            consumer::resume_consumer_protocol(
+                &mut self.consumers[c as usize],
+                CgMembership {
+                    coordinator: Some(broker),
+                    member_id: &m.member_id,
+                    member_epoch,
+                    assignment: &assignment,
+                    committed: &committed,
+                },
+            );
+        }
+        Ok(Applied {
+            name: None,
+            group_id: Some(group_id.to_string()),
+        })
+    }
+
     /// A running consumer for one restored member, started like any other (timers, metadata), not yet joined.
     fn spawn_restored_consumer(
         &mut self,
         group_id: &str,
-        protocol: AssignorName,
+        speaks: Speaks,
         m: &RestoredMember,
     ) -> u32 {
         if m.profile == crate::config::ClientProfile::Java {
             self.java_client_seq += 1;
         }
-        let config = restored_config(group_id, protocol, m);
+        let config = restored_config(group_id, speaks, m);
         let cfg = config.effective(m.profile, self.java_client_seq.max(1));
         let idx = self.consumers.len() as u32;
         let mut topics = m.topics.clone();
@@ -203,7 +324,7 @@ impl Sim {
         &self,
         group_id: &str,
         generation_id: i32,
-        protocol: Option<AssignorName>,
+        speaks: Speaks,
         members: &[RestoredMember],
         offsets: &[RestoredOffset],
     ) -> Result<VecMap<TopicPartition, u64>, ModelError> {
@@ -222,12 +343,15 @@ impl Sim {
             });
         }
         let min_generation = if members.is_empty() { 0 } else { 1 };
-        validate::range(
-            "generation_id",
-            u64::try_from(generation_id).unwrap_or(u64::MAX),
-            min_generation,
-            i32::MAX as u64,
-        )?;
+        // A consumer group has no generation; its epochs are checked by restore_consumer_group.
+        if let Speaks::Classic(_) = speaks {
+            validate::range(
+                "generation_id",
+                u64::try_from(generation_id).unwrap_or(u64::MAX),
+                min_generation,
+                i32::MAX as u64,
+            )?;
+        }
         if members.len() > limits::MAX_MEMBERS_PER_GROUP as usize {
             return Err(ModelError::GroupFull {
                 group_id: group_id.into(),
@@ -239,7 +363,7 @@ impl Sim {
                 max: limits::MAX_CLIENTS as u32,
             });
         }
-        if !members.is_empty() && protocol.is_none() {
+        if !members.is_empty() && matches!(speaks, Speaks::Classic(None)) {
             return Err(invalid("protocol", Reason::ProtocolNeeded));
         }
         let mut owners: VecSet<&TopicPartition> = VecSet::new();
@@ -247,7 +371,7 @@ impl Sim {
         let mut names: VecSet<&str> = VecSet::new();
         let mut instances: VecSet<&str> = VecSet::new();
         for m in members {
-            self.check_member(group_id, protocol, m)?;
+            self.check_member(group_id, speaks, m)?;
             if !names.insert(&m.consumer) {
                 return Err(ModelError::NameTaken {
                     name: m.consumer.clone(),
@@ -309,7 +433,7 @@ impl Sim {
     fn check_member(
         &self,
         group_id: &str,
-        protocol: Option<AssignorName>,
+        speaks: Speaks,
         m: &RestoredMember,
     ) -> Result<(), ModelError> {
         validate::client_name(&m.consumer)?;
@@ -339,15 +463,14 @@ impl Sim {
                 ));
             }
         }
-        let protocol = protocol.unwrap_or(AssignorName::Range);
-        validate_consumer_config(&restored_config(group_id, protocol, m), m.profile)?;
+        validate_consumer_config(&restored_config(group_id, speaks, m), m.profile)?;
         if m.topics.is_empty() {
             return Err(ModelError::NoSubscription);
         }
         for t in &m.topics {
             validate::topic_name(t)?;
         }
-        for tp in &m.assignment {
+        for tp in m.assignment.iter().chain(m.target.iter().flatten()) {
             self.existing_partition(tp)?;
             // A member is only given partitions of topics it subscribes to (AbstractPartitionAssignor).
             if !m.topics.iter().any(|t| **t == *tp.topic) {
@@ -383,14 +506,53 @@ impl Sim {
     }
 }
 
-/// The configuration a restored member runs with: its group, client id, instance id, and the group's assignor as
-/// its only `partition.assignment.strategy` (the one thing every member of the group is known to support).
-fn restored_config(group_id: &str, protocol: AssignorName, m: &RestoredMember) -> ConsumerConfig {
+/// A consumer group's epochs: 0 <= member epochs <= the assignment epoch <= the group epoch (a member's epoch
+/// is at least 1: 0 is a member that has not joined). Returns each member's epoch (default: the assignment
+/// epoch).
+fn check_epochs(
+    group_epoch: i32,
+    assignment_epoch: Option<i32>,
+    members: &[RestoredMember],
+) -> Result<Vec<i32>, ModelError> {
+    let as_u64 = |e: i32| u64::try_from(e).unwrap_or(u64::MAX);
+    let min = if members.is_empty() { 0 } else { 1 };
+    validate::range("group_epoch", as_u64(group_epoch), min, i32::MAX as u64)?;
+    let assignment_epoch = assignment_epoch.unwrap_or(group_epoch);
+    validate::range(
+        "assignment_epoch",
+        as_u64(assignment_epoch),
+        min,
+        as_u64(group_epoch),
+    )?;
+    let mut epochs = Vec::with_capacity(members.len());
+    for m in members {
+        let e = m.member_epoch.unwrap_or(assignment_epoch);
+        validate::range("member_epoch", as_u64(e), 1, as_u64(assignment_epoch))?;
+        epochs.push(e);
+    }
+    Ok(epochs)
+}
+
+/// The configuration a restored member runs with: its group, client id, instance id, and for a classic group the
+/// group's assignor as its only `partition.assignment.strategy` (the one thing every member of the group is known
+/// to support); for a consumer group `group.protocol=consumer` and the group's server assignor as
+/// `group.remote.assignor`.
+fn restored_config(group_id: &str, speaks: Speaks, m: &RestoredMember) -> ConsumerConfig {
+    let (strategy, group_protocol, remote) = match speaks {
+        Speaks::Classic(p) => (Some(vec![p.unwrap_or(AssignorName::Range)]), None, None),
+        Speaks::Consumer(a) => (
+            None,
+            Some(crate::config::GroupProtocol::Consumer),
+            a.map(str::to_string),
+        ),
+    };
     ConsumerConfig {
         group_id: Some(group_id.to_string()),
         group_instance_id: m.group_instance_id.clone(),
         client_id: Some(m.client_id.clone()),
-        partition_assignment_strategy: Some(vec![protocol]),
+        partition_assignment_strategy: strategy,
+        group_protocol,
+        group_remote_assignor: remote,
         ..ConsumerConfig::default()
     }
 }

@@ -181,6 +181,26 @@ impl TargetAssignmentState {
             .unwrap_or_default()
     }
 
+    /// A member's target read back from its ConsumerGroupTargetAssignmentMember record (a restored group):
+    /// (topic name, topic id, partitions) per topic; an empty target stores nothing (`Assignment.EMPTY`).
+    pub fn restore(&mut self, member_id: &str, topics: &[(String, Uuid, Vec<i32>)]) {
+        if topics.is_empty() {
+            return;
+        }
+        let record: OrderedAssignment = topics
+            .iter()
+            .map(|(_, id, partitions)| (*id, partitions.clone()))
+            .collect();
+        let names: BTreeMap<Uuid, String> = topics
+            .iter()
+            .map(|(name, id, _)| (*id, name.clone()))
+            .collect();
+        let stored = StoredTarget::from_ordered(replay_record(&record), |id| {
+            names.get(id).cloned().unwrap_or_else(|| id.to_string())
+        });
+        self.store(member_id.to_string(), stored);
+    }
+
     /// A member left (or was fenced): its target is tombstoned.
     pub fn remove_member(&mut self, member_id: &str) {
         self.stored.remove(member_id);

@@ -25,6 +25,7 @@
 mod assign;
 mod heartbeat;
 mod liveness;
+mod load;
 mod member;
 mod reconcile;
 #[cfg(test)]
@@ -36,6 +37,7 @@ use crate::topic_partition::TopicPartition;
 pub use assign::TargetAssignmentState;
 pub use heartbeat::{handle_consumer_heartbeat, HeartbeatArgs, TopicInfo};
 pub use liveness::{expire_consumer_sessions, on_consumer_coordinator_moved};
+pub use load::{load, StoredCgMember, StoredConsumerGroup};
 pub use member::{CgMember, CgMemberState};
 
 /// Which protocol a group speaks (GroupType CLASSIC / CONSUMER).

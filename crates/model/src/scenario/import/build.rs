@@ -1,8 +1,10 @@
 //! From what the output says to a scenario the model runs: topics big enough for every listed partition,
 //! partitions seeded with their exact log-end offsets, and each group restored with its members, owners and
 //! committed offsets (SeedPartition and RestoreGroup, so the import is an ordinary scenario). What the output
-//! does not show is chosen and said in a note.
+//! does not show is chosen and said in a note. A consumer-protocol (KIP-848) group is restored with its epochs,
+//! targets and server assignor instead of a guessed client-side assignor.
 
+use crate::assignor::server::ServerAssignor;
 use crate::assignor::AssignorName;
 use crate::collections::VecMap;
 use crate::collections::VecSet;
@@ -89,7 +91,9 @@ fn group_id(g: &GroupDescription) -> &str {
 fn partition_counts(groups: &[&GroupDescription]) -> Result<VecMap<String, u32>, ImportError> {
     let mut counts: VecMap<String, u32> = VecMap::new();
     for g in groups {
-        for tp in g.partitions.keys() {
+        // A partition only a (4.x) target assignment lists exists too.
+        let targets = g.members.iter().flat_map(|m| m.target.iter().flatten());
+        for tp in g.partitions.keys().chain(targets) {
             let n = counts.entry(tp.topic.to_string()).or_default();
             *n = (*n).max(tp.partition + 1);
         }
@@ -173,7 +177,12 @@ fn restore(
             client_host: m.host.clone(),
             topics: topics.clone(),
             assignment: m.assignment.iter().cloned().collect(),
+            member_epoch: None,
+            target: None,
         });
+    }
+    if g.speaks_consumer_protocol() {
+        return restore_consumer_group(g, members, notes);
     }
     let protocol = (!members.is_empty()).then(|| assignor(g, &topics, counts, notes));
     if let Some(leader) = members.first() {
@@ -199,12 +208,29 @@ fn restore(
             state: g.state.clone().unwrap_or_default(),
         });
     }
+    coordinator_note(g, notes);
+    Command::RestoreGroup {
+        group_id: id.to_string(),
+        generation_id,
+        protocol,
+        offsets: committed_offsets(g),
+        members,
+        group_epoch: None,
+        assignment_epoch: None,
+        server_assignor: None,
+    }
+}
+
+fn coordinator_note(g: &GroupDescription, notes: &mut Vec<ImportNote>) {
     if let Some(c) = &g.coordinator {
         notes.push(ImportNote::Coordinator {
-            group_id: id.to_string(),
+            group_id: group_id(g).to_string(),
             coordinator: c.clone(),
         });
     }
+}
+
+fn committed_offsets(g: &GroupDescription) -> Vec<RestoredOffset> {
     let mut offsets = Vec::new();
     for (tp, p) in &g.partitions {
         if let Some(offset) = p.committed {
@@ -215,12 +241,66 @@ fn restore(
             });
         }
     }
+    offsets
+}
+
+/// A consumer-protocol (KIP-848) group: its group epoch, target assignment epoch and server assignor, and each
+/// member's epoch, current and target assignment, as described. A GROUP-EPOCH or TARGET-ASSIGNMENT-EPOCH that
+/// is not shown is the highest epoch the members show.
+fn restore_consumer_group(
+    g: &GroupDescription,
+    mut members: Vec<RestoredMember>,
+    notes: &mut Vec<ImportNote>,
+) -> Command {
+    let id = group_id(g);
+    let epoch = |e: u64| i32::try_from(e).unwrap_or(i32::MAX);
+    let shown = g
+        .members
+        .iter()
+        .flat_map(|m| [m.member_epoch, m.target_epoch])
+        .flatten()
+        .max();
+    let assignment_epoch = g
+        .assignment_epoch
+        .map(epoch)
+        .or(g.members.iter().filter_map(|m| m.target_epoch).max())
+        .or(shown)
+        .or(g.group_epoch.map(epoch))
+        .unwrap_or(1);
+    let group_epoch = g.group_epoch.map_or(assignment_epoch, epoch);
+    for (r, m) in members.iter_mut().zip(&g.members) {
+        r.member_epoch = m.member_epoch;
+        r.target = m.target.as_ref().map(|t| t.iter().cloned().collect());
+    }
+    let stated = g.assignment_strategy.clone();
+    let server_assignor = stated
+        .as_deref()
+        .and_then(|s| s.parse::<ServerAssignor>().ok())
+        .map(|a| a.name().to_string());
+    if members.is_empty() {
+        notes.push(ImportNote::NoMembers {
+            group_id: id.to_string(),
+        });
+    } else {
+        notes.push(ImportNote::ConsumerProtocol {
+            group_id: id.to_string(),
+            group_epoch,
+            assignment_epoch,
+            assignor: server_assignor.clone(),
+            unmodelled: stated.filter(|_| server_assignor.is_none()),
+            topics: g.topics(),
+        });
+    }
+    coordinator_note(g, notes);
     Command::RestoreGroup {
         group_id: id.to_string(),
-        generation_id,
-        protocol,
-        offsets,
+        generation_id: group_epoch,
+        protocol: None,
+        offsets: committed_offsets(g),
         members,
+        group_epoch: Some(group_epoch),
+        assignment_epoch: Some(assignment_epoch),
+        server_assignor,
     }
 }
 

@@ -28,7 +28,14 @@ pub struct MemberDescription {
     pub group_instance_id: Option<String>,
     pub client_id: Option<String>,
     pub host: Option<String>,
+    /// CURRENT-ASSIGNMENT in 4.x.
     pub assignment: VecSet<TopicPartition>,
+    /// CURRENT-EPOCH (4.x, consumer-protocol members): the member epoch.
+    pub member_epoch: Option<i32>,
+    /// TARGET-EPOCH (4.x): the epoch of the group's target assignment.
+    pub target_epoch: Option<i32>,
+    /// TARGET-ASSIGNMENT (4.x): the member's share of the target assignment; None when not shown.
+    pub target: Option<VecSet<TopicPartition>>,
     pub line: usize,
 }
 
@@ -44,6 +51,8 @@ pub struct GroupDescription {
     pub coordinator: Option<String>,
     /// GROUP-EPOCH from `--state --verbose` (4.x).
     pub group_epoch: Option<u64>,
+    /// TARGET-ASSIGNMENT-EPOCH from `--state --verbose` (4.x, consumer-protocol groups).
+    pub assignment_epoch: Option<u64>,
     /// In the order first seen.
     pub members: Vec<MemberDescription>,
     /// A BTreeMap, not a VecMap: `--describe` lists rows by consumer in hash order, and 19,000 rows inserted out of
@@ -121,6 +130,9 @@ impl GroupDescription {
                 client_id: None,
                 host: None,
                 assignment: VecSet::new(),
+                member_epoch: None,
+                target_epoch: None,
+                target: None,
                 line,
             },
         )
@@ -154,6 +166,12 @@ impl GroupDescription {
         Ok(())
     }
 
+    /// Whether the output shows a consumer-protocol (KIP-848) group: a TARGET-ASSIGNMENT-EPOCH, or a member
+    /// with a CURRENT-EPOCH (classic groups print `-` there).
+    pub fn speaks_consumer_protocol(&self) -> bool {
+        self.assignment_epoch.is_some() || self.members.iter().any(|m| m.member_epoch.is_some())
+    }
+
     /// Topics of the group, sorted.
     pub fn topics(&self) -> Vec<String> {
         let mut topics = Vec::new();
@@ -161,7 +179,7 @@ impl GroupDescription {
             topics.push(tp.topic.to_string());
         }
         for m in &self.members {
-            for tp in &m.assignment {
+            for tp in m.assignment.iter().chain(m.target.iter().flatten()) {
                 topics.push(tp.topic.to_string());
             }
         }

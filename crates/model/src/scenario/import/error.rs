@@ -358,6 +358,16 @@ pub enum ImportNote {
         group_id: String,
         unmodelled: Option<String>,
     },
+    /// A consumer-protocol (KIP-848) group, restored with its epochs and assignments; `assignor` is the server
+    /// assignor `--state` named (None: the broker's default, with `unmodelled` the name it gave, if any).
+    ConsumerProtocol {
+        group_id: String,
+        group_epoch: i32,
+        assignment_epoch: i32,
+        assignor: Option<String>,
+        unmodelled: Option<String>,
+        topics: Vec<String>,
+    },
 }
 
 impl Worded for ImportNote {
@@ -434,6 +444,25 @@ impl Worded for ImportNote {
             } => {
                 msg!("note.range" => "{group}: {unmodelled}assignor range (none of range, roundrobin, sticky and cooperative-sticky gives these owners from scratch; the owners are drawn as imported, the next rebalance uses range).", group = group_id, unmodelled: unmodelled(u))
             }
+            ConsumerProtocol {
+                group_id,
+                group_epoch,
+                assignment_epoch,
+                assignor,
+                unmodelled: u,
+                topics,
+            } => msg!(
+                "note.consumer_protocol" => "{group} speaks the consumer protocol (KIP-848, group.protocol=consumer): group epoch {epoch}, target assignment epoch {target_epoch}, server assignor {assignor}; each member keeps its member epoch and its current and target assignment, and heartbeats with ConsumerGroupHeartbeat; every member subscribes to {topics} (the output does not show subscriptions).",
+                group = group_id,
+                epoch = group_epoch,
+                target_epoch = assignment_epoch,
+                assignor: match (assignor, u) {
+                    (Some(a), _) => msg!("note.cp_stated" => "{assignor} (from --state)", assignor = a),
+                    (None, Some(name)) => msg!("note.cp_unmodelled" => "uniform (the broker's default: --state names '{name}', which this simulator does not model)", name = name),
+                    (None, None) => msg!("note.cp_default" => "uniform (the broker's default: --state does not name one)"),
+                },
+                topics = &topics.join(", "),
+            ),
         }
     }
 }

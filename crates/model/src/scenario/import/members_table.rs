@@ -20,6 +20,20 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
     );
     let count = row.number(Column::NumPartitions, u64::from(u32::MAX))?;
     let assignment = assignment::parse(row.get(Column::Assignment), line)?;
+    // 4.x: CURRENT-EPOCH, TARGET-EPOCH and TARGET-ASSIGNMENT (`-` for a classic member; an empty target is `-`
+    // too, so a target is read when the member shows an epoch or lists one).
+    let epoch = |c: Column| -> Result<Option<i32>, ImportError> {
+        Ok(row.number(c, i32::MAX as u64)?.map(|n| n as i32))
+    };
+    let member_epoch = epoch(Column::CurrentEpoch)?;
+    let target_epoch = epoch(Column::TargetEpoch)?;
+    let target = if row.get(Column::TargetAssignment).is_some()
+        || (row.has(Column::TargetAssignment) && (member_epoch.is_some() || target_epoch.is_some()))
+    {
+        Some(assignment::parse(row.get(Column::TargetAssignment), line)?)
+    } else {
+        None
+    };
     // Verbose output lists the assignment: it must agree with #PARTITIONS.
     if row.has(Column::Assignment) {
         if let Some(n) = count {
@@ -34,6 +48,24 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
             }
         }
     }
+    // One target owner per partition (TargetAssignmentBuilder's contract).
+    for tp in target.iter().flatten() {
+        let other = g
+            .members
+            .iter()
+            .find(|o| o.member_id != id && o.target.as_ref().is_some_and(|t| t.contains(tp)));
+        if let Some(o) = other {
+            return Err(ImportError::at(
+                line,
+                ImportProblem::OwnedTwice {
+                    tp: tp.to_string(),
+                    member_id: id.clone(),
+                    other: o.member_id.clone(),
+                    other_line: o.line,
+                },
+            ));
+        }
+    }
     let m = g.member_mut(&id, line)?;
     set_once(&mut m.host, host.as_deref(), "HOST", &id, line)?;
     set_once(&mut m.client_id, client.as_deref(), "CLIENT-ID", &id, line)?;
@@ -44,6 +76,15 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
         &id,
         line,
     )?;
+    if member_epoch.is_some() {
+        m.member_epoch = member_epoch;
+    }
+    if target_epoch.is_some() {
+        m.target_epoch = target_epoch;
+    }
+    if let Some(target) = &target {
+        m.target = Some(target.iter().cloned().collect());
+    }
     for tp in &assignment {
         g.own(tp, &id, line)?;
         g.partitions

@@ -1,7 +1,9 @@
 //! Importing a real group: the text `kafka-consumer-groups.sh --describe` prints (the offsets table, and
 //! optionally `--members --verbose` and `--state`, for one group or `--all-groups`, pasted together in any
 //! order) becomes a scenario that starts with that group as it was: its topics, the partitions' log-end
-//! offsets, the owners, the committed offsets and so the lag. Malformed text gets an error naming its line.
+//! offsets, the owners, the committed offsets and so the lag. A 4.x consumer-protocol (KIP-848) group keeps its
+//! group epoch, target assignment epoch, server assignor, member epochs and current and target assignments.
+//! Malformed text gets an error naming its line.
 //!
 //! Parsing is bounded (input size, lines, line length, groups, members, partitions), never panics and never
 //! allocates from a count found in the text.

@@ -45,6 +45,7 @@ pub fn apply(g: &mut GroupDescription, row: &Row) -> Result<(), ImportError> {
     )?;
     g.coordinator = optional_text("COORDINATOR (ID)", row.get(Column::Coordinator), line)?;
     g.group_epoch = row.number(Column::GroupEpoch, i32::MAX as u64)?;
+    g.assignment_epoch = row.number(Column::TargetAssignmentEpoch, i32::MAX as u64)?;
     // #MEMBERS is checked for a number only: the members themselves come from the other tables.
     row.number(Column::NumMembers, u64::from(u32::MAX))?;
     Ok(())
