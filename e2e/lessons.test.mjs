@@ -318,3 +318,21 @@ for (const [name, viewport] of [
       }
     }));
 }
+
+test('a step lights up what its narration names; free play lights up nothing', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused#lesson=idle&step=1' }, async ({ page, screenshot }) => {
+    await page.waitForSelector('[data-lesson="idle"][data-lesson-step="1"][data-lesson-state="paused"]');
+    const lit = await page.$$eval('[data-highlight]', (els) =>
+      els.map((e) => e.dataset.consumer || e.dataset.group || e.dataset.partition || e.dataset.producer),
+    );
+    assert.deepEqual(lit.sort(), ['consumer5', GROUP].sort(), 'the new member and its group');
+    // The rest of the stage is dimmed, the named entities are not.
+    const opacity = (sel) => page.$eval(sel, (e) => getComputedStyle(e).opacity);
+    assert.equal(await opacity('[data-consumer="consumer5"]'), '1');
+    assert.ok(Number(await opacity('[data-consumer="consumer1"]')) < 1, 'others are dimmed');
+    await screenshot('lesson-idle-highlight-desktop');
+    // Leaving the lesson for free play: nothing is lit.
+    await page.click('[data-action="lesson-exit"]');
+    await page.waitForSelector('[data-lesson=""]');
+    assert.equal(await page.locator('[data-highlight]').count(), 0);
+  }));
