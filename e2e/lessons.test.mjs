@@ -336,3 +336,21 @@ test('a step lights up what its narration names; free play lights up nothing', (
     await page.waitForSelector('[data-lesson=""]');
     assert.equal(await page.locator('[data-highlight]').count(), 0);
   }));
+
+test('a crashed member is drawn holding what the coordinator still assigns it, unread', () =>
+  h.withPage({ viewport: 'desktop', path: '/?paused#lesson=crash&step=1' }, async ({ page }) => {
+    await page.waitForSelector('[data-lesson="crash"][data-lesson-step="1"][data-lesson-state="paused"]');
+    const s = await page.evaluate(() => window.grouplab.state());
+    const held = s.groups.find((g) => g.group_id === GROUP).members.find((m) => m.consumer === 'consumer1');
+    assert.ok(held && held.assigned.length === 2, `the coordinator still holds consumer1: ${JSON.stringify(held)}`);
+    const box = page.locator('[data-consumer="consumer1"]');
+    assert.equal(await box.getAttribute('data-assigned'), held.assigned.join(' '));
+    assert.equal(await box.getAttribute('data-reading'), 'false');
+    assert.equal(await box.getAttribute('data-member'), held.member_id, 'its member id, not "(none yet)"');
+    assert.match(await box.locator('.member__owns').textContent(), /unread/);
+    for (const tp of held.assigned) {
+      const row = page.locator(`[data-partition="${tp}"]`);
+      assert.ok((await row.getAttribute('data-assigned-to')).split(' ').includes(held.member_id), tp);
+      assert.equal(await page.locator(`.own--unread[data-owns="${tp}"]`).count(), 1, `${tp}'s line is dashed`);
+    }
+  }));
