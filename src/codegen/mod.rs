@@ -148,7 +148,7 @@ pub fn generate(flavour: Flavour, log: &[LoggedCommand], now_ms: u64) -> String 
 
 /// Waiting until the next command's moment, so the code replays the timeline.
 fn sleep(o: &mut String, ms: u64, java: bool) {
-    // 2000 ms is "2", 2500 ms "2.5", by integer arithmetic (f64's Display would cost kilobytes of wasm).
+    // 2000 ms is "2", 2500 ms "2.5", by integer arithmetic (no float formatting in the wasm: docs/size.md).
     let frac = format!("{:03}", ms % 1000);
     let frac = frac.trim_end_matches('0');
     let secs = if frac.is_empty() {

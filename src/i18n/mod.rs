@@ -108,7 +108,7 @@ impl Lang {
     }
 
     /// All entries sorted by key, built once per language (the stage looks strings up every frame). Each
-    /// entry goes in at its place (a general sort would cost kilobytes of wasm for ~400 entries).
+    /// entry goes in at its place (docs/size.md).
     fn index(self) -> &'static [(&'static str, &'static str)] {
         static EN: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
         static HI: OnceLock<Vec<(&str, &str)>> = OnceLock::new();

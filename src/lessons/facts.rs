@@ -1,7 +1,7 @@
 //! What a lesson shows under its narration: numbers read from the model's state (member ids, bookmarks,
 //! the hash steps of a key, console group ids, duplicates, generations). Labels are i18n keys; values are
 //! plain text; `data-fact` / `data-value` let tests read them. Written with plain loops: this runs in the
-//! page and every iterator adapter costs wasm bytes.
+//! page (docs/size.md).
 
 use std::fmt::Write;
 

@@ -17,7 +17,7 @@ pub struct CodePanelProps {
     pub log: Rc<Vec<LoggedCommand>>,
 }
 
-/// By identity: the app makes a new log only when it changed (comparing commands would cost wasm bytes).
+/// By identity: the app makes a new log only when it changed (docs/size.md).
 impl PartialEq for CodePanelProps {
     fn eq(&self, o: &Self) -> bool {
         self.lang == o.lang && Rc::ptr_eq(&self.log, &o.log)

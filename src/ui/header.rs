@@ -5,8 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Lang};
 
-/// The bar, drawn by the app's view around `share` (a plain function: a component's glue costs more wasm than
-/// drawing these few elements again).
+/// The bar, drawn by the app's view around `share`: a plain function, as it holds no state.
 pub fn header(lang: Lang, on_lang: &Callback<Lang>, embed: bool, share: Html) -> Html {
     // One switch: it names (and selects) the other language.
     let other = if lang == Lang::En { Lang::Hi } else { Lang::En };

@@ -6,8 +6,7 @@ use yew::prelude::*;
 use crate::i18n::{t, tf, Lang};
 use crate::session::Notice;
 
-/// The bar, drawn by the app's view (a plain function: a component's glue costs more wasm than drawing these
-/// few elements again).
+/// The bar, drawn by the app's view: a plain function, as it holds no state (components only where they do).
 pub fn notice_bar(
     lang: Lang,
     notice: Option<&Notice>,

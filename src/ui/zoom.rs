@@ -22,8 +22,7 @@ pub fn clamp(z: f64) -> f64 {
     }
 }
 
-/// The bar, drawn by the app's view (a plain function: a component's glue costs more wasm than drawing these
-/// few buttons again).
+/// The bar, drawn by the app's view: a plain function, as it holds no state.
 pub fn zoom_bar(lang: Lang, z: f64, on_zoom: &Callback<f64>, on_fit: &Callback<()>) -> Html {
     let set = |to: f64| on_zoom.reform(move |_: MouseEvent| clamp(to));
     html! {
