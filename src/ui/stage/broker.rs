@@ -72,14 +72,15 @@ pub fn broker_node(p: &BrokerProps) -> Html {
             ("coord", &coord),
         ],
     );
-    // The name line: "broker 0 down" while it fits (bold 13 px, about 7.6 px a character), else "#0 down".
+    // The name line: "broker 0 down" while it fits (bold 13 px, about 6.8 px a character, and the status's 6 px
+    // gap), else "#0 down".
     let full_name = tf(lang, "ev.broker", &[("broker", &id)]);
-    let name =
-        if (full_name.chars().count() + 1 + status.chars().count()) as f64 * 7.6 <= r.w - 20.0 {
-            full_name
-        } else {
-            format!("#{id}")
-        };
+    let chars = full_name.chars().count() + status.chars().count();
+    let name = if chars as f64 * 6.8 + 6.0 <= r.w - 14.0 {
+        full_name
+    } else {
+        format!("#{id}")
+    };
     // The badge: "★ coordinator" while it fits its pill, else "★ coord.", else the star alone.
     let badge = match p.coordinates.len() {
         0 => String::new(),
