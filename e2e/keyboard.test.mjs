@@ -59,9 +59,10 @@ test('Tab reaches every control, each with a visible focus ring', () =>
   h.withPage({ viewport: 'desktop', path: '/?paused' }, async ({ page, screenshot }) => {
     await page.evaluate(() => window.grouplab.advance(12_000));
     await page.waitForSelector('[data-group="order-consumer-group"][data-state="Stable"]');
-    // The lesson contents and the legend start folded: open them, so their links count too.
-    await page.click('.lesson__toc > summary');
-    await page.click('.legend > summary');
+    // The lesson contents and the legend start folded: open them (without moving focus), so their links count too.
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('.lesson__toc, .legend')) d.open = true;
+    });
     const total = await page.evaluate((sel) => {
       const els = [...document.querySelectorAll(sel)].filter((e) => !e.disabled && e.getClientRects().length > 0);
       els.forEach((e, i) => e.setAttribute('data-kbd', String(i)));
