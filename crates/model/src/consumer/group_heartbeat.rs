@@ -294,12 +294,7 @@ pub fn reconcile_in_poll(c: &mut Consumer, ctx: &mut Ctx) {
         if c.cfg.enable_auto_commit {
             commit(c, ctx);
         }
-        for tp in &revoked {
-            c.positions.remove(tp);
-            c.stored.remove(tp);
-            c.fetching_offsets.remove(tp);
-            c.no_offset.remove(tp);
-        }
+        c.forget(&revoked);
         ctx.emit(EventKind::PartitionsRevoked {
             consumer: c.name.clone(),
             group_id: group_id.clone(),

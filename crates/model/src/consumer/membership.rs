@@ -278,12 +278,7 @@ fn apply_assignment(c: &mut Consumer, ctx: &mut Ctx, mut assignment: Vec<TopicPa
     if c.rebalance_protocol() == RebalanceProtocol::Cooperative {
         let revoked = assignor::revoked_partitions(&c.assigned, &assignment);
         if !revoked.is_empty() {
-            for tp in &revoked {
-                c.positions.remove(tp);
-                c.stored.remove(tp);
-                c.fetching_offsets.remove(tp);
-                c.no_offset.remove(tp);
-            }
+            c.forget(&revoked);
             ctx.emit(EventKind::PartitionsRevoked {
                 consumer: c.name.clone(),
                 group_id: group_id.clone(),

@@ -189,6 +189,17 @@ impl Consumer {
             && self.cfg.group_protocol == crate::config::GroupProtocol::Consumer
     }
 
+    /// Forgets what the consumer knew of `partitions` (positions, offsets stored for commit, fetches in
+    /// progress): they were revoked.
+    pub fn forget(&mut self, partitions: &[TopicPartition]) {
+        for tp in partitions {
+            self.positions.remove(tp);
+            self.stored.remove(tp);
+            self.fetching_offsets.remove(tp);
+            self.no_offset.remove(tp);
+        }
+    }
+
     /// Drops every assigned partition as lost, not revoked (onPartitionsLost: no commit, no callback that could
     /// commit): the member is out of its group or generation. Positions and stored offsets go with them.
     pub fn lose_assignment(&mut self, ctx: &mut Ctx) {
