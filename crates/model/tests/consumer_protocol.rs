@@ -3,10 +3,10 @@
 
 #![allow(clippy::disallowed_methods)] // tests may sort with std (clippy.toml)
 
+mod common;
+
 use grouplab_model::command::{Command, KeySpec};
-use grouplab_model::config::{
-    AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig, GroupProtocol,
-};
+use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig, GroupProtocol};
 use grouplab_model::consumer::ConsumerStatus;
 use grouplab_model::error::{ModelError, Reason};
 use grouplab_model::event::{EventKind, LeaveReason, RebalanceReason};
@@ -19,19 +19,7 @@ const G: &str = "orders";
 const T: &str = "test-topic";
 
 fn world(partitions: u32) -> Timeline {
-    let mut t = Timeline::new(7, ClusterConfig::default());
-    t.apply(Command::CreateTopic {
-        topic: T.into(),
-        partitions,
-        replication_factor: Some(3),
-    })
-    .unwrap();
-    t.apply(Command::AddProducer {
-        name: None,
-        profile: ClientProfile::Java,
-        config: Default::default(),
-    })
-    .unwrap();
+    let mut t = common::topic_and_producer(7, T, partitions, 3);
     t.apply(Command::SetProduceRate {
         producer: "producer1".into(),
         topic: T.into(),

@@ -1,5 +1,7 @@
 //! Properties that hold after any sequence of joins, leaves, crashes, restarts and partition additions.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use grouplab_model::assignor::AssignorName;
@@ -74,19 +76,7 @@ fn run(ops: &[Op], seed: u64) -> Timeline {
 /// `consumer_protocol`: every member uses `group.protocol=consumer` (KIP-848), with the broker's default
 /// assignor or, for odd `strategy` values, `group.remote.assignor=range`.
 fn run_with(ops: &[Op], seed: u64, consumer_protocol: bool) -> Timeline {
-    let mut t = Timeline::new(seed, ClusterConfig::default());
-    t.apply(Command::CreateTopic {
-        topic: TOPIC.into(),
-        partitions: 3,
-        replication_factor: Some(2),
-    })
-    .unwrap();
-    t.apply(Command::AddProducer {
-        name: None,
-        profile: ClientProfile::Java,
-        config: Default::default(),
-    })
-    .unwrap();
+    let mut t = common::topic_and_producer(seed, TOPIC, 3, 2);
     let mut consumers: Vec<String> = Vec::new();
     let mut partitions = 3;
     for (i, op) in ops.iter().enumerate() {

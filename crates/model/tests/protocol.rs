@@ -2,6 +2,8 @@
 
 #![allow(clippy::disallowed_methods)] // tests may sort with std (clippy.toml)
 
+mod common;
+
 use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
@@ -14,20 +16,7 @@ use grouplab_model::view::{GroupView, WorldView};
 const G: &str = "order-consumer-group";
 
 fn world(partitions: u32) -> Timeline {
-    let mut t = Timeline::new(11, ClusterConfig::default());
-    t.apply(Command::CreateTopic {
-        topic: "test-topic".into(),
-        partitions,
-        replication_factor: Some(3),
-    })
-    .unwrap();
-    t.apply(Command::AddProducer {
-        name: None,
-        profile: ClientProfile::Java,
-        config: Default::default(),
-    })
-    .unwrap();
-    t
+    common::topic_and_producer(11, "test-topic", partitions, 3)
 }
 
 fn rate(t: &mut Timeline, records_per_sec: u32) {

@@ -2,6 +2,8 @@
 
 #![allow(clippy::disallowed_methods)] // tests may sort with std (clippy.toml)
 
+mod common;
+
 use grouplab_model::command::{Command, KeySpec};
 use grouplab_model::config::{AutoOffsetReset, ClientProfile, ClusterConfig, ConsumerConfig};
 use grouplab_model::event::EventKind;
@@ -188,19 +190,7 @@ fn seek_back_reproduces_the_same_state() {
 
 #[test]
 fn checkpoints_of_a_big_world_stay_within_their_record_budget() {
-    let mut t = Timeline::new(3, ClusterConfig::default());
-    t.apply(Command::CreateTopic {
-        topic: "big".into(),
-        partitions: 1024,
-        replication_factor: Some(3),
-    })
-    .unwrap();
-    t.apply(Command::AddProducer {
-        name: None,
-        profile: ClientProfile::Java,
-        config: Default::default(),
-    })
-    .unwrap();
+    let mut t = common::topic_and_producer(3, "big", 1024, 3);
     t.apply(Command::SetProduceRate {
         producer: "producer1".into(),
         topic: "big".into(),
