@@ -325,11 +325,16 @@ test('a step lights up what its narration names; free play lights up nothing', (
     const lit = await page.$$eval('[data-highlight]', (els) =>
       els.map((e) => e.dataset.consumer || e.dataset.group || e.dataset.partition || e.dataset.producer),
     );
-    assert.deepEqual(lit.sort(), ['consumer5', GROUP].sort(), 'the new member and its group');
+    // The narration names the idle member (whichever the coordinator left without a partition): it is lit.
+    const s = await page.evaluate(() => window.grouplab.state());
+    const idle = s.groups.find((g) => g.group_id === GROUP).members.find((m) => m.assigned.length === 0).consumer;
+    assert.ok((await page.textContent('[data-narration]')).includes(`${idle} is idle`));
+    assert.deepEqual(lit.sort(), [idle, GROUP].sort(), 'the idle member and its group');
     // The rest of the stage is dimmed, the named entities are not.
     const opacity = (sel) => page.$eval(sel, (e) => getComputedStyle(e).opacity);
-    assert.equal(await opacity('[data-consumer="consumer5"]'), '1');
-    assert.ok(Number(await opacity('[data-consumer="consumer1"]')) < 1, 'others are dimmed');
+    assert.equal(await opacity(`[data-consumer="${idle}"]`), '1');
+    const other = s.consumers.find((c) => c.name !== idle).name;
+    assert.ok(Number(await opacity(`[data-consumer="${other}"]`)) < 1, 'others are dimmed');
     await screenshot('lesson-idle-highlight-desktop');
     // Leaving the lesson for free play: nothing is lit.
     await page.click('[data-action="lesson-exit"]');

@@ -19,7 +19,7 @@ pub fn lesson() -> Lesson {
             Step::new(
                 10_000,
                 vec![consumer("consumer5")],
-                vec![Mark::Consumer("consumer5"), Mark::Group(GROUP)],
+                vec![Mark::IdleMember, Mark::Group(GROUP)],
             ),
             Step::new(
                 10_000,

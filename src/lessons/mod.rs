@@ -56,6 +56,8 @@ pub fn all() -> Vec<Lesson> {
 pub enum Mark {
     /// A consumer, by name.
     Consumer(&'static str),
+    /// Whichever member the coordinator leaves without a partition (it depends on generated member ids).
+    IdleMember,
     Group(&'static str),
     /// A partition of the lesson's topic.
     Partition(u32),

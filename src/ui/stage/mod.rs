@@ -276,7 +276,8 @@ pub fn stage(p: &StageProps) -> Html {
                     profile={c.profile.label()} state={state_label(c, gs)} assigned={assigned.to_vec()} {reading}
                     idle={is_idle(c, gs)} {is_leader} rate={c.records_per_sec} trouble={member::trouble(c, view)} rect={*rect} colour={gl.colour}
                     selected={sel == Some(&Selection::Consumer(name.clone()))}
-                    highlight={p.marks.iter().any(|m| m.names_consumer(name))} on_select={p.on_select.clone()} />
+                    highlight={p.marks.iter().any(|m| m.names_consumer(name) || (*m == Mark::IdleMember && is_idle(c, gs)))}
+                    on_select={p.on_select.clone()} />
                 });
             }
             for tp in assigned {
