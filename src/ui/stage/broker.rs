@@ -72,11 +72,11 @@ pub fn broker_node(p: &BrokerProps) -> Html {
             ("coord", &coord),
         ],
     );
-    // The name line: "broker 0 down" while it fits (bold 13 px, about 6.8 px a character, and the status's 6 px
-    // gap), else "#0 down".
+    // The name line: "broker 0 down" while it fits (13 px, about 7.4 px a character, the status's 6 px gap and
+    // the box's margins), else "#0 down".
     let full_name = tf(lang, "ev.broker", &[("broker", &id)]);
     let chars = full_name.chars().count() + status.chars().count();
-    let name = if chars as f64 * 6.8 + 6.0 <= r.w - 14.0 {
+    let name = if chars as f64 * 7.4 + 6.0 <= r.w - 18.0 {
         full_name
     } else {
         format!("#{id}")
