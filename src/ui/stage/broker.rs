@@ -72,14 +72,16 @@ pub fn broker_node(p: &BrokerProps) -> Html {
             ("coord", &coord),
         ],
     );
-    // The name line: "broker 0 down" while it fits (13 px, about 7.4 px a character, the status's 6 px gap and
-    // the box's margins), else "#0 down".
+    // The name line: "broker 0 up" while it fits (bold 13 px, about 8.2 px a character, the status's 6 px gap and
+    // the box's margins); else a running broker drops "up" (its box says it) and a stopped one reads "#0 down".
     let full_name = tf(lang, "ev.broker", &[("broker", &id)]);
-    let chars = full_name.chars().count() + status.chars().count();
-    let name = if chars as f64 * 7.4 + 6.0 <= r.w - 18.0 {
-        full_name
+    let fits = |chars: usize| chars as f64 * 8.2 + 6.0 <= r.w - 18.0;
+    let (name, shown_status) = if fits(full_name.chars().count() + status.chars().count()) {
+        (full_name, status)
+    } else if p.up {
+        (full_name, "")
     } else {
-        format!("#{id}")
+        (format!("#{id}"), status)
     };
     // The badge: "★ coordinator" while it fits its pill, else "★ coord.", else the star alone.
     let badge = match p.coordinates.len() {
@@ -109,7 +111,7 @@ pub fn broker_node(p: &BrokerProps) -> Html {
             { rect("broker__box", r.x, r.y, r.w, r.h, "8") }
             { text("broker__name", r.x + 10.0, r.y + 20.0, "", html! { <>
                 { name }
-                <tspan class="broker__status" dx="6">{ status }</tspan>
+                <tspan class="broker__status" dx="6">{ shown_status }</tspan>
             </> }) }
             { text("broker__leads", r.x + 10.0, r.y + 36.0, "", shown) }
             if !p.coordinates.is_empty() {
