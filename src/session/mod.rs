@@ -8,6 +8,7 @@
 //! the Yew shell (`crate::ui::app`) performs them and draws the new state.
 
 pub mod describe;
+mod drawer;
 pub mod file;
 mod link;
 mod msg;
@@ -26,6 +27,7 @@ use crate::i18n::{say, tf, Lang};
 use crate::lessons::{self, Lesson, Mark, Place};
 use crate::params::Params;
 
+pub use drawer::Drawer;
 pub use msg::{Effect, Msg, Origin, Reply, Request};
 pub use notice::Notice;
 pub use selection::Selection;
@@ -53,6 +55,8 @@ pub struct Session {
     /// `?paused`: lesson steps land on their end state at once (tests), instead of playing.
     pub instant: bool,
     pub selection: Option<Selection>,
+    /// The drawer open beside the stage, if any.
+    pub drawer: Option<Drawer>,
     pub notice: Option<Notice>,
     pub help: bool,
     /// The "import a real group" dialog is open.
@@ -118,6 +122,7 @@ impl Session {
             user_speed: params.speed.unwrap_or(1.0),
             instant: params.paused,
             selection: None,
+            drawer: None,
             notice,
             help: false,
             import_group: false,
@@ -139,6 +144,24 @@ impl Session {
             Some(p) if !self.custom => self.lessons[p.lesson].steps[p.step].marks.clone(),
             _ => Vec::new(),
         }
+    }
+
+    /// The selected entity is explained in a popover at it (not while the details drawer shows it whole).
+    pub fn popover(&self) -> Option<&Selection> {
+        self.selection
+            .as_ref()
+            .filter(|_| self.drawer != Some(Drawer::Details))
+    }
+
+    /// The lesson step shown, when the clock was taken outside its time (scrubbing, stepping events): its
+    /// range in simulated ms, so the caption can say so and offer to return. None inside it, in free play, or
+    /// once the scenario was changed.
+    pub fn off_step(&self) -> Option<(u64, u64)> {
+        let p = self.place.filter(|_| !self.custom)?;
+        let lesson = &self.lessons[p.lesson];
+        let (start, end) = (lesson.start_ms(p.step), lesson.end_ms(p.step));
+        let now = self.engine.timeline().now();
+        (now < start || now > end).then_some((start, end))
     }
 
     /// A lesson step is playing towards its end.

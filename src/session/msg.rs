@@ -5,7 +5,7 @@ use grouplab_model::scenario::{Scenario, ScenarioError};
 use grouplab_model::sim::commands::Applied;
 use grouplab_model::ModelError;
 
-use super::Selection;
+use super::{Drawer, Selection};
 use crate::i18n::{Lang, Said};
 use crate::lessons::Place;
 use crate::params::Params;
@@ -69,6 +69,10 @@ pub enum Msg {
     OpenInApp,
     /// Open or close the "import a real group" dialog.
     ImportGroup(bool),
+    /// Open a drawer beside the stage (None: close it).
+    Drawer(Option<Drawer>),
+    /// A drawer's tab: open it, or close it if it is open.
+    ToggleDrawer(Drawer),
 }
 
 /// What the browser must do after an update. The shell carries them out in order.

@@ -246,6 +246,60 @@ fn keyboard_requests_and_escape() {
     assert_eq!(s.selection, None);
 }
 
+/// One drawer at a time: its tab opens it and closes it again; a keyboard request opens the actions drawer;
+/// Escape closes the popover first, then the drawer; choosing a lesson from the contents gives the stage back.
+/// The selected entity is explained in a popover unless the details drawer shows it whole.
+#[test]
+fn drawers_and_the_popover() {
+    let mut s = open("");
+    assert_eq!(s.drawer, None);
+    s.update(Msg::ToggleDrawer(Drawer::Code));
+    assert_eq!(s.drawer, Some(Drawer::Code));
+    s.update(Msg::ToggleDrawer(Drawer::Log));
+    assert_eq!(s.drawer, Some(Drawer::Log));
+    s.update(Msg::ToggleDrawer(Drawer::Log));
+    assert_eq!(s.drawer, None);
+    s.update(Msg::Ask(Request::Produce));
+    assert_eq!(s.drawer, Some(Drawer::Act));
+
+    s.update(Msg::Select(Some(Selection::Broker(1))));
+    assert_eq!(s.popover(), Some(&Selection::Broker(1)));
+    s.update(Msg::Escape);
+    assert_eq!((s.popover(), s.drawer), (None, Some(Drawer::Act)));
+    s.update(Msg::Escape);
+    assert_eq!(s.drawer, None);
+
+    s.update(Msg::Select(Some(Selection::Broker(1))));
+    s.update(Msg::Drawer(Some(Drawer::Details)));
+    assert_eq!(s.popover(), None, "the details drawer shows it instead");
+
+    s.update(Msg::Drawer(Some(Drawer::Lessons)));
+    s.update(Msg::Navigate(Params::parse("#lesson=keys&step=0")));
+    assert_eq!(s.drawer, None);
+    assert!(s.place.is_some());
+}
+
+/// A lesson step knows its time: inside it nothing is said; scrubbing before or after it is noticed (the caption
+/// offers to return), and returning lands inside it again.
+#[test]
+fn leaving_a_steps_time_is_noticed() {
+    let mut s = open("?paused#lesson=group&step=1");
+    let place = s.place.unwrap();
+    assert_eq!(s.off_step(), None);
+    let (start, end) = (
+        s.lessons[place.lesson].start_ms(1),
+        s.lessons[place.lesson].end_ms(1),
+    );
+    s.update(Msg::Seek(start.saturating_sub(1).min(end)));
+    if start > 0 {
+        assert_eq!(s.off_step(), Some((start, end)));
+    }
+    s.update(Msg::Advance(end + 60_000 - s.engine.timeline().now()));
+    assert_eq!(s.off_step(), Some((start, end)));
+    s.update(Msg::Lesson(Some(place)));
+    assert_eq!(s.off_step(), None);
+}
+
 /// Export writes the scenario at the current time as pretty JSON that imports back to the same scenario; a
 /// broken file is refused with a notice and the scenario shown stays.
 #[test]

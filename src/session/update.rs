@@ -5,7 +5,7 @@ use grouplab_model::scenario::{Scenario, ScenarioError};
 use grouplab_model::sim::commands::Applied;
 use grouplab_model::ModelError;
 
-use super::{describe, file, Effect, Msg, Notice, Origin, Reply, Session};
+use super::{describe, file, Drawer, Effect, Msg, Notice, Origin, Reply, Session};
 use crate::engine::{MAX_SPEED, MIN_SPEED};
 use crate::i18n::{say, t, tf, Lang, Said};
 use crate::lessons::Place;
@@ -106,13 +106,17 @@ impl Session {
             Msg::Escape => {
                 if self.help {
                     self.help = false;
-                } else {
+                } else if self.selection.is_some() {
                     self.selection = None;
+                } else {
+                    self.drawer = None;
                 }
             }
             Msg::Ask(what) => {
                 let n = self.request.map_or(0, |(_, n)| n) + 1;
                 self.request = Some((what, n));
+                // The forms live in the actions drawer: it opens with the request.
+                self.drawer = Some(Drawer::Act);
             }
             Msg::Lang(lang) => {
                 self.lang = lang;
@@ -173,6 +177,10 @@ impl Session {
             Msg::ImportFailed(why) => self.notice = Some(import_refused(&why)),
             Msg::OpenInApp => fx.push(Effect::Open(self.whole_link())),
             Msg::ImportGroup(open) => self.import_group = open,
+            Msg::Drawer(d) => self.drawer = d,
+            Msg::ToggleDrawer(d) => {
+                self.drawer = (self.drawer != Some(d)).then_some(d);
+            }
         }
         (fx, reply)
     }
@@ -205,6 +213,10 @@ impl Session {
     fn go(&mut self, place: Option<Place>, fx: &mut Vec<Effect>) {
         self.place = place;
         self.custom = false;
+        // A lesson chosen from the contents: the drawer gives the stage back.
+        if self.drawer == Some(Drawer::Lessons) {
+            self.drawer = None;
+        }
         let Some(pl) = place else {
             self.engine.set_speed(self.user_speed);
             self.sync_url(true, fx);

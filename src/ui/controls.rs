@@ -1,5 +1,5 @@
-//! Play/pause, step back and forward, speed on a log scale (0.1x to 100x), the simulated clock, slow motion
-//! and reset.
+//! Play/pause, the previous and next notable event (hidden during a lesson, whose caption has the one Back /
+//! Next pair), the simulated clock, speed on a log scale (0.1x to 100x) and slow motion.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -15,13 +15,13 @@ pub struct ControlsProps {
     pub speed: f64,
     pub slow_motion: bool,
     pub slow_motion_active: bool,
+    /// The event-step buttons are shown (free play).
+    pub event_steps: bool,
     pub on_toggle_play: Callback<()>,
     pub on_step_back: Callback<()>,
     pub on_step_forward: Callback<()>,
     pub on_speed: Callback<f64>,
     pub on_slow_motion: Callback<bool>,
-    pub on_reset: Callback<()>,
-    pub on_help: Callback<()>,
 }
 
 #[function_component(Controls)]
@@ -44,23 +44,28 @@ pub fn controls(p: &ControlsProps) -> Html {
     html! {
         <div class="controls" role="toolbar" aria-label={t(l, "ctl.toolbar")}>
             <button class="btn btn--primary" onclick={p.on_toggle_play.reform(|_| ())}
-                    aria-keyshortcuts="Space" data-action="play-pause">
-                { if p.playing { t(l, "ctl.pause") } else { t(l, "ctl.play") } }
+                    aria-keyshortcuts="Space" data-action="play-pause"
+                    aria-label={if p.playing { t(l, "ctl.pause") } else { t(l, "ctl.play") }}>
+                { icon_label(if p.playing { t(l, "ctl.pause") } else { t(l, "ctl.play") }) }
             </button>
-            <button class="btn" onclick={p.on_step_back.reform(|_| ())} aria-keyshortcuts="ArrowLeft"
-                    title={t(l, "ctl.back_title")} data-action="step-back">{ t(l, "ctl.back") }</button>
-            <button class="btn" onclick={p.on_step_forward.reform(|_| ())} aria-keyshortcuts="ArrowRight"
-                    title={t(l, "ctl.next_title")} data-action="step-forward">{ t(l, "ctl.next") }</button>
+            if p.event_steps {
+                <button class="btn" onclick={p.on_step_back.reform(|_| ())} aria-keyshortcuts="ArrowLeft"
+                        title={t(l, "ctl.back_title")} aria-label={t(l, "ctl.back")}
+                        data-action="step-back">{ icon_label(t(l, "ctl.back")) }</button>
+                <button class="btn" onclick={p.on_step_forward.reform(|_| ())} aria-keyshortcuts="ArrowRight"
+                        title={t(l, "ctl.next_title")} aria-label={t(l, "ctl.next")}
+                        data-action="step-forward">{ icon_label(t(l, "ctl.next")) }</button>
+            }
             <output class="clock" data-time-ms={p.time_ms.to_string()} aria-label={t(l, "ctl.clock")}>
                 { format!("t = {}", format::seconds(p.time_ms)) }
             </output>
-            <label class="speed">
+            <label class="speed extra">
                 <span>{ t(l, "ctl.speed") }</span>
                 <input type="range" min="-1" max="2" step="0.05" value={log_speed} {oninput}
                        aria-valuetext={format::speed(p.speed)} aria-keyshortcuts="+ -" />
                 <output class="speed__value">{ format::speed(p.speed) }</output>
             </label>
-            <button class={classes!("btn", "btn--toggle", p.slow_motion.then_some("is-on"))}
+            <button class={classes!("btn", "btn--toggle", "extra", p.slow_motion.then_some("is-on"))}
                     aria-pressed={p.slow_motion.to_string()} onclick={toggle_slow}
                     title={t(l, "ctl.slowmo_title")}>
                 { t(l, "ctl.slowmo") }
@@ -68,9 +73,24 @@ pub fn controls(p: &ControlsProps) -> Html {
             if p.slow_motion_active {
                 <span class="badge badge--slow" role="status">{ t(l, "ctl.slowmo_on") }</span>
             }
-            <span class="controls__spacer" />
-            <button class="btn" data-action="reset" onclick={p.on_reset.reform(|_| ())}>{ t(l, "ctl.reset") }</button>
-            <button class="btn" onclick={p.on_help.reform(|_| ())} aria-keyshortcuts="?" title={t(l, "ctl.help")} aria-label={t(l, "help.title")}>{ "?" }</button>
         </div>
+    }
+}
+
+/// A button's label whose icon ("❚❚ Pause", "Next event ▸") stays on a phone while its words fold away
+/// (`.icon-label__words`; the button's aria-label keeps the whole text).
+fn icon_label(text: &str) -> Html {
+    let is_icon = |w: &str| !w.chars().any(char::is_alphanumeric);
+    let (icon, words, icon_first) = match (text.split_once(' '), text.rsplit_once(' ')) {
+        (Some((a, rest)), _) if is_icon(a) => (a, rest, true),
+        (_, Some((rest, b))) if is_icon(b) => (b, rest, false),
+        _ => return html! { { text } },
+    };
+    let words = html! { <span class="icon-label__words" aria-hidden="true">{ words }</span> };
+    let icon = html! { <span aria-hidden="true">{ icon }</span> };
+    if icon_first {
+        html! { <>{ icon }{ " " }{ words }</> }
+    } else {
+        html! { <>{ words }{ " " }{ icon }</> }
     }
 }

@@ -1,5 +1,6 @@
-//! The legend: every mark the stage draws, drawn the same way beside a sentence that says what it means. A `<details>` next to the zoom bar, so it is one tap away on a phone and reachable by
-//! keyboard, and never covers the stage until asked for.
+//! The legend: every mark the stage draws, drawn the same way beside a sentence that says what it means. A
+//! drawer beside the stage, its tab one tap away under it. A newcomer on a wide screen finds it open once (the
+//! page remembers that it was shown); a phone shows its tab instead, as the drawer would cover the stage.
 
 use yew::prelude::*;
 
@@ -70,8 +71,8 @@ fn marks() -> Vec<(Html, &'static str)> {
 
 pub fn legend(lang: Lang) -> Html {
     html! {
-        <details class="legend" data-legend="">
-            <summary>{ t(lang, "legend.title") }</summary>
+        <div class="legend" data-legend="">
+            <p class="hint">{ t(lang, "legend.title") }</p>
             <ul class="legend__list">
                 { for marks().into_iter().map(|(mark, key)| html! {
                     <li data-legend-item={key.trim_start_matches("legend.")}>
@@ -80,6 +81,23 @@ pub fn legend(lang: Lang) -> Html {
                     </li>
                 }) }
             </ul>
-        </details>
+        </div>
+    }
+}
+
+/// Where the page remembers that the legend was seen.
+const SEEN_KEY: &str = "grouplab.legend-seen";
+
+/// The page's reader has not seen the legend yet.
+pub fn newcomer() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some_and(|s| s.get_item(SEEN_KEY).ok().flatten().is_none())
+}
+
+/// Remembers that the legend was seen.
+pub fn seen() {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(SEEN_KEY, "1");
     }
 }

@@ -48,14 +48,26 @@ pub fn share(p: &ShareProps) -> Html {
             }
         })
     };
-    html! {
-        <div class="share" role="group" aria-label={t(l, "share.group")}>
-            <button type="button" class="btn btn--small" data-action="copy-link"
-                    onclick={p.on_copy.reform(|_| ())} title={t(l, "share.copy_title")}>{ t(l, "share.copy") }</button>
-            if p.embed {
+    let copy = html! {
+        <button type="button" class="btn btn--small" data-action="copy-link"
+                onclick={p.on_copy.reform(|_| ())} title={t(l, "share.copy_title")}>{ t(l, "share.copy") }</button>
+    };
+    if p.embed {
+        // An embed: its two buttons in sight (the course page has room for them, and no menu to hunt for).
+        return html! {
+            <div class="share" role="group" aria-label={t(l, "share.group")}>
+                { copy }
                 <button type="button" class="btn btn--small" data-action="open-app"
                         onclick={p.on_open.reform(|_| ())} title={t(l, "share.open_title")}>{ t(l, "share.open") }</button>
-            } else {
+            </div>
+        };
+    }
+    html! {
+        // A menu: the header stays one line on a phone.
+        <details class="share">
+            <summary class="btn btn--small" data-action="share-menu">{ t(l, "share.group") }</summary>
+            <div class="share__menu" role="group" aria-label={t(l, "share.group")}>
+                { copy }
                 <button type="button" class="btn btn--small" data-action="export"
                         onclick={p.on_export.reform(|_| ())} title={t(l, "share.export_title")}>{ t(l, "share.export") }</button>
                 <button type="button" class="btn btn--small" data-action="import"
@@ -66,8 +78,8 @@ pub fn share(p: &ShareProps) -> Html {
                     <button type="button" class="btn btn--small" data-action="import-group"
                             onclick={cb.reform(|_| ())} title={t(l, "share.group_title")}>{ t(l, "share.import_group") }</button>
                 }
-            }
-        </div>
+            </div>
+        </details>
     }
 }
 

@@ -1,5 +1,7 @@
-//! Zoom and pan for a large stage: −, the zoom level (click: back to 100%), +, and Fit (the whole stage in
-//! view). The stage keeps its layout; only its drawn size scales, and the scroll container pans (drag the
+//! Zoom and pan. By default the stage is drawn as large as its area allows ([`auto_fit`]: the scene fills the
+//! screen, its text grows with it, and a big world scrolls instead of shrinking); −, + and Fit (the whole stage
+//! in view, smaller if need be) take over from there, and the zoom level button returns to the automatic size.
+//! The stage keeps its layout while zoomed; only its drawn size scales, and the scroll container pans (drag the
 //! background, scroll, or Ctrl + wheel to zoom).
 
 use std::cell::Cell;
@@ -7,11 +9,42 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use grouplab_model::view::WorldView;
+
+use super::stage::layout::{Layout, NARROW_BELOW};
 use crate::i18n::{t, Lang};
 
 pub const MIN_ZOOM: f64 = 0.1;
 pub const MAX_ZOOM: f64 = 4.0;
 const STEP: f64 = 1.25;
+
+/// The most the automatic size enlarges the drawing: enough for a small scene to fill a laptop's screen with
+/// text of 13–15 px, not so much that the layout narrows to a few records per row.
+pub const MAX_AUTO: f64 = 1.4;
+
+/// The automatic size for a stage area of `w` × `h` px: (the layout's width, the drawn scale). The scale grows the
+/// drawing until the scene's height fills the area, at most [`MAX_AUTO`], and never so far that a wide screen's
+/// layout turns into the phone's; it never shrinks it below 1 (text keeps its size; a big world scrolls).
+pub fn auto_fit(view: &WorldView, w: f64, h: f64) -> (f64, f64) {
+    let most = if w >= NARROW_BELOW {
+        (w / NARROW_BELOW).min(MAX_AUTO)
+    } else {
+        1.0
+    };
+    let mut s: f64 = 1.0;
+    // The layout's height changes a little with its width (rows keep their height, record cells their size):
+    // a few rounds settle it.
+    for _ in 0..3 {
+        let l = Layout::compute(view, w / s);
+        let next = (h / l.height).clamp(1.0, most);
+        if (next - s).abs() < 0.01 {
+            break;
+        }
+        s = next;
+    }
+    // Whole layout pixels, so the drawn width never exceeds the area by a rounding.
+    ((w / s).floor(), s)
+}
 
 /// The nearest allowed zoom.
 pub fn clamp(z: f64) -> f64 {
@@ -115,4 +148,27 @@ pub fn wheel(zoom_by: Callback<f64>) -> Callback<WheelEvent> {
             zoom_by.emit(if e.delta_y() < 0.0 { 1.1 } else { 1.0 / 1.1 });
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use grouplab_model::scenario::Scenario;
+
+    /// The default scene fills a laptop's stage area (text grows with it), a phone's stage keeps scale 1, and a
+    /// scene taller than its area is never shrunk.
+    #[test]
+    fn the_automatic_size_fills_the_area() {
+        let mut t = Scenario::course_notes().build().unwrap();
+        t.advance_to(10_000);
+        let v = t.sim().view(40);
+        let (lw, s) = auto_fit(&v, 1280.0, 600.0);
+        assert!(s >= 1.2, "{s}");
+        let l = Layout::compute(&v, lw);
+        assert!(!l.narrow);
+        assert!(l.height * s <= 600.0 + 1.0, "{} * {s}", l.height);
+        assert!(lw * s <= 1280.0 + 0.5);
+        assert_eq!(auto_fit(&v, 360.0, 560.0), (360.0, 1.0));
+        assert_eq!(auto_fit(&v, 1280.0, 100.0).1, 1.0);
+    }
 }

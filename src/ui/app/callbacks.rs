@@ -11,7 +11,7 @@ use grouplab_model::scenario::Scenario;
 use super::{App, Msg};
 use crate::i18n::{Lang, Said};
 use crate::lessons::Place;
-use crate::session::{self, Origin, Selection};
+use crate::session::{self, Drawer, Origin, Selection};
 use crate::ui::context_menu::{self, MenuAt};
 use crate::ui::zoom::{self, Pan};
 
@@ -49,6 +49,9 @@ pub struct Callbacks {
     pub import_group_open: Callback<()>,
     pub import_group_close: Callback<()>,
     pub import_group_load: Callback<Scenario>,
+    pub drawer: Callback<Option<Drawer>>,
+    pub toggle_drawer: Callback<Drawer>,
+    pub more: Callback<()>,
 }
 
 /// A callback that hands the session one message.
@@ -93,6 +96,9 @@ impl Callbacks {
             import_group_open: to_session(link, |()| S::ImportGroup(true)),
             import_group_close: to_session(link, |()| S::ImportGroup(false)),
             import_group_load: to_session(link, |s| S::Load(Box::new(s), Origin::Ui)),
+            drawer: to_session(link, S::Drawer),
+            toggle_drawer: to_session(link, S::ToggleDrawer),
+            more: link.callback(|()| Msg::More),
         }
     }
 }

@@ -46,6 +46,8 @@ pub enum Msg {
     ZoomBy(f64),
     /// Zoom so the whole stage is in view.
     ZoomFit,
+    /// Show or hide the bar's less used buttons (a phone folds them away).
+    More,
     /// Open the context menu of a stage entity (None: close it).
     Menu(Option<MenuAt>),
     /// The address bar changed (Back, Forward, an edited #fragment).
@@ -76,7 +78,21 @@ pub struct App {
     _listeners: Vec<EventListener>,
     /// `?embed` in an iframe: reports the height to the parent page.
     frame_height: Option<super::frame_height::FrameHeight>,
+    /// The drawn scale (the automatic size, or the reader's zoom).
     zoom: f64,
+    /// The automatic size for the stage's area now ([`zoom::auto_fit`]); `zoom` follows it while `auto`.
+    fit: f64,
+    auto: bool,
+    /// The stage area's size, px.
+    area: (f64, f64),
+    /// The scene's shape when the automatic size was last computed (a member joining makes it taller).
+    shape: [usize; 5],
+    /// Hears the stage area change size.
+    stage_watch: Option<super::resize::Watch>,
+    /// The bar's less used buttons are shown on a phone.
+    more: bool,
+    /// The lesson step, and how many entities it lit, that the stage last scrolled to.
+    spot: Option<(crate::lessons::Place, u32)>,
     menu: Option<MenuAt>,
     /// The band of the stage drawn (with a margin), for worlds too big to draw whole.
     band: Band,
@@ -110,6 +126,10 @@ impl App {
             window::shown_partitions(v, width, band, selected)
         });
         self.spare_view = Some(std::mem::replace(&mut self.snap, snap).view);
+        drop(session);
+        self.refit(false);
+        let session = self.session.borrow();
+        let engine = &session.engine;
         if self.log.update(engine) {
             self.log_rc = Rc::new(self.log.clone());
         }
@@ -162,6 +182,48 @@ impl App {
         }
     }
 
+    /// Recomputes the automatic size when the area was measured and the scene changed shape (or `force`).
+    fn refit(&mut self, force: bool) {
+        let v = &self.snap.view;
+        let shape = [
+            v.brokers.len(),
+            v.producers.len(),
+            v.topics.iter().map(|t| t.partitions.len()).sum(),
+            v.consumers.len(),
+            v.groups.len(),
+        ];
+        let (w, h) = self.area;
+        if w <= 0.0 || (!force && shape == self.shape) {
+            return;
+        }
+        self.shape = shape;
+        let (width, fit) = zoom::auto_fit(v, w, h);
+        self.fit = fit;
+        if self.auto {
+            self.width = width;
+            self.zoom = fit;
+        } else {
+            self.width = self.width.min(w);
+        }
+    }
+
+    /// A lesson step's lit entities come into the stage's view when the step, or what it lights, changes.
+    fn follow_marks(&mut self) {
+        let place = {
+            let s = self.session.borrow();
+            s.place.filter(|_| !s.custom)
+        };
+        let (Some(place), Some(wrap)) = (place, self.stage_ref.cast::<web_sys::Element>()) else {
+            self.spot = None;
+            return;
+        };
+        let key = (place, super::spotlight::lit(&wrap));
+        if self.spot != Some(key) && key.1 > 0 {
+            self.spot = Some(key);
+            super::spotlight::bring_into_view(&wrap);
+        }
+    }
+
     /// The band of the stage in view now.
     fn band_now(&self) -> Option<Band> {
         let wrap = self.stage_ref.cast::<web_sys::Element>()?;
@@ -193,7 +255,7 @@ impl Component for App {
         } else {
             params.lang.unwrap_or_default()
         };
-        let (session, effects) = Session::open(Opened {
+        let (mut session, effects) = Session::open(Opened {
             page: host.page,
             app_url: host.app_url.clone(),
             params,
@@ -210,6 +272,12 @@ impl Component for App {
                     .unwrap_or_default()
             },
         );
+        // A newcomer to the page on a wide screen finds the legend open beside the stage, once (on a phone the
+        // drawer would cover the stage: its tab is there instead).
+        if host.page && !host.embed && window_size().0 >= 900.0 && super::legend::newcomer() {
+            session.drawer = Some(session::Drawer::Legend);
+            super::legend::seen();
+        }
         let session = Rc::new(RefCell::new(session));
         let listeners = api::install(
             session.clone(),
@@ -259,6 +327,13 @@ impl Component for App {
             _listeners: dom_listeners,
             frame_height: None,
             zoom: 1.0,
+            fit: 1.0,
+            auto: true,
+            area: (0.0, 0.0),
+            shape: [0; 5],
+            stage_watch: None,
+            more: false,
+            spot: None,
             menu: None,
             band: Band {
                 top: -window_h,
@@ -318,33 +393,40 @@ impl Component for App {
                 return Component::update(self, ctx, Msg::Zoom(self.zoom * factor));
             }
             Msg::Zoom(z) => {
-                self.zoom = zoom::clamp(z);
+                // The zoom level button asks for 1: back to the automatic size.
+                self.auto = z == 1.0;
+                self.zoom = if self.auto { self.fit } else { zoom::clamp(z) };
+                if self.auto {
+                    self.refit(true);
+                }
                 ctx.link().send_message(Msg::Viewport);
                 return true;
             }
             Msg::ZoomFit => {
                 let layout = Layout::compute(&self.snap.view, self.width);
-                // The zoomed stage's viewport is at most 85% of the window's height (styles/app.css).
-                let w = self
-                    .stage_ref
-                    .cast::<web_sys::Element>()
-                    .map_or(self.width, |e| e.client_width() as f64);
-                let tall = window_size().1 * 0.85;
-                self.zoom = zoom::clamp((w / layout.width).min(tall / layout.height).min(1.0));
+                let (w, h) = self.area;
+                self.auto = false;
+                self.zoom = zoom::clamp((w / layout.width).min(h / layout.height).min(self.fit));
                 ctx.link().send_message(Msg::Viewport);
                 return true;
             }
+            Msg::More => {
+                self.more = !self.more;
+                return true;
+            }
             Msg::Resize => {
-                let w = self
+                let area = self
                     .stage_ref
                     .cast::<web_sys::Element>()
-                    .map(|e| e.client_width() as f64)
-                    .filter(|w| *w > 0.0)
-                    .unwrap_or_else(|| window_size().0);
-                if (w - self.width).abs() < 1.0 {
+                    .map(|e| (e.client_width() as f64, e.client_height() as f64))
+                    .filter(|(w, _)| *w > 0.0)
+                    .unwrap_or_else(window_size);
+                if (area.0 - self.area.0).abs() < 1.0 && (area.1 - self.area.1).abs() < 1.0 {
                     return false;
                 }
-                self.width = w;
+                self.area = area;
+                self.refit(true);
+                ctx.link().send_message(Msg::Viewport);
                 return true;
             }
         }
@@ -353,6 +435,7 @@ impl Component for App {
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        self.follow_marks();
         if !first_render {
             return;
         }
@@ -373,7 +456,10 @@ impl Component for App {
             let cb = ctx.link().callback(|()| Msg::Viewport);
             self._listeners
                 .push(EventListener::new(&wrap, "scroll", move |_| cb.emit(())));
+            self.stage_watch =
+                super::resize::Watch::start(&wrap, ctx.link().callback(|()| Msg::Resize));
         }
+
         if self.session.borrow().engine.playing {
             self.clock.request(ctx.link().callback(Msg::Frame));
         }

@@ -1,5 +1,8 @@
-//! The page's markup: the header, the time bar, the notice, the stage with the lesson beside it, the actions
-//! and the side panels, and the dialogs.
+//! The page's markup. The stage is the page: a one-line header, the lesson's caption docked on top of the stage,
+//! the stage filling what is left, and under it the clock, the timeline and the drawer tabs. Everything else
+//! (the forms, the client code, the event log, the inspector, the lessons' contents) opens on demand in a drawer
+//! beside the stage (a sheet over its foot on a phone); what is touched on the stage is explained in a popover at
+//! it.
 
 use std::rc::Rc;
 
@@ -7,18 +10,21 @@ use yew::prelude::*;
 
 use super::App;
 use crate::i18n::{t, Lang};
+use crate::session::Drawer;
 use crate::ui::actions::Actions;
+use crate::ui::caption::{caption, Caption};
 use crate::ui::code_panel::CodePanel;
 use crate::ui::context_menu::ContextMenu;
 use crate::ui::controls::Controls;
+use crate::ui::drawer::{drawer, drawer_tabs, lesson_list};
 use crate::ui::event_log::EventLog;
 use crate::ui::header::header;
 use crate::ui::help::help;
 use crate::ui::import_group::ImportGroup;
 use crate::ui::inspector;
 use crate::ui::legend::legend;
-use crate::ui::lesson_panel::{lesson_panel, LessonPanel};
 use crate::ui::notice::notice_bar;
+use crate::ui::popover::Popover;
 use crate::ui::share::Share;
 use crate::ui::stage::layout::group_ids;
 use crate::ui::stage::Stage;
@@ -32,69 +38,91 @@ pub fn page(app: &App) -> Html {
     let snap = &app.snap;
     let view = &snap.view;
     let colours = Rc::new(group_ids(view));
+    let open = session.drawer;
+    // The forms stay mounted (hidden while their drawer is shut): they keep what the learner typed, and act on
+    // a keyboard request as soon as it comes.
     let actions = html! {
-        <Actions topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
-            groups={group_ids(view)}
-            producers={view.producers.iter().map(|p| p.name.clone()).collect::<Vec<_>>()}
-            brokers={view.brokers.iter().map(|b| (b.id, b.up)).collect::<Vec<_>>()}
-            request={session.request}
-            on_command={cb.command.clone()} />
+        <div class="drawer__pane" hidden={open != Some(Drawer::Act)}>
+            <Actions topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
+                groups={group_ids(view)}
+                producers={view.producers.iter().map(|p| p.name.clone()).collect::<Vec<_>>()}
+                brokers={view.brokers.iter().map(|b| (b.id, b.up)).collect::<Vec<_>>()}
+                request={session.request}
+                on_command={cb.command.clone()} />
+        </div>
     };
-    // The first render draws the stage; the panels beside and below it come one render later, so the stage
-    // shows sooner. The empty aside keeps the layout in place.
-    let side = html! {
-        <aside class="side" aria-label={t(lang, "app.side")}>
-            if app.ready {
-                <CodePanel lang={lang} log={app.code_log.clone()} />
-                { inspector::inspector(lang, snap, session.selection.as_ref(), &cb.select_opt, &cb.command) }
-                <EventLog book={app.log_rc.clone()} on_seek={cb.seek.clone()} />
-            }
-        </aside>
+    let pane = match open {
+        Some(Drawer::Lessons) => lesson_list(lang, &session.toc, session.place),
+        Some(Drawer::Code) => html! { <CodePanel lang={lang} log={app.code_log.clone()} /> },
+        Some(Drawer::Log) => {
+            html! { <EventLog book={app.log_rc.clone()} on_seek={cb.seek.clone()} /> }
+        }
+        Some(Drawer::Details) => inspector::inspector(
+            lang,
+            snap,
+            session.selection.as_ref(),
+            &cb.select_opt,
+            &cb.command,
+        ),
+        Some(Drawer::Legend) => legend(lang),
+        Some(Drawer::Act) | None => html! {},
     };
-    let content = html! {
-        <>
-            <section class="bar" aria-label={t(lang, "app.time")}>
+    let popover = session.popover().map(|target| {
+        html! {
+            <Popover lang={lang} target={target.clone()} snap={snap.clone()}
+                body={inspector::inspector(lang, snap, Some(target), &cb.select_opt, &cb.command)}
+                on_command={cb.command.clone()} on_close={cb.select_opt.reform(|_| None)}
+                on_details={cb.drawer.reform(|_| Some(Drawer::Details))} />
+        }
+    });
+    let in_lesson = session.place.is_some();
+    let stage_col = html! {
+        <div class="stage-col">
+            { caption(lang, Caption { toc: &session.toc, place: session.place,
+                playing: session.step_playing(), off_step: session.off_step(),
+                view, timeline: session.engine.timeline(), on_go: &cb.lesson,
+                on_lessons: &cb.toggle_drawer }) }
+            { notice_bar(lang, session.notice.as_ref(), &cb.dismiss, &cb.seek) }
+            <div class="stage-area">
+                <div class={if app.zoom != app.fit { "stage-wrap is-zoomed" } else { "stage-wrap" }} ref={app.stage_ref.clone()}
+                     onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}
+                     onpointerup={cb.pan_up.clone()} onwheel={cb.wheel.clone()}
+                     oncontextmenu={cb.menu_click.clone()} onkeydown={cb.menu_key.clone()}>
+                    <Stage snap={snap.clone()} width={app.width} zoom={app.zoom} band={app.band}
+                        selection={session.selection.clone()} marks={Rc::new(session.marks())}
+                        on_select={cb.select.clone()} />
+                </div>
+                { for popover }
+            </div>
+            <section class={classes!("bar", app.more.then_some("is-more"))} aria-label={t(lang, "app.time")}>
                 <Controls lang={lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
                     slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
+                    event_steps={!in_lesson}
                     on_toggle_play={cb.toggle_play.clone()}
                     on_step_back={cb.step_back.clone()}
                     on_step_forward={cb.step_forward.clone()}
                     on_speed={cb.speed.clone()}
-                    on_slow_motion={cb.slow_motion.clone()}
-                    on_reset={cb.reset.clone()}
-                    on_help={cb.help_open.clone()} />
+                    on_slow_motion={cb.slow_motion.clone()} />
+                <button type="button" class={classes!("btn", "btn--small", "bar__more", app.more.then_some("is-on"))}
+                        data-action="more" aria-expanded={app.more.to_string()} onclick={cb.more.reform(|_| ())}
+                        aria-label={t(lang, "ctl.more")}>{ "⋯" }</button>
+                { drawer_tabs(lang, open, &cb.toggle_drawer, html! { <>
+                    <span class="extra">{ zoom_bar(lang, app.zoom, &cb.zoom, &cb.zoom_fit) }</span>
+                    <button type="button" class="btn btn--small extra" data-action="reset" onclick={cb.reset.reform(|_| ())}
+                            title={t(lang, "ctl.reset_title")}>{ t(lang, "ctl.reset") }</button>
+                    <button type="button" class="btn btn--small extra" onclick={cb.help_open.reform(|_| ())} aria-keyshortcuts="?"
+                            title={t(lang, "ctl.help")} aria-label={t(lang, "help.title")}>{ "?" }</button>
+                </> }) }
                 <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
                     colours={colours} on_seek={cb.seek.clone()} />
             </section>
-            { notice_bar(lang, session.notice.as_ref(), &cb.dismiss, &cb.seek) }
-            <div class="workspace">
-                <div class="stage-col">
-                    { lesson_panel(lang, LessonPanel { toc: &session.toc, place: session.place,
-                        playing: session.step_playing(),
-                        view, timeline: session.engine.timeline(), on_go: &cb.lesson }) }
-                    <div class="stage-tools">
-                        { legend(lang) }
-                        { zoom_bar(lang, app.zoom, &cb.zoom, &cb.zoom_fit) }
-                    </div>
-                    <div class={if app.zoom != 1.0 { "stage-wrap is-zoomed" } else { "stage-wrap" }} ref={app.stage_ref.clone()}
-                         onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}
-                         onpointerup={cb.pan_up.clone()} onwheel={cb.wheel.clone()}
-                         oncontextmenu={cb.menu_click.clone()} onkeydown={cb.menu_key.clone()}>
-                        <Stage snap={snap.clone()} width={app.width} zoom={app.zoom} band={app.band}
-                            selection={session.selection.clone()} marks={Rc::new(session.marks())}
-                            on_select={cb.select.clone()} />
-                    </div>
-                    if !app.host.embed && app.ready { { actions.clone() } }
-                </div>
-                if app.host.embed {
-                    <details class="embed-tools">
-                        <summary>{ t(lang, "embed.tools") }</summary>
-                        { actions }
-                        { side }
-                    </details>
-                } else {
-                    { side }
-                }
+        </div>
+    };
+    let content = html! {
+        <>
+            <div class={classes!("workspace", open.map(|_| "has-drawer"))}>
+                { stage_col }
+                { drawer(lang, open, &cb.drawer, html! { <>{ actions }{ pane }</> }) }
             </div>
             if session.help {
                 { help(lang, &cb.help_close) }
@@ -109,11 +137,10 @@ pub fn page(app: &App) -> Html {
             }
         </>
     };
-    // An embed is one landmark among the course page's (a section, not a second <main>), and keeps its tools
-    // folded until the learner takes over.
+    // An embed is one landmark among the course page's (a section, not a second <main>).
     let tag = if app.host.page { "main" } else { "section" };
     let root = html! {
-        <@{tag} id="stage" class="app" ref={app.main_ref.clone()}
+        <@{tag} id="stage" class={classes!("app", app.host.embed.then_some("app--embed"))} ref={app.main_ref.clone()}
               data-stage-ready={app.ready.then_some("true")}
               data-playing={snap.playing.to_string()} data-time-ms={view.time_ms.to_string()}
               data-instance={app.host.index.to_string()}
