@@ -20,7 +20,24 @@ export const screenshotDir = path.join(here, 'screenshots');
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1440, height: 900 },
+  // The sizes the design is held to (DESIGN.md, "Stage-first"): a small phone and a laptop.
+  small: { width: 360, height: 740 },
+  laptop: { width: 1280, height: 800 },
 };
+
+/** Opens drawer `id` (lessons, act, code, log, details, legend) by its tab, unless it is open already. */
+export async function openDrawer(page, id) {
+  const open = await page.$(`[data-drawer="${id}"]`);
+  if (!open) await page.click(`[data-action="drawer-${id}"]`);
+  await page.waitForSelector(`[data-drawer="${id}"]`);
+}
+
+/** Clicks `action` (copy-link, export, import, import-group) in the header's Share menu. */
+export async function shareAction(page, action) {
+  const open = await page.$eval('details.share', (d) => d.open).catch(() => true);
+  if (!open) await page.click('[data-action="share-menu"]');
+  await page.click(`[data-action="${action}"]`);
+}
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -164,7 +181,8 @@ class Harness {
    * Opens a fresh browser context and page at `path`.
    * Options: `viewport` ('phone' | 'desktop' | {width, height}), `path`, `colorScheme`, `reducedMotion`,
    * `waitForReady` (wait for `[data-stage-ready]`, default true), `expectErrors` (do not fail on errors),
-   * `initScript` (a function run in every document before its own scripts), `offline`.
+   * `initScript` (a function run in every document before its own scripts), `offline`, `newcomer` (the legend
+   * has not been shown to this reader yet: a wide page opens it once; default false, as for a returning reader).
    * Returns a Session; call `session.close()` (or use `withPage`) to check errors and free it.
    */
   async open({
@@ -176,6 +194,7 @@ class Harness {
     expectErrors = false,
     initScript = null,
     offline = false,
+    newcomer = false,
   } = {}) {
     const size = typeof viewport === 'string' ? VIEWPORTS[viewport] : viewport;
     if (!size) throw new Error(`unknown viewport ${viewport}`);
@@ -184,9 +203,10 @@ class Harness {
       deviceScaleFactor: 1,
       colorScheme,
       reducedMotion,
-      isMobile: viewport === 'phone',
-      hasTouch: viewport === 'phone',
+      isMobile: viewport === 'phone' || viewport === 'small',
+      hasTouch: viewport === 'phone' || viewport === 'small',
     });
+    if (!newcomer) await context.addInitScript(() => localStorage.setItem('grouplab.legend-seen', '1'));
     if (initScript) await context.addInitScript(initScript);
     if (offline) await context.setOffline(true);
     const page = await context.newPage();
