@@ -84,7 +84,7 @@ for (const [viewport, minText] of [
 async function lessons(page) {
   await openDrawer(page, 'lessons');
   const ids = await page.$$eval('[data-toc]', (links) => links.map((a) => a.getAttribute('data-toc')));
-  await page.click('[data-action="drawer-lessons"]');
+  await page.click('[data-action="drawer-close"]');
   return ids;
 }
 
@@ -170,7 +170,7 @@ test('a member touched on the stage can be crashed from its popover, and the sta
     await page.evaluate(() => window.grouplab.seek(10_000));
     await page.click('.stage-svg [data-consumer="consumer2"]');
     await page.click('.popover [data-popover-action="menu.crash"]');
-    await page.waitForFunction(() => window.grouplab.state().consumers.find((c) => c.name === 'consumer2').status === 'crashed');
+    await page.waitForFunction(() => window.grouplab.state().consumers.find((c) => c.name === 'consumer2').status.status === 'crashed');
     const state = await page.$eval('.stage-svg [data-consumer="consumer2"]', (el) => el.getAttribute('data-state'));
     assert.match(state, /crashed/);
   }));

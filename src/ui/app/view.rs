@@ -78,11 +78,6 @@ pub fn page(app: &App) -> Html {
     let in_lesson = session.place.is_some();
     let stage_col = html! {
         <div class="stage-col">
-            { caption(lang, Caption { toc: &session.toc, place: session.place,
-                playing: session.step_playing(), off_step: session.off_step(),
-                view, timeline: session.engine.timeline(), on_go: &cb.lesson,
-                on_lessons: &cb.toggle_drawer }) }
-            { notice_bar(lang, session.notice.as_ref(), &cb.dismiss, &cb.seek) }
             <div class="stage-area">
                 <div class={if app.zoom != app.fit { "stage-wrap is-zoomed" } else { "stage-wrap" }} ref={app.stage_ref.clone()}
                      onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}
@@ -93,6 +88,8 @@ pub fn page(app: &App) -> Html {
                         on_select={cb.select.clone()} />
                 </div>
                 { for popover }
+                // What an action did, or why it was refused: over the stage's foot, where the scene rarely is.
+                { notice_bar(lang, session.notice.as_ref(), &cb.dismiss, &cb.seek) }
             </div>
             <section class={classes!("bar", app.more.then_some("is-more"))} aria-label={t(lang, "app.time")}>
                 <Controls lang={lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
@@ -120,6 +117,11 @@ pub fn page(app: &App) -> Html {
     };
     let content = html! {
         <>
+            // The caption spans the stage and its drawer, so opening a drawer never reflows it (or moves the stage).
+            { caption(lang, Caption { toc: &session.toc, place: session.place,
+                playing: session.step_playing(), off_step: session.off_step(),
+                view, timeline: session.engine.timeline(), on_go: &cb.lesson,
+                on_lessons: &cb.toggle_drawer }) }
             <div class={classes!("workspace", open.map(|_| "has-drawer"))}>
                 { stage_col }
                 { drawer(lang, open, &cb.drawer, html! { <>{ actions }{ pane }</> }) }
