@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::activate::{handlers, px};
-use super::layout::{cell_label, Cells, Rect, LAG_W, ROW_LABEL_W};
-use super::svg::{self, rect, title};
+use super::layout::{cell_label, Cells, Rect, LAG_PITCH, LAG_W, NARROW_LAG_W, ROW_LABEL_W};
+use super::svg::{self, ellipsis_in, rect, title, SMALL_CHAR_W};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
 use crate::ui::palette::{group_class, key_colour};
@@ -72,7 +72,7 @@ const PAUSED_CHAR_W: f64 = 6.9;
 pub fn partition_row(p: &PartitionProps) -> Html {
     let lang = use_lang();
     let r = p.rect;
-    let lag_w = if p.narrow { 58.0 } else { LAG_W };
+    let lag_w = if p.narrow { NARROW_LAG_W } else { LAG_W };
     let (cell_w, pitch) = (p.cell.w, p.cell.pitch);
     let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * pitch;
     let leo = p.log_end_offset;
@@ -208,10 +208,20 @@ pub fn partition_row(p: &PartitionProps) -> Html {
 
     let lag_x = r.right() - lag_w;
     let lags = p.groups.iter().take(3).enumerate().map(|(i, g)| {
-        let y = r.y + 12.0 + i as f64 * 14.0;
+        // Each lag's text, then its bar clear of the text's descenders and of the next lag's capitals.
+        let y = r.y + 12.0 + i as f64 * LAG_PITCH;
         let lag = g.lag;
+        // The lag in full while it fits the column, else rounded down to thousands, millions, billions (the
+        // title keeps it exact).
         let text = match lag {
-            Some(l) => tf(lang, "stage.lag_n", &[("n", &l)]),
+            Some(l) => {
+                let full = tf(lang, "stage.lag_n", &[("n", &l)]);
+                if p.cell.text_w(&full) <= lag_w - 2.0 {
+                    full
+                } else {
+                    tf(lang, "stage.lag_n", &[("n", &short_count(l))])
+                }
+            }
             None => tf(lang, "stage.lag_n", &[("n", &"–")]),
         };
         let bar = lag.map_or(0.0, |l| (l.min(100) as f64 / 100.0) * (lag_w - 8.0));
@@ -221,8 +231,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                 { title(tf(lang, "stage.lag_title", &[("group", &g.group_id),
                     ("lag", &lag.map_or(t(lang, "stage.unknown").to_string(), |l| l.to_string()))])) }
                 { svg::text("", lag_x, y, "", text) }
-                { rect("lag__track", lag_x, y + 2.0, lag_w - 8.0, 4.0, "2") }
-                { rect("lag__bar", lag_x, y + 2.0, bar, 4.0, "2") }
+                { rect("lag__track", lag_x, y + 4.0, lag_w - 8.0, 3.0, "1.5") }
+                { rect("lag__bar", lag_x, y + 4.0, bar, 3.0, "1.5") }
             </g>
         }
     });
@@ -261,7 +271,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             { title(label) }
             { rect("partition__bg", r.x, r.y, r.w, r.h, "6") }
             { svg::text("partition__name", r.x + 8.0, r.y + 21.0, "", format!("P{}", p.partition)) }
-            { svg::text("partition__leader", r.x + 8.0, r.y + 36.0, "", leader) }
+            { svg::text("partition__leader", r.x + 8.0, r.y + 36.0, "", ellipsis_in(&leader, ROW_LABEL_W - 12.0, SMALL_CHAR_W)) }
             <line class="partition__axis" x1={px(r.x + ROW_LABEL_W)} y1={px(cy + 11.0)}
                   x2={px(cells_right)} y2={px(cy + 11.0)} />
             // The cells in an element of their own: `{ for … }` alone splices its nodes into this element's
@@ -285,5 +295,40 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                 </g>
             }
         </g>
+    }
+}
+
+/// `n` in at most four characters: as it is below 10 000, else whole thousands, millions or billions ("12k").
+pub fn short_count(n: u64) -> String {
+    match n {
+        0..=9_999 => n.to_string(),
+        10_000..=999_999 => format!("{}k", n / 1_000),
+        1_000_000..=999_999_999 => format!("{}M", n / 1_000_000),
+        _ => format!("{}B", n / 1_000_000_000),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_count;
+
+    #[test]
+    fn counts_fit_four_characters() {
+        assert_eq!(short_count(9_999), "9999");
+        assert_eq!(short_count(12_345), "12k");
+        assert_eq!(short_count(999_999), "999k");
+        assert_eq!(short_count(1_234_567), "1M");
+        assert_eq!(short_count(9_999_999_990), "9B");
+        for n in [
+            0,
+            9_999,
+            10_000,
+            999_999,
+            1_000_000,
+            999_999_999,
+            9_999_999_999,
+        ] {
+            assert!(short_count(n).len() <= 4, "{n}");
+        }
     }
 }
