@@ -6,6 +6,8 @@ use grouplab_model::collections::VecMap;
 
 use grouplab_model::view::WorldView;
 
+use crate::ui::palette::consumer_colour;
+
 /// Below this width the stage stacks its columns.
 pub const NARROW_BELOW: f64 = 820.0;
 pub const PAD: f64 = 12.0;
@@ -192,6 +194,11 @@ pub struct Layout {
     consumer_at: VecMap<String, usize>,
     /// Each consumer's member box, by that index.
     member_box: Vec<Option<Rect>>,
+    /// Each consumer's colour (1 … 8, palette::consumer_colour of its place in its group's box), by that index.
+    member_colour: Vec<Option<usize>>,
+    /// Each consumer's place among all members drawn, by that index: its ownership lines' track in the narrow
+    /// layout's margin.
+    member_lane: Vec<usize>,
 }
 
 /// The group ids to draw, in a stable order: the coordinator's groups, then groups only consumers know yet.
@@ -273,6 +280,8 @@ impl Layout {
                     .map(|(i, c)| (c.name.clone(), i)),
             ),
             member_box: vec![None; view.consumers.len()],
+            member_colour: vec![None; view.consumers.len()],
+            member_lane: vec![0; view.consumers.len()],
         };
 
         let (topic_x, topic_w, producers_bottom);
@@ -402,9 +411,15 @@ impl Layout {
             bottom = bottom.max(p.bottom() + PAD);
         }
         l.height = bottom.max(top + 40.0);
-        for (c, r) in l.groups.iter().flat_map(|g| g.members.iter()) {
-            if let Some(&i) = l.consumer_at.get(c) {
-                l.member_box[i] = Some(*r);
+        let mut lane = 0;
+        for g in &l.groups {
+            for (order, (c, r)) in g.members.iter().enumerate() {
+                if let Some(&i) = l.consumer_at.get(c) {
+                    l.member_box[i] = Some(*r);
+                    l.member_colour[i] = Some(consumer_colour(order));
+                    l.member_lane[i] = lane;
+                }
+                lane += 1;
             }
         }
         l
@@ -456,6 +471,11 @@ impl Layout {
 
     pub fn member(&self, consumer: &str) -> Option<Rect> {
         self.member_box[self.consumer_index(consumer)?]
+    }
+
+    /// The colour (1 … 8) of the consumer at `index` in the view: its place among its group's members.
+    pub fn colour_at(&self, index: usize) -> Option<usize> {
+        self.member_colour.get(index).copied().flatten()
     }
 
     /// Where the row of `tp` is: (topic, row) indices into `topics`.
@@ -522,9 +542,14 @@ impl Layout {
 
     /// The ownership line from the row of `tp` to the member in box `m`, as SVG path data, with the top and
     /// bottom of the band it stays in. Wide: a curve from the row's right end to the member's left side.
-    /// Narrow: along the right margin, then into the member's right side (one column of members) or, with two
-    /// columns, along the gap above the member and down into its top, so no line runs under another box.
-    pub fn own_path(&self, tp: &str, m: Rect) -> Option<(String, f64, f64)> {
+    /// Narrow: down the right margin, then into the member's right side (one column of members) or, with two
+    /// columns, along the gap above the member and down into its top, so no line runs under another box. The
+    /// member at `index` in the view has a track of its own in the margin (five tracks 3 px apart, by its place
+    /// among the members drawn), so neighbours' lines, even of the same colour in two groups, do not cover each
+    /// other there.
+    pub fn own_path(&self, tp: &str, index: usize) -> Option<(String, f64, f64)> {
+        let m = self.member_box.get(index).copied().flatten()?;
+        let lane = self.member_lane[index];
         use super::activate::px;
         let (rx, ry) = self.row_anchor(tp)?;
         if !self.narrow {
@@ -543,7 +568,7 @@ impl Layout {
             );
             return Some((d, ry.min(my), ry.max(my)));
         }
-        let margin = self.width - 5.0;
+        let margin = self.width - 4.0 - 3.0 * (lane % 5) as f64;
         if self.member_cols == 1 {
             let my = m.y + 18.0;
             let d = format!(
@@ -702,6 +727,54 @@ mod tests {
                 for (b, rb) in &boxes[i + 1..] {
                     assert!(!meet(ra, rb), "{w} px: {a} {ra:?} meets {b} {rb:?}");
                 }
+            }
+        }
+    }
+
+    fn colour_of(l: &Layout, consumer: &str) -> Option<usize> {
+        l.colour_at(l.consumer_index(consumer)?)
+    }
+
+    /// Members 1, 2, 3… of a group take colours 1, 2, 3…: distinct within a group, and a consumer keeps its
+    /// colour when a member joins after it or another group appears.
+    #[test]
+    fn each_member_of_a_group_has_its_own_colour() {
+        let mut t = Scenario::course_notes().build().unwrap();
+        t.advance_to(10_000);
+        let l = Layout::compute(&t.sim().view(40), 1280.0);
+        assert_eq!(colour_of(&l, "consumer1"), Some(1));
+        assert_eq!(colour_of(&l, "consumer2"), Some(2));
+        let add = |name: &str, group: &str| Command::AddConsumer {
+            name: Some(name.into()),
+            profile: grouplab_model::config::ClientProfile::Java,
+            config: grouplab_model::config::ConsumerConfig {
+                group_id: Some(group.into()),
+                ..Default::default()
+            },
+            topics: vec!["test-topic".into()],
+            assign: None,
+            records_per_sec: None,
+        };
+        t.apply(add("billing1", "billing")).unwrap();
+        t.apply(add("consumer3", "order-consumer-group")).unwrap();
+        t.advance_to(20_000);
+        let v = t.sim().view(40);
+        for w in [360.0, 1280.0] {
+            let l = Layout::compute(&v, w);
+            assert_eq!(colour_of(&l, "consumer1"), Some(1));
+            assert_eq!(colour_of(&l, "consumer2"), Some(2));
+            assert_eq!(colour_of(&l, "consumer3"), Some(3));
+            assert_eq!(colour_of(&l, "billing1"), Some(1));
+            for g in &l.groups {
+                let mut colours: Vec<usize> = g
+                    .members
+                    .iter()
+                    .filter_map(|(m, _)| colour_of(&l, m))
+                    .collect();
+                assert_eq!(colours.len(), g.members.len());
+                colours.sort_unstable();
+                colours.dedup();
+                assert_eq!(colours.len(), g.members.len(), "{:?}", g.group_id);
             }
         }
     }

@@ -15,7 +15,7 @@ use super::svg::{ellipsis_in, rect, text, title, SMALL_BOLD_CHAR_W, SMALL_CHAR_W
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
 use crate::ui::format::short_id;
-use crate::ui::palette::group_class;
+use crate::ui::palette::{consumer_class, group_class};
 
 /// The member's state in the words of the issue: joining, awaiting sync, stable, revoking, dead; and "not
 /// told yet" for a member still consuming while its group prepares a rebalance it has not heard of.
@@ -140,13 +140,21 @@ pub struct MemberProps {
     /// The narrow layout's shorter box.
     #[prop_or_default]
     pub compact: bool,
+    /// Its group's colour (the box's outline).
     pub colour: usize,
+    /// Its own colour, 1 … 8 (palette::consumer_colour): the bar on the box's left edge, as on its ownership
+    /// lines and position marks.
+    #[prop_or(1)]
+    pub consumer_colour: usize,
     pub selected: bool,
     /// The lesson step shown talks about it.
     #[prop_or_default]
     pub highlight: bool,
     pub on_select: Callback<Selection>,
 }
+
+/// Where the member's text starts, right of its colour bar (3 px in, 5 px wide).
+const TEXT_X: f64 = 12.0;
 
 #[function_component(MemberNode)]
 pub fn member_node(p: &MemberProps) -> Html {
@@ -157,8 +165,11 @@ pub fn member_node(p: &MemberProps) -> Html {
         p.on_select
             .reform(move |_| Selection::Consumer(name.clone())),
     );
-    // The ids in 11 px monospace, cut to the box's 8 px margins.
-    let id_chars = ((r.w - 16.0) / (MIN_TEXT_PX * MONO_EM)).max(8.0) as usize;
+    // Text starts right of the colour bar and ends 8 px from the right edge.
+    let left = r.x + TEXT_X;
+    let room = r.w - TEXT_X - 8.0;
+    // The ids in 11 px monospace, cut to that room.
+    let id_chars = (room / (MIN_TEXT_PX * MONO_EM)).max(8.0) as usize;
     let member = if p.member_id.is_empty() {
         t(lang, "stage.no_member_id").to_string()
     } else {
@@ -206,7 +217,6 @@ pub fn member_node(p: &MemberProps) -> Html {
     // What the member owns on the same line, 11 px text (about 6 px a character) beside the rate's 12 px
     // (about 6.8): the sentence, else the count, else the bare list, else the list cut; a member owning nothing
     // keeps its note (cut if need be) and drops a rate that is no trouble. The accessible name keeps both whole.
-    let room = r.w - 16.0;
     let rate_w = |rate: &Option<String>| {
         rate.as_ref()
             .map_or(0.0, |r| r.chars().count() as f64 * 6.8 + 8.0)
@@ -276,9 +286,9 @@ pub fn member_node(p: &MemberProps) -> Html {
         (31.0, Some(45.0), 59.0)
     };
     html! {
-        <g class={classes!("member", group_class(p.colour), state_class, p.idle.then_some("is-idle"),
+        <g class={classes!("member", group_class(p.colour), consumer_class(p.consumer_colour), state_class, p.idle.then_some("is-idle"),
                            p.selected.then_some("is-selected"), p.highlight.then_some("is-marked"))}
-           data-consumer={p.consumer.clone()} data-highlight={p.highlight.then_some("true")} data-member={p.member_id.clone()}
+           data-consumer={p.consumer.clone()} data-colour={p.consumer_colour.to_string()} data-highlight={p.highlight.then_some("true")} data-member={p.member_id.clone()}
            data-client-id={p.client_id.clone()}
            data-group-instance-id={p.group_instance_id.clone().unwrap_or_default()}
            data-state={p.state} data-idle={p.idle.to_string()} data-assigned={p.assigned.join(" ")} data-reading={p.reading.to_string()}
@@ -286,16 +296,17 @@ pub fn member_node(p: &MemberProps) -> Html {
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("member__box", r.x, r.y, r.w, r.h, "8") }
-            { text("member__name", r.x + 8.0, r.y + 16.0, "", html! { <>
+            { rect("member__bar", r.x + 3.0, r.y + 5.0, 5.0, r.h - 10.0, "2.5") }
+            { text("member__name", left, r.y + 16.0, "", html! { <>
                 { name }
                 if p.is_leader { <tspan class="member__leader" dx="5">{ leader }</tspan> }
             </> }) }
             { text("member__state", r.right() - 8.0, r.y + 16.0, "end", state) }
-            { text("member__id", r.x + 8.0, r.y + id_y, "", short_id(&member, id_chars)) }
+            { text("member__id", left, r.y + id_y, "", short_id(&member, id_chars)) }
             if let Some(y) = client_y {
-                { text("member__id", r.x + 8.0, r.y + y, "", short_id(&client, id_chars)) }
+                { text("member__id", left, r.y + y, "", short_id(&client, id_chars)) }
             }
-            { text("member__owns", r.x + 8.0, r.y + owns_y, "", shown) }
+            { text("member__owns", left, r.y + owns_y, "", shown) }
             if let Some(rate) = shown_rate {
                 <text class={classes!("member__rate", p.trouble.map(|_| "is-trouble"))} x={super::activate::px(r.right() - 8.0)}
                       y={super::activate::px(r.y + owns_y)} text-anchor="end"

@@ -188,19 +188,18 @@ pub fn stage(p: &StageProps) -> Html {
             let mut positions = Vec::new();
             let mut assigned_to = Vec::new();
             let mut owners = Vec::new();
+            let mut accents = Vec::new();
             let owned_by: Vec<&ConsumerView> = owners_of[ti][ri]
                 .iter()
                 .map(|&i| &view.consumers[i])
                 .collect();
-            for &c in &owned_by {
+            for (&i, &c) in owners_of[ti][ri].iter().zip(&owned_by) {
                 assigned_to.push(held(c, view).map_or("", |h| h.member_id).to_string());
                 owners.push(c.name.clone());
+                // The owner's own colour (its place in its group), on its position mark and the row's accent.
+                let colour = l.colour_at(i).unwrap_or(1);
+                accents.push((c.name.clone(), colour));
                 if let Some(&pos) = c.positions.get(&tp) {
-                    let colour = c
-                        .group_id
-                        .as_ref()
-                        .and_then(|g| l.group_colours.get(g).copied())
-                        .unwrap_or(4);
                     positions.push(PositionMark {
                         consumer: c.name.clone(),
                         colour,
@@ -230,7 +229,7 @@ pub fn stage(p: &StageProps) -> Html {
                 <PartitionRow key={format!("r-{tp}")} tp={tp.clone()} partition={part.partition} rect={*rect}
                     narrow={l.narrow} cells={l.cells} cell={l.cell} leader={part.leader}
                     log_start_offset={part.log_start_offset} log_end_offset={part.log_end_offset}
-                    {records} {groups} {positions} {paused} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
+                    {records} {groups} {positions} {accents} {paused} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
                     selected={sel == Some(&Selection::Partition(tp.clone()))} {selected_offset}
                     highlight={p.marks.iter().any(|m| m.names_partition(&t.name, part.partition))}
                     on_select={p.on_select.clone()} />
@@ -258,9 +257,10 @@ pub fn stage(p: &StageProps) -> Html {
                 on_select={p.on_select.clone()} />
         });
         for (name, rect) in &gl.members {
-            let Some(c) = l.consumer_index(name).map(|i| &view.consumers[i]) else {
+            let Some(ci) = l.consumer_index(name) else {
                 continue;
             };
+            let c = &view.consumers[ci];
             let member_seen = seen(rect);
             let gs = c.group_id.as_deref().and_then(group_state);
             let is_leader = gv.is_some_and(|g| {
@@ -275,13 +275,15 @@ pub fn stage(p: &StageProps) -> Html {
                     client_id={c.client_id.clone()} group_instance_id={c.group_instance_id.clone()}
                     profile={c.profile.label()} state={state_label(c, gs)} assigned={assigned.to_vec()} {reading}
                     idle={is_idle(c, gs)} {is_leader} rate={c.records_per_sec} trouble={member::trouble(c, view)} rect={*rect} compact={l.narrow} colour={gl.colour}
+                    consumer_colour={l.colour_at(ci).unwrap_or(1)}
                     selected={sel == Some(&Selection::Consumer(name.clone()))}
                     highlight={p.marks.iter().any(|m| m.names_consumer(name) || (*m == Mark::IdleMember && is_idle(c, gs)))}
                     on_select={p.on_select.clone()} />
                 });
             }
+            let colour = l.colour_at(ci).unwrap_or(1);
             for tp in assigned {
-                if let Some((d, top, bottom)) = l.own_path(tp, *rect) {
+                if let Some((d, top, bottom)) = l.own_path(tp, ci) {
                     // A line is drawn when any of it is in view, one passing through with both ends out of it
                     // too (it never leaves the band between its ends).
                     if !member_seen && !band.meets(top, bottom - top) {
@@ -290,7 +292,7 @@ pub fn stage(p: &StageProps) -> Html {
                     own_lines.push(OwnLine {
                         consumer: name.clone(),
                         tp: tp.clone(),
-                        colour: gl.colour,
+                        colour,
                         reading,
                         d,
                     });

@@ -1,6 +1,7 @@
 //! One partition's log: the newest records as cells coloured by key (offsets exact, old records scroll away
-//! on the left), the log-end offset, each group's committed offset as a bookmark, each consumer's position,
-//! and each group's lag as a number and a bar.
+//! on the left), the log-end offset, each group's committed offset as a bookmark and its lag as a number and a
+//! bar (in the group's colour), each owner's position and an accent on the row's left edge (in the owner's
+//! colour).
 
 use yew::prelude::*;
 
@@ -9,7 +10,7 @@ use super::layout::{cell_label, Cells, Rect, LAG_PITCH, LAG_W, NARROW_LAG_W, ROW
 use super::svg::{self, ellipsis_in, rect, title, SMALL_CHAR_W};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
-use crate::ui::palette::{group_class, key_colour};
+use crate::ui::palette::{consumer_class, group_class, key_colour};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
@@ -31,6 +32,7 @@ pub struct GroupMark {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PositionMark {
     pub consumer: String,
+    /// The consumer's colour, 1 … 8 (palette::consumer_colour).
     pub colour: usize,
     pub position: u64,
 }
@@ -51,6 +53,9 @@ pub struct PartitionProps {
     pub records: Vec<Cell>,
     pub groups: Vec<GroupMark>,
     pub positions: Vec<PositionMark>,
+    /// Who owns it now, as (consumer, its colour 1 … 8): a stripe each on the row's left edge.
+    #[prop_or_default]
+    pub accents: Vec<(String, usize)>,
     /// Member ids owning this partition now (one per group at most), space-separated.
     pub assigned_to: String,
     pub owners: String,
@@ -198,8 +203,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     let positions = p.positions.iter().map(|m| {
         let d = format!("M{} {}l-5 7h10z", px(x_of(m.position)), px(cy + 24.0));
         html! {
-            <g class={classes!("position", group_class(m.colour))} data-position-of={m.consumer.clone()}
-               data-position={m.position.to_string()}>
+            <g class={classes!("position", consumer_class(m.colour))} data-position-of={m.consumer.clone()}
+               data-position={m.position.to_string()} data-colour={m.colour.to_string()}>
                 { title(tf(lang, "stage.position", &[("consumer", &m.consumer), ("pos", &m.position)])) }
                 <path d={d} />
             </g>
@@ -259,6 +264,14 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         .unwrap_or_else(|| t(lang, "stage.paused_short").to_string())
     };
 
+    // The owners' stripes share the left edge, top to bottom in the owners' order.
+    let stripe_h = (r.h - 12.0) / p.accents.len().max(1) as f64;
+    let accents = p.accents.iter().enumerate().map(|(i, (consumer, colour))| html! {
+        <rect class={classes!("partition__accent", consumer_class(*colour))} x={px(r.x + 2.0)}
+              y={px(r.y + 6.0 + i as f64 * stripe_h)} width="3" height={px(stripe_h - 1.0)} rx="1.5"
+              data-accent-of={consumer.clone()} data-colour={colour.to_string()} />
+    });
+
     html! {
         <g class={classes!("partition", p.selected.then_some("is-selected"), p.highlight.then_some("is-marked"), p.leader.is_none().then_some("is-offline"))}
            data-partition={p.tp.clone()} data-highlight={p.highlight.then_some("true")} data-log-end-offset={leo.to_string()}
@@ -270,6 +283,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("partition__bg", r.x, r.y, r.w, r.h, "6") }
+            { for accents }
             { svg::text("partition__name", r.x + 8.0, r.y + 21.0, "", format!("P{}", p.partition)) }
             { svg::text("partition__leader", r.x + 8.0, r.y + 36.0, "", ellipsis_in(&leader, ROW_LABEL_W - 12.0, SMALL_CHAR_W)) }
             <line class="partition__axis" x1={px(r.x + ROW_LABEL_W)} y1={px(cy + 11.0)}
