@@ -58,7 +58,7 @@ impl Sizes {
         group_header_h: 46.0,
         member_h: 52.0,
         member_gap: 6.0,
-        row_min_h: 52.0,
+        row_min_h: 53.0,
     };
 
     pub fn of(narrow: bool) -> Sizes {

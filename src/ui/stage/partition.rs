@@ -197,7 +197,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         }
         free_from = x + w + p.cell.char_w;
         Some(html! {
-            <text class="position__label" x={px(x)} y={px(cy + 32.0)} aria-hidden="true">{ text }</text>
+            <text class="position__label" x={px(x)} y={px(cy + 31.0)} aria-hidden="true">{ text }</text>
         })
     });
     let positions = p.positions.iter().map(|m| {
