@@ -129,6 +129,29 @@ test('a third and fourth consumer get one partition each; a fifth sits idle', ()
     assert.deepEqual(idle[0].assigned, []);
     assert.match(idle[0].text, /idle/, 'the idle member says so');
     assert.equal(await page.locator('.member.is-idle').count(), 1, 'and is drawn differently');
+    // One colour per consumer: members 1…5 take colours 1…5, five different colours, and each member's
+    // ownership lines, position marks and row accents carry its colour.
+    const colours = await page.evaluate(() =>
+      [...document.querySelectorAll('g.member[data-consumer]')].map((m) => {
+        const c = m.dataset.consumer;
+        const marks = [...document.querySelectorAll(`[data-owner="${c}"], [data-position-of="${c}"], [data-accent-of="${c}"]`)];
+        const line = document.querySelector(`path.own[data-owner="${c}"]`);
+        return {
+          consumer: c,
+          colour: m.dataset.colour,
+          marks: marks.map((e) => e.dataset.colour),
+          bar: getComputedStyle(m.querySelector('.member__bar')).fill,
+          line: line && getComputedStyle(line).stroke,
+        };
+      }),
+    );
+    assert.deepEqual(colours.map((c) => c.colour), ['1', '2', '3', '4', '5'], JSON.stringify(colours));
+    assert.equal(new Set(colours.map((c) => c.bar)).size, 5, JSON.stringify(colours));
+    for (const c of colours) {
+      assert.ok(c.marks.every((x) => x === c.colour), JSON.stringify(c));
+      if (c.line) assert.equal(c.line, c.bar, `${c.consumer}'s lines are the colour of its bar`);
+    }
+    assert.equal(colours.filter((c) => c.marks.length >= 3).length, 4, 'the four owners each have a line, a mark and an accent');
     await screenshot('visualizer-idle-desktop');
   }));
 

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Lang};
 
-/// A small drawing of one mark, 40×24.
+/// A small drawing of one mark, 40×24, in the first group's colour (marks in a consumer's colour carry their
+/// own class).
 fn swatch(mark: Html) -> Html {
     html! {
         <svg class="legend__swatch g0" width="40" height="24" viewBox="0 0 40 24" aria-hidden="true">
@@ -24,7 +25,7 @@ fn marks() -> Vec<(Html, &'static str)> {
             "legend.bookmark",
         ),
         (
-            html! { <path class="sw-position" d="M20 10l-5 7h10z" /> },
+            html! { <path class="sw-position c1" d="M20 10l-5 7h10z" /> },
             "legend.position",
         ),
         (
@@ -39,11 +40,15 @@ fn marks() -> Vec<(Html, &'static str)> {
             "legend.lag",
         ),
         (
-            html! { <path class="sw-own" d="M2 20C20 20 20 4 38 4" /> },
+            // Two consumers' lines, each in its own colour.
+            html! { <>
+                <path class="sw-own c1" d="M2 20C20 20 20 4 38 4" />
+                <path class="sw-own c2" d="M2 4C20 4 20 20 38 20" />
+            </> },
             "legend.owner",
         ),
         (
-            html! { <path class="sw-own sw-unread" d="M2 20C20 20 20 4 38 4" /> },
+            html! { <path class="sw-own sw-unread c1" d="M2 20C20 20 20 4 38 4" /> },
             "legend.unread",
         ),
         (

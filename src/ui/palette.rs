@@ -1,5 +1,8 @@
-//! Colours that carry meaning: record keys (Okabe-Ito, safe for the common colour-vision deficiencies) and
-//! consumer groups (CSS classes with light and dark variants in styles/app.css).
+//! Colours that carry meaning, one meaning per role: record keys (Okabe-Ito, safe for the common colour-vision
+//! deficiencies) inside record cells; each consumer (its member box's bar, its ownership lines, its position
+//! marks, the accent on the rows it owns); and consumer groups (their box, committed-offset bookmark, lag bar
+//! and paused veil). Consumer and group colours are CSS classes with light and dark variants in
+//! styles/app.css.
 
 /// Okabe & Ito's palette (without black), with a readable text colour for each.
 const KEY_COLOURS: [(&str, &str); 7] = [
@@ -30,9 +33,25 @@ pub fn key_colour(key: Option<&str>) -> (&'static str, &'static str) {
     }
 }
 
-/// The CSS class of the n-th group's colour (bookmarks, group boxes).
+/// The CSS class of the n-th group's colour (bookmarks, lag bars, group boxes).
 pub fn group_class(index: usize) -> &'static str {
     ["g0", "g1", "g2", "g3", "g4"][index % 5]
+}
+
+/// How many consumer colours there are (--c1 … --c8 in styles/app.css: Okabe-Ito's hues, darkened where the
+/// light theme needs 3:1 contrast for thin lines, lightened for the dark theme).
+pub const CONSUMER_COLOURS: usize = 8;
+
+/// The colour of the consumer at `order` (from 0) among its group's members, as the number `data-colour`
+/// carries (1 … 8): member 1 takes colour 1, and so on, so a consumer keeps its colour while the members
+/// before it stay.
+pub fn consumer_colour(order: usize) -> usize {
+    order % CONSUMER_COLOURS + 1
+}
+
+/// The CSS class of consumer colour `n` (1 … 8, from [`consumer_colour`]), which sets `--cc`.
+pub fn consumer_class(n: usize) -> &'static str {
+    ["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"][(n + CONSUMER_COLOURS - 1) % CONSUMER_COLOURS]
 }
 
 #[cfg(test)]
@@ -43,5 +62,14 @@ mod tests {
     fn keys_are_stable_and_null_is_grey() {
         assert_eq!(key_colour(Some("order-1")), key_colour(Some("order-1")));
         assert_eq!(key_colour(None), NULL_KEY);
+    }
+
+    #[test]
+    fn consumers_take_the_colours_in_order() {
+        assert_eq!(consumer_colour(0), 1);
+        assert_eq!(consumer_colour(7), 8);
+        assert_eq!(consumer_colour(8), 1);
+        assert_eq!(consumer_class(1), "c1");
+        assert_eq!(consumer_class(8), "c8");
     }
 }

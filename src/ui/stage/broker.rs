@@ -1,10 +1,11 @@
-//! A broker: id, up or down, the partitions it leads, and a coordinator badge for each group it coordinates.
+//! A broker: id, up or down, the partitions it leads, and a coordinator badge for each group it coordinates
+//! (a line of its own in the wide layout; in the narrow one a star beside the leads, in a box of two lines).
 
 use yew::prelude::*;
 
 use super::activate::handlers;
 use super::layout::Rect;
-use super::svg::{fitting, rect, text, title};
+use super::svg::{ellipsis, fitting, fitting_in, rect, text, title, SMALL_BOLD_CHAR_W};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
 
@@ -13,6 +14,9 @@ pub struct BrokerProps {
     pub id: u32,
     pub up: bool,
     pub rect: Rect,
+    /// The narrow layout's two-line box.
+    #[prop_or_default]
+    pub compact: bool,
     /// `topic/partition`s it leads.
     pub leads: Vec<String>,
     /// Groups it coordinates.
@@ -44,13 +48,22 @@ pub fn broker_node(p: &BrokerProps) -> Html {
     } else {
         tf(lang, "stage.leads", &[("list", &list)])
     };
-    // The box shows the sentence while it fits, else the count, else (a phone's narrow box) the bare list; the
-    // accessible name keeps the whole sentence.
+    // The compact box's star sits right of the leads line, 20 px wide.
+    let star_w = if p.compact && !p.coordinates.is_empty() {
+        22.0
+    } else {
+        0.0
+    };
+    // The box shows the sentence while it fits, else the count, else (a phone's narrow box) the bare list,
+    // else as much of it as fits; the accessible name keeps the whole sentence.
+    let room = r.w - star_w;
     let shown = if p.leads.is_empty() {
-        fitting(r.w, [leads.clone(), "–".to_string()])
+        fitting(room, [leads.clone(), "–".to_string()])
     } else {
         let count = tf(lang, "stage.leads_n", &[("n", &p.leads.len())]);
-        fitting(r.w, [leads.clone(), count, format!("P{list}")])
+        let bare = format!("P{list}");
+        let cut = ellipsis(&bare, room);
+        fitting(room, [leads.clone(), count, bare, cut])
     };
     let status = t(lang, if p.up { "insp.up" } else { "insp.down" });
     let coord = if p.coordinates.is_empty() {
@@ -83,19 +96,23 @@ pub fn broker_node(p: &BrokerProps) -> Html {
     } else {
         (format!("#{id}"), status)
     };
-    // The badge: "★ coordinator" while it fits its pill, else "★ coord.", else the star alone.
+    // The badge: "★ coordinator" while it fits its pill (bold 11 px, 8 px margins), else "★ coord.", else the
+    // star alone.
+    let badge_room = r.w - 28.0;
     let badge = match p.coordinates.len() {
         0 => String::new(),
-        1 => fitting(
-            r.w - 8.0,
+        1 => fitting_in(
+            badge_room,
+            SMALL_BOLD_CHAR_W,
             [
                 t(lang, "stage.coordinator_badge").to_string(),
                 "★ coord.".into(),
                 "★".into(),
             ],
         ),
-        n => fitting(
-            r.w - 8.0,
+        n => fitting_in(
+            badge_room,
+            SMALL_BOLD_CHAR_W,
             [
                 tf(lang, "stage.coordinator_many", &[("n", &n)]),
                 format!("★ coord. ×{n}"),
@@ -103,18 +120,29 @@ pub fn broker_node(p: &BrokerProps) -> Html {
             ],
         ),
     };
+    // Baselines of the name and leads lines.
+    let (name_y, leads_y) = if p.compact {
+        (17.0, 33.0)
+    } else {
+        (20.0, 36.0)
+    };
     html! {
         <g {class} data-broker={id.to_string()} data-up={p.up.to_string()}
            data-coordinates={p.coordinates.join(" ")}
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("broker__box", r.x, r.y, r.w, r.h, "8") }
-            { text("broker__name", r.x + 10.0, r.y + 20.0, "", html! { <>
+            { text("broker__name", r.x + 10.0, r.y + name_y, "", html! { <>
                 { name }
                 <tspan class="broker__status" dx="6">{ shown_status }</tspan>
             </> }) }
-            { text("broker__leads", r.x + 10.0, r.y + 36.0, "", shown) }
-            if !p.coordinates.is_empty() {
+            { text("broker__leads", r.x + 10.0, r.y + leads_y, "", shown) }
+            if p.compact && !p.coordinates.is_empty() {
+                <g class="broker__coord">
+                    { rect("", r.right() - 6.0 - star_w, r.y + 22.0, star_w, 15.0, "7.5") }
+                    { text("", r.right() - 6.0 - star_w / 2.0, r.y + 33.5, "middle", "★") }
+                </g>
+            } else if !p.coordinates.is_empty() {
                 <g class="broker__coord">
                     { rect("", r.x + 6.0, r.y + 42.0, r.w - 12.0, 16.0, "8") }
                     { text("", r.x + 14.0, r.y + 54.0, "", badge) }

@@ -1,10 +1,13 @@
-//! A consumer group's box: group.id, state, generation id, assignor and coordinator, always visible.
+//! A consumer group's box: group.id, state, generation id, assignor and coordinator, always visible (three
+//! lines in the wide layout; two in the narrow one, generation and assignor sharing the state's line).
 
 use yew::prelude::*;
 
 use super::activate::handlers;
 use super::layout::Rect;
-use super::svg::{rect, text, title};
+use super::svg::{
+    ellipsis, ellipsis_in, fitting_in, rect, text, title, SMALL_BOLD_CHAR_W, SMALL_CHAR_W,
+};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
 use crate::ui::format::short_id;
@@ -23,6 +26,9 @@ pub struct GroupProps {
     pub coordinator: Option<u32>,
     pub members: usize,
     pub rect: Rect,
+    /// The narrow layout's two-line header.
+    #[prop_or_default]
+    pub compact: bool,
     pub colour: usize,
     pub selected: bool,
     /// The lesson step shown talks about it.
@@ -40,7 +46,7 @@ pub fn group_box(p: &GroupProps) -> Html {
             <g class="group group--none">
                 { rect("group__box", r.x, r.y, r.w, r.h, "10") }
                 { text("group__name", r.x + 12.0, r.y + 21.0, "", t(lang, "stage.no_group")) }
-                { text("group__meta", r.x + 12.0, r.y + 38.0, "", t(lang, "stage.by_hand")) }
+                { text("group__meta", r.x + 12.0, r.y + 38.0, "", ellipsis(t(lang, "stage.by_hand"), r.w - 4.0)) }
             </g>
         };
     };
@@ -90,7 +96,30 @@ pub fn group_box(p: &GroupProps) -> Html {
         ],
     );
     let max_chars = ((r.w - 24.0) / 7.8).max(8.0) as usize;
-    let badge_w = 12.0 + shown_state.chars().count() as f64 * 6.6;
+    // The state badge: bold 11 px, about 7 px a character, 6 px margins.
+    let badge_w = 12.0 + shown_state.chars().count() as f64 * 7.0;
+    let after_badge = r.x + 18.0 + badge_w;
+    // Wide: the generation beside the badge (bold), the assignor and coordinator on a line of their own, each
+    // cut to the box; narrow: the assignor and coordinator after the generation while they fit, else the
+    // assignor alone, else neither. The title keeps the whole.
+    let gen_room = r.right() - 12.0 - after_badge;
+    let generation = ellipsis_in(&generation, gen_room, SMALL_BOLD_CHAR_W);
+    let (inline, meta) = if p.compact {
+        let room = gen_room - generation.chars().count() as f64 * SMALL_BOLD_CHAR_W;
+        let inline = fitting_in(
+            room,
+            SMALL_CHAR_W,
+            [
+                format!(" · {meta}"),
+                format!(" · {assignor}"),
+                String::new(),
+            ],
+        );
+        (inline, String::new())
+    } else {
+        (String::new(), ellipsis(&meta, r.w - 4.0))
+    };
+    let header_h = if p.compact { 44.0 } else { 60.0 };
     html! {
         <g class={classes!("group", group_class(p.colour), p.selected.then_some("is-selected"), p.highlight.then_some("is-marked"))}
            data-group={group_id.clone()} data-highlight={p.highlight.then_some("true")} data-state={state} data-generation={p.generation_id.to_string()}
@@ -99,15 +128,20 @@ pub fn group_box(p: &GroupProps) -> Html {
            data-assignment-epoch={p.epochs.map(|(_, a)| a.to_string())}>
             { rect("group__box", r.x, r.y, r.w, r.h, "10") }
             <g class="group__header" role="button" tabindex="0" {onclick} {onkeydown}>
-                { rect("group__hit", r.x, r.y, r.w, 60.0, "10") }
+                { rect("group__hit", r.x, r.y, r.w, header_h, "10") }
                 { title(label) }
                 { text("group__name", r.x + 12.0, r.y + 19.0, "", short_id(&group_id, max_chars)) }
                 <g class={classes!("group__state", format!("state-{}", state.to_ascii_lowercase().replace(' ', "-")))}>
                     { rect("", r.x + 10.0, r.y + 25.0, badge_w, 17.0, "8.5") }
                     { text("", r.x + 10.0 + badge_w / 2.0, r.y + 37.5, "middle", shown_state) }
                 </g>
-                { text("group__gen", r.x + 18.0 + badge_w, r.y + 38.0, "", generation) }
-                { text("group__meta", r.x + 12.0, r.y + 55.0, "", meta) }
+                { text("group__gen", after_badge, r.y + 38.0, "", html! { <>
+                    { generation }
+                    if !inline.is_empty() { <tspan class="group__meta">{ inline }</tspan> }
+                </> }) }
+                if !p.compact {
+                    { text("group__meta", r.x + 12.0, r.y + 55.0, "", meta) }
+                }
             </g>
         </g>
     }

@@ -6,16 +6,69 @@ use grouplab_model::collections::VecMap;
 
 use grouplab_model::view::WorldView;
 
+use crate::ui::palette::consumer_colour;
+
 /// Below this width the stage stacks its columns.
 pub const NARROW_BELOW: f64 = 820.0;
 pub const PAD: f64 = 12.0;
-pub const BROKER_H: f64 = 62.0;
-pub const PRODUCER_H: f64 = 72.0;
 pub const TOPIC_HEADER_H: f64 = 24.0;
-pub const MEMBER_H: f64 = 62.0;
-pub const GROUP_HEADER_H: f64 = 66.0;
 pub const ROW_LABEL_W: f64 = 62.0;
 pub const LAG_W: f64 = 70.0;
+/// The lag column of a narrow row.
+pub const NARROW_LAG_W: f64 = 58.0;
+/// From one group's lag (its text and bar) to the next in a row's lag column, px.
+pub const LAG_PITCH: f64 = 17.0;
+/// The smallest stage text, px, in either layout (styles/app.css draws none smaller): 11 px at scale 1, so
+/// the desktop's fit factor of 1.1 or more makes it 12 px; a phone draws the narrow layout at scale 1.
+pub const MIN_TEXT_PX: f64 = 11.0;
+
+/// The heights of the boxes, which the narrow (phone) layout makes shorter by putting more on a line, so the
+/// default scene fits one phone screen without shrinking its text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sizes {
+    /// A broker: name and state, the partitions it leads, the coordinator badge (its own line when wide,
+    /// beside the leads when narrow).
+    pub broker_h: f64,
+    /// A producer: four lines when wide; name and rate, then client and partitioner, when narrow.
+    pub producer_h: f64,
+    /// A group's header: name, state badge and generation, assignor and coordinator (two lines when narrow).
+    pub group_header_h: f64,
+    /// A member: name and state, member id, client, what it owns and its rate; the narrow box leaves the
+    /// client line to its title.
+    pub member_h: f64,
+    /// Between two members, and under the last one.
+    pub member_gap: f64,
+    /// The least height of a partition row, from one row to the next (rows with lags of several groups
+    /// stack them, [`LAG_PITCH`] each, and grow).
+    pub row_min_h: f64,
+}
+
+impl Sizes {
+    pub const WIDE: Sizes = Sizes {
+        broker_h: 62.0,
+        producer_h: 72.0,
+        group_header_h: 66.0,
+        member_h: 64.0,
+        member_gap: 8.0,
+        row_min_h: 58.0,
+    };
+    pub const NARROW: Sizes = Sizes {
+        broker_h: 40.0,
+        producer_h: 40.0,
+        group_header_h: 46.0,
+        member_h: 52.0,
+        member_gap: 6.0,
+        row_min_h: 53.0,
+    };
+
+    pub fn of(narrow: bool) -> Sizes {
+        if narrow {
+            Sizes::NARROW
+        } else {
+            Sizes::WIDE
+        }
+    }
+}
 /// Digits a record cell shows in full; longer offsets show their last digits after an ellipsis.
 pub const CELL_CHARS: usize = 4;
 /// Advance of one character of the monospace font, in ems (DejaVu Sans Mono, Menlo and SF Mono: 0.602;
@@ -122,6 +175,10 @@ pub struct Layout {
     pub width: f64,
     pub height: f64,
     pub narrow: bool,
+    /// The boxes' heights in this layout.
+    pub sizes: Sizes,
+    /// Members side by side in a group box (two on a narrow stage 640 px wide or more, else one).
+    pub member_cols: usize,
     /// Record cells per partition row.
     pub cells: usize,
     /// Their size, and the size of the text in and around them.
@@ -137,6 +194,11 @@ pub struct Layout {
     consumer_at: VecMap<String, usize>,
     /// Each consumer's member box, by that index.
     member_box: Vec<Option<Rect>>,
+    /// Each consumer's colour (1 … 8, palette::consumer_colour of its place in its group's box), by that index.
+    member_colour: Vec<Option<usize>>,
+    /// Each consumer's place among all members drawn, by that index: its ownership lines' track in the narrow
+    /// layout's margin.
+    member_lane: Vec<usize>,
 }
 
 /// The group ids to draw, in a stable order: the coordinator's groups, then groups only consumers know yet.
@@ -156,11 +218,12 @@ impl Layout {
     pub fn compute(view: &WorldView, width: f64) -> Layout {
         let width = width.max(320.0);
         let narrow = width < NARROW_BELOW;
+        let sizes = Sizes::of(narrow);
         let ids = group_ids(view);
         let group_colours: VecMap<String, usize> =
             VecMap::from_iter(ids.iter().enumerate().map(|(i, g)| (g.clone(), i)));
         let lag_lines = ids.len().clamp(1, 3) as f64;
-        let row_h = (20.0 + 14.0 * lag_lines).max(58.0);
+        let row_h = (20.0 + LAG_PITCH * lag_lines).max(sizes.row_min_h);
 
         // Group boxes: one per group, then one for consumers without a group.
         let mut group_members: Vec<(Option<String>, Vec<String>)> = ids
@@ -194,11 +257,15 @@ impl Layout {
             .unwrap_or(0);
         let cell = Cells::new(narrow, max_leo);
         let brokers_y = PAD;
-        let top = brokers_y + BROKER_H + 34.0;
+        // Wide: room under the brokers for the messages to and from them.
+        let top = brokers_y + sizes.broker_h + 34.0;
+        let member_cols = if narrow && width >= 640.0 { 2 } else { 1 };
         let mut l = Layout {
             width,
             height: 0.0,
             narrow,
+            sizes,
+            member_cols,
             cells: 0,
             cell,
             brokers: Vec::new(),
@@ -213,36 +280,44 @@ impl Layout {
                     .map(|(i, c)| (c.name.clone(), i)),
             ),
             member_box: vec![None; view.consumers.len()],
+            member_colour: vec![None; view.consumers.len()],
+            member_lane: vec![0; view.consumers.len()],
         };
 
         let (topic_x, topic_w, producers_bottom);
         if narrow {
-            // Brokers across, producers across, topics, then groups.
+            // Brokers across, producers across (a lone producer the whole width), topics, then groups.
             let n = view.brokers.len().max(1) as f64;
             let bw = ((width - 2.0 * PAD - (n - 1.0) * 8.0) / n).min(200.0);
             for (i, b) in view.brokers.iter().enumerate() {
                 l.brokers.push((
                     b.id,
-                    Rect::new(PAD + i as f64 * (bw + 8.0), brokers_y, bw, BROKER_H),
+                    Rect::new(PAD + i as f64 * (bw + 8.0), brokers_y, bw, sizes.broker_h),
                 ));
             }
-            let pw = ((width - 2.0 * PAD - 8.0) / 2.0).min(220.0);
-            let mut y = top;
+            let cols = if view.producers.len() == 1 { 1 } else { 2 };
+            let pw = if cols == 1 {
+                (width - 2.0 * PAD).min(440.0)
+            } else {
+                ((width - 2.0 * PAD - 8.0) / 2.0).min(220.0)
+            };
+            let producers_y = brokers_y + sizes.broker_h + 12.0;
+            let mut y = producers_y;
             for (i, p) in view.producers.iter().enumerate() {
-                let col = (i % 2) as f64;
-                let row = (i / 2) as f64;
+                let col = (i % cols) as f64;
+                let row = (i / cols) as f64;
                 l.producers.push((
                     p.name.clone(),
                     Rect::new(
                         PAD + col * (pw + 8.0),
-                        top + row * (PRODUCER_H + 8.0),
+                        producers_y + row * (sizes.producer_h + 8.0),
                         pw,
-                        PRODUCER_H,
+                        sizes.producer_h,
                     ),
                 ));
-                y = top + (row + 1.0) * (PRODUCER_H + 8.0);
+                y = producers_y + (row + 1.0) * (sizes.producer_h + 8.0);
             }
-            producers_bottom = y + 18.0;
+            producers_bottom = y;
             topic_x = PAD;
             // A margin on the right for the ownership lines.
             topic_w = width - 2.0 * PAD - 8.0;
@@ -257,7 +332,7 @@ impl Layout {
             for (i, b) in view.brokers.iter().enumerate() {
                 l.brokers.push((
                     b.id,
-                    Rect::new(bx0 + i as f64 * (bw + 16.0), brokers_y, bw, BROKER_H),
+                    Rect::new(bx0 + i as f64 * (bw + 16.0), brokers_y, bw, sizes.broker_h),
                 ));
             }
             for (i, p) in view.producers.iter().enumerate() {
@@ -265,9 +340,9 @@ impl Layout {
                     p.name.clone(),
                     Rect::new(
                         PAD,
-                        top + 24.0 + i as f64 * (PRODUCER_H + 12.0),
+                        top + 24.0 + i as f64 * (sizes.producer_h + 12.0),
                         left_w,
-                        PRODUCER_H,
+                        sizes.producer_h,
                     ),
                 ));
             }
@@ -275,30 +350,14 @@ impl Layout {
             let gx = width - PAD - right_w;
             let mut y = top;
             for (g, members) in &group_members {
-                let h = GROUP_HEADER_H + members.len() as f64 * (MEMBER_H + 8.0) + 6.0;
-                let rect = Rect::new(gx, y, right_w, h);
-                let ms = members
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| {
-                        (
-                            m.clone(),
-                            Rect::new(
-                                gx + 10.0,
-                                y + GROUP_HEADER_H + i as f64 * (MEMBER_H + 8.0),
-                                right_w - 20.0,
-                                MEMBER_H,
-                            ),
-                        )
-                    })
-                    .collect();
+                let (rect, ms) = l.group_box(members, gx, y, right_w);
                 l.groups.push(GroupLayout {
                     colour: g.as_ref().map_or(4, |g| l.group_colours[g]),
                     group_id: g.clone(),
                     rect,
                     members: ms,
                 });
-                y += h + 14.0;
+                y += rect.h + 14.0;
             }
         }
 
@@ -321,9 +380,9 @@ impl Layout {
                 header,
                 rows,
             });
-            y += 14.0;
+            y += if narrow { 10.0 } else { 14.0 };
         }
-        let lag_w = if narrow { 58.0 } else { LAG_W };
+        let lag_w = if narrow { NARROW_LAG_W } else { LAG_W };
         l.cells = (((topic_w - ROW_LABEL_W - lag_w - cell.leo_w) / cell.pitch)
             .floor()
             .max(3.0) as usize)
@@ -331,37 +390,17 @@ impl Layout {
 
         let mut bottom = y;
         if narrow {
-            let mut gy = y + 8.0;
-            let cols = if width >= 640.0 { 2.0 } else { 1.0 };
-            let mw = (width - 2.0 * PAD - 20.0 - (cols - 1.0) * 8.0) / cols;
+            // The groups under the topics, the whole width.
+            let mut gy = y;
             for (g, members) in &group_members {
-                let rows = (members.len() as f64 / cols).ceil().max(0.0);
-                let h = GROUP_HEADER_H + rows * (MEMBER_H + 8.0) + 6.0;
-                let rect = Rect::new(PAD, gy, width - 2.0 * PAD, h);
-                let ms = members
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| {
-                        let c = (i % cols as usize) as f64;
-                        let r = (i / cols as usize) as f64;
-                        (
-                            m.clone(),
-                            Rect::new(
-                                PAD + 10.0 + c * (mw + 8.0),
-                                gy + GROUP_HEADER_H + r * (MEMBER_H + 8.0),
-                                mw,
-                                MEMBER_H,
-                            ),
-                        )
-                    })
-                    .collect();
+                let (rect, ms) = l.group_box(members, PAD, gy, width - 2.0 * PAD);
                 l.groups.push(GroupLayout {
                     colour: g.as_ref().map_or(4, |g| l.group_colours[g]),
                     group_id: g.clone(),
                     rect,
                     members: ms,
                 });
-                gy += h + 12.0;
+                gy += rect.h + 12.0;
             }
             bottom = gy;
         }
@@ -372,12 +411,46 @@ impl Layout {
             bottom = bottom.max(p.bottom() + PAD);
         }
         l.height = bottom.max(top + 40.0);
-        for (c, r) in l.groups.iter().flat_map(|g| g.members.iter()) {
-            if let Some(&i) = l.consumer_at.get(c) {
-                l.member_box[i] = Some(*r);
+        let mut lane = 0;
+        for g in &l.groups {
+            for (order, (c, r)) in g.members.iter().enumerate() {
+                if let Some(&i) = l.consumer_at.get(c) {
+                    l.member_box[i] = Some(*r);
+                    l.member_colour[i] = Some(consumer_colour(order));
+                    l.member_lane[i] = lane;
+                }
+                lane += 1;
             }
         }
         l
+    }
+
+    /// A group's box at (x, y), `w` wide, and its members' boxes: the header, then the members in
+    /// `member_cols` columns, `member_gap` apart and under the last.
+    fn group_box(&self, members: &[String], x: f64, y: f64, w: f64) -> (Rect, Vec<(String, Rect)>) {
+        let s = self.sizes;
+        let cols = self.member_cols;
+        let mw = (w - 20.0 - (cols as f64 - 1.0) * 8.0) / cols as f64;
+        let rows = members.len().div_ceil(cols) as f64;
+        let h = s.group_header_h + rows * (s.member_h + s.member_gap);
+        let ms = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let c = (i % cols) as f64;
+                let r = (i / cols) as f64;
+                (
+                    m.clone(),
+                    Rect::new(
+                        x + 10.0 + c * (mw + 8.0),
+                        y + s.group_header_h + r * (s.member_h + s.member_gap),
+                        mw,
+                        s.member_h,
+                    ),
+                )
+            })
+            .collect();
+        (Rect::new(x, y, w, h), ms)
     }
 
     pub fn broker(&self, id: u32) -> Option<Rect> {
@@ -398,6 +471,11 @@ impl Layout {
 
     pub fn member(&self, consumer: &str) -> Option<Rect> {
         self.member_box[self.consumer_index(consumer)?]
+    }
+
+    /// The colour (1 … 8) of the consumer at `index` in the view: its place among its group's members.
+    pub fn colour_at(&self, index: usize) -> Option<usize> {
+        self.member_colour.get(index).copied().flatten()
     }
 
     /// Where the row of `tp` is: (topic, row) indices into `topics`.
@@ -461,6 +539,61 @@ impl Layout {
     pub fn row_anchor(&self, tp: &str) -> Option<(f64, f64)> {
         self.row(tp).map(|r| (r.right(), r.y + 26.0))
     }
+
+    /// The ownership line from the row of `tp` to the member in box `m`, as SVG path data, with the top and
+    /// bottom of the band it stays in. Wide: a curve from the row's right end to the member's left side.
+    /// Narrow: down the right margin, then into the member's right side (one column of members) or, with two
+    /// columns, along the gap above the member and down into its top, so no line runs under another box. The
+    /// member at `index` in the view has a track of its own in the margin (five tracks 3 px apart, by its place
+    /// among the members drawn), so neighbours' lines, even of the same colour in two groups, do not cover each
+    /// other there.
+    pub fn own_path(&self, tp: &str, index: usize) -> Option<(String, f64, f64)> {
+        let m = self.member_box.get(index).copied().flatten()?;
+        let lane = self.member_lane[index];
+        use super::activate::px;
+        let (rx, ry) = self.row_anchor(tp)?;
+        if !self.narrow {
+            let (mx, my) = (m.x, m.cy());
+            let dx = (mx - rx) / 2.0;
+            let d = format!(
+                "M{} {}C{} {} {} {} {} {}",
+                px(rx),
+                px(ry),
+                px(rx + dx),
+                px(ry),
+                px(mx - dx),
+                px(my),
+                px(mx),
+                px(my)
+            );
+            return Some((d, ry.min(my), ry.max(my)));
+        }
+        let margin = self.width - 4.0 - 3.0 * (lane % 5) as f64;
+        if self.member_cols == 1 {
+            let my = m.y + 18.0;
+            let d = format!(
+                "M{} {}H{}V{}H{}",
+                px(rx),
+                px(ry),
+                px(margin),
+                px(my),
+                px(m.right())
+            );
+            Some((d, ry.min(my), ry.max(my)))
+        } else {
+            let gap_y = m.y - self.sizes.member_gap / 2.0;
+            let d = format!(
+                "M{} {}H{}V{}H{}V{}",
+                px(rx),
+                px(ry),
+                px(margin),
+                px(gap_y),
+                px(m.cx()),
+                px(m.y)
+            );
+            Some((d, ry.min(gap_y), ry.max(m.y)))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -486,6 +619,163 @@ mod tests {
                 assert!(g.rect.right() <= w, "{w}");
             }
             assert!(l.cells >= 3);
+        }
+    }
+
+    /// Every box the layout places that must not meet another: brokers, producers, topic headers, partition
+    /// rows, group headers and members, each with its name.
+    fn boxes(l: &Layout) -> Vec<(String, Rect)> {
+        let mut out: Vec<(String, Rect)> = Vec::new();
+        out.extend(l.brokers.iter().map(|(b, r)| (format!("broker {b}"), *r)));
+        out.extend(
+            l.producers
+                .iter()
+                .map(|(p, r)| (format!("producer {p}"), *r)),
+        );
+        for t in &l.topics {
+            out.push((format!("topic {}", t.name), t.header));
+            out.extend(
+                t.rows
+                    .iter()
+                    .map(|(p, r)| (format!("row {}/{p}", t.name), *r)),
+            );
+        }
+        for g in &l.groups {
+            let r = g.rect;
+            let header = Rect::new(r.x, r.y, r.w, l.sizes.group_header_h);
+            out.push((format!("group {:?}", g.group_id), header));
+            out.extend(g.members.iter().map(|(m, r)| (format!("member {m}"), *r)));
+        }
+        out
+    }
+
+    fn meet(a: &Rect, b: &Rect) -> bool {
+        a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
+    }
+
+    /// The default scene (brokers, a producer, four partitions, a group of two) on a 360 px phone, drawn at
+    /// scale 1: the whole of it on the first screen of a 360×740 phone, under a one-line header and the
+    /// controls, no box meeting another and all of them inside the stage.
+    #[test]
+    fn the_default_scene_fits_a_phone_screen() {
+        let mut t = Scenario::course_notes().build().unwrap();
+        for at in [3_000, 10_000] {
+            t.advance_to(at);
+            let v = t.sim().view(40);
+            for w in [360.0, 390.0] {
+                let l = Layout::compute(&v, w);
+                assert!(l.narrow);
+                assert_eq!(l.groups[0].members.len(), 2);
+                assert!(l.height <= 540.0, "{w} px at {at} ms: {} px tall", l.height);
+                let boxes = boxes(&l);
+                for (i, (a, ra)) in boxes.iter().enumerate() {
+                    assert!(
+                        ra.x >= 0.0 && ra.right() <= w,
+                        "{a} {ra:?} leaves the stage"
+                    );
+                    assert!(
+                        ra.y >= 0.0 && ra.bottom() <= l.height,
+                        "{a} {ra:?} leaves the stage"
+                    );
+                    for (b, rb) in &boxes[i + 1..] {
+                        assert!(!meet(ra, rb), "{w} px: {a} {ra:?} meets {b} {rb:?}");
+                    }
+                }
+                // Members inside their group's box, under its header.
+                for g in &l.groups {
+                    for (m, r) in &g.members {
+                        assert!(r.x >= g.rect.x && r.right() <= g.rect.right(), "{m}");
+                        assert!(
+                            r.y >= g.rect.y + l.sizes.group_header_h
+                                && r.bottom() <= g.rect.bottom(),
+                            "{m}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn boxes_never_meet_wide_or_with_many_members() {
+        let mut t = Scenario::course_notes().build().unwrap();
+        t.advance_to(2_000);
+        for i in 3..=6 {
+            t.apply(Command::AddConsumer {
+                name: Some(format!("consumer{i}")),
+                profile: grouplab_model::config::ClientProfile::Java,
+                config: grouplab_model::config::ConsumerConfig {
+                    group_id: Some("order-consumer-group".into()),
+                    ..Default::default()
+                },
+                topics: vec!["test-topic".into()],
+                assign: None,
+                records_per_sec: None,
+            })
+            .unwrap();
+        }
+        t.advance_to(10_000);
+        let v = t.sim().view(40);
+        for w in [360.0, 700.0, 1024.0, 1280.0, 1440.0] {
+            let l = Layout::compute(&v, w);
+            let boxes = boxes(&l);
+            for (i, (a, ra)) in boxes.iter().enumerate() {
+                assert!(
+                    ra.right() <= w && ra.bottom() <= l.height,
+                    "{w}: {a} {ra:?}"
+                );
+                for (b, rb) in &boxes[i + 1..] {
+                    assert!(!meet(ra, rb), "{w} px: {a} {ra:?} meets {b} {rb:?}");
+                }
+            }
+        }
+    }
+
+    fn colour_of(l: &Layout, consumer: &str) -> Option<usize> {
+        l.colour_at(l.consumer_index(consumer)?)
+    }
+
+    /// Members 1, 2, 3… of a group take colours 1, 2, 3…: distinct within a group, and a consumer keeps its
+    /// colour when a member joins after it or another group appears.
+    #[test]
+    fn each_member_of_a_group_has_its_own_colour() {
+        let mut t = Scenario::course_notes().build().unwrap();
+        t.advance_to(10_000);
+        let l = Layout::compute(&t.sim().view(40), 1280.0);
+        assert_eq!(colour_of(&l, "consumer1"), Some(1));
+        assert_eq!(colour_of(&l, "consumer2"), Some(2));
+        let add = |name: &str, group: &str| Command::AddConsumer {
+            name: Some(name.into()),
+            profile: grouplab_model::config::ClientProfile::Java,
+            config: grouplab_model::config::ConsumerConfig {
+                group_id: Some(group.into()),
+                ..Default::default()
+            },
+            topics: vec!["test-topic".into()],
+            assign: None,
+            records_per_sec: None,
+        };
+        t.apply(add("billing1", "billing")).unwrap();
+        t.apply(add("consumer3", "order-consumer-group")).unwrap();
+        t.advance_to(20_000);
+        let v = t.sim().view(40);
+        for w in [360.0, 1280.0] {
+            let l = Layout::compute(&v, w);
+            assert_eq!(colour_of(&l, "consumer1"), Some(1));
+            assert_eq!(colour_of(&l, "consumer2"), Some(2));
+            assert_eq!(colour_of(&l, "consumer3"), Some(3));
+            assert_eq!(colour_of(&l, "billing1"), Some(1));
+            for g in &l.groups {
+                let mut colours: Vec<usize> = g
+                    .members
+                    .iter()
+                    .filter_map(|(m, _)| colour_of(&l, m))
+                    .collect();
+                assert_eq!(colours.len(), g.members.len());
+                colours.sort_unstable();
+                colours.dedup();
+                assert_eq!(colours.len(), g.members.len(), "{:?}", g.group_id);
+            }
         }
     }
 
@@ -519,7 +809,7 @@ mod tests {
             // The longest label inside its cell, with a pixel to spare on each side.
             assert!(c.text_w("…990") <= c.w - 2.0, "{w}: {c:?}");
             assert!(c.text_w("9999") <= c.w - 2.0, "{w}: {c:?}");
-            let lag_w = if narrow { 58.0 } else { LAG_W };
+            let lag_w = if narrow { NARROW_LAG_W } else { LAG_W };
             for (_, r) in &l.topics[1].rows {
                 let cells_right = r.x + ROW_LABEL_W + l.cells as f64 * c.pitch;
                 let leo_end = cells_right + 5.0 + c.text_w("LEO 9999999990");

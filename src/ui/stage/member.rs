@@ -1,5 +1,7 @@
 //! A consumer in its group: member id, client id, group.instance.id if static, and state. An idle member
-//! (the group is stable but it owns nothing) is drawn dashed and says so.
+//! (the group is stable but it owns nothing) is drawn dashed and says so. The wide layout's box has four lines
+//! (name and state, member id, client, what it owns and its rate); the narrow one three (name and state, what
+//! it owns and its rate, member id), the client in its title.
 
 use yew::prelude::*;
 
@@ -8,12 +10,12 @@ use grouplab_model::group::GroupState;
 use grouplab_model::view::{ConsumerView, WorldView};
 
 use super::activate::handlers;
-use super::layout::Rect;
-use super::svg::{rect, text, title};
+use super::layout::{Rect, MIN_TEXT_PX, MONO_EM};
+use super::svg::{ellipsis_in, rect, text, title, SMALL_BOLD_CHAR_W, SMALL_CHAR_W};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
 use crate::ui::format::short_id;
-use crate::ui::palette::group_class;
+use crate::ui::palette::{consumer_class, group_class};
 
 /// The member's state in the words of the issue: joining, awaiting sync, stable, revoking, dead; and "not
 /// told yet" for a member still consuming while its group prepares a rebalance it has not heard of.
@@ -135,13 +137,24 @@ pub struct MemberProps {
     pub rate: Option<u32>,
     pub trouble: Option<Trouble>,
     pub rect: Rect,
+    /// The narrow layout's shorter box.
+    #[prop_or_default]
+    pub compact: bool,
+    /// Its group's colour (the box's outline).
     pub colour: usize,
+    /// Its own colour, 1 … 8 (palette::consumer_colour): the bar on the box's left edge, as on its ownership
+    /// lines and position marks.
+    #[prop_or(1)]
+    pub consumer_colour: usize,
     pub selected: bool,
     /// The lesson step shown talks about it.
     #[prop_or_default]
     pub highlight: bool,
     pub on_select: Callback<Selection>,
 }
+
+/// Where the member's text starts, right of its colour bar (3 px in, 5 px wide).
+const TEXT_X: f64 = 12.0;
 
 #[function_component(MemberNode)]
 pub fn member_node(p: &MemberProps) -> Html {
@@ -152,28 +165,26 @@ pub fn member_node(p: &MemberProps) -> Html {
         p.on_select
             .reform(move |_| Selection::Consumer(name.clone())),
     );
-    let chars = ((r.w - 16.0) / 6.2).max(8.0) as usize;
+    // Text starts right of the colour bar and ends 8 px from the right edge.
+    let left = r.x + TEXT_X;
+    let room = r.w - TEXT_X - 8.0;
+    // The ids in 11 px monospace, cut to that room.
+    let id_chars = (room / (MIN_TEXT_PX * MONO_EM)).max(8.0) as usize;
     let member = if p.member_id.is_empty() {
         t(lang, "stage.no_member_id").to_string()
     } else {
-        short_id(&tf(lang, "stage.member_id", &[("id", &p.member_id)]), chars)
+        tf(lang, "stage.member_id", &[("id", &p.member_id)])
     };
     let client = match &p.group_instance_id {
-        Some(i) => short_id(
-            &tf(
-                lang,
-                "stage.client_static",
-                &[("client", &p.client_id), ("id", i)],
-            ),
-            chars,
+        Some(i) => tf(
+            lang,
+            "stage.client_static",
+            &[("client", &p.client_id), ("id", i)],
         ),
-        None => short_id(
-            &tf(
-                lang,
-                "stage.client_profile",
-                &[("client", &p.client_id), ("profile", &p.profile)],
-            ),
-            chars,
+        None => tf(
+            lang,
+            "stage.client_profile",
+            &[("client", &p.client_id), ("profile", &p.profile)],
         ),
     };
     let list = {
@@ -193,7 +204,7 @@ pub fn member_node(p: &MemberProps) -> Html {
     } else {
         tf(lang, "stage.holds_unread", &[("list", &&list[1..])])
     };
-    // The processing rate, right on the last line, with the trouble it is in (if any) in words.
+    // The processing rate, right on the owns line, with the trouble it is in (if any) in words.
     let rate = p.rate.map(|r| match p.trouble {
         Some(Trouble::LagGrows) => tf(lang, "stage.rate_lag_grows", &[("rate", &r)]),
         Some(Trouble::PollLate) => tf(lang, "stage.rate_poll_late", &[("rate", &r)]),
@@ -203,19 +214,20 @@ pub fn member_node(p: &MemberProps) -> Html {
         (None, Some(Trouble::PollLate)) => Some(t(lang, "stage.poll_late").to_string()),
         (rate, _) => rate,
     };
-    // What the member owns on the same line, 10 px text (about 5.6 px a character) beside the rate's 12 px
-    // (about 6.8): the sentence, else the count, else the bare list; a member owning nothing keeps its note and
-    // drops a rate that is no trouble. The accessible name keeps both whole.
+    // What the member owns on the same line, 11 px text (about 6 px a character) beside the rate's 12 px
+    // (about 6.8): the sentence, else the count, else the bare list, else the list cut; a member owning nothing
+    // keeps its note (cut if need be) and drops a rate that is no trouble. The accessible name keeps both whole.
     let rate_w = |rate: &Option<String>| {
         rate.as_ref()
             .map_or(0.0, |r| r.chars().count() as f64 * 6.8 + 8.0)
     };
     let fits = |s: &str, rate: &Option<String>| {
-        s.chars().count() as f64 * 5.6 + rate_w(rate) <= r.w - 16.0
+        s.chars().count() as f64 * SMALL_CHAR_W + rate_w(rate) <= room
     };
     let (shown, shown_rate) = if p.assigned.is_empty() {
         let keep = fits(&owns, &rate) || p.trouble.is_some();
-        (owns.clone(), if keep { rate.clone() } else { None })
+        let rate = if keep { rate.clone() } else { None };
+        (ellipsis_in(&owns, room - rate_w(&rate), SMALL_CHAR_W), rate)
     } else {
         let forms = [
             owns.clone(),
@@ -226,11 +238,10 @@ pub fn member_node(p: &MemberProps) -> Html {
             },
             list.clone(),
         ];
-        let shown = forms
-            .iter()
-            .find(|f| fits(f, &rate))
-            .unwrap_or(&list)
-            .clone();
+        let shown = match forms.iter().find(|f| fits(f, &rate)) {
+            Some(f) => f.clone(),
+            None => ellipsis_in(&list, room - rate_w(&rate), SMALL_CHAR_W),
+        };
         (shown, rate.clone())
     };
     let state = t(lang, state_key(p.state));
@@ -252,13 +263,32 @@ pub fn member_node(p: &MemberProps) -> Html {
         label.push_str(", ");
         label.push_str(rate);
     }
+    label.push_str(", ");
+    label.push_str(&client);
     if p.state == "not told yet" {
         label.push_str(t(lang, "stage.not_told_hint"));
     }
+    // The first line: the name (bold 12 px, about 7.6 px a character) and the leader tag left, the state (bold
+    // 11 px) right; a long name is cut.
+    let leader = t(lang, "stage.leader");
+    let leader_w = if p.is_leader {
+        5.0 + leader.chars().count() as f64 * SMALL_BOLD_CHAR_W
+    } else {
+        0.0
+    };
+    let state_w = state.chars().count() as f64 * SMALL_BOLD_CHAR_W;
+    let name = ellipsis_in(&p.consumer, room - state_w - 8.0 - leader_w, 7.6);
+    // Baselines: name and state; member id; client; what it owns and its rate. The compact box puts what it
+    // owns second and leaves the client to its title.
+    let (id_y, client_y, owns_y) = if p.compact {
+        (45.0, None, 31.0)
+    } else {
+        (31.0, Some(45.0), 59.0)
+    };
     html! {
-        <g class={classes!("member", group_class(p.colour), state_class, p.idle.then_some("is-idle"),
+        <g class={classes!("member", group_class(p.colour), consumer_class(p.consumer_colour), state_class, p.idle.then_some("is-idle"),
                            p.selected.then_some("is-selected"), p.highlight.then_some("is-marked"))}
-           data-consumer={p.consumer.clone()} data-highlight={p.highlight.then_some("true")} data-member={p.member_id.clone()}
+           data-consumer={p.consumer.clone()} data-colour={p.consumer_colour.to_string()} data-highlight={p.highlight.then_some("true")} data-member={p.member_id.clone()}
            data-client-id={p.client_id.clone()}
            data-group-instance-id={p.group_instance_id.clone().unwrap_or_default()}
            data-state={p.state} data-idle={p.idle.to_string()} data-assigned={p.assigned.join(" ")} data-reading={p.reading.to_string()}
@@ -266,17 +296,20 @@ pub fn member_node(p: &MemberProps) -> Html {
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("member__box", r.x, r.y, r.w, r.h, "8") }
-            { text("member__name", r.x + 8.0, r.y + 16.0, "", html! { <>
-                { &p.consumer }
-                if p.is_leader { <tspan class="member__leader" dx="5">{ t(lang, "stage.leader") }</tspan> }
+            { rect("member__bar", r.x + 3.0, r.y + 5.0, 5.0, r.h - 10.0, "2.5") }
+            { text("member__name", left, r.y + 16.0, "", html! { <>
+                { name }
+                if p.is_leader { <tspan class="member__leader" dx="5">{ leader }</tspan> }
             </> }) }
             { text("member__state", r.right() - 8.0, r.y + 16.0, "end", state) }
-            { text("member__id", r.x + 8.0, r.y + 31.0, "", member) }
-            { text("member__id", r.x + 8.0, r.y + 44.0, "", client) }
-            { text("member__owns", r.x + 8.0, r.y + 57.0, "", shown) }
+            { text("member__id", left, r.y + id_y, "", short_id(&member, id_chars)) }
+            if let Some(y) = client_y {
+                { text("member__id", left, r.y + y, "", short_id(&client, id_chars)) }
+            }
+            { text("member__owns", left, r.y + owns_y, "", shown) }
             if let Some(rate) = shown_rate {
                 <text class={classes!("member__rate", p.trouble.map(|_| "is-trouble"))} x={super::activate::px(r.right() - 8.0)}
-                      y={super::activate::px(r.y + 57.0)} text-anchor="end"
+                      y={super::activate::px(r.y + owns_y)} text-anchor="end"
                       data-trouble={p.trouble.map(Trouble::id)}>{ rate }</text>
             }
         </g>

@@ -83,7 +83,7 @@ pub fn messages(p: &MessagesProps) -> Html {
             // reused and only their attributes change (nothing animates a dot's element between frames).
             { for p.dots.iter().map(|d| {
                 if d.pill {
-                    let w = 8.0 + d.label.len() as f64 * 6.4;
+                    let w = 8.0 + d.label.len() as f64 * 7.0;
                     html! {
                         <g class={classes!("msg", d.class.clone())} data-api={d.label.clone()}>
                             { title(d.title.clone()) }

@@ -91,7 +91,7 @@ pub fn stage(p: &StageProps) -> Html {
     let brokers = view.brokers.iter().filter_map(|b| {
         let rect = l.broker(b.id)?;
         Some(html! {
-            <BrokerNode key={format!("b-{}", b.id)} id={b.id} up={b.up} {rect} leads={leads.get(&b.id).cloned().unwrap_or_default()}
+            <BrokerNode key={format!("b-{}", b.id)} id={b.id} up={b.up} {rect} compact={l.narrow} leads={leads.get(&b.id).cloned().unwrap_or_default()}
                 coordinates={b.coordinates.clone()} selected={sel == Some(&Selection::Broker(b.id))}
                 on_select={p.on_select.clone()} />
         })
@@ -102,7 +102,7 @@ pub fn stage(p: &StageProps) -> Html {
         Some(html! {
             <ProducerNode key={format!("p-{}", pr.name)} name={pr.name.clone()} profile={pr.profile.label()}
                 partitioner={pr.partitioner.name()} rate={pr.rates.iter().map(|(_, r)| *r).sum::<u32>()}
-                sent={pr.records_sent} {rect} selected={sel == Some(&Selection::Producer(pr.name.clone()))}
+                sent={pr.records_sent} {rect} compact={l.narrow} selected={sel == Some(&Selection::Producer(pr.name.clone()))}
                 highlight={p.marks.iter().any(|m| m.names_producer(&pr.name))}
                 on_select={p.on_select.clone()} />
         })
@@ -188,19 +188,18 @@ pub fn stage(p: &StageProps) -> Html {
             let mut positions = Vec::new();
             let mut assigned_to = Vec::new();
             let mut owners = Vec::new();
+            let mut accents = Vec::new();
             let owned_by: Vec<&ConsumerView> = owners_of[ti][ri]
                 .iter()
                 .map(|&i| &view.consumers[i])
                 .collect();
-            for &c in &owned_by {
+            for (&i, &c) in owners_of[ti][ri].iter().zip(&owned_by) {
                 assigned_to.push(held(c, view).map_or("", |h| h.member_id).to_string());
                 owners.push(c.name.clone());
+                // The owner's own colour (its place in its group), on its position mark and the row's accent.
+                let colour = l.colour_at(i).unwrap_or(1);
+                accents.push((c.name.clone(), colour));
                 if let Some(&pos) = c.positions.get(&tp) {
-                    let colour = c
-                        .group_id
-                        .as_ref()
-                        .and_then(|g| l.group_colours.get(g).copied())
-                        .unwrap_or(4);
                     positions.push(PositionMark {
                         consumer: c.name.clone(),
                         colour,
@@ -230,7 +229,7 @@ pub fn stage(p: &StageProps) -> Html {
                 <PartitionRow key={format!("r-{tp}")} tp={tp.clone()} partition={part.partition} rect={*rect}
                     narrow={l.narrow} cells={l.cells} cell={l.cell} leader={part.leader}
                     log_start_offset={part.log_start_offset} log_end_offset={part.log_end_offset}
-                    {records} {groups} {positions} {paused} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
+                    {records} {groups} {positions} {accents} {paused} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
                     selected={sel == Some(&Selection::Partition(tp.clone()))} {selected_offset}
                     highlight={p.marks.iter().any(|m| m.names_partition(&t.name, part.partition))}
                     on_select={p.on_select.clone()} />
@@ -252,15 +251,16 @@ pub fn stage(p: &StageProps) -> Html {
                 assignor={gv.and_then(|g| g.server_assignor.clone().map(AttrValue::from).or_else(|| g.assignor.map(|a| AttrValue::from(a.name()))))}
                 epochs={gv.and_then(|g| Some((g.group_epoch?, g.assignment_epoch?)))}
                 coordinator={gv.and_then(|g| g.coordinator.broker)} members={gl.members.len()}
-                rect={gl.rect} colour={gl.colour}
+                rect={gl.rect} compact={l.narrow} colour={gl.colour}
                 selected={gl.group_id.as_ref().is_some_and(|g| sel == Some(&Selection::Group(g.clone())))}
                 highlight={gl.group_id.as_deref().is_some_and(|g| p.marks.iter().any(|m| m.names_group(g)))}
                 on_select={p.on_select.clone()} />
         });
         for (name, rect) in &gl.members {
-            let Some(c) = l.consumer_index(name).map(|i| &view.consumers[i]) else {
+            let Some(ci) = l.consumer_index(name) else {
                 continue;
             };
+            let c = &view.consumers[ci];
             let member_seen = seen(rect);
             let gs = c.group_id.as_deref().and_then(group_state);
             let is_leader = gv.is_some_and(|g| {
@@ -274,51 +274,25 @@ pub fn stage(p: &StageProps) -> Html {
                 <MemberNode key={format!("m-{name}")} consumer={name.clone()} member_id={member_id.to_string()}
                     client_id={c.client_id.clone()} group_instance_id={c.group_instance_id.clone()}
                     profile={c.profile.label()} state={state_label(c, gs)} assigned={assigned.to_vec()} {reading}
-                    idle={is_idle(c, gs)} {is_leader} rate={c.records_per_sec} trouble={member::trouble(c, view)} rect={*rect} colour={gl.colour}
+                    idle={is_idle(c, gs)} {is_leader} rate={c.records_per_sec} trouble={member::trouble(c, view)} rect={*rect} compact={l.narrow} colour={gl.colour}
+                    consumer_colour={l.colour_at(ci).unwrap_or(1)}
                     selected={sel == Some(&Selection::Consumer(name.clone()))}
                     highlight={p.marks.iter().any(|m| m.names_consumer(name) || (*m == Mark::IdleMember && is_idle(c, gs)))}
                     on_select={p.on_select.clone()} />
                 });
             }
+            let colour = l.colour_at(ci).unwrap_or(1);
             for tp in assigned {
-                if let Some((px_, py)) = l.row_anchor(tp) {
-                    let (mx, my) = l.member_anchor_at(*rect);
-                    // A line is drawn when any of it is in view, one passing through with both ends out of it too
-                    // (it never leaves the height between its ends, less the 8 px above the member's top).
-                    let (top, bottom) = (py.min(my - 8.0), py.max(my));
+                if let Some((d, top, bottom)) = l.own_path(tp, ci) {
+                    // A line is drawn when any of it is in view, one passing through with both ends out of it
+                    // too (it never leaves the band between its ends).
                     if !member_seen && !band.meets(top, bottom - top) {
                         continue;
                     }
-                    let d = if l.narrow {
-                        // Along the right margin, then down into the member's top.
-                        let margin = l.width - 5.0;
-                        format!(
-                            "M{} {}H{}V{}H{}V{}",
-                            px(px_),
-                            px(py),
-                            px(margin),
-                            px(my - 8.0),
-                            px(mx),
-                            px(my)
-                        )
-                    } else {
-                        let dx = (mx - px_) / 2.0;
-                        format!(
-                            "M{} {}C{} {} {} {} {} {}",
-                            px(px_),
-                            px(py),
-                            px(px_ + dx),
-                            px(py),
-                            px(mx - dx),
-                            px(my),
-                            px(mx),
-                            px(my)
-                        )
-                    };
                     own_lines.push(OwnLine {
                         consumer: name.clone(),
                         tp: tp.clone(),
-                        colour: gl.colour,
+                        colour,
                         reading,
                         d,
                     });

@@ -1,15 +1,16 @@
 //! One partition's log: the newest records as cells coloured by key (offsets exact, old records scroll away
-//! on the left), the log-end offset, each group's committed offset as a bookmark, each consumer's position,
-//! and each group's lag as a number and a bar.
+//! on the left), the log-end offset, each group's committed offset as a bookmark and its lag as a number and a
+//! bar (in the group's colour), each owner's position and an accent on the row's left edge (in the owner's
+//! colour).
 
 use yew::prelude::*;
 
 use super::activate::{handlers, px};
-use super::layout::{cell_label, Cells, Rect, LAG_W, ROW_LABEL_W};
-use super::svg::{self, rect, title};
+use super::layout::{cell_label, Cells, Rect, LAG_PITCH, LAG_W, NARROW_LAG_W, ROW_LABEL_W};
+use super::svg::{self, ellipsis_in, rect, title, SMALL_CHAR_W};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
-use crate::ui::palette::{group_class, key_colour};
+use crate::ui::palette::{consumer_class, group_class, key_colour};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
@@ -31,6 +32,7 @@ pub struct GroupMark {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PositionMark {
     pub consumer: String,
+    /// The consumer's colour, 1 … 8 (palette::consumer_colour).
     pub colour: usize,
     pub position: u64,
 }
@@ -51,6 +53,9 @@ pub struct PartitionProps {
     pub records: Vec<Cell>,
     pub groups: Vec<GroupMark>,
     pub positions: Vec<PositionMark>,
+    /// Who owns it now, as (consumer, its colour 1 … 8): a stripe each on the row's left edge.
+    #[prop_or_default]
+    pub accents: Vec<(String, usize)>,
     /// Member ids owning this partition now (one per group at most), space-separated.
     pub assigned_to: String,
     pub owners: String,
@@ -72,7 +77,7 @@ const PAUSED_CHAR_W: f64 = 6.9;
 pub fn partition_row(p: &PartitionProps) -> Html {
     let lang = use_lang();
     let r = p.rect;
-    let lag_w = if p.narrow { 58.0 } else { LAG_W };
+    let lag_w = if p.narrow { NARROW_LAG_W } else { LAG_W };
     let (cell_w, pitch) = (p.cell.w, p.cell.pitch);
     let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * pitch;
     let leo = p.log_end_offset;
@@ -192,14 +197,14 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         }
         free_from = x + w + p.cell.char_w;
         Some(html! {
-            <text class="position__label" x={px(x)} y={px(cy + 32.0)} aria-hidden="true">{ text }</text>
+            <text class="position__label" x={px(x)} y={px(cy + 31.0)} aria-hidden="true">{ text }</text>
         })
     });
     let positions = p.positions.iter().map(|m| {
         let d = format!("M{} {}l-5 7h10z", px(x_of(m.position)), px(cy + 24.0));
         html! {
-            <g class={classes!("position", group_class(m.colour))} data-position-of={m.consumer.clone()}
-               data-position={m.position.to_string()}>
+            <g class={classes!("position", consumer_class(m.colour))} data-position-of={m.consumer.clone()}
+               data-position={m.position.to_string()} data-colour={m.colour.to_string()}>
                 { title(tf(lang, "stage.position", &[("consumer", &m.consumer), ("pos", &m.position)])) }
                 <path d={d} />
             </g>
@@ -208,10 +213,20 @@ pub fn partition_row(p: &PartitionProps) -> Html {
 
     let lag_x = r.right() - lag_w;
     let lags = p.groups.iter().take(3).enumerate().map(|(i, g)| {
-        let y = r.y + 12.0 + i as f64 * 14.0;
+        // Each lag's text, then its bar clear of the text's descenders and of the next lag's capitals.
+        let y = r.y + 12.0 + i as f64 * LAG_PITCH;
         let lag = g.lag;
+        // The lag in full while it fits the column, else rounded down to thousands, millions, billions (the
+        // title keeps it exact).
         let text = match lag {
-            Some(l) => tf(lang, "stage.lag_n", &[("n", &l)]),
+            Some(l) => {
+                let full = tf(lang, "stage.lag_n", &[("n", &l)]);
+                if p.cell.text_w(&full) <= lag_w - 2.0 {
+                    full
+                } else {
+                    tf(lang, "stage.lag_n", &[("n", &short_count(l))])
+                }
+            }
             None => tf(lang, "stage.lag_n", &[("n", &"–")]),
         };
         let bar = lag.map_or(0.0, |l| (l.min(100) as f64 / 100.0) * (lag_w - 8.0));
@@ -221,8 +236,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                 { title(tf(lang, "stage.lag_title", &[("group", &g.group_id),
                     ("lag", &lag.map_or(t(lang, "stage.unknown").to_string(), |l| l.to_string()))])) }
                 { svg::text("", lag_x, y, "", text) }
-                { rect("lag__track", lag_x, y + 2.0, lag_w - 8.0, 4.0, "2") }
-                { rect("lag__bar", lag_x, y + 2.0, bar, 4.0, "2") }
+                { rect("lag__track", lag_x, y + 4.0, lag_w - 8.0, 3.0, "1.5") }
+                { rect("lag__bar", lag_x, y + 4.0, bar, 3.0, "1.5") }
             </g>
         }
     });
@@ -249,6 +264,14 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         .unwrap_or_else(|| t(lang, "stage.paused_short").to_string())
     };
 
+    // The owners' stripes share the left edge, top to bottom in the owners' order.
+    let stripe_h = (r.h - 12.0) / p.accents.len().max(1) as f64;
+    let accents = p.accents.iter().enumerate().map(|(i, (consumer, colour))| html! {
+        <rect class={classes!("partition__accent", consumer_class(*colour))} x={px(r.x + 2.0)}
+              y={px(r.y + 6.0 + i as f64 * stripe_h)} width="3" height={px(stripe_h - 1.0)} rx="1.5"
+              data-accent-of={consumer.clone()} data-colour={colour.to_string()} />
+    });
+
     html! {
         <g class={classes!("partition", p.selected.then_some("is-selected"), p.highlight.then_some("is-marked"), p.leader.is_none().then_some("is-offline"))}
            data-partition={p.tp.clone()} data-highlight={p.highlight.then_some("true")} data-log-end-offset={leo.to_string()}
@@ -260,8 +283,9 @@ pub fn partition_row(p: &PartitionProps) -> Html {
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("partition__bg", r.x, r.y, r.w, r.h, "6") }
+            { for accents }
             { svg::text("partition__name", r.x + 8.0, r.y + 21.0, "", format!("P{}", p.partition)) }
-            { svg::text("partition__leader", r.x + 8.0, r.y + 36.0, "", leader) }
+            { svg::text("partition__leader", r.x + 8.0, r.y + 36.0, "", ellipsis_in(&leader, ROW_LABEL_W - 12.0, SMALL_CHAR_W)) }
             <line class="partition__axis" x1={px(r.x + ROW_LABEL_W)} y1={px(cy + 11.0)}
                   x2={px(cells_right)} y2={px(cy + 11.0)} />
             // The cells in an element of their own: `{ for … }` alone splices its nodes into this element's
@@ -285,5 +309,40 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                 </g>
             }
         </g>
+    }
+}
+
+/// `n` in at most four characters: as it is below 10 000, else whole thousands, millions or billions ("12k").
+pub fn short_count(n: u64) -> String {
+    match n {
+        0..=9_999 => n.to_string(),
+        10_000..=999_999 => format!("{}k", n / 1_000),
+        1_000_000..=999_999_999 => format!("{}M", n / 1_000_000),
+        _ => format!("{}B", n / 1_000_000_000),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_count;
+
+    #[test]
+    fn counts_fit_four_characters() {
+        assert_eq!(short_count(9_999), "9999");
+        assert_eq!(short_count(12_345), "12k");
+        assert_eq!(short_count(999_999), "999k");
+        assert_eq!(short_count(1_234_567), "1M");
+        assert_eq!(short_count(9_999_999_990), "9B");
+        for n in [
+            0,
+            9_999,
+            10_000,
+            999_999,
+            1_000_000,
+            999_999_999,
+            9_999_999_999,
+        ] {
+            assert!(short_count(n).len() <= 4, "{n}");
+        }
     }
 }

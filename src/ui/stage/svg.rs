@@ -30,15 +30,35 @@ pub fn title(text: String) -> Html {
     html! { <title>{ text }</title> }
 }
 
-/// The first of a label's forms, longest first, that fits a box `w` wide with its 10 px margins (small text,
-/// 10.5–11 px: about 6 px a character), else the last, shortest one. The tooltip keeps the whole.
+/// Advance of one character of the stage's small text (11 px sans), px, with a little to spare: DejaVu Sans,
+/// the widest of the usual system fonts, averages about 5.8 over words; bold about 7.
+pub const SMALL_CHAR_W: f64 = 6.0;
+pub const SMALL_BOLD_CHAR_W: f64 = 7.0;
+
+/// The first of a label's forms, longest first, that fits a box `w` wide with its 10 px margins (small text),
+/// else the last, shortest one. The tooltip keeps the whole.
 pub fn fitting(w: f64, forms: impl IntoIterator<Item = String>) -> String {
+    fitting_in(w - 20.0, SMALL_CHAR_W, forms)
+}
+
+/// The first of `forms` that fits `room` px at `char_w` px a character, else the last.
+pub fn fitting_in(room: f64, char_w: f64, forms: impl IntoIterator<Item = String>) -> String {
     let mut last = String::new();
     for form in forms {
-        if form.chars().count() as f64 * 6.0 <= w - 20.0 {
+        if form.chars().count() as f64 * char_w <= room {
             return form;
         }
         last = form;
     }
     last
+}
+
+/// `text` as it fits a box `w` wide with its 10 px margins (small text): whole, or cut with an ellipsis.
+pub fn ellipsis(text: &str, w: f64) -> String {
+    ellipsis_in(text, w - 20.0, SMALL_CHAR_W)
+}
+
+/// `text` whole if it fits `room` px at `char_w` px a character, else its head and an ellipsis.
+pub fn ellipsis_in(text: &str, room: f64, char_w: f64) -> String {
+    crate::ui::format::short_id(text, (room / char_w).floor().max(1.0) as usize)
 }
