@@ -43,10 +43,30 @@ pub fn popover(p: &PopoverProps) -> Html {
             }
         });
     }
+    {
+        // A dialog: focus comes into it when it opens for an entity (so the keyboard reaches its actions next),
+        // and goes back to the entity that had it when it closes.
+        let node = node.clone();
+        use_effect_with(p.target.clone(), move |_| {
+            let before = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                // A stage entity is an SVG element: focus() is the same method on it.
+                .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>);
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+            move || {
+                if let Some(b) = before.filter(|b| b.is_connected()) {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let l = p.lang;
     let actions = items(&p.target, &p.snap.view);
     html! {
-        <div class="popover" role="dialog" ref={node} aria-labelledby="inspector-title"
+        <div class="popover" role="dialog" ref={node} tabindex="-1" aria-labelledby="inspector-title"
              data-popover={p.target.label()}>
             { p.body.clone() }
             <div class="popover__actions" role="group" aria-label={t(l, "popover.actions")}>
