@@ -257,6 +257,7 @@ impl Component for App {
         };
         let (mut session, effects) = Session::open(Opened {
             page: host.page,
+            embed: host.embed,
             app_url: host.app_url.clone(),
             params,
             lang,
