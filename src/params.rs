@@ -304,7 +304,11 @@ mod tests {
             assert_eq!(view.compact(), code != "full");
         }
         let p = Params::parse("view=lesson&view=tiny");
-        assert_eq!(p.view, Some(View::Lesson), "a bad value leaves the last good one");
+        assert_eq!(
+            p.view,
+            Some(View::Lesson),
+            "a bad value leaves the last good one"
+        );
         assert_eq!(p.problems, [("param.view", "tiny".to_string())]);
     }
 

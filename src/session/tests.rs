@@ -433,7 +433,11 @@ fn an_embed_plays_only_in_view() {
     s.update(Msg::InView(false));
     assert!(!s.engine.playing);
     assert!(!s.tick(300.0));
-    assert_eq!(s.engine.timeline().now(), seen, "out of view the clock stands");
+    assert_eq!(
+        s.engine.timeline().now(),
+        seen,
+        "out of view the clock stands"
+    );
     s.update(Msg::InView(true));
     assert!(s.step_playing());
     assert_eq!(s.engine.stop_at, stop, "to the same step's end");
@@ -462,7 +466,10 @@ fn an_embed_does_not_fight_the_learner() {
     s.update(Msg::InView(false));
     s.update(Msg::StepForward);
     s.update(Msg::InView(true));
-    assert!(!s.engine.playing, "stepped while away: stays where it stepped to");
+    assert!(
+        !s.engine.playing,
+        "stepped while away: stays where it stepped to"
+    );
 
     let (mut s, _) = open_at("paused&lesson=keys", false);
     s.update(Msg::InView(true));
