@@ -114,6 +114,13 @@ for (const [name, viewport, most] of [
       assert.equal(await frame.locator('[data-narration]').count(), 1);
       assert.equal(await frame.locator('a[data-action=open-app]').getAttribute('href'), `${app}#lesson=console&step=0&lang=en`);
       await screenshot(`embed-course-${name}`, { fullPage: true });
+
+      // A plain click on Open in GroupLab opens the whole state (the scenario at this moment) in the full app.
+      const opened = p.context().waitForEvent('page');
+      await host(p, 0).locator('a[data-action=open-app]').click();
+      const tab = await opened;
+      assert.match(tab.url(), /\/grouplab\/index\.html#s=1\.[A-Za-z0-9_-]+&lesson=group&step=0&lang=en$/);
+      await tab.close();
     }));
 }
 
