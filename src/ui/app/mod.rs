@@ -462,6 +462,10 @@ impl Component for App {
         if self.session.borrow().gated() {
             self.in_view =
                 super::in_view::InView::start(&self.host.root, self.callbacks.in_view.clone());
+            if self.in_view.is_none() {
+                // A browser without IntersectionObserver: play as if seen rather than never.
+                self.callbacks.in_view.emit(true);
+            }
         }
         ctx.link().send_message(Msg::Resize);
         ctx.link().send_message(Msg::Viewport);
