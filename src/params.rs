@@ -2,7 +2,7 @@
 //! or an embed's `data-grouplab="lesson=keys&lang=hi"`. Pure parsing, so it is tested natively.
 //!
 //! The fragment holds the shareable state (`s` = the scenario link, `lesson`, `step`, `lang`); the query holds
-//! page options (`embed`, `paused`, `speed`, `slowmo`). Both are read, the fragment winning, so old
+//! page options (`embed`, `view`, `paused`, `speed`, `slowmo`). Both are read, the fragment winning, so old
 //! `?lesson=…&step=…` links keep working.
 
 use crate::i18n::Lang;
@@ -11,8 +11,10 @@ use crate::i18n::Lang;
 pub struct Params {
     /// `paused`: lesson steps land on their end state at once (tests), the clock does not run.
     pub paused: bool,
-    /// `embed`: compact chrome for an iframe or a course page.
+    /// `embed`: the whole page is an embed (an iframe on a course page).
     pub embed: bool,
+    /// `view`: how much of the app is drawn (None: the default for where it runs, see [`View`]).
+    pub view: Option<View>,
     pub lang: Option<Lang>,
     pub lesson: Option<String>,
     pub step: usize,
@@ -51,6 +53,10 @@ impl Params {
             match k {
                 "paused" => self.paused = flag(&v),
                 "embed" => self.embed = flag(&v),
+                "view" => match View::from_code(&v) {
+                    Some(view) => self.view = Some(view),
+                    None => self.problems.push(("param.view", v.to_string())),
+                },
                 "lesson" => self.lesson = (!v.is_empty()).then(|| v.to_string()),
                 "lang" => match Lang::from_code(&v) {
                     Some(l) => self.lang = Some(l),
@@ -70,6 +76,35 @@ impl Params {
                 _ => {}
             }
         }
+    }
+}
+
+/// How much of the app an instance draws (`view=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// `view=full`: the header, the caption, the stage, the bar with its drawer tabs, the drawers. The page's
+    /// default.
+    Full,
+    /// `view=lesson`: compact, for a course page: the lesson's caption, the stage, and a bar with play/pause,
+    /// the clock, the timeline, the language and "Open in GroupLab ↗". An embed's default.
+    Lesson,
+    /// `view=stage`: compact without the caption: the stage and the same bar.
+    Stage,
+}
+
+impl View {
+    pub fn from_code(code: &str) -> Option<View> {
+        match code {
+            "full" => Some(View::Full),
+            "lesson" => Some(View::Lesson),
+            "stage" => Some(View::Stage),
+            _ => None,
+        }
+    }
+
+    /// The compact forms: no header, no drawers, a fixed height in an embed.
+    pub fn compact(self) -> bool {
+        self != View::Full
     }
 }
 
@@ -254,6 +289,27 @@ mod tests {
         assert!(p.embed);
         assert!(!p.paused);
         assert_eq!(p.slow_motion, Some(false));
+    }
+
+    #[test]
+    fn views_and_a_bad_view() {
+        assert_eq!(Params::parse("lesson=keys").view, None);
+        for (code, view) in [
+            ("full", View::Full),
+            ("lesson", View::Lesson),
+            ("stage", View::Stage),
+        ] {
+            let p = Params::parse(&format!("view={code}&embed"));
+            assert_eq!(p.view, Some(view));
+            assert_eq!(view.compact(), code != "full");
+        }
+        let p = Params::parse("view=lesson&view=tiny");
+        assert_eq!(
+            p.view,
+            Some(View::Lesson),
+            "a bad value leaves the last good one"
+        );
+        assert_eq!(p.problems, [("param.view", "tiny".to_string())]);
     }
 
     #[test]

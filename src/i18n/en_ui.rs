@@ -62,6 +62,7 @@ pub const TABLE: &str = table![
     ("param.lang", "lang={v}: use en or hi"),
     ("param.step", "step={v}: not a step number"),
     ("param.speed", "speed={v}: use a number from 0.1 to 100"),
+    ("param.view", "view={v}: use lesson, stage or full"),
     ("param.no_lesson", "there is no lesson \"{v}\""),
     ("param.bad_link", "the scenario in the link could not be opened ({v})"),
     ("notice.bad_address", "The address asked for something GroupLab cannot show: {problems}."),

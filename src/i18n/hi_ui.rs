@@ -61,6 +61,7 @@ pub const TABLE: &str = table![
     ("param.lang", "lang={v}: en ya hi likho"),
     ("param.step", "step={v}: ye step number nhi hai"),
     ("param.speed", "speed={v}: 0.1 se 100 tak ka number do"),
+    ("param.view", "view={v}: lesson, stage ya full likho"),
     ("param.no_lesson", "\"{v}\" naam ka koi lesson nhi hai"),
     ("param.bad_link", "link ka scenario khul nhi paya ({v})"),
     ("notice.bad_address", "Address m kuch esa maanga gya jo GroupLab nhi dikha skta: {problems}."),

@@ -9,6 +9,7 @@
 
 pub mod describe;
 mod drawer;
+mod embed;
 pub mod file;
 mod link;
 mod msg;
@@ -25,7 +26,7 @@ use grouplab_model::scenario::{Scenario, SCENARIO_VERSION};
 use crate::engine::Engine;
 use crate::i18n::{say, tf, Lang};
 use crate::lessons::{self, Lesson, Mark, Place};
-use crate::params::Params;
+use crate::params::{Params, View};
 
 pub use drawer::Drawer;
 pub use msg::{Effect, Msg, Origin, Reply, Request};
@@ -36,6 +37,9 @@ pub use selection::Selection;
 pub struct Opened {
     /// The page's own instance: it owns the address bar, the saved language and `<html lang>`.
     pub page: bool,
+    /// An embed (on a course page, or the whole page with `?embed`): compact by default, and it plays only in
+    /// view.
+    pub embed: bool,
     /// The app's own address (index.html without query or fragment), for links made anywhere.
     pub app_url: String,
     pub params: Params,
@@ -57,6 +61,9 @@ pub struct Session {
     pub selection: Option<Selection>,
     /// The drawer open beside the stage, if any.
     pub drawer: Option<Drawer>,
+    /// How much of the app is drawn: `view=`, else compact in an embed and full on the page.
+    pub view: View,
+    gate: embed::Gate,
     pub notice: Option<Notice>,
     pub help: bool,
     /// The "import a real group" dialog is open.
@@ -90,6 +97,7 @@ impl Session {
     pub fn open(opened: Opened) -> (Session, Vec<Effect>) {
         let Opened {
             page,
+            embed,
             app_url,
             params,
             lang,
@@ -123,6 +131,13 @@ impl Session {
             instant: params.paused,
             selection: None,
             drawer: None,
+            view: params
+                .view
+                .unwrap_or(if embed { View::Lesson } else { View::Full }),
+            gate: embed::Gate {
+                on: embed,
+                ..Default::default()
+            },
             notice,
             help: false,
             import_group: false,
@@ -135,6 +150,8 @@ impl Session {
         };
         let mut effects = vec![Effect::Lang(lang)];
         session.show_params(&params, true, &mut effects);
+        // An embed waits to be seen before it plays.
+        session.hold_out_of_view();
         (session, effects)
     }
 

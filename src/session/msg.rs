@@ -73,6 +73,8 @@ pub enum Msg {
     Drawer(Option<Drawer>),
     /// A drawer's tab: open it, or close it if it is open.
     ToggleDrawer(Drawer),
+    /// The instance came into view (true) or left it (false): an embed plays only in view.
+    InView(bool),
 }
 
 /// What the browser must do after an update. The shell carries them out in order.

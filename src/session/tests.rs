@@ -15,6 +15,8 @@ fn open_at(address: &str, page: bool) -> (Session, Vec<Effect>) {
     params.merge(fragment);
     Session::open(Opened {
         page,
+        // A course page's embed, or the page opened with `?embed` (as `Host` decides).
+        embed: !page || params.embed,
         app_url: APP.into(),
         lang: params.lang.unwrap_or_default(),
         params,
@@ -369,4 +371,136 @@ fn acting_in_the_past_says_the_future_was_replaced() {
     s.update(add_partitions(5, Origin::Ui));
     let en = s.notice.as_ref().unwrap().text.get(Lang::En);
     assert!(!en.contains("replaced"), "{en}");
+}
+
+/// An embed is compact unless it asks for `view=full`: no drawers (their tabs are not drawn, and keyboard
+/// requests for the forms do nothing), the caption only during a lesson in `view=lesson`, never in `view=stage`.
+/// The page is full unless its address asks otherwise; a bad `view=` is named in the notice.
+#[test]
+fn embeds_are_compact_without_drawers() {
+    let (mut s, _) = open_at("lesson=keys", false);
+    assert_eq!(s.view, View::Lesson);
+    assert!(s.compact() && s.shows_caption());
+    s.update(Msg::ToggleDrawer(Drawer::Code));
+    s.update(Msg::Drawer(Some(Drawer::Legend)));
+    s.update(Msg::Ask(Request::AddConsumer));
+    assert_eq!((s.drawer, s.request), (None, None));
+    s.update(Msg::Lesson(None));
+    assert!(!s.shows_caption(), "free play in view=lesson: no caption");
+
+    assert!(!open_at("view=stage&lesson=keys", false).0.shows_caption());
+    assert_eq!(open("?embed#lesson=keys").view, View::Lesson);
+    let page = open("");
+    assert_eq!(page.view, View::Full);
+    assert!(page.shows_caption(), "the page invites to a lesson");
+
+    let (mut s, _) = open_at("view=full&lesson=keys", false);
+    assert!(!s.compact());
+    s.update(Msg::ToggleDrawer(Drawer::Code));
+    assert_eq!(s.drawer, Some(Drawer::Code));
+
+    let (s, _) = open_at("view=wide&lesson=keys", false);
+    assert_eq!(s.view, View::Lesson, "a bad view leaves the default");
+    let en = s.notice.as_ref().expect("a notice").text.get(Lang::En);
+    assert!(en.contains("view=wide"), "{en}");
+    assert!(s.place.is_some(), "the lesson still opens");
+}
+
+/// The time shown and whether the clock runs.
+fn clock(s: &Session) -> (u64, bool) {
+    (s.engine.timeline().now(), s.engine.playing)
+}
+
+/// An embed opens held at its step's start and plays only once in view; scrolled away it pauses, and back in
+/// view it plays on to the same step's end. The page's own instance ignores being in view or not.
+#[test]
+fn an_embed_plays_only_in_view() {
+    let (mut s, _) = open_at("lesson=group&step=0", false);
+    let start = s.engine.timeline().now();
+    assert!(s.gated());
+    assert_eq!(clock(&s), (start, false));
+    assert!(!s.tick(500.0));
+    s.update(Msg::InView(false));
+    assert_eq!(clock(&s), (start, false));
+
+    s.update(Msg::InView(true));
+    assert!(s.step_playing(), "plays towards the step's end");
+    let stop = s.engine.stop_at;
+    assert!(s.tick(300.0));
+    let seen = s.engine.timeline().now();
+    assert!(seen > start);
+
+    s.update(Msg::InView(false));
+    assert!(!s.engine.playing);
+    assert!(!s.tick(300.0));
+    assert_eq!(
+        s.engine.timeline().now(),
+        seen,
+        "out of view the clock stands"
+    );
+    s.update(Msg::InView(true));
+    assert!(s.step_playing());
+    assert_eq!(s.engine.stop_at, stop, "to the same step's end");
+
+    let mut page = open("");
+    page.update(Msg::InView(false));
+    assert!(!page.gated() && page.engine.playing);
+}
+
+/// What the learner chose wins: paused, an embed stays paused when it comes back into view; played, it plays on.
+/// `paused` never plays by itself.
+#[test]
+fn an_embed_does_not_fight_the_learner() {
+    let (mut s, _) = open_at("", false);
+    s.update(Msg::InView(true));
+    assert!(s.engine.playing, "free play starts when seen");
+    s.update(Msg::SetPlaying(false));
+    s.update(Msg::InView(false));
+    s.update(Msg::InView(true));
+    assert!(!s.engine.playing, "paused by the learner: still paused");
+    s.update(Msg::TogglePlay);
+    s.update(Msg::InView(false));
+    assert!(!s.engine.playing);
+    s.update(Msg::InView(true));
+    assert!(s.engine.playing, "played by the learner: plays on");
+    s.update(Msg::InView(false));
+    s.update(Msg::StepForward);
+    s.update(Msg::InView(true));
+    assert!(
+        !s.engine.playing,
+        "stepped while away: stays where it stepped to"
+    );
+
+    let (mut s, _) = open_at("paused&lesson=keys", false);
+    s.update(Msg::InView(true));
+    assert!(!s.engine.playing, "paused: never autoplays");
+    s.update(Msg::Lesson(Some(Place { lesson: 0, step: 0 })));
+    assert!(!s.engine.playing);
+}
+
+/// A lesson step chosen while out of view (by a program, or the iframe's address) waits to be seen.
+#[test]
+fn a_step_chosen_out_of_view_waits() {
+    let (mut s, _) = open_at("", false);
+    let i = lesson_index(&s, "keys");
+    s.update(Msg::Lesson(Some(Place { lesson: i, step: 1 })));
+    assert!(!s.engine.playing);
+    s.update(Msg::InView(true));
+    assert!(s.step_playing());
+    let (mut s, _) = open_at("lesson=keys", false);
+    s.update(Msg::InView(true));
+    s.update(Msg::Lesson(Some(Place { lesson: i, step: 1 })));
+    assert!(s.step_playing(), "in view: plays at once");
+}
+
+/// "Open in GroupLab" points at the lesson step and language shown (the click opens the whole state).
+#[test]
+fn an_embeds_place_link() {
+    let (s, _) = open_at("lesson=keys&step=1&lang=hi", false);
+    assert_eq!(s.place_link(), format!("{APP}#lesson=keys&step=1&lang=hi"));
+    assert_eq!(open_at("", false).0.place_link(), APP);
+    assert_eq!(
+        open_at("lang=hi", false).0.place_link(),
+        format!("{APP}#lang=hi")
+    );
 }

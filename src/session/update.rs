@@ -18,6 +18,7 @@ impl Session {
         let mut reply = Reply::None;
         match msg {
             Msg::SetPlaying(on) => {
+                self.chosen();
                 self.engine.set_playing(on);
                 if !on {
                     self.sync_time(&mut fx);
@@ -28,10 +29,12 @@ impl Session {
                 return self.update(Msg::SetPlaying(!playing));
             }
             Msg::StepForward => {
+                self.chosen();
                 self.engine.step_forward();
                 self.sync_time(&mut fx);
             }
             Msg::StepBack => {
+                self.chosen();
                 self.engine.step_back();
                 self.sync_time(&mut fx);
             }
@@ -112,6 +115,7 @@ impl Session {
                     self.drawer = None;
                 }
             }
+            Msg::Ask(_) if !self.drawer_allowed(Some(Drawer::Act)) => {}
             Msg::Ask(what) => {
                 let n = self.request.map_or(0, |(_, n)| n) + 1;
                 self.request = Some((what, n));
@@ -177,10 +181,18 @@ impl Session {
             Msg::ImportFailed(why) => self.notice = Some(import_refused(&why)),
             Msg::OpenInApp => fx.push(Effect::Open(self.whole_link())),
             Msg::ImportGroup(open) => self.import_group = open,
-            Msg::Drawer(d) => self.drawer = d,
-            Msg::ToggleDrawer(d) => {
-                self.drawer = (self.drawer != Some(d)).then_some(d);
+            Msg::Drawer(d) => {
+                if self.drawer_allowed(d) {
+                    self.drawer = d;
+                }
             }
+            Msg::ToggleDrawer(d) => {
+                let d = (self.drawer != Some(d)).then_some(d);
+                if self.drawer_allowed(d) {
+                    self.drawer = d;
+                }
+            }
+            Msg::InView(seen) => self.set_in_view(seen),
         }
         (fx, reply)
     }
@@ -236,6 +248,7 @@ impl Session {
             self.engine
                 .set_speed(((end - start) as f64 / 4_000.0).max(1.0));
             self.engine.play_until(end);
+            self.hold_out_of_view();
         }
         self.selection = None;
         self.notice = None;

@@ -34,6 +34,8 @@ pub struct Caption<'a> {
     pub on_go: &'a Callback<Option<Place>>,
     /// Opens the lessons' contents.
     pub on_lessons: &'a Callback<Drawer>,
+    /// A compact embed: no drawer of contents to open, and no way out of the lesson (the embed is the lesson).
+    pub compact: bool,
 }
 
 /// The narration of step `k`, with the names only the model knows filled in.
@@ -105,13 +107,19 @@ pub fn caption(lang: Lang, p: Caption) -> Html {
                  data-lesson-state={if p.playing { "playing" } else { "paused" }}>
             <div class="caption__head">
                 <h2 class="lesson__title">
-                    <button class="link" data-action="lessons" onclick={contents}
-                            title={t(lang, "lesson.toc")}>{ t(lang, &title_key(id)) }</button>
+                    if p.compact {
+                        { t(lang, &title_key(id)) }
+                    } else {
+                        <button class="link" data-action="lessons" onclick={contents}
+                                title={t(lang, "lesson.toc")}>{ t(lang, &title_key(id)) }</button>
+                    }
                     <span class="lesson__count">
                         { format!("{} {} {} {steps}", t(lang, "lesson.step"), k + 1, t(lang, "lesson.of")) }
                     </span>
                 </h2>
-                <button class="link caption__exit" data-action="lesson-exit" onclick={go(None)}>{ t(lang, "lesson.free_play") }</button>
+                if !p.compact {
+                    <button class="link caption__exit" data-action="lesson-exit" onclick={go(None)}>{ t(lang, "lesson.free_play") }</button>
+                }
             </div>
             <div class="caption__body">
                 <div class="caption__words">

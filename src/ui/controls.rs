@@ -1,5 +1,6 @@
 //! Play/pause, the previous and next notable event (hidden during a lesson, whose caption has the one Back /
-//! Next pair), the simulated clock, speed on a log scale (0.1x to 100x) and slow motion.
+//! Next pair), the simulated clock, speed on a log scale (0.1x to 100x) and slow motion (neither in a compact
+//! embed's bar).
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -17,6 +18,9 @@ pub struct ControlsProps {
     pub slow_motion_active: bool,
     /// The event-step buttons are shown (free play).
     pub event_steps: bool,
+    /// A compact embed: no speed and no slow-motion switch (the full app has them).
+    #[prop_or_default]
+    pub compact: bool,
     pub on_toggle_play: Callback<()>,
     pub on_step_back: Callback<()>,
     pub on_step_forward: Callback<()>,
@@ -59,17 +63,19 @@ pub fn controls(p: &ControlsProps) -> Html {
             <output class="clock" data-time-ms={p.time_ms.to_string()} aria-label={t(l, "ctl.clock")}>
                 { format!("t = {}", format::seconds(p.time_ms)) }
             </output>
-            <label class="speed extra">
-                <span>{ t(l, "ctl.speed") }</span>
-                <input type="range" min="-1" max="2" step="0.05" value={log_speed} {oninput}
-                       aria-valuetext={format::speed(p.speed)} aria-keyshortcuts="+ -" />
-                <output class="speed__value">{ format::speed(p.speed) }</output>
-            </label>
-            <button class={classes!("btn", "btn--toggle", "extra", p.slow_motion.then_some("is-on"))}
-                    aria-pressed={p.slow_motion.to_string()} onclick={toggle_slow}
-                    title={t(l, "ctl.slowmo_title")}>
-                { t(l, "ctl.slowmo") }
-            </button>
+            if !p.compact {
+                <label class="speed extra">
+                    <span>{ t(l, "ctl.speed") }</span>
+                    <input type="range" min="-1" max="2" step="0.05" value={log_speed} {oninput}
+                           aria-valuetext={format::speed(p.speed)} aria-keyshortcuts="+ -" />
+                    <output class="speed__value">{ format::speed(p.speed) }</output>
+                </label>
+                <button class={classes!("btn", "btn--toggle", "extra", p.slow_motion.then_some("is-on"))}
+                        aria-pressed={p.slow_motion.to_string()} onclick={toggle_slow}
+                        title={t(l, "ctl.slowmo_title")}>
+                    { t(l, "ctl.slowmo") }
+                </button>
+            }
             if p.slow_motion_active {
                 <span class="badge badge--slow" role="status">{ t(l, "ctl.slowmo_on") }</span>
             }

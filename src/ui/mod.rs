@@ -15,6 +15,7 @@ mod frame_height;
 mod header;
 mod help;
 mod import_group;
+mod in_view;
 mod inspector;
 mod keyboard;
 mod legend;

@@ -36,6 +36,11 @@ pub struct Callbacks {
     pub import: Callback<(String, String)>,
     pub import_failed: Callback<Said>,
     pub open: Callback<()>,
+    /// "Open in GroupLab ↗": a plain click opens the whole state (the link's own address names only the lesson
+    /// step; a middle or modified click follows it as the browser would).
+    pub open_link: Callback<MouseEvent>,
+    /// The instance came into view or left it.
+    pub in_view: Callback<bool>,
     pub zoom: Callback<f64>,
     // The stage's own listeners (pan, wheel zoom, context menu).
     pub pan_down: Callback<PointerEvent>,
@@ -90,6 +95,8 @@ impl Callbacks {
             import: to_session(link, |(name, text)| S::Import(name, text)),
             import_failed: to_session(link, S::ImportFailed),
             open: to_session(link, |()| S::OpenInApp),
+            open_link: open_on_click(link.callback(|()| Msg::Do(S::OpenInApp))),
+            in_view: to_session(link, S::InView),
             zoom: link.callback(Msg::Zoom),
             menu,
             zoom_fit: link.callback(|()| Msg::ZoomFit),
@@ -101,6 +108,16 @@ impl Callbacks {
             more: link.callback(|()| Msg::More),
         }
     }
+}
+
+/// A plain left click on a link opens the whole state instead of the link's address.
+fn open_on_click(open: Callback<()>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+            e.prevent_default();
+            open.emit(());
+        }
+    })
 }
 
 /// Right-click on a stage entity opens its menu at the pointer (elsewhere: the browser's own menu).

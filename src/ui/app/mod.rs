@@ -78,6 +78,8 @@ pub struct App {
     _listeners: Vec<EventListener>,
     /// `?embed` in an iframe: reports the height to the parent page.
     frame_height: Option<super::frame_height::FrameHeight>,
+    /// An embed: tells the session when it comes into view and leaves it (it plays only in view).
+    in_view: Option<super::in_view::InView>,
     /// The drawn scale (the automatic size, or the reader's zoom).
     zoom: f64,
     /// The automatic size for the stage's area now ([`zoom::auto_fit`]); `zoom` follows it while `auto`.
@@ -257,6 +259,7 @@ impl Component for App {
         };
         let (mut session, effects) = Session::open(Opened {
             page: host.page,
+            embed: host.embed,
             app_url: host.app_url.clone(),
             params,
             lang,
@@ -274,7 +277,12 @@ impl Component for App {
         );
         // A newcomer to the page on a wide screen finds the legend open beside the stage, once (on a phone the
         // drawer would cover the stage: its tab is there instead).
-        if host.page && !host.embed && window_size().0 >= 900.0 && super::legend::newcomer() {
+        if host.page
+            && !host.embed
+            && !session.compact()
+            && window_size().0 >= 900.0
+            && super::legend::newcomer()
+        {
             session.drawer = Some(session::Drawer::Legend);
             super::legend::seen();
         }
@@ -326,6 +334,7 @@ impl Component for App {
             stage_ref,
             _listeners: dom_listeners,
             frame_height: None,
+            in_view: None,
             zoom: 1.0,
             fit: 1.0,
             auto: true,
@@ -449,6 +458,14 @@ impl Component for App {
         self.ready = true;
         if self.host.page && self.host.embed {
             self.frame_height = super::frame_height::FrameHeight::start(&self.host.root);
+        }
+        if self.session.borrow().gated() {
+            self.in_view =
+                super::in_view::InView::start(&self.host.root, self.callbacks.in_view.clone());
+            if self.in_view.is_none() {
+                // A browser without IntersectionObserver: play as if seen rather than never.
+                self.callbacks.in_view.emit(true);
+            }
         }
         ctx.link().send_message(Msg::Resize);
         ctx.link().send_message(Msg::Viewport);

@@ -3,6 +3,10 @@
 //! (the forms, the client code, the event log, the inspector, the lessons' contents) opens on demand in a drawer
 //! beside the stage (a sheet over its foot on a phone); what is touched on the stage is explained in a popover at
 //! it.
+//!
+//! The compact views (`view=lesson`, `view=stage`: an embed's default) keep the caption (in a lesson, for
+//! `view=lesson`), the stage and the popover, and replace the header, the bar and the drawers with one compact
+//! bar: play/pause, the clock, the language, "Open in GroupLab ↗" and the timeline.
 
 use std::rc::Rc;
 
@@ -18,7 +22,7 @@ use crate::ui::context_menu::ContextMenu;
 use crate::ui::controls::Controls;
 use crate::ui::drawer::{drawer, drawer_tabs, lesson_list};
 use crate::ui::event_log::EventLog;
-use crate::ui::header::header;
+use crate::ui::header::{header, lang_switch};
 use crate::ui::help::help;
 use crate::ui::import_group::ImportGroup;
 use crate::ui::inspector;
@@ -33,6 +37,7 @@ use crate::ui::zoom::zoom_bar;
 
 pub fn page(app: &App) -> Html {
     let session = app.session.borrow();
+    let compact = session.compact();
     let lang = session.lang;
     let cb = &app.callbacks;
     let snap = &app.snap;
@@ -72,10 +77,16 @@ pub fn page(app: &App) -> Html {
             <Popover lang={lang} target={target.clone()} snap={snap.clone()}
                 body={inspector::inspector(lang, snap, Some(target), &cb.select_opt, &cb.command)}
                 on_command={cb.command.clone()} on_close={cb.select_opt.reform(|_| None)}
-                on_details={cb.drawer.reform(|_| Some(Drawer::Details))} />
+                on_details={if compact { cb.open.clone() } else { cb.drawer.reform(|_| Some(Drawer::Details)) }} />
         }
     });
-    let in_lesson = session.place.is_some();
+    // The caption's Back / Next walk a lesson; without a caption the bar steps from event to event.
+    let event_steps = !(session.place.is_some() && session.shows_caption());
+    let bar = if compact {
+        compact_bar(app, lang, event_steps, session.place_link(), colours)
+    } else {
+        full_bar(app, lang, open, event_steps, colours)
+    };
     let stage_col = html! {
         <div class="stage-col">
             <div class="stage-area">
@@ -91,40 +102,23 @@ pub fn page(app: &App) -> Html {
                 // What an action did, or why it was refused: over the stage's foot, where the scene rarely is.
                 { notice_bar(lang, session.notice.as_ref(), &cb.dismiss, &cb.seek) }
             </div>
-            <section class={classes!("bar", app.more.then_some("is-more"))} aria-label={t(lang, "app.time")}>
-                <Controls lang={lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
-                    slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
-                    event_steps={!in_lesson}
-                    on_toggle_play={cb.toggle_play.clone()}
-                    on_step_back={cb.step_back.clone()}
-                    on_step_forward={cb.step_forward.clone()}
-                    on_speed={cb.speed.clone()}
-                    on_slow_motion={cb.slow_motion.clone()} />
-                <button type="button" class={classes!("btn", "btn--small", "bar__more", app.more.then_some("is-on"))}
-                        data-action="more" aria-expanded={app.more.to_string()} onclick={cb.more.reform(|_| ())}
-                        aria-label={t(lang, "ctl.more")}>{ "⋯" }</button>
-                { drawer_tabs(lang, open, &cb.toggle_drawer, html! { <>
-                    <span class="extra">{ zoom_bar(lang, app.zoom, &cb.zoom, &cb.zoom_fit) }</span>
-                    <button type="button" class="btn btn--small extra" data-action="reset" onclick={cb.reset.reform(|_| ())}
-                            title={t(lang, "ctl.reset_title")}>{ t(lang, "ctl.reset") }</button>
-                    <button type="button" class="btn btn--small extra" onclick={cb.help_open.reform(|_| ())} aria-keyshortcuts="?"
-                            title={t(lang, "ctl.help")} aria-label={t(lang, "help.title")}>{ "?" }</button>
-                </> }) }
-                <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
-                    colours={colours} on_seek={cb.seek.clone()} />
-            </section>
+            { bar }
         </div>
     };
     let content = html! {
         <>
             // The caption spans the stage and its drawer, so opening a drawer never reflows it (or moves the stage).
-            { caption(lang, Caption { toc: &session.toc, place: session.place,
-                playing: session.step_playing(), off_step: session.off_step(),
-                view, timeline: session.engine.timeline(), on_go: &cb.lesson,
-                on_lessons: &cb.toggle_drawer }) }
+            if session.shows_caption() {
+                { caption(lang, Caption { toc: &session.toc, place: session.place,
+                    playing: session.step_playing(), off_step: session.off_step(),
+                    view, timeline: session.engine.timeline(), on_go: &cb.lesson,
+                    on_lessons: &cb.toggle_drawer, compact }) }
+            }
             <div class={classes!("workspace", open.map(|_| "has-drawer"))}>
                 { stage_col }
-                { drawer(lang, open, &cb.drawer, html! { <>{ actions }{ pane }</> }) }
+                if !compact {
+                    { drawer(lang, open, &cb.drawer, html! { <>{ actions }{ pane }</> }) }
+                }
             </div>
             if session.help {
                 { help(lang, &cb.help_close) }
@@ -142,7 +136,7 @@ pub fn page(app: &App) -> Html {
     // An embed is one landmark among the course page's (a section, not a second <main>).
     let tag = if app.host.page { "main" } else { "section" };
     let root = html! {
-        <@{tag} id="stage" class={classes!("app", app.host.embed.then_some("app--embed"))} ref={app.main_ref.clone()}
+        <@{tag} id="stage" class={classes!("app", app.host.embed.then_some("app--embed"), compact.then_some("app--compact"))} ref={app.main_ref.clone()}
               data-stage-ready={app.ready.then_some("true")}
               data-playing={snap.playing.to_string()} data-time-ms={view.time_ms.to_string()}
               data-instance={app.host.index.to_string()}
@@ -151,13 +145,83 @@ pub fn page(app: &App) -> Html {
     };
     html! {
         <ContextProvider<Lang> context={lang}>
-            { header(lang, &cb.lang, app.host.embed, html! {
-                <Share lang={lang} embed={app.host.embed} on_copy={cb.copy.clone()}
-                    on_export={cb.export.clone()} on_import={cb.import.clone()}
-                    on_import_error={cb.import_failed.clone()} on_open={cb.open.clone()}
-                    on_import_group={Some(cb.import_group_open.clone())} />
-            }) }
+            if !compact {
+                { header(lang, &cb.lang, app.host.embed, html! {
+                    <Share lang={lang} embed={app.host.embed} on_copy={cb.copy.clone()}
+                        on_export={cb.export.clone()} on_import={cb.import.clone()}
+                        on_import_error={cb.import_failed.clone()} on_open={cb.open.clone()}
+                        on_import_group={Some(cb.import_group_open.clone())} />
+                }) }
+            }
             { root }
         </ContextProvider<Lang>>
+    }
+}
+
+/// The full view's bar under the stage: the controls, the drawer tabs and the tools (zoom, reset, help), the
+/// timeline.
+fn full_bar(
+    app: &App,
+    lang: Lang,
+    open: Option<Drawer>,
+    event_steps: bool,
+    colours: Rc<Vec<String>>,
+) -> Html {
+    let (cb, snap) = (&app.callbacks, &app.snap);
+    let view = &snap.view;
+    html! {
+        <section class={classes!("bar", app.more.then_some("is-more"))} aria-label={t(lang, "app.time")}>
+            <Controls lang={lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
+                slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
+                event_steps={event_steps}
+                on_toggle_play={cb.toggle_play.clone()}
+                on_step_back={cb.step_back.clone()}
+                on_step_forward={cb.step_forward.clone()}
+                on_speed={cb.speed.clone()}
+                on_slow_motion={cb.slow_motion.clone()} />
+            <button type="button" class={classes!("btn", "btn--small", "bar__more", app.more.then_some("is-on"))}
+                    data-action="more" aria-expanded={app.more.to_string()} onclick={cb.more.reform(|_| ())}
+                    aria-label={t(lang, "ctl.more")}>{ "⋯" }</button>
+            { drawer_tabs(lang, open, &cb.toggle_drawer, html! { <>
+                <span class="extra">{ zoom_bar(lang, app.zoom, &cb.zoom, &cb.zoom_fit) }</span>
+                <button type="button" class="btn btn--small extra" data-action="reset" onclick={cb.reset.reform(|_| ())}
+                        title={t(lang, "ctl.reset_title")}>{ t(lang, "ctl.reset") }</button>
+                <button type="button" class="btn btn--small extra" onclick={cb.help_open.reform(|_| ())} aria-keyshortcuts="?"
+                        title={t(lang, "ctl.help")} aria-label={t(lang, "help.title")}>{ "?" }</button>
+            </> }) }
+            <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
+                colours={colours} on_seek={cb.seek.clone()} />
+        </section>
+    }
+}
+
+/// A compact view's bar: play/pause (and the event steps when there is no caption), the clock, the timeline, the
+/// language and "Open in GroupLab ↗" (a link to the lesson step; a click opens the whole state). One line on a
+/// wide screen; the language and the link wrap under the rest on a phone.
+fn compact_bar(
+    app: &App,
+    lang: Lang,
+    event_steps: bool,
+    link: String,
+    colours: Rc<Vec<String>>,
+) -> Html {
+    let (cb, snap) = (&app.callbacks, &app.snap);
+    let view = &snap.view;
+    html! {
+        <section class="bar bar--compact" aria-label={t(lang, "app.time")}>
+            <Controls lang={lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
+                slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
+                event_steps={event_steps} compact=true
+                on_toggle_play={cb.toggle_play.clone()}
+                on_step_back={cb.step_back.clone()}
+                on_step_forward={cb.step_forward.clone()}
+                on_speed={cb.speed.clone()}
+                on_slow_motion={cb.slow_motion.clone()} />
+            <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
+                colours={colours} on_seek={cb.seek.clone()} />
+            { lang_switch(lang, &cb.lang) }
+            <a class="btn btn--small bar__open" data-action="open-app" href={link} target="_blank" rel="noopener"
+               onclick={cb.open_link.clone()} title={t(lang, "share.open_title")}>{ t(lang, "share.open") }</a>
+        </section>
     }
 }
