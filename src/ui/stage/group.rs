@@ -99,15 +99,16 @@ pub fn group_box(p: &GroupProps) -> Html {
     // The state badge: bold 11 px, about 7 px a character, 6 px margins.
     let badge_w = 12.0 + shown_state.chars().count() as f64 * 7.0;
     let after_badge = r.x + 18.0 + badge_w;
-    // Wide: the generation beside the badge (bold), the assignor and coordinator on a line of their own, each
-    // cut to the box; narrow: the assignor and coordinator after the generation while they fit, else the
-    // assignor alone, else neither. The title keeps the whole.
+    // Wide: the generation beside the badge (bold), the assignor and coordinator on a line of their own, cut to
+    // the box; a generation too long for the badge's line (beside "PreparingRebalance" in a narrow column)
+    // leads the third line instead. Narrow: the assignor and coordinator after the generation while they fit,
+    // else the assignor alone, else neither. The title keeps the whole.
     let gen_room = r.right() - 12.0 - after_badge;
-    let generation = ellipsis_in(&generation, gen_room, SMALL_BOLD_CHAR_W);
-    let (inline, meta) = if p.compact {
-        let room = gen_room - generation.chars().count() as f64 * SMALL_BOLD_CHAR_W;
+    let bold_w = |s: &str| s.chars().count() as f64 * SMALL_BOLD_CHAR_W;
+    let (generation, inline, gen_below, meta) = if p.compact {
+        let generation = ellipsis_in(&generation, gen_room, SMALL_BOLD_CHAR_W);
         let inline = fitting_in(
-            room,
+            gen_room - bold_w(&generation),
             SMALL_CHAR_W,
             [
                 format!(" · {meta}"),
@@ -115,9 +116,24 @@ pub fn group_box(p: &GroupProps) -> Html {
                 String::new(),
             ],
         );
-        (inline, String::new())
+        (generation, inline, String::new(), String::new())
+    } else if bold_w(&generation) <= gen_room {
+        (
+            generation,
+            String::new(),
+            String::new(),
+            ellipsis(&meta, r.w - 4.0),
+        )
     } else {
-        (String::new(), ellipsis(&meta, r.w - 4.0))
+        let room = r.w - 24.0;
+        let below = ellipsis_in(&generation, room, SMALL_BOLD_CHAR_W);
+        let rest = room - bold_w(&below);
+        let meta = if rest >= 4.0 * SMALL_CHAR_W {
+            ellipsis_in(&format!(" · {meta}"), rest, SMALL_CHAR_W)
+        } else {
+            String::new()
+        };
+        (String::new(), String::new(), below, meta)
     };
     let header_h = if p.compact { 44.0 } else { 60.0 };
     html! {
@@ -135,12 +151,17 @@ pub fn group_box(p: &GroupProps) -> Html {
                     { rect("", r.x + 10.0, r.y + 25.0, badge_w, 17.0, "8.5") }
                     { text("", r.x + 10.0 + badge_w / 2.0, r.y + 37.5, "middle", shown_state) }
                 </g>
-                { text("group__gen", after_badge, r.y + 38.0, "", html! { <>
-                    { generation }
-                    if !inline.is_empty() { <tspan class="group__meta">{ inline }</tspan> }
-                </> }) }
+                if !generation.is_empty() {
+                    { text("", after_badge, r.y + 38.0, "", html! { <>
+                        <tspan class="group__gen">{ generation }</tspan>
+                        if !inline.is_empty() { <tspan class="group__meta">{ inline }</tspan> }
+                    </> }) }
+                }
                 if !p.compact {
-                    { text("group__meta", r.x + 12.0, r.y + 55.0, "", meta) }
+                    { text("group__meta", r.x + 12.0, r.y + 55.0, "", html! { <>
+                        if !gen_below.is_empty() { <tspan class="group__gen">{ gen_below }</tspan> }
+                        { meta }
+                    </> }) }
                 }
             </g>
         </g>

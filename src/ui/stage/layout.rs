@@ -1,6 +1,6 @@
 //! Where everything goes on the stage, in CSS pixels (the SVG's user units are pixels, so text keeps its
 //! size from a 360 px phone to a 4K screen). Wide screens get three columns (producers, topics, groups) under
-//! a row of brokers; narrow screens stack them.
+//! a row of brokers; narrow screens stack them, in shorter boxes ([`Sizes`]).
 
 use grouplab_model::collections::VecMap;
 
@@ -69,6 +69,7 @@ impl Sizes {
         }
     }
 }
+
 /// Digits a record cell shows in full; longer offsets show their last digits after an ellipsis.
 pub const CELL_CHARS: usize = 4;
 /// Advance of one character of the monospace font, in ems (DejaVu Sans Mono, Menlo and SF Mono: 0.602;
