@@ -169,7 +169,7 @@ test('a member touched on the stage can be crashed from its popover, and the sta
   h.withPage({ viewport: 'laptop', path: '/?paused' }, async ({ page }) => {
     await page.evaluate(() => window.grouplab.seek(10_000));
     await page.click('.stage-svg [data-consumer="consumer2"]');
-    await page.click('.popover [data-popover-action="menu.crash"]');
+    await page.click('.popover [data-action="crash"]');
     await page.waitForFunction(() => window.grouplab.state().consumers.find((c) => c.name === 'consumer2').status.status === 'crashed');
     const state = await page.$eval('.stage-svg [data-consumer="consumer2"]', (el) => el.getAttribute('data-state'));
     assert.match(state, /crashed/);

@@ -64,7 +64,12 @@ pub fn popover(p: &PopoverProps) -> Html {
         });
     }
     let l = p.lang;
-    let actions = items(&p.target, &p.snap.view);
+    // A member's, a broker's and a topic's explanations carry their own buttons (crash, stop, add a partition…);
+    // the others get the context menu's actions here.
+    let actions = match p.target {
+        Selection::Consumer(_) | Selection::Broker(_) | Selection::Topic(_) => Vec::new(),
+        _ => items(&p.target, &p.snap.view),
+    };
     html! {
         <div class="popover" role="dialog" ref={node} tabindex="-1" aria-labelledby="inspector-title"
              data-popover={p.target.label()}>

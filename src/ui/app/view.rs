@@ -172,7 +172,7 @@ fn full_bar(
     html! {
         <section class={classes!("bar", app.more.then_some("is-more"))} aria-label={t(lang, "app.time")}>
             <Controls lang={lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
-                slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
+                slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active && snap.playing}
                 event_steps={event_steps}
                 on_toggle_play={cb.toggle_play.clone()}
                 on_step_back={cb.step_back.clone()}
@@ -210,7 +210,7 @@ fn compact_bar(
     html! {
         <section class="bar bar--compact" aria-label={t(lang, "app.time")}>
             <Controls lang={lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
-                slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active}
+                slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active && snap.playing}
                 event_steps={event_steps} compact=true
                 on_toggle_play={cb.toggle_play.clone()}
                 on_step_back={cb.step_back.clone()}
