@@ -209,7 +209,8 @@ pub fn stage(p: &StageProps) -> Html {
             }
             // A group mid-rebalance whose members own this partition no more (eager revokes everything at
             // JoinGroup; cooperative only what moves, KIP-429): it is read by nobody of that group now.
-            let paused: Vec<(String, usize)> = groups
+            // A group still forming (generation 0: nothing was ever assigned) leaves it unassigned, not paused.
+            let (paused, unassigned): (Vec<(String, usize)>, Vec<(String, usize)>) = groups
                 .iter()
                 .filter(|g| {
                     matches!(
@@ -220,7 +221,11 @@ pub fn stage(p: &StageProps) -> Html {
                         .any(|c| c.group_id.as_deref() == Some(g.group_id.as_str()))
                 })
                 .map(|g| (g.group_id.clone(), g.colour))
-                .collect();
+                .partition(|(g, _)| {
+                    view.groups
+                        .iter()
+                        .any(|x| &x.group_id == g && x.generation_id > 0)
+                });
             let selected_offset = match sel {
                 Some(Selection::Record(s, o)) if *s == tp => Some(*o),
                 _ => None,
@@ -229,7 +234,7 @@ pub fn stage(p: &StageProps) -> Html {
                 <PartitionRow key={format!("r-{tp}")} tp={tp.clone()} partition={part.partition} rect={*rect}
                     narrow={l.narrow} cells={l.cells} cell={l.cell} leader={part.leader}
                     log_start_offset={part.log_start_offset} log_end_offset={part.log_end_offset}
-                    {records} {groups} {positions} {accents} {paused} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
+                    {records} {groups} {positions} {accents} {paused} {unassigned} assigned_to={assigned_to.join(" ")} owners={owners.join(", ")}
                     selected={sel == Some(&Selection::Partition(tp.clone()))} {selected_offset}
                     highlight={p.marks.iter().any(|m| m.names_partition(&t.name, part.partition))}
                     on_select={p.on_select.clone()} />

@@ -62,6 +62,8 @@ pub struct PartitionProps {
     /// Groups rebalancing while no member of theirs owns this partition: nobody of that group reads it now
     /// (eager: every partition pauses; cooperative: only those changing owner), as (group.id, colour).
     pub paused: Vec<(String, usize)>,
+    /// Groups still forming (no generation yet) that will read this partition once they have one.
+    pub unassigned: Vec<(String, usize)>,
     pub selected: bool,
     /// The lesson step shown talks about it.
     #[prop_or_default]
@@ -118,6 +120,9 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     }
     for (g, _) in &p.paused {
         label.push_str(&tf(lang, "stage.paused_part", &[("group", g)]));
+    }
+    for (g, _) in &p.unassigned {
+        label.push_str(&tf(lang, "stage.unassigned_part", &[("group", g)]));
     }
 
     // The cells sit on a strip that slides left as the log grows, each at its own offset's place on it: a
@@ -243,12 +248,27 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     });
 
     // The paused label sits inside the veil over the cells; on a short row it drops 'rebalancing', then the
-    // groups' names (the row's title keeps them), rather than run into the LEO label.
-    let paused_label = if p.paused.is_empty() {
+    // groups' names (the row's title keeps them), rather than run into the LEO label. A group still forming
+    // says the partition is not assigned yet instead.
+    let (veiled, keys) = if p.paused.is_empty() {
+        (
+            &p.unassigned,
+            [
+                "stage.unassigned",
+                "stage.unassigned_groups",
+                "stage.unassigned_short",
+            ],
+        )
+    } else {
+        (
+            &p.paused,
+            ["stage.paused", "stage.paused_groups", "stage.paused_short"],
+        )
+    };
+    let paused_label = if veiled.is_empty() {
         String::new()
     } else {
-        let groups = p
-            .paused
+        let groups = veiled
             .iter()
             .map(|(g, _)| g.as_str())
             .collect::<Vec<_>>()
@@ -256,12 +276,12 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         let room = cells_right - r.x - ROW_LABEL_W - 8.0;
         let fits = |s: &String| s.chars().count() as f64 * PAUSED_CHAR_W <= room;
         [
-            tf(lang, "stage.paused", &[("groups", &groups)]),
-            tf(lang, "stage.paused_groups", &[("groups", &groups)]),
+            tf(lang, keys[0], &[("groups", &groups)]),
+            tf(lang, keys[1], &[("groups", &groups)]),
         ]
         .into_iter()
         .find(fits)
-        .unwrap_or_else(|| t(lang, "stage.paused_short").to_string())
+        .unwrap_or_else(|| t(lang, keys[2]).to_string())
     };
 
     // The owners' stripes share the left edge, top to bottom in the owners' order.
@@ -280,6 +300,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
            data-committed={first_group.map(|c| c.to_string()).unwrap_or_default()}
            data-assigned-to={p.assigned_to.clone()}
            data-paused-for={(!p.paused.is_empty()).then(|| p.paused.iter().map(|(g, _)| g.as_str()).collect::<Vec<_>>().join(" "))}
+           data-unassigned-for={(!p.unassigned.is_empty()).then(|| p.unassigned.iter().map(|(g, _)| g.as_str()).collect::<Vec<_>>().join(" "))}
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("partition__bg", r.x, r.y, r.w, r.h, "6") }
@@ -301,9 +322,9 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             { for positions }
             { for position_labels }
             { for lags }
-            if !p.paused.is_empty() {
-                <g class="paused" aria-hidden="true">
-                    <rect class={classes!("paused__veil", group_class(p.paused[0].1))} x={px(r.x + ROW_LABEL_W - 4.0)}
+            if let Some((_, colour)) = veiled.first() {
+                <g class={classes!("paused", p.paused.is_empty().then_some("is-unassigned"))} aria-hidden="true">
+                    <rect class={classes!("paused__veil", group_class(*colour))} x={px(r.x + ROW_LABEL_W - 4.0)}
                           y={px(cy - 5.0)} width={px(cells_right - r.x - ROW_LABEL_W + 8.0)} height="32" rx="4" />
                     { svg::text("paused__label", r.x + ROW_LABEL_W + 4.0, cy + 15.0, "", paused_label) }
                 </g>
