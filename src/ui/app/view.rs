@@ -170,7 +170,7 @@ fn full_bar(
     let (cb, snap) = (&app.callbacks, &app.snap);
     let view = &snap.view;
     html! {
-        <section class={classes!("bar", app.more.then_some("is-more"))} aria-label={t(lang, "app.time")}>
+        <section class={classes!("bar", app.more.then_some("is-more"), (!event_steps).then_some("in-lesson"))} aria-label={t(lang, "app.time")}>
             <Controls lang={lang} playing={snap.playing} time_ms={view.time_ms} speed={snap.speed}
                 slow_motion={snap.slow_motion} slow_motion_active={snap.slow_motion_active && snap.playing}
                 event_steps={event_steps}

@@ -260,7 +260,14 @@ impl Layout {
         let brokers_y = PAD;
         // Wide: room under the brokers for the messages to and from them.
         let top = brokers_y + sizes.broker_h + 34.0;
-        let member_cols = if narrow && width >= 640.0 { 2 } else { 1 };
+        // A phone puts a big group's members two by two, so the group and the rows it reads fit one screen
+        // with a lesson's words (each box then shortens its labels with an ellipsis).
+        let big_group = group_members.iter().any(|(_, m)| m.len() >= 4);
+        let member_cols = if narrow && (width >= 640.0 || (big_group && width >= 340.0)) {
+            2
+        } else {
+            1
+        };
         let mut l = Layout {
             width,
             height: 0.0,
