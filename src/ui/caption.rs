@@ -118,7 +118,12 @@ pub fn caption(lang: Lang, p: Caption) -> Html {
                     </span>
                 </h2>
                 if !p.compact {
-                    <button class="link caption__exit" data-action="lesson-exit" onclick={go(None)}>{ t(lang, "lesson.free_play") }</button>
+                    <button class="link caption__exit" data-action="lesson-exit" onclick={go(None)}
+                        aria-label={t(lang, "lesson.free_play")} title={t(lang, "lesson.free_play")}>
+                    // A phone shows only the ✕, so the lesson's title and step count share one line.
+                    <span class="caption__exit-icon" aria-hidden="true">{ "✕" }</span>
+                    <span class="caption__exit-words" aria-hidden="true">{ t(lang, "lesson.free_play") }</span>
+                </button>
                 }
             </div>
             <div class="caption__body">

@@ -398,17 +398,31 @@ impl Layout {
 
         let mut bottom = y;
         if narrow {
-            // The groups under the topics, the whole width.
+            // The groups under the topics, the whole width; several small groups (three members or fewer each)
+            // two abreast, so a phone shows two groups reading one topic on one screen.
+            let pairs = group_members.len() >= 2
+                && l.member_cols == 1
+                && group_members.iter().all(|(_, m)| m.len() <= 3);
+            let (cols, gw) = if pairs {
+                (2, (width - 2.0 * PAD - 8.0) / 2.0)
+            } else {
+                (1, width - 2.0 * PAD)
+            };
             let mut gy = y;
-            for (g, members) in &group_members {
-                let (rect, ms) = l.group_box(members, PAD, gy, width - 2.0 * PAD);
-                l.groups.push(GroupLayout {
-                    colour: g.as_ref().map_or(4, |g| l.group_colours[g]),
-                    group_id: g.clone(),
-                    rect,
-                    members: ms,
-                });
-                gy += rect.h + 12.0;
+            for row in group_members.chunks(cols) {
+                let mut row_h: f64 = 0.0;
+                for (i, (g, members)) in row.iter().enumerate() {
+                    let gx = PAD + i as f64 * (gw + 8.0);
+                    let (rect, ms) = l.group_box(members, gx, gy, gw);
+                    row_h = row_h.max(rect.h);
+                    l.groups.push(GroupLayout {
+                        colour: g.as_ref().map_or(4, |g| l.group_colours[g]),
+                        group_id: g.clone(),
+                        rect,
+                        members: ms,
+                    });
+                }
+                gy += row_h + 12.0;
             }
             bottom = gy;
         }

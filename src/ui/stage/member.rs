@@ -271,13 +271,20 @@ pub fn member_node(p: &MemberProps) -> Html {
     // The first line: the name (bold 12 px, about 7.6 px a character) and the leader tag left, the state (bold
     // 11 px) right; a long name is cut.
     let leader = t(lang, "stage.leader");
-    let leader_w = if p.is_leader {
+    let state_w = state.chars().count() as f64 * SMALL_BOLD_CHAR_W;
+    let name_room = room - state_w - 8.0;
+    // The leader tag gives way before the name is cut (the title and the popover say it).
+    let show_leader = p.is_leader
+        && (p.consumer.chars().count() as f64 * 7.6
+            + 5.0
+            + leader.chars().count() as f64 * SMALL_BOLD_CHAR_W)
+            <= name_room;
+    let leader_w = if show_leader {
         5.0 + leader.chars().count() as f64 * SMALL_BOLD_CHAR_W
     } else {
         0.0
     };
-    let state_w = state.chars().count() as f64 * SMALL_BOLD_CHAR_W;
-    let name = ellipsis_in(&p.consumer, room - state_w - 8.0 - leader_w, 7.6);
+    let name = ellipsis_in(&p.consumer, name_room - leader_w, 7.6);
     // Baselines: name and state; member id; client; what it owns and its rate. The compact box puts what it
     // owns second and leaves the client to its title.
     let (id_y, client_y, owns_y) = if p.compact {
@@ -299,7 +306,7 @@ pub fn member_node(p: &MemberProps) -> Html {
             { rect("member__bar", r.x + 3.0, r.y + 5.0, 5.0, r.h - 10.0, "2.5") }
             { text("member__name", left, r.y + 16.0, "", html! { <>
                 { name }
-                if p.is_leader { <tspan class="member__leader" dx="5">{ leader }</tspan> }
+                if show_leader { <tspan class="member__leader" dx="5">{ leader }</tspan> }
             </> }) }
             { text("member__state", r.right() - 8.0, r.y + 16.0, "end", state) }
             { text("member__id", left, r.y + id_y, "", short_id(&member, id_chars)) }
