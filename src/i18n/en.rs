@@ -50,7 +50,7 @@ pub const TABLE: &str = table![
     ("ctl.next", "Next event ▸"),
     ("ctl.next_title", "Run to the next notable event (→)"),
     ("ctl.speed", "Speed"),
-    ("ctl.slowmo", "Slow-mo rebalances"),
+    ("ctl.slowmo", "Slow-mo"),
     ("ctl.slowmo_on", "slow motion: group protocol on the wire"),
     ("ctl.reset", "↺ Reset"),
     // the lesson panel

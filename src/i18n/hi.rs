@@ -50,7 +50,7 @@ pub const TABLE: &str = table![
     ("ctl.next", "Agla event ▸"),
     ("ctl.next_title", "Agle notable event tak chalao (→)"),
     ("ctl.speed", "Speed"),
-    ("ctl.slowmo", "Rebalance slow motion m dikhao"),
+    ("ctl.slowmo", "Slow-mo"),
     ("ctl.slowmo_on", "slow motion: group protocol chal rha hai"),
     ("ctl.reset", "↺ Reset"),
     // the lesson panel
