@@ -121,10 +121,12 @@ impl Timeline {
     /// Applies a command now. Acting in the past forks: the future after now is dropped.
     pub fn apply(&mut self, command: Command) -> Result<Applied, ModelError> {
         let now = self.sim.now();
+        // The model refuses a command before changing anything (Sim::apply validates first), so the future is
+        // dropped only for a command it takes: a refused one leaves the history as it was.
+        let applied = self.sim.apply(command.clone())?;
         if self.applied < self.log.len() || self.end_ms > now {
             self.fork_at_now();
         }
-        let applied = self.sim.apply(command.clone())?;
         let command = with_picked_name(command, applied.name.as_deref());
         self.log.push(LoggedCommand {
             at_ms: now,

@@ -244,3 +244,23 @@ fn the_log_names_unnamed_clients_and_a_crashed_consumer_owns_nothing() {
     let v = t.sim().view(0);
     assert!(owned(&v, "consumer3").is_empty());
 }
+
+/// Acting in the past forks the history, but only for a command the model takes: a refused one leaves the
+/// future that was played (and its commands) in place.
+#[test]
+fn a_refused_command_in_the_past_keeps_the_future() {
+    let mut t = course_notes(ClientProfile::Librdkafka);
+    t.advance_to(20_000);
+    let log = t.log().len();
+    t.seek(8_000);
+    let refused = t.apply(Command::StopBroker { broker: 99 });
+    assert!(refused.is_err());
+    assert_eq!(t.end_ms(), 20_000, "the future survives a refused command");
+    assert_eq!(t.log().len(), log);
+    t.apply(Command::StopBroker { broker: 1 }).unwrap();
+    assert_eq!(
+        t.end_ms(),
+        8_000,
+        "a command taken at 8 s replaces what came after"
+    );
+}
