@@ -48,6 +48,15 @@ async function assertPanels(page, lang, newConsumer) {
   // The caption docked on the stage (free play): its invitation and the way to the lessons
   assert.equal(await text(page, '.caption--free [data-action="lessons"]'), t('lesson.start'));
   assert.equal(await text(page, '.caption--free .caption__hint'), t('caption.free'));
+  // The bar under the stage: play (the page is paused) and the event steps, their icon and words on screen and
+  // the whole label as their accessible name; the drawer tabs
+  for (const [action, key] of [['play-pause', 'ctl.play'], ['step-back', 'ctl.back'], ['step-forward', 'ctl.next']]) {
+    assert.equal(await page.getAttribute(`[data-action="${action}"]`, 'aria-label'), t(key));
+    assert.equal((await text(page, `[data-action="${action}"]`)).replace(/\s+/g, ' '), t(key));
+  }
+  for (const id of ['lessons', 'act', 'code', 'log', 'details', 'legend']) {
+    assert.equal(await text(page, `[data-action="drawer-${id}"]`), t(`drawer.${id}`));
+  }
   // The stage: what a member owns, and its accessible name
   const owns = await text(page, `[data-consumer="${newConsumer}"] .member__owns`);
   assert.match(owns, new RegExp('^' + fill(t('stage.owns'), { list: '\\d(, P\\d)*' }) + '$'));
