@@ -91,6 +91,7 @@ async function assertPanels(page, lang, newConsumer) {
   assert.equal(await page.getAttribute(`${popover} [data-action="popover-close"]`, 'aria-label'), t('popover.close'));
   await page.click(`${popover} [data-action="popover-details"]`);
   await page.waitForSelector(`[data-drawer="details"] [data-inspecting="consumer ${newConsumer}"]`);
+  assert.equal(await page.locator('.popover').count(), 0, 'the selection moved to the drawer: no popover');
   assert.equal(await text(page, '[data-drawer="details"] #inspector-title'), fill(t('insp.title_of'), { what }));
   assert.equal(await text(page, '[data-drawer="details"] .inspector .panel__header button'), t('insp.back'));
 }
