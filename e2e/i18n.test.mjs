@@ -86,7 +86,6 @@ async function assertPanels(page, lang, newConsumer) {
   }
   assert.equal(await text(page, `${popover} .inspector [data-action="crash"]`), t('insp.crash'));
   assert.equal(await page.getAttribute(`${popover} .inspector [data-action="crash"]`, 'title'), t('insp.crash_title'));
-  assert.equal(await text(page, `${popover} [data-popover-action="menu.crash"]`), t('menu.crash'));
   assert.equal(await text(page, `${popover} [data-action="popover-details"]`), t('popover.details'));
   assert.equal(await page.getAttribute(`${popover} [data-action="popover-close"]`, 'aria-label'), t('popover.close'));
   await page.click(`${popover} [data-action="popover-details"]`);
