@@ -52,10 +52,12 @@ test('only the rows in view are drawn; scrolling draws the others', () =>
     });
     assert.match(owns.text, /^owns \d+ partitions$/);
     assert.ok(owns.textWidth < owns.boxWidth, `"${owns.text}" fits its box`);
-    // Scroll the page to where orders/250 sits.
+    // Scroll the stage (it scrolls inside its area: the page itself stays put) to where orders/250 sits.
     await page.evaluate(() => {
+      const wrap = document.querySelector('.stage-wrap');
       const svg = document.querySelector('.stage-svg');
-      window.scrollTo(0, svg.getBoundingClientRect().top + window.scrollY + (250 / 300) * +svg.getAttribute('height'));
+      const top = svg.getBoundingClientRect().top - wrap.getBoundingClientRect().top + wrap.scrollTop;
+      wrap.scrollTop = top + (250 / 300) * +svg.getAttribute('height') - wrap.clientHeight / 2;
     });
     await page.waitForSelector('[data-partition="orders/250"]');
     assert.equal(await page.locator('[data-partition="orders/0"]').count(), 0, 'rows far above are not drawn');

@@ -1,6 +1,7 @@
 // Every part of the page speaks the reader's language: after the header switch to Hinglish, the actions
-// panel, the stage, the inspector, the event log and the notice after an action show the Hinglish strings of
-// the i18n tables (read from the Rust sources), and switching back restores English in place. What the model
+// drawer, the caption, the stage, the inspector (its popover and the details drawer), the event log and the
+// notice after an action show the Hinglish strings of the i18n tables (read from the Rust sources), and
+// switching back restores English in place. What the model
 // says (a refused command and its reason, why a group rebalances, import errors) is Hinglish too, and so are
 // the context menu's title and the panel a crash shows, also when the wasm never starts.
 import { test, before, after } from 'node:test';
@@ -8,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, repoRoot } from './harness.mjs';
+import { setup, repoRoot, openDrawer, shareAction } from './harness.mjs';
 import { tables as readTables, bootWords, fill } from './tables.mjs';
 
 let h;
@@ -32,7 +33,11 @@ async function advance(page, ms) {
 /** What the panels show in `lang`, asserted string by string against the tables. */
 async function assertPanels(page, lang, newConsumer) {
   const t = (key) => tables[lang].get(key);
-  // Actions
+  // Actions, in their drawer (its tab and title in the reader's language)
+  await openDrawer(page, 'act');
+  assert.equal(await text(page, '[data-action="drawer-act"]'), t('drawer.act'));
+  assert.equal(await text(page, '#drawer .drawer__head h2'), t('drawer.act'));
+  assert.equal(await page.getAttribute('[data-action="drawer-close"]', 'aria-label'), t('drawer.close'));
   assert.equal(await text(page, '[data-action="add-consumer"]'), t('act.add_consumer'));
   assert.equal(await text(page, '[data-action="produce"]'), t('act.send_one'));
   assert.equal(await text(page, '[data-action="set-rate"]'), t('act.set_rate'));
@@ -40,10 +45,24 @@ async function assertPanels(page, lang, newConsumer) {
   const legends = await page.locator('.actions legend').allTextContents();
   assert.deepEqual(legends, [t('act.consumers'), t('act.produce'), t('act.topic_brokers')]);
   assert.equal(await text(page, '[data-action="toggle-broker-1"]'), fill(t('act.stop_broker'), { id: 1 }));
+  // The caption docked on the stage (free play): its invitation and the way to the lessons
+  assert.equal(await text(page, '.caption--free [data-action="lessons"]'), t('lesson.start'));
+  assert.equal(await text(page, '.caption--free .caption__hint'), t('caption.free'));
+  // The bar under the stage: play (the page is paused) and the event steps, their icon and words on screen and
+  // the whole label as their accessible name; the drawer tabs
+  for (const [action, key] of [['play-pause', 'ctl.play'], ['step-back', 'ctl.back'], ['step-forward', 'ctl.next']]) {
+    assert.equal(await page.getAttribute(`[data-action="${action}"]`, 'aria-label'), t(key));
+    assert.equal((await text(page, `[data-action="${action}"]`)).replace(/\s+/g, ' '), t(key));
+  }
+  for (const id of ['lessons', 'act', 'code', 'log', 'details', 'legend']) {
+    assert.equal(await text(page, `[data-action="drawer-${id}"]`), t(`drawer.${id}`));
+  }
   // The stage: what a member owns, and its accessible name
   const owns = await text(page, `[data-consumer="${newConsumer}"] .member__owns`);
   assert.match(owns, new RegExp('^' + fill(t('stage.owns'), { list: '\\d(, P\\d)*' }) + '$'));
-  // The event log: its filter and a sentence about the new member
+  // The event log, in its drawer: its filter and a sentence about the new member
+  await openDrawer(page, 'log');
+  assert.equal(await text(page, '[data-action="drawer-log"]'), t('drawer.log'));
   assert.equal(await text(page, '#event-filter option[value="notable"]'), t('log.notable'));
   const joined = fill(t('ev.joined'), { consumer: newConsumer, group: GROUP });
   const log = await page.locator('.event-log__list').textContent();
@@ -55,18 +74,25 @@ async function assertPanels(page, lang, newConsumer) {
   const found = await page.locator('.event-log__list .event span').allTextContents();
   assert.ok(found.includes(joined), `searching ${GROUP.toUpperCase()} finds "${joined}" (${found})`);
   await page.fill('.event-log__search', '');
-  // The inspector, on the new consumer
+  // The inspector, on the new consumer: in its popover at the member, then whole in the details drawer
   await page.click(`[data-consumer="${newConsumer}"]`);
-  await page.waitForSelector(`[data-inspecting="consumer ${newConsumer}"]`);
+  const popover = `.popover[data-popover="consumer ${newConsumer}"]`;
+  await page.waitForSelector(`${popover} [data-inspecting="consumer ${newConsumer}"]`);
   const what = fill(t('ent.consumer'), { name: newConsumer });
-  assert.equal(await text(page, '#inspector-title'), fill(t('insp.title_of'), { what }));
-  const terms = await page.locator('.inspector dl.facts dt').allTextContents();
+  assert.equal(await text(page, `${popover} #inspector-title`), fill(t('insp.title_of'), { what }));
+  const terms = await page.locator(`${popover} .inspector dl.facts dt`).allTextContents();
   for (const key of ['insp.state', 'insp.owns', 'insp.delivered', 'insp.last_poll']) {
     assert.ok(terms.includes(t(key)), `inspector shows "${t(key)}" (${terms})`);
   }
-  assert.equal(await text(page, '.inspector [data-action="crash"]'), t('insp.crash'));
-  assert.equal(await page.getAttribute('.inspector [data-action="crash"]', 'title'), t('insp.crash_title'));
-  assert.equal(await text(page, '.inspector .panel__header button'), t('insp.back'));
+  assert.equal(await text(page, `${popover} .inspector [data-action="crash"]`), t('insp.crash'));
+  assert.equal(await page.getAttribute(`${popover} .inspector [data-action="crash"]`, 'title'), t('insp.crash_title'));
+  assert.equal(await text(page, `${popover} [data-action="popover-details"]`), t('popover.details'));
+  assert.equal(await page.getAttribute(`${popover} [data-action="popover-close"]`, 'aria-label'), t('popover.close'));
+  await page.click(`${popover} [data-action="popover-details"]`);
+  await page.waitForSelector(`[data-drawer="details"] [data-inspecting="consumer ${newConsumer}"]`);
+  assert.equal(await page.locator('.popover').count(), 0, 'the selection moved to the drawer: no popover');
+  assert.equal(await text(page, '[data-drawer="details"] #inspector-title'), fill(t('insp.title_of'), { what }));
+  assert.equal(await text(page, '[data-drawer="details"] .inspector .panel__header button'), t('insp.back'));
 }
 
 test('the actions, stage, inspector, event log and notices switch to Hinglish and back', () =>
@@ -77,6 +103,7 @@ test('the actions, stage, inspector, event log and notices switch to Hinglish an
     const hi = (key) => tables.hi.get(key);
     assert.equal(await page.title(), `GroupLab: ${hi('app.tagline')}`);
     // An action after the switch: its notice is Hinglish.
+    await openDrawer(page, 'act');
     await page.click('[data-action="add-consumer"]');
     const added = await page.evaluate(() => window.grouplab.state().consumers.at(-1).name);
     const notice = page.locator('[data-notice="ok"] .notice__text');
@@ -86,17 +113,20 @@ test('the actions, stage, inspector, event log and notices switch to Hinglish an
     await assertPanels(page, 'hi', added);
     await screenshot('i18n-panels-desktop-hi', { fullPage: true });
     // An error from Kafka, its reason included, is a Hinglish sentence (field names stay as the API has them).
+    await openDrawer(page, 'act');
     await page.fill('.actions input[type="number"]', '5000000');
     await page.click('[data-action="set-rate"]');
     const error = (await page.locator('[data-notice="error"] .notice__text').textContent()).trim();
     const reason = fill(hi('why.outside'), { value: 5000000, min: 0, max: 1000000 });
     assert.equal(error, fill(hi('notice.refused'), { error: fill(hi('err.value'), { field: 'records_per_sec', reason }) }));
     // Why the group rebalanced: the model's reason, said in Hinglish in the event log.
+    await openDrawer(page, 'log');
     const joined = fill(hi('rb.joined'), { member: '\\S+' });
     const rebalancing = new RegExp(fill(hi('ev.rebalancing').replaceAll('.', '\\.'), { group: GROUP, reason: joined }));
     assert.match(await page.locator('.event-log__list').textContent(), rebalancing);
     // Back to English in place: the same panels, now in English.
-    await page.click('.inspector .panel__header button');
+    await openDrawer(page, 'details');
+    await page.click('[data-drawer="details"] .inspector .panel__header button');
     await page.click('[data-lang="en"]');
     await page.waitForSelector('html[lang="en"]');
     assert.equal(await page.title(), `GroupLab: ${tables.en.get('app.tagline')}`);
@@ -144,7 +174,7 @@ test('the context menu names what it is for in Hinglish', () =>
 
 test('import errors are said in Hinglish: a pasted group and a scenario file', () =>
   h.withPage({ viewport: 'desktop', path: '/?paused&lang=hi' }, async ({ page, screenshot }) => {
-    await page.click('[data-action="import-group"]');
+    await shareAction(page, 'import-group');
     const malformed = await readFile(path.join(repoRoot, 'crates/model/tests/fixtures/consumer-groups/malformed-partition.txt'), 'utf8');
     await page.fill('[data-import-text]', malformed);
     await page.click('[data-action="import-draw"]');

@@ -5,9 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setup, repoRoot, tabsUntilFocusLeaves } from './harness.mjs';
+import { setup, repoRoot, tabsUntilFocusLeaves, shareAction } from './harness.mjs';
 
-// The dialog opens from the header's "Import a group" button (data-action="import-group").
+// The dialog opens from "Import a group" (data-action="import-group") in the header's Share menu.
 const SKIP = false;
 
 // The dialog's sample is the model's import::SAMPLE; the other samples are the model's test fixtures.
@@ -26,7 +26,7 @@ before(async () => {
 after(() => h?.teardown());
 
 async function openDialog(page) {
-  await page.click('[data-action="import-group"]');
+  await shareAction(page, 'import-group');
   await page.waitForSelector('[data-import-dialog] [data-import-text]');
 }
 

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setup, repoRoot } from './harness.mjs';
+import { setup, repoRoot, openDrawer } from './harness.mjs';
 import { tables as readTables, fill } from './tables.mjs';
 
 let h;
@@ -34,6 +34,7 @@ async function run(page, command) {
 test('the generated code consumes: a poll loop that prints each record and closes in finally', () =>
   h.withPage({ viewport: DESKTOP, path: '/?paused' }, async ({ page, screenshot }) => {
     await advance(page, 5_000);
+    await openDrawer(page, 'code');
     const code = async () => (await page.locator('.code-panel pre').textContent()).replace(/\u00a0/g, ' ');
     const py = await code();
     for (const line of [
@@ -105,16 +106,31 @@ test('Hinglish on screen spells every word of the glossary one way', async () =>
   assert.ok(variants.size > 60, `read ${variants.size} variants`);
   await h.withPage({ viewport: DESKTOP, path: '/?paused&lang=hi' }, async ({ page }) => {
     await advance(page, 12_000);
+    // What is on screen: the page, with its Share menu open, then with each drawer in turn, then a consumer's
+    // popover.
+    const read = () =>
+      page.evaluate(() => {
+        const parts = [document.body.innerText];
+        for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
+          parts.push(el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '', el.getAttribute('placeholder') ?? '');
+        }
+        for (const t of document.querySelectorAll('svg title')) parts.push(t.textContent);
+        return parts.join('\n');
+      });
+    const seen = [];
+    await page.click('[data-action="share-menu"]');
+    await page.waitForSelector('details.share[open]');
+    seen.push(await read());
+    await page.click('[data-action="share-menu"]');
+    for (const drawer of ['lessons', 'act', 'code', 'log', 'details', 'legend']) {
+      await openDrawer(page, drawer);
+      seen.push(await read());
+    }
+    await page.click('[data-action="drawer-close"]');
     await page.click('[data-consumer="consumer1"]');
-    await page.waitForSelector('[data-inspecting="consumer consumer1"]');
-    const shown = await page.evaluate(() => {
-      const parts = [document.body.innerText];
-      for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
-        parts.push(el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '', el.getAttribute('placeholder') ?? '');
-      }
-      for (const t of document.querySelectorAll('svg title')) parts.push(t.textContent);
-      return parts.join('\n');
-    });
+    await page.waitForSelector('.popover [data-inspecting="consumer consumer1"]');
+    seen.push(await read());
+    const shown = seen.join('\n');
     const wrong = [...new Set(shown.match(/[A-Za-z]+/g).map((w) => w.toLowerCase()))]
       .filter((w) => variants.has(w))
       .map((w) => `${w} (write ${variants.get(w)})`);

@@ -4,7 +4,7 @@
 // open with `?paused`, so each step lands on its end state at once; one test plays a step in real time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './harness.mjs';
+import { setup, openDrawer } from './harness.mjs';
 import { seriousViolations } from './axe.mjs';
 import { tables as readTables } from './tables.mjs';
 
@@ -261,20 +261,33 @@ test('a step plays in simulated time and pauses at its end; the table of content
     assert.equal(await page.getAttribute('#stage', 'data-playing'), 'false');
     CHECKS.group[1](s);
     await screenshot('lesson-group-desktop-en');
+    // The contents, in the lessons drawer (the caption's lesson title opens it): a link to every lesson, the
+    // current one marked.
+    await page.click('.caption [data-action="lessons"]');
+    await page.waitForSelector('[data-drawer="lessons"] ol.lesson__toc');
     const toc = await page.$$eval('[data-toc]', (as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(toc, Object.keys(CHECKS).map((id) => `#lesson=${id}&step=0`));
+    assert.deepEqual(await page.$$eval('[data-toc][aria-current]', (as) => as.map((a) => a.dataset.toc)), ['group']);
+    // Following a link opens that lesson and gives the stage back.
+    await page.click('[data-toc="crash"]');
+    await page.waitForSelector('[data-lesson="crash"][data-lesson-step="0"]');
+    await page.waitForSelector('#drawer[hidden]', { state: 'attached' });
   }));
 
 test('the code panel follows the simulation: a consumer added in the UI appears in the code', () =>
   h.withPage({ viewport: 'desktop', path: '/?paused&lesson=group&step=3' }, async ({ page, screenshot }) => {
     await atStep(page, 'group', 3);
+    await openDrawer(page, 'code');
     const code = () => page.textContent('[data-code]');
     let py = await code();
     assert.match(py, /consumer1 = Consumer\(\{/);
     assert.match(py, /'group.id': "order-consumer-group"/);
     assert.match(py, /consumer2.subscribe\(\["test-topic"\]\)/);
     assert.doesNotMatch(py, /consumer3/);
+    // The forms are in another drawer: add the consumer there, then back to the code.
+    await openDrawer(page, 'act');
     await page.click('[data-action="add-consumer"]');
+    await openDrawer(page, 'code');
     await page.waitForFunction(() => document.querySelector('[data-code]').textContent.includes('consumer3 = Consumer('));
     await page.click('[data-code-tab="java"]');
     assert.match(await code(), /KafkaConsumer<String, String> consumer3 = new KafkaConsumer<>\(consumer3Props\);/);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setup } from './harness.mjs';
+import { setup, openDrawer, shareAction } from './harness.mjs';
 
 let h;
 let tmp;
@@ -25,6 +25,8 @@ const state = (page) => page.evaluate(() => JSON.stringify(window.grouplab.state
 /** Builds a scenario of the user's own: a third consumer, a keyed burst, a crash, 7.3 simulated seconds. */
 async function buildScenario(page) {
   await page.evaluate(() => window.grouplab.pause());
+  // The forms are in the actions drawer.
+  await openDrawer(page, 'act');
   await page.click('[data-action=add-consumer]');
   const results = await page.evaluate(() => {
     const g = window.grouplab;
@@ -43,7 +45,7 @@ test('a copied link reopens exactly the same history and frame', () =>
     await buildScenario(page);
     const time = await page.evaluate(() => window.grouplab.time());
     const before = await state(page);
-    await page.click('[data-action=copy-link]');
+    await shareAction(page, 'copy-link');
     await page.waitForSelector('[data-notice=ok]');
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(link, new RegExp(`^${h.server.origin}/#s=1\\.[A-Za-z0-9_-]+`));
@@ -73,6 +75,7 @@ test('Back and Forward walk lesson steps and actions', () =>
     assert.match(await page.evaluate(() => location.hash), /lesson=group&step=2/);
     const consumers = () => page.evaluate(() => window.grouplab.state().consumers.length);
     const n = await consumers();
+    await openDrawer(page, 'act');
     await page.click('[data-action=add-consumer]');
     assert.equal(await consumers(), n + 1);
     assert.match(await page.evaluate(() => location.hash), /^#s=1\./, 'an action puts the scenario in the link');
@@ -92,7 +95,7 @@ test('export a scenario to JSON and import it back; a bad file changes nothing',
   h.withPage({ viewport: 'desktop', path: '/?slowmo=0' }, async ({ page, screenshot }) => {
     await buildScenario(page);
     const expected = await page.evaluate(() => window.grouplab.scenario());
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=export]')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), shareAction(page, 'export')]);
     assert.match(download.suggestedFilename(), /^grouplab-scenario-\d+ms\.json$/);
     const file = path.join(tmp, download.suggestedFilename());
     await download.saveAs(file);

@@ -13,7 +13,7 @@ after(() => h?.teardown());
 
 for (const viewport of ['phone', 'desktop']) {
   test(`loads without errors and shows GroupLab (${viewport})`, () =>
-    h.withPage({ viewport }, async ({ page, screenshot }) => {
+    h.withPage({ viewport, newcomer: true }, async ({ page, screenshot }) => {
       await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'GroupLab' }).waitFor());
       assert.equal(await page.locator('main#stage').count(), 1);
       assert.equal(await page.isHidden('#grouplab-panic'), true, 'the panic panel stays hidden');
@@ -21,7 +21,10 @@ for (const viewport of ['phone', 'desktop']) {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
-      // Without scrolling, a newcomer sees the brokers and the topic's first partition.
+      // A newcomer on a wide screen finds the legend open beside the stage (a phone keeps the stage clear)...
+      if (viewport === 'desktop') await page.waitForSelector('[data-drawer="legend"] [data-legend]');
+      else assert.equal(await page.locator('[data-drawer]').count(), 0, 'no drawer over the stage on a phone');
+      // ...and, without scrolling, sees the brokers and the topic's first partition.
       const height = page.viewportSize().height;
       for (const entity of ['[data-broker="0"]', '[data-partition="test-topic/0"]']) {
         const box = await page.locator(entity).first().boundingBox();
@@ -83,3 +86,23 @@ test('has no serious accessibility violations (axe-core)', () =>
   h.withPage({ viewport: 'desktop' }, async ({ page }) => {
     assert.deepEqual(await seriousViolations(page), []);
   }));
+
+test('on a phone the extra controls fold behind ⋯; on a desktop they are in the bar', async () => {
+  const extras = ['[data-action="zoom-fit"]', '[data-action="reset"]', '.speed input'];
+  await h.withPage({ viewport: 'phone' }, async ({ page, screenshot }) => {
+    for (const sel of extras) assert.equal(await page.isVisible(sel), false, `${sel} folded away`);
+    assert.equal(await page.isVisible('[data-action="play-pause"]'), true, 'play stays in sight');
+    assert.equal(await page.getAttribute('[data-action="more"]', 'aria-expanded'), 'false');
+    await page.click('[data-action="more"]');
+    await page.waitForSelector('[data-action="more"][aria-expanded="true"]');
+    for (const sel of extras) assert.equal(await page.isVisible(sel), true, `${sel} shown after ⋯`);
+    await screenshot('smoke-phone-more');
+    await page.click('[data-action="more"]');
+    await page.waitForSelector('[data-action="more"][aria-expanded="false"]');
+    for (const sel of extras) assert.equal(await page.isVisible(sel), false, `${sel} folded again`);
+  });
+  await h.withPage({ viewport: 'desktop' }, async ({ page }) => {
+    assert.equal(await page.isVisible('[data-action="more"]'), false, 'no ⋯ on a desktop');
+    for (const sel of extras) assert.equal(await page.isVisible(sel), true, `${sel} in the bar`);
+  });
+});

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, symlink, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, distDir } from './harness.mjs';
+import { setup, distDir, openDrawer } from './harness.mjs';
 
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -40,9 +40,15 @@ test('runs under the strict CSP with zero violations while the user works', () =
     const header = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
     assert.match(header, /script-src 'self' 'wasm-unsafe-eval'/, 'the server really sends the policy');
     // Exercise what renders dynamic content: actions, the inspector, a lesson, the help dialog, the timeline.
+    await openDrawer(page, 'act');
     await page.click('[data-action=add-consumer]');
     await page.click('[data-action=produce]');
+    await page.click('[data-action=drawer-close]');
     await page.locator('[data-partition]').first().click();
+    // The popover at the partition is placed through the CSSOM too.
+    const popover = page.locator('.popover');
+    await popover.waitFor();
+    assert.match(await popover.evaluate((el) => el.style.left), /px$/, 'the popover is placed at its entity');
     await page.waitForSelector('[data-marker-generation]');
     const left = await page.locator('[data-marker-generation]').first().evaluate((el) => el.style.left);
     assert.match(left, /%$/, 'timeline markers are placed (through the CSSOM, not a style attribute)');

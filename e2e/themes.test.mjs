@@ -15,14 +15,15 @@ after(() => h?.teardown());
 
 const PHONE_360 = { width: 360, height: 780 };
 
-/** Computed colours of the page, the panels, the primary button and the stage's text. */
+/** Computed colours of the page, the surfaces (the caption docked on the stage, the drawer's panels), the
+ * primary button and the stage's text. */
 const colours = (page) =>
   page.evaluate(() => {
     const c = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
     return {
       body: c('body', 'backgroundColor'),
       text: c('body', 'color'),
-      panel: c('.panel', 'backgroundColor'),
+      caption: c('.caption', 'backgroundColor'),
       primary: c('.btn--primary', 'backgroundColor'),
       stageText: c('.stage-svg text', 'fill'),
     };
@@ -84,6 +85,17 @@ test('dark theme: from the system and from data-theme, colours change and contra
     }
     assert.deepEqual(forced, dark, 'data-theme="dark" on a light system gives the same colours');
     assert.deepEqual(await seriousViolations(page), [], 'the dark theme passes axe (colour contrast included)');
+    // A touched member's popover, then the details drawer with its panel.
+    await page.click('[data-consumer="consumer1"]');
+    await page.waitForSelector('.popover [data-inspecting="consumer consumer1"]');
+    assert.deepEqual(await seriousViolations(page), [], 'a dark popover passes axe');
+    await page.click('.popover [data-action="popover-details"]');
+    await page.waitForSelector('[data-drawer="details"] .panel');
+    const panel = await page.evaluate(() => getComputedStyle(document.querySelector('#drawer .panel')).backgroundColor);
+    assert.equal(panel, dark.caption, 'the drawer\'s panels share the dark surface colour');
+    assert.deepEqual(await seriousViolations(page), [], 'a dark drawer passes axe');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
     await page.evaluate(() => window.grouplab.lesson('keys', 3));
     await page.waitForSelector('[data-lesson="keys"][data-lesson-step="3"][data-lesson-state="paused"]');
     assert.deepEqual(await seriousViolations(page), [], 'a dark lesson passes axe');

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setup, repoRoot } from './harness.mjs';
+import { setup, repoRoot, openDrawer } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -308,6 +308,8 @@ test('window.grouplab: errors are objects, events reach listeners, seek and fork
 
 test('model errors from the UI appear as a message, keyboard shortcuts work', () =>
   h.withPage({ viewport: 'desktop', path: '/?paused' }, async ({ page }) => {
+    // The forms are in the actions drawer.
+    await openDrawer(page, 'act');
     await page.fill('.actions input[type="number"]', '5000000');
     await page.click('[data-action="set-rate"]');
     const notice = page.locator('[data-notice="error"]');
@@ -327,17 +329,19 @@ test('model errors from the UI appear as a message, keyboard shortcuts work', ()
 test('clicking a group explains the coordinator and the other assignors', () =>
   h.withPage({ viewport: 'desktop', path: '/?paused' }, async ({ page }) => {
     await advance(page, 10_000);
+    // Its popover, at the group, explains it.
     await page.click(`[data-group="${GROUP}"] .group__header`);
-    const steps = page.locator('[data-steps="coordinator"]');
+    const steps = page.locator(`.popover[data-popover="group ${GROUP}"] [data-steps="coordinator"]`);
     await steps.first().waitFor();
     const offsetsPartition = await steps.first().getAttribute('data-offsets-partition');
     const state = await page.evaluate(() => window.grouplab.state());
     assert.equal(Number(offsetsPartition), state.groups[0].coordinator.offsets_partition);
-    assert.match(await page.locator('.inspector').textContent(), /other assignors/);
-    // A record explains its key's partition.
+    assert.match(await page.locator('.popover .inspector').textContent(), /other assignors/);
+    // A record explains its key's partition, in a popover at the record.
     await page.locator(`[data-partition="${TOPIC}/0"] [data-offset]`).first().click();
-    await page.locator('[data-steps="partitioner"]').waitFor();
-    assert.equal(await page.locator('[data-steps="partitioner"]').getAttribute('data-partition-result'), '0');
+    const partitioner = page.locator(`.popover[data-popover^="record ${TOPIC}/0@"] [data-steps="partitioner"]`);
+    await partitioner.waitFor();
+    assert.equal(await partitioner.getAttribute('data-partition-result'), '0');
   }));
 
 for (const viewport of ['phone', 'desktop']) {

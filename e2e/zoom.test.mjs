@@ -1,5 +1,5 @@
 // Zoom and pan on a large stage: + and − scale the drawing (not the layout), Fit brings a tall cluster into
-// view, dragging the background pans, Ctrl + wheel zooms, and entities stay clickable while zoomed.
+// view, the level button returns to the automatic size, dragging the background pans, Ctrl + wheel zooms, and entities stay clickable while zoomed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup } from './harness.mjs';
@@ -29,6 +29,7 @@ test('zoom in, pan by dragging, fit a tall cluster, Ctrl + wheel', () =>
     await page.waitForSelector('[data-partition="orders/0"]');
     let s = await svgSize(page);
     assert.ok(s.lh > 48 * 50, `the stage is ${s.lh}px tall`);
+    // The automatic size never shrinks a big world (it scrolls): 100%.
     assert.equal(s.w, s.lw, 'drawn at 100%');
 
     await page.click('[data-action=zoom-in]');
@@ -62,9 +63,12 @@ test('zoom in, pan by dragging, fit a tall cluster, Ctrl + wheel', () =>
     assert.ok(after[0] > before[0] + 100 && after[1] > before[1] + 100, `panned from ${before} to ${after}`);
     await screenshot('zoom-in-panned');
 
-    // An entity is still a click away while zoomed.
+    // An entity is still a click away while zoomed: its popover opens at it.
     await page.locator('[data-partition="orders/3"]').click();
-    await page.waitForFunction(() => document.querySelector('.side').textContent.includes('orders/3'));
+    await page.waitForFunction(() =>
+      document.querySelector('.popover[data-popover="partition orders/3"] #inspector-title')?.textContent.includes('orders/3'));
+    await page.keyboard.press('Escape');
+    await page.locator('.popover').waitFor({ state: 'detached' });
 
     // Fit: the whole (tall) cluster within the zoomed viewport.
     await page.click('[data-action=zoom-fit]');
@@ -75,7 +79,7 @@ test('zoom in, pan by dragging, fit a tall cluster, Ctrl + wheel', () =>
     await page.waitForSelector('[data-partition="orders/47"]');
     await screenshot('zoom-fit');
 
-    // Ctrl + wheel zooms in; the level button goes back to 100%.
+    // Ctrl + wheel zooms in; the level button goes back to the automatic size (100% for this tall cluster).
     const z0 = +(await page.getAttribute('[data-action=zoom-reset]', 'data-zoom'));
     await wrap.hover();
     await page.keyboard.down('Control');
@@ -85,4 +89,19 @@ test('zoom in, pan by dragging, fit a tall cluster, Ctrl + wheel', () =>
     await page.click('[data-action=zoom-reset]');
     s = await svgSize(page);
     assert.equal(s.w, s.lw);
+  }));
+
+test('a small scene is drawn larger than 100% when there is room; the level button returns to that size', () =>
+  h.withPage({ viewport: 'laptop', path: '/?paused' }, async ({ page }) => {
+    const level = async () => +(await page.getAttribute('[data-action=zoom-reset]', 'data-zoom'));
+    const auto = await level();
+    assert.ok(auto > 1, `the default scene is drawn at ${auto}`);
+    let s = await svgSize(page);
+    assert.ok(Math.abs(s.w - s.lw * auto) < 1, `width ${s.w} is ${auto} × ${s.lw}`);
+    await page.click('[data-action=zoom-out]');
+    await page.waitForFunction((a) => +document.querySelector('[data-action=zoom-reset]').dataset.zoom < a - 0.01, auto);
+    await page.click('[data-action=zoom-reset]');
+    await page.waitForFunction((a) => Math.abs(+document.querySelector('[data-action=zoom-reset]').dataset.zoom - a) < 0.001, auto);
+    s = await svgSize(page);
+    assert.ok(Math.abs(s.w - s.lw * auto) < 1, `back to the automatic size: width ${s.w}, layout ${s.lw}`);
   }));
