@@ -1,6 +1,6 @@
 // The worlds the browser benchmarks load through window.grouplab.load() (scripts/browser-bench.mjs,
 // scripts/frame-cost.mjs): tall = 64 partitions, 16 consumers in 3 groups, 500 records/s; stress = 1024
-// partitions, 256 consumers in 3 groups, 2000 records/s (the targets of issues 3 and 6); default = the page's
+// partitions, 256 consumers in 3 groups, 2000 records/s (the heavy worlds the stage is held to); default = the page's
 // own world (nothing loaded).
 
 /// A scenario for window.grouplab.load(): one topic, consumers spread over 3 groups, a steady keyed rate,

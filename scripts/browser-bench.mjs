@@ -10,7 +10,7 @@
 // --dist serves another build (e.g. a copy of dist/ from before a change, for A/B runs).
 // --scenario loads a heavier world through window.grouplab.load() before frames are measured: tall = 64
 // partitions, 16 consumers in 3 groups, 500 records/s; stress = 1024 partitions, 256 consumers in 3 groups,
-// 2000 records/s (the targets of issues 3 and 6; scripts/bench-scenarios.mjs).
+// 2000 records/s (the heavy worlds the stage is held to; scripts/bench-scenarios.mjs).
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launchBrowser, VIEWPORTS } from '../e2e/harness.mjs';
