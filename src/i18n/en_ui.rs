@@ -83,6 +83,7 @@ pub const TABLE: &str = table![
     ("legend.lag", "Lag: log-end offset minus the committed offset, per group, in the group's colour (\"lag –\": nothing committed yet)."),
     ("legend.owner", "Ownership: a line from each partition to the member it is assigned to. Each consumer has a colour of its own: its lines, the bar on its box, its position marks and the stripe on the rows it owns."),
     ("legend.unread", "Dashed: the coordinator still holds the partition for a member that stopped; nobody reads it until the member's session times out."),
+    ("legend.target", "Thin dashes, not moving: target owner (KIP-848): the partition the coordinator has assigned to the member, not yet handed over."),
     ("legend.idle", "A dashed member box: an idle member, in the group but with no partition."),
     ("legend.revoked", "A dashed veil over a row: a partition revoked during a rebalance, unread until it is assigned again."),
     ("legend.request", "A dot on the wire: a request or response in flight (FindCoordinator, JoinGroup, SyncGroup, Heartbeat, Produce, Fetch…)."),

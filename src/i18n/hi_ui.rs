@@ -82,6 +82,7 @@ pub const TABLE: &str = table![
     ("legend.lag", "Lag: log-end offset minus committed offset, har group ka, group k rang m (\"lag –\": abhi kuch commit nhi hua)."),
     ("legend.owner", "Ownership: har partition se us member tak line jise vo assign hai. Har consumer ka apna rang hai: uski lines, uske box ki patti, uski position k nishaan aur uske partitions ki row pe dhaari."),
     ("legend.unread", "Dashed line: member ruk gya hai par coordinator abhi bhi partition uske naam rakhta hai; session timeout tak koi nhi padhta."),
+    ("legend.target", "Patli dashed line, ruki hui: target owner (KIP-848): coordinator ne partition member ko assign kr diya hai, par abhi haath m nhi aaya."),
     ("legend.idle", "Dashed member box: idle member, group m hai par uske paas koi partition nhi."),
     ("legend.revoked", "Row pe dashed parda: rebalance m revoke hua partition, dobara assign hone tak koi nhi padhta."),
     ("legend.request", "Wire pe ek dot: raaste m request ya response (FindCoordinator, JoinGroup, SyncGroup, Heartbeat, Produce, Fetch…)."),
