@@ -20,6 +20,7 @@ pub const TABLE: &str = table![
     ("act.client", "client"),
     ("act.assignor", "assignor"),
     ("act.client_default", "client default"),
+    ("act.broker_default", "broker default"),
     ("act.dynamic", "(dynamic)"),
     ("act.topic", "topic"),
     ("act.add_consumer", "+ Add consumer"),

@@ -19,6 +19,7 @@ pub const TABLE: &str = table![
     ("act.client", "client"),
     ("act.assignor", "assignor"),
     ("act.client_default", "client ka default"),
+    ("act.broker_default", "broker ka default"),
     ("act.dynamic", "(dynamic)"),
     ("act.topic", "topic"),
     ("act.add_consumer", "+ Consumer jodo"),
