@@ -30,20 +30,16 @@ pub fn lesson() -> Lesson {
             Step::new(
                 2_000,
                 vec![member("consumer4")],
-                vec![Mark::Consumer("consumer4"), Mark::Group(GROUP)],
+                vec![Mark::Consumer("consumer4")],
             ),
             // The owner revokes at its next heartbeat, consumer4 gets the partition at its own.
-            Step::new(10_000, vec![], vec![Mark::Group(GROUP)]),
+            Step::new(10_000, vec![], vec![Mark::Consumer("consumer4")]),
             Step::new(
                 20_000,
                 vec![crash("consumer1")],
                 vec![Mark::Consumer("consumer1")],
             ),
-            Step::new(
-                35_000,
-                vec![],
-                vec![Mark::Consumer("consumer1"), Mark::Group(GROUP)],
-            ),
+            Step::new(35_000, vec![], vec![Mark::Consumer("consumer1")]),
         ],
     }
 }
