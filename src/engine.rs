@@ -6,6 +6,7 @@
 //! `Rc<RefCell<_>>`.
 
 use grouplab_model::command::Command;
+use grouplab_model::group::GroupState;
 use grouplab_model::net::Api;
 use grouplab_model::scenario::{Scenario, ScenarioError};
 use grouplab_model::sim::commands::Applied;
@@ -116,7 +117,29 @@ impl Engine {
             .sim()
             .in_flight
             .values()
-            .any(|m| is_protocol(m.payload.api()))
+            .any(|m| is_protocol(m.payload.api()) || self.reconciling_heartbeat(m))
+    }
+
+    /// A KIP-848 ConsumerGroupHeartbeat to or from a member whose group or client is not settled.
+    fn reconciling_heartbeat(&self, m: &grouplab_model::net::Message) -> bool {
+        if m.payload.api() != Api::ConsumerGroupHeartbeat {
+            return false;
+        }
+        let sim = self.timeline.sim();
+        let end = if m.payload.is_request() { m.from } else { m.to };
+        let grouplab_model::net::Endpoint::Consumer(i) = end else {
+            return false;
+        };
+        let Some(c) = sim.consumers.get(i as usize) else {
+            return false;
+        };
+        let group_state = c
+            .cfg
+            .group_id
+            .as_deref()
+            .and_then(|g| sim.group(g))
+            .map(|g| g.state);
+        heartbeat_matters(group_state, Some(c.cg_state.name()))
     }
 
     fn touch(&mut self) {
@@ -270,6 +293,14 @@ pub fn is_protocol(api: Api) -> bool {
         api,
         Api::FindCoordinator | Api::JoinGroup | Api::SyncGroup | Api::LeaveGroup
     )
+}
+
+/// Whether a ConsumerGroupHeartbeat (KIP-848) is worth watching: its member joins, revokes, waits or acknowledges
+/// (the client's `MemberState` is not STABLE), or its group has a target not reached yet (ASSIGNING,
+/// RECONCILING: `ConsumerGroup.ConsumerGroupState`). A settled member's keep-alive is not.
+pub fn heartbeat_matters(group_state: Option<GroupState>, client_state: Option<&str>) -> bool {
+    group_state.is_some_and(|s| s != GroupState::Stable)
+        || client_state.is_some_and(|s| s != "STABLE")
 }
 
 #[cfg(test)]

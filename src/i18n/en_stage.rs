@@ -46,6 +46,11 @@ pub const TABLE: &str = table![
     ("mstate.revoking", "revoking"),
     ("mstate.not_told", "not told yet"),
     ("mstate.stable", "stable"),
+    ("mstate.waiting", "waiting"),
+    ("mstate.fenced", "fenced"),
+    ("stage.epoch_state", "epoch {epoch} · {state}"),
+    ("stage.revoking_list", "revoking {list}"),
+    ("stage.waiting_for", "waiting for {list}"),
     // partitions
     ("stage.partition_label", "Partition {tp}, {leader}, log-end offset {leo}"),
     ("stage.offline", "offline"),

@@ -46,6 +46,11 @@ pub const TABLE: &str = table![
     ("mstate.revoking", "revoke kr rha"),
     ("mstate.not_told", "abhi pta nhi"),
     ("mstate.stable", "stable"),
+    ("mstate.waiting", "wait kr rha"),
+    ("mstate.fenced", "fenced"),
+    ("stage.epoch_state", "epoch {epoch} · {state}"),
+    ("stage.revoking_list", "{list} revoke kr rha"),
+    ("stage.waiting_for", "{list} ka wait"),
     // partitions
     ("stage.partition_label", "Partition {tp}, {leader}, log-end offset {leo}"),
     ("stage.offline", "offline: koi leader nhi"),

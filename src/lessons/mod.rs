@@ -22,6 +22,7 @@ mod crash;
 mod group;
 mod idle;
 mod keys;
+mod kip848;
 mod offsets;
 mod partitions;
 mod pubsub;
@@ -48,6 +49,7 @@ pub fn all() -> Vec<Lesson> {
         cooperative::lesson(),
         static_members::lesson(),
         partitions::lesson(),
+        kip848::lesson(),
     ]
 }
 
@@ -194,6 +196,7 @@ mod tests {
                     "cooperative" => cooperative::check,
                     "static" => static_members::check,
                     "partitions" => partitions::check,
+                    "kip848" => kip848::check,
                     id => panic!("lesson {id} has no checks"),
                 };
                 if let Err(m) = check(k, &v) {
@@ -220,9 +223,9 @@ mod tests {
     }
 
     #[test]
-    fn ids_are_unique_and_ten() {
+    fn ids_are_unique_and_eleven() {
         let ids: Vec<_> = all().iter().map(|l| l.id).collect();
-        assert_eq!(ids.len(), 10);
+        assert_eq!(ids.len(), 11);
         let mut sorted = ids.clone();
         sorted.sort();
         sorted.dedup();

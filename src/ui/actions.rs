@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use grouplab_model::assignor::AssignorName;
 use grouplab_model::command::{Command, KeySpec};
-use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig};
+use grouplab_model::config::{AutoOffsetReset, ClientProfile, ConsumerConfig, GroupProtocol};
 
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Request;
@@ -56,6 +56,11 @@ pub fn actions(p: &ActionsProps) -> Html {
     let group = use_node_ref();
     let c_profile = use_node_ref();
     let assignor = use_node_ref();
+    let protocol = use_node_ref();
+    let remote = use_node_ref();
+    // group.protocol=consumer: the assignor runs on the broker (group.remote.assignor), and the client's
+    // partition.assignment.strategy is refused (ConsumerConfig, KIP-848), so the form swaps one for the other.
+    let consumer_protocol = use_state(|| false);
     let instance = use_node_ref();
     let c_topic = use_node_ref();
     let producer = use_node_ref();
@@ -74,12 +79,15 @@ pub fn actions(p: &ActionsProps) -> Html {
             instance.clone(),
             c_topic.clone(),
         );
+        let (protocol, remote) = (protocol.clone(), remote.clone());
         let on = p.on_command.clone();
         let first_topic = first_topic.clone();
         Callback::from(move |()| {
             let g = input(&group).trim().to_string();
             let inst = input(&instance).trim().to_string();
             let a = select(&assignor);
+            let kip848 = select(&protocol) == "consumer";
+            let r = select(&remote);
             let mut topic = select(&c_topic);
             if topic.is_empty() {
                 topic = first_topic.clone();
@@ -94,7 +102,13 @@ pub fn actions(p: &ActionsProps) -> Html {
                         g
                     }),
                     group_instance_id: (!inst.is_empty()).then_some(inst),
-                    partition_assignment_strategy: AssignorName::from_name(&a).map(|a| vec![a]),
+                    partition_assignment_strategy: if kip848 {
+                        None
+                    } else {
+                        AssignorName::from_name(&a).map(|a| vec![a])
+                    },
+                    group_protocol: kip848.then_some(GroupProtocol::Consumer),
+                    group_remote_assignor: (kip848 && !r.is_empty()).then_some(r),
                     auto_offset_reset: Some(AutoOffsetReset::Earliest),
                     ..ConsumerConfig::default()
                 },
@@ -235,12 +249,33 @@ pub fn actions(p: &ActionsProps) -> Html {
                     </select>
                 </label>
                 <label>
-                    { t(lang, "act.assignor") }
-                    <select ref={assignor.clone()}>
-                        <option value="" selected=true>{ t(lang, "act.client_default") }</option>
-                        { for AssignorName::ALL.iter().map(|a| html! { <option value={a.name()}>{ a.name() }</option> }) }
+                    { "group.protocol" }
+                    <select ref={protocol.clone()} data-field="group.protocol" onchange={{
+                        let (protocol, consumer_protocol) = (protocol.clone(), consumer_protocol.clone());
+                        Callback::from(move |_: Event| consumer_protocol.set(select(&protocol) == "consumer"))
+                    }}>
+                        <option value="classic" selected=true>{ "classic" }</option>
+                        <option value="consumer">{ "consumer" }</option>
                     </select>
                 </label>
+                if *consumer_protocol {
+                    <label>
+                        { "group.remote.assignor" }
+                        <select ref={remote.clone()} data-field="group.remote.assignor">
+                            <option value="" selected=true>{ t(lang, "act.broker_default") }</option>
+                            <option value="uniform">{ "uniform" }</option>
+                            <option value="range">{ "range" }</option>
+                        </select>
+                    </label>
+                } else {
+                    <label>
+                        { t(lang, "act.assignor") }
+                        <select ref={assignor.clone()}>
+                            <option value="" selected=true>{ t(lang, "act.client_default") }</option>
+                            { for AssignorName::ALL.iter().map(|a| html! { <option value={a.name()}>{ a.name() }</option> }) }
+                        </select>
+                    </label>
+                }
                 <label>{ "group.instance.id" }<input ref={instance.clone()} placeholder={t(lang, "act.dynamic")} size="10" /></label>
                 <label>{ t(lang, "act.topic") }<select ref={c_topic.clone()}>{ topic_options.clone() }</select></label>
                 <button class="btn btn--primary" onclick={add_consumer.reform(|_| ())} data-action="add-consumer"

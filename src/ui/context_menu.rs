@@ -6,7 +6,7 @@
 //! placed through the CSSOM (the strict CSP forbids style attributes).
 
 use grouplab_model::command::Command;
-use grouplab_model::config::{ClientProfile, ConsumerConfig};
+use grouplab_model::config::{ClientProfile, ConsumerConfig, GroupProtocol};
 use grouplab_model::consumer::ConsumerStatus;
 use grouplab_model::view::WorldView;
 use wasm_bindgen::JsCast;
@@ -149,8 +149,14 @@ pub fn items(target: &Selection, view: &WorldView) -> Vec<(&'static str, Command
                 Command::AddConsumer {
                     name: None,
                     profile: like.map_or(ClientProfile::Librdkafka, |c| c.profile),
+                    // KIP-848: a group speaks one protocol (the model refuses a mixed one), so the new member copies
+                    // group.protocol and group.remote.assignor.
                     config: ConsumerConfig {
                         group_id: Some(g.clone()),
+                        group_protocol: like
+                            .map(|c| c.group_protocol)
+                            .filter(|p| *p == GroupProtocol::Consumer),
+                        group_remote_assignor: like.and_then(|c| c.remote_assignor.clone()),
                         ..ConsumerConfig::default()
                     },
                     topics: like.map_or_else(

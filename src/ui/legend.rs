@@ -52,6 +52,10 @@ fn marks() -> Vec<(Html, &'static str)> {
             "legend.unread",
         ),
         (
+            html! { <path class="sw-own sw-target c1" d="M2 20C20 20 20 4 38 4" /> },
+            "legend.target",
+        ),
+        (
             html! { <rect class="sw-idle" x="3" y="3" width="34" height="18" rx="4" /> },
             "legend.idle",
         ),

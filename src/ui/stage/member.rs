@@ -5,9 +5,10 @@
 
 use yew::prelude::*;
 
+use grouplab_model::config::GroupProtocol;
 use grouplab_model::consumer::{ConsumerStatus, MemberState};
 use grouplab_model::group::GroupState;
-use grouplab_model::view::{ConsumerView, WorldView};
+use grouplab_model::view::{ConsumerView, GroupView, WorldView};
 
 use super::activate::handlers;
 use super::layout::{Rect, MIN_TEXT_PX, MONO_EM};
@@ -20,7 +21,23 @@ use crate::ui::palette::{consumer_class, group_class};
 /// The member's state in the words of the issue: joining, awaiting sync, stable, revoking, dead; and "not
 /// told yet" for a member still consuming while its group prepares a rebalance it has not heard of.
 pub fn state_label(c: &ConsumerView, group_state: Option<GroupState>) -> &'static str {
+    state_label_with(c, group_state, None)
+}
+
+/// [`state_label`], a KIP-848 member's from its [`Reconciling`]: revoking (UNREVOKED_PARTITIONS), waiting
+/// (UNRELEASED_PARTITIONS), stable, or joining while the coordinator has no record of it.
+pub fn state_label_with(
+    c: &ConsumerView,
+    group_state: Option<GroupState>,
+    r: Option<&Reconciling>,
+) -> &'static str {
     match &c.status {
+        ConsumerStatus::Running if r.is_some() => match r.map_or("", |r| r.state.as_str()) {
+            "STABLE" => "stable",
+            "UNREVOKED_PARTITIONS" => "revoking",
+            "UNRELEASED_PARTITIONS" => "waiting",
+            _ => "joining",
+        },
         ConsumerStatus::Crashed => "dead (crashed)",
         ConsumerStatus::Closed => "closed",
         ConsumerStatus::Failed(_) => "dead (failed)",
@@ -44,6 +61,100 @@ pub fn state_label(c: &ConsumerView, group_state: Option<GroupState>) -> &'stati
     }
 }
 
+/// A KIP-848 member's place in its reconciliation, as the coordinator holds it (its `ConsumerGroupMember`):
+/// the member epoch and `MemberState`, what it must revoke and what it waits for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reconciling {
+    pub epoch: i32,
+    /// STABLE, UNREVOKED_PARTITIONS, UNRELEASED_PARTITIONS (modern/MemberState); the client's own state
+    /// (JOINING, FENCED…) while the coordinator has no record of it.
+    pub state: String,
+    /// UNREVOKED_PARTITIONS: what it still owns outside its target (`topic/partition`).
+    pub revoking: Vec<String>,
+    /// UNRELEASED_PARTITIONS: partitions of its target another member still owns.
+    pub waiting_for: Vec<String>,
+}
+
+/// The reconciliation of consumer `c` in its group `g`; None for a classic member.
+pub fn reconciling(c: &ConsumerView, g: Option<&GroupView>) -> Option<Reconciling> {
+    if c.group_protocol != GroupProtocol::Consumer || c.standalone {
+        return None;
+    }
+    let m = g.and_then(|g| {
+        g.members
+            .iter()
+            .find(|m| m.consumer == c.name)
+            .map(|m| (g, m))
+    });
+    Some(match m {
+        Some((g, m)) => {
+            let state = m.member_state.clone().unwrap_or_default();
+            // CurrentAssignmentBuilder: a partition of the target still owned elsewhere is held back.
+            let waiting_for = if state == "UNRELEASED_PARTITIONS" {
+                g.target_assignment
+                    .as_ref()
+                    .and_then(|t| t.get(&m.member_id))
+                    .map(|t| {
+                        t.iter()
+                            .filter(|tp| !m.assigned.contains(tp))
+                            .cloned()
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            Reconciling {
+                epoch: m.member_epoch.unwrap_or(0),
+                state,
+                revoking: m.revoking.clone().unwrap_or_default(),
+                waiting_for,
+            }
+        }
+        None => Reconciling {
+            epoch: c.member_epoch.unwrap_or(0),
+            state: c.membership_state.clone().unwrap_or_default(),
+            revoking: Vec::new(),
+            waiting_for: Vec::new(),
+        },
+    })
+}
+
+/// `P1, P3` for `["t/1", "t/3"]`.
+pub fn partition_list(tps: &[String]) -> String {
+    tps.iter()
+        .map(|tp| format!("P{}", tp.rsplit_once('/').map_or(tp.as_str(), |(_, n)| n)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a running KIP-848 member's box says after its name: its epoch and where it is in reconciling, e.g.
+/// "epoch 4 · stable", "epoch 3 · revoking P3", "epoch 4 · waiting for P3".
+pub fn reconciling_text(lang: crate::i18n::Lang, r: &Reconciling) -> String {
+    let state = match r.state.as_str() {
+        "STABLE" => t(lang, "mstate.stable").to_string(),
+        "UNREVOKED_PARTITIONS" if !r.revoking.is_empty() => tf(
+            lang,
+            "stage.revoking_list",
+            &[("list", &partition_list(&r.revoking))],
+        ),
+        "UNREVOKED_PARTITIONS" => t(lang, "mstate.revoking").to_string(),
+        "UNRELEASED_PARTITIONS" if !r.waiting_for.is_empty() => tf(
+            lang,
+            "stage.waiting_for",
+            &[("list", &partition_list(&r.waiting_for))],
+        ),
+        "UNRELEASED_PARTITIONS" => t(lang, "mstate.waiting").to_string(),
+        "FENCED" => t(lang, "mstate.fenced").to_string(),
+        _ => t(lang, "mstate.joining").to_string(),
+    };
+    tf(
+        lang,
+        "stage.epoch_state",
+        &[("epoch", &r.epoch), ("state", &state)],
+    )
+}
+
 /// The i18n key of a [`state_label`] (the label itself stays English in `data-state` and CSS classes).
 pub fn state_key(label: &str) -> &'static str {
     match label {
@@ -55,6 +166,7 @@ pub fn state_key(label: &str) -> &'static str {
         "awaiting sync" => "mstate.awaiting",
         "revoking" => "mstate.revoking",
         "not told yet" => "mstate.not_told",
+        "waiting" => "mstate.waiting",
         _ => "mstate.stable",
     }
 }
@@ -150,6 +262,9 @@ pub struct MemberProps {
     /// The lesson step shown talks about it.
     #[prop_or_default]
     pub highlight: bool,
+    /// A KIP-848 member: its epoch and reconciliation state, said after its name instead of `state`.
+    #[prop_or_default]
+    pub reconciling: Option<Reconciling>,
     pub on_select: Callback<Selection>,
 }
 
@@ -244,7 +359,14 @@ pub fn member_node(p: &MemberProps) -> Html {
         };
         (shown, rate.clone())
     };
-    let state = t(lang, state_key(p.state));
+    let state = match &p.reconciling {
+        Some(r)
+            if p.state != "dead (crashed)" && p.state != "closed" && p.state != "dead (failed)" =>
+        {
+            reconciling_text(lang, r)
+        }
+        _ => t(lang, state_key(p.state)).to_string(),
+    };
     let state_class = format!("mstate-{}", p.state.split(' ').next().unwrap_or("x"));
     let mut label = tf(
         lang,
@@ -271,7 +393,14 @@ pub fn member_node(p: &MemberProps) -> Html {
     // The first line: the name (bold 12 px, about 7.6 px a character) and the leader tag left, the state (bold
     // 11 px) right; a long name is cut.
     let leader = t(lang, "stage.leader");
-    let state_w = state.chars().count() as f64 * SMALL_BOLD_CHAR_W;
+    // The state gets what a name of six characters leaves (a KIP-848 member's epoch and state may be long);
+    // the title keeps the whole.
+    let shown_state = ellipsis_in(
+        &state,
+        (room - 8.0 - 6.0 * 7.6).max(4.0 * SMALL_BOLD_CHAR_W),
+        SMALL_BOLD_CHAR_W,
+    );
+    let state_w = shown_state.chars().count() as f64 * SMALL_BOLD_CHAR_W;
     let name_room = room - state_w - 8.0;
     // The leader tag gives way before the name is cut (the title and the popover say it).
     let show_leader = p.is_leader
@@ -300,6 +429,8 @@ pub fn member_node(p: &MemberProps) -> Html {
            data-group-instance-id={p.group_instance_id.clone().unwrap_or_default()}
            data-state={p.state} data-idle={p.idle.to_string()} data-assigned={p.assigned.join(" ")} data-reading={p.reading.to_string()}
            data-trouble={p.trouble.map(Trouble::id)}
+           data-member-epoch={p.reconciling.as_ref().map(|r| r.epoch.to_string())}
+           data-membership-state={p.reconciling.as_ref().map(|r| r.state.clone())}
            role="button" tabindex="0" {onclick} {onkeydown}>
             { title(label) }
             { rect("member__box", r.x, r.y, r.w, r.h, "8") }
@@ -308,7 +439,7 @@ pub fn member_node(p: &MemberProps) -> Html {
                 { name }
                 if show_leader { <tspan class="member__leader" dx="5">{ leader }</tspan> }
             </> }) }
-            { text("member__state", r.right() - 8.0, r.y + 16.0, "end", state) }
+            { text("member__state", r.right() - 8.0, r.y + 16.0, "end", shown_state) }
             { text("member__id", left, r.y + id_y, "", short_id(&member, id_chars)) }
             if let Some(y) = client_y {
                 { text("member__id", left, r.y + y, "", short_id(&client, id_chars)) }
@@ -352,5 +483,79 @@ mod tests {
         late.last_poll_ms = 0;
         late.max_poll_interval_ms = 20_000;
         assert_eq!(trouble(&late, &v), Some(Trouble::PollLate));
+    }
+
+    /// A KIP-848 member's box says its epoch and where it is in reconciling, from the coordinator's record of
+    /// it: waiting for a partition still owned elsewhere, then stable at the new epoch.
+    #[test]
+    fn a_consumer_protocol_member_says_its_epoch_and_state() {
+        use crate::i18n::Lang;
+        let l = crate::lessons::all()
+            .into_iter()
+            .find(|l| l.id == "kip848")
+            .unwrap();
+        let at = |k: usize| l.scenario(k, true).build().unwrap().sim().view(0);
+        let v = at(1);
+        let g = v
+            .groups
+            .iter()
+            .find(|g| g.group_id == crate::lessons::GROUP)
+            .unwrap();
+        let c4 = v.consumers.iter().find(|c| c.name == "consumer4").unwrap();
+        let r = reconciling(c4, Some(g)).unwrap();
+        assert_eq!(r.state, "UNRELEASED_PARTITIONS");
+        assert_eq!(r.epoch, g.group_epoch.unwrap());
+        assert_eq!(r.waiting_for.len(), 1);
+        assert_eq!(state_label_with(c4, Some(g.state), Some(&r)), "waiting");
+        let p = partition_list(&r.waiting_for);
+        assert_eq!(
+            reconciling_text(Lang::En, &r),
+            format!("epoch {} · waiting for {p}", r.epoch)
+        );
+        assert_eq!(
+            reconciling_text(Lang::Hi, &r),
+            format!("epoch {} · {p} ka wait", r.epoch)
+        );
+        // A member the coordinator has not told yet stays stable at its old epoch.
+        let old = v
+            .consumers
+            .iter()
+            .filter_map(|c| reconciling(c, Some(g)))
+            .filter(|r| r.state == "STABLE")
+            .map(|r| r.epoch)
+            .min();
+        assert_eq!(old, Some(g.group_epoch.unwrap() - 1));
+        // Revoking: a member in UNREVOKED_PARTITIONS names what it gives up.
+        let revoking = Reconciling {
+            epoch: 3,
+            state: "UNREVOKED_PARTITIONS".into(),
+            revoking: vec!["test-topic/3".into()],
+            waiting_for: Vec::new(),
+        };
+        assert_eq!(
+            reconciling_text(Lang::En, &revoking),
+            "epoch 3 · revoking P3"
+        );
+        assert_eq!(
+            state_label_with(c4, Some(g.state), Some(&revoking)),
+            "revoking"
+        );
+        // Reconciled: stable at the group epoch.
+        let v = at(2);
+        let g = v
+            .groups
+            .iter()
+            .find(|g| g.group_id == crate::lessons::GROUP)
+            .unwrap();
+        let c4 = v.consumers.iter().find(|c| c.name == "consumer4").unwrap();
+        let r = reconciling(c4, Some(g)).unwrap();
+        assert_eq!(
+            reconciling_text(Lang::En, &r),
+            format!("epoch {} · stable", g.group_epoch.unwrap())
+        );
+        // A classic member has none.
+        let mut classic = c4.clone();
+        classic.group_protocol = GroupProtocol::Classic;
+        assert_eq!(reconciling(&classic, Some(g)), None);
     }
 }

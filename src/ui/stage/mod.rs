@@ -28,7 +28,7 @@ use self::activate::px;
 use self::broker::BrokerNode;
 use self::group::GroupBox;
 use self::layout::Layout;
-use self::member::{is_idle, state_label, MemberNode};
+use self::member::{is_idle, reconciling, state_label_with, MemberNode};
 use self::messages::{Dot, MessagePaths, Messages};
 use self::ownership::{OwnLine, Ownership};
 use self::partition::{Cell, GroupMark, PartitionRow, PositionMark};
@@ -245,6 +245,7 @@ pub fn stage(p: &StageProps) -> Html {
     // Groups and members
     let mut groups = Vec::new();
     let mut own_lines = Vec::new();
+    let mut ghosts = Vec::new();
     for gl in &l.groups {
         let gv = gl
             .group_id
@@ -274,11 +275,12 @@ pub fn stage(p: &StageProps) -> Html {
             let holds = held(c, view);
             let (member_id, assigned) = holds.map_or(("", &[][..]), |h| (h.member_id, h.assigned));
             let reading = holds.is_none_or(|h| h.reading);
+            let rec = reconciling(c, gv);
             if member_seen {
                 groups.push(html! {
                 <MemberNode key={format!("m-{name}")} consumer={name.clone()} member_id={member_id.to_string()}
                     client_id={c.client_id.clone()} group_instance_id={c.group_instance_id.clone()}
-                    profile={c.profile.label()} state={state_label(c, gs)} assigned={assigned.to_vec()} {reading}
+                    profile={c.profile.label()} state={state_label_with(c, gs, rec.as_ref())} reconciling={rec.clone()} assigned={assigned.to_vec()} {reading}
                     idle={is_idle(c, gs)} {is_leader} rate={c.records_per_sec} trouble={member::trouble(c, view)} rect={*rect} compact={l.narrow} colour={gl.colour}
                     consumer_colour={l.colour_at(ci).unwrap_or(1)}
                     selected={sel == Some(&Selection::Consumer(name.clone()))}
@@ -303,10 +305,32 @@ pub fn stage(p: &StageProps) -> Html {
                     });
                 }
             }
+            // KIP-848: where the coordinator's target assignment puts a partition this member does not own yet.
+            let target = gv
+                .filter(|_| rec.is_some())
+                .and_then(|g| g.target_assignment.as_ref())
+                .and_then(|t| t.get(member_id));
+            for tp in target
+                .into_iter()
+                .flat_map(|t| ownership::not_yet_owned(t, assigned))
+            {
+                if let Some((d, top, bottom)) = l.own_path(tp, ci) {
+                    if !member_seen && !band.meets(top, bottom - top) {
+                        continue;
+                    }
+                    ghosts.push(OwnLine {
+                        consumer: name.clone(),
+                        tp: tp.clone(),
+                        colour,
+                        reading: true,
+                        d,
+                    });
+                }
+            }
         }
     }
 
-    let mut dots = flights_to_dots(&p.snap.flights, &l, p.snap.display_ms, lang);
+    let mut dots = flights_to_dots(&p.snap.flights, &l, view, p.snap.display_ms, lang);
     // A message is drawn when it or its path is in the band, and its path only as far as the band reaches:
     // when hundreds of members far down a tall stage talk to a broker at its top, the whole lines (tens of
     // thousands of pixels of dashes each) made every tile they cross slow to paint.
@@ -325,7 +349,7 @@ pub fn stage(p: &StageProps) -> Html {
         // the drawing, so the cells and offsets changing every frame do not make them painted again (a tall
         // world has thousands crossing the window).
         <svg class="stage-lines" width={zw.clone()} height={zh.clone()} viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
-            <Ownership lines={own_lines} />
+            <Ownership lines={own_lines} {ghosts} />
         </svg>
         // The narrow layout's smaller monospace text (layout::Cells): a class, as the strict CSP refuses style
         // attributes.
@@ -382,6 +406,26 @@ fn held<'a>(c: &'a ConsumerView, view: &'a WorldView) -> Option<Held<'a>> {
     })
 }
 
+/// A ConsumerGroupHeartbeat of a member that is reconciling (KIP-848) is drawn as a pill, like JoinGroup; a
+/// keep-alive of a settled member stays a small dot, like a classic Heartbeat.
+fn heartbeat_matters(f: &Flight, view: &WorldView) -> bool {
+    if f.api != Api::ConsumerGroupHeartbeat {
+        return false;
+    }
+    let name = if f.request { &f.from_name } else { &f.to_name };
+    let Some(c) = view.consumers.iter().find(|c| &c.name == name) else {
+        return false;
+    };
+    let group_state = c
+        .group_id
+        .as_deref()
+        .and_then(|g| view.groups.iter().find(|x| x.group_id == g))
+        .map(|g| g.state);
+    crate::engine::heartbeat_matters(group_state, c.membership_state.as_deref())
+        || f.error
+            .is_some_and(|e| e != grouplab_model::net::ErrorCode::None)
+}
+
 fn anchor(l: &Layout, e: &Endpoint, name: &str) -> Option<(f64, f64)> {
     match e {
         Endpoint::Broker(b) => l.broker_anchor(*b),
@@ -390,7 +434,13 @@ fn anchor(l: &Layout, e: &Endpoint, name: &str) -> Option<(f64, f64)> {
     }
 }
 
-fn flights_to_dots(flights: &[Flight], l: &Layout, now: f64, lang: Lang) -> Vec<Dot> {
+fn flights_to_dots(
+    flights: &[Flight],
+    l: &Layout,
+    view: &WorldView,
+    now: f64,
+    lang: Lang,
+) -> Vec<Dot> {
     flights
         .iter()
         .filter_map(|f| {
@@ -412,7 +462,7 @@ fn flights_to_dots(flights: &[Flight], l: &Layout, now: f64, lang: Lang) -> Vec<
             let x = x1 + (x2 - x1) * t;
             let y = y1 + (y2 - y1) * t;
             let api = api_name(f.api);
-            let small = !crate::engine::is_protocol(f.api);
+            let small = !crate::engine::is_protocol(f.api) && !heartbeat_matters(f, view);
             // Kafka's API names are ASCII (JoinGroup, OffsetCommit...).
             let mut class = format!("api-{}", api.to_ascii_lowercase());
             if !f.request {
