@@ -72,7 +72,8 @@ pub fn page(app: &App) -> Html {
         Some(Drawer::Legend) => legend(lang),
         Some(Drawer::Act) | None => html! {},
     };
-    let popover = session.popover().map(|target| {
+    // Not under an open context menu: the menu is the entity's explanation for that moment.
+    let popover = session.popover().filter(|_| app.menu.is_none()).map(|target| {
         html! {
             <Popover lang={lang} target={target.clone()} snap={snap.clone()}
                 body={inspector::inspector(lang, snap, Some(target), &cb.select_opt, &cb.command)}
