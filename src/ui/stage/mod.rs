@@ -210,7 +210,7 @@ pub fn stage(p: &StageProps) -> Html {
             // A group mid-rebalance whose members own this partition no more (eager revokes everything at
             // JoinGroup; cooperative only what moves, KIP-429): it is read by nobody of that group now.
             // A group still forming (generation 0: nothing was ever assigned) leaves it unassigned, not paused.
-            let (paused, unassigned): (Vec<(String, usize)>, Vec<(String, usize)>) = groups
+            let (paused, unassigned): (Vec<Veiled>, Vec<Veiled>) = groups
                 .iter()
                 .filter(|g| {
                     matches!(
@@ -375,6 +375,9 @@ pub fn stage(p: &StageProps) -> Html {
         </>
     }
 }
+
+/// A group that reads nobody of a partition now (its id and colour): paused in a rebalance, or still forming.
+type Veiled = (String, usize);
 
 /// A member's place in its group as the coordinator holds it.
 #[derive(Clone, Copy)]
