@@ -154,6 +154,38 @@ const CHECKS = {
       assert.deepEqual(split(s, GROUP), [3, 3]);
     },
   ],
+  // KIP-848: epochs instead of generations, a member waiting for a partition its owner still reads.
+  kip848: [
+    (s) => {
+      const g = group(s, GROUP);
+      assert.equal(g.protocol, 'consumer');
+      assert.deepEqual([g.group_epoch, g.assignment_epoch], [3, 3]);
+      assert.deepEqual(split(s, GROUP), [1, 1, 2]);
+      assert.ok(g.members.every((m) => m.member_epoch === 3 && m.member_state === 'STABLE'));
+    },
+    (s) => {
+      const g = group(s, GROUP);
+      assert.deepEqual([g.group_epoch, g.assignment_epoch], [4, 4]);
+      assert.equal(g.members.find((m) => m.consumer === 'consumer4').member_state, 'UNRELEASED_PARTITIONS');
+      // No stop-the-world: every partition still has a reader.
+      assert.equal(s.consumers.reduce((n, c) => n + c.assigned.length, 0), 4);
+    },
+    (s) => {
+      const g = group(s, GROUP);
+      assert.deepEqual(split(s, GROUP), [1, 1, 1, 1]);
+      assert.ok(g.members.every((m) => m.member_epoch === 4 && m.member_state === 'STABLE'));
+    },
+    (s) => {
+      assert.equal(group(s, GROUP).group_epoch, 4, 'the crash is not noticed yet');
+      assert.match(JSON.stringify(consumer(s, 'consumer1').status), /crashed/);
+    },
+    (s) => {
+      const g = group(s, GROUP);
+      assert.equal(g.group_epoch, 5);
+      assert.deepEqual(split(s, GROUP), [1, 1, 2]);
+      assert.ok(!g.members.some((m) => m.consumer === 'consumer1'));
+    },
+  ],
 };
 
 /** Waits for step `k` of `id` to be shown, then returns the state. */
@@ -177,7 +209,13 @@ const digest = (s) =>
  */
 function expectedNarration(t, id, k, s) {
   const text = t.get(`${id}.${k}`);
-  if (!text.includes('{idle}')) return text;
+  if (!text.includes('{idle}')) {
+    if (!/\{\w+\}/.test(text)) return text;
+    // Other names and numbers the model fills in (the KIP-848 lesson's epochs and handover, checked against
+    // state() in kip848.test.mjs): here the sentence around them.
+    const escaped = text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${escaped.replace(/\{\w+\}/g, '.+?')}$`);
+  }
   const g = s.groups.find((g) => g.group_id === 'order-consumer-group');
   const idle = g.members.filter((m) => m.assigned.length === 0);
   assert.equal(idle.length, 1, `one idle member in ${JSON.stringify(g.members)}`);
@@ -198,7 +236,10 @@ async function walk(page, lang, screenshot) {
     for (let k = 0; k < steps; k++) {
       if (k > 0) await page.click('[data-action="lesson-next"]');
       const s = await atStep(page, id, k);
-      assert.equal((await page.textContent('[data-narration]')).trim(), expectedNarration(t, id, k, s), `${lang} ${id}.${k}`);
+      const said = (await page.textContent('[data-narration]')).trim();
+      const expected = expectedNarration(t, id, k, s);
+      if (expected instanceof RegExp) assert.match(said, expected, `${lang} ${id}.${k}`);
+      else assert.equal(said, expected, `${lang} ${id}.${k}`);
       assert.equal((await page.textContent('.lesson__title')).startsWith(t.get(`${id}.title`)), true);
       await CHECKS[id][k](s, page);
       seen.push(digest(s));
@@ -212,7 +253,10 @@ async function walk(page, lang, screenshot) {
     for (let k = steps - 2; k >= 0; k--) {
       await page.click('[data-action="lesson-back"]');
       const s = await atStep(page, id, k);
-      assert.equal((await page.textContent('[data-narration]')).trim(), expectedNarration(t, id, k, s));
+      const said = (await page.textContent('[data-narration]')).trim();
+      const expected = expectedNarration(t, id, k, s);
+      if (expected instanceof RegExp) assert.match(said, expected);
+      else assert.equal(said, expected);
       assert.equal(digest(s), seen[k], `Back to ${id}.${k} rewinds to the same state`);
       await CHECKS[id][k](s, page);
     }
