@@ -1,13 +1,15 @@
 //! `?embed` in an iframe: tells the parent page the app's height whenever it changes, so the iframe can size
 //! itself without scrollbars: `{ type: "grouplab:height", height }` through `postMessage`.
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use std::cell::Cell;
 
-/// Keeps the observer (and its callback) alive as long as the app.
+use yew::Callback;
+
+use super::resize::Watch;
+
+/// Keeps the size watch alive as long as the app.
 pub struct FrameHeight {
-    observer: web_sys::ResizeObserver,
-    _callback: Closure<dyn FnMut(js_sys::Array)>,
+    _watch: Watch,
 }
 
 impl FrameHeight {
@@ -19,28 +21,19 @@ impl FrameHeight {
             return None;
         }
         let target = root.clone();
-        let mut last = -1.0;
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| {
+        let last = Cell::new(-1.0);
+        let report = Callback::from(move |()| {
             let height = target.get_bounding_client_rect().height().ceil();
-            if height != last {
-                last = height;
+            if height != last.get() {
+                last.set(height);
                 let message = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&message, &"type".into(), &"grouplab:height".into());
                 let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
                 let _ = parent.post_message(&message, "*");
             }
         });
-        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        observer.observe(root);
         Some(FrameHeight {
-            observer,
-            _callback: callback,
+            _watch: Watch::start(root, report)?,
         })
-    }
-}
-
-impl Drop for FrameHeight {
-    fn drop(&mut self) {
-        self.observer.disconnect();
     }
 }

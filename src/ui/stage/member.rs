@@ -495,13 +495,25 @@ mod tests {
             .find(|l| l.id == "kip848")
             .unwrap();
         let at = |k: usize| l.scenario(k, true).build().unwrap().sim().view(0);
+        // The lesson's group and the member that joins it in step 2.
+        let group_and_newcomer = |v: &WorldView| {
+            let g = v
+                .groups
+                .iter()
+                .find(|g| g.group_id == crate::lessons::GROUP)
+                .unwrap()
+                .clone();
+            let c4 = v
+                .consumers
+                .iter()
+                .find(|c| c.name == "consumer4")
+                .unwrap()
+                .clone();
+            (g, c4)
+        };
         let v = at(1);
-        let g = v
-            .groups
-            .iter()
-            .find(|g| g.group_id == crate::lessons::GROUP)
-            .unwrap();
-        let c4 = v.consumers.iter().find(|c| c.name == "consumer4").unwrap();
+        let (g, c4) = group_and_newcomer(&v);
+        let (g, c4) = (&g, &c4);
         let r = reconciling(c4, Some(g)).unwrap();
         assert_eq!(r.state, "UNRELEASED_PARTITIONS");
         assert_eq!(r.epoch, g.group_epoch.unwrap());
@@ -542,12 +554,8 @@ mod tests {
         );
         // Reconciled: stable at the group epoch.
         let v = at(2);
-        let g = v
-            .groups
-            .iter()
-            .find(|g| g.group_id == crate::lessons::GROUP)
-            .unwrap();
-        let c4 = v.consumers.iter().find(|c| c.name == "consumer4").unwrap();
+        let (g, c4) = group_and_newcomer(&v);
+        let (g, c4) = (&g, &c4);
         let r = reconciling(c4, Some(g)).unwrap();
         assert_eq!(
             reconciling_text(Lang::En, &r),
