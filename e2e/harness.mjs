@@ -17,6 +17,10 @@ export const repoRoot = path.resolve(here, '..');
 export const distDir = path.join(repoRoot, 'dist');
 export const screenshotDir = path.join(here, 'screenshots');
 
+/** The Content-Security-Policy a strict static host sends (docs/embedding.md): the app needs nothing looser. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1440, height: 900 },
@@ -182,7 +186,9 @@ class Harness {
    * Options: `viewport` ('phone' | 'desktop' | {width, height}), `path`, `colorScheme`, `reducedMotion`,
    * `waitForReady` (wait for `[data-stage-ready]`, default true), `expectErrors` (do not fail on errors),
    * `initScript` (a function run in every document before its own scripts), `offline`, `newcomer` (the legend
-   * has not been shown to this reader yet: a wide page opens it once; default false, as for a returning reader).
+   * has not been shown to this reader yet: a wide page opens it once; default false, as for a returning reader),
+   * `beforeGoto` (an async function given the page before it navigates, e.g. to hold back a request),
+   * `waitUntil` (the navigation's end, as Playwright's goto: default 'load').
    * Returns a Session; call `session.close()` (or use `withPage`) to check errors and free it.
    */
   async open({
@@ -195,6 +201,8 @@ class Harness {
     initScript = null,
     offline = false,
     newcomer = false,
+    beforeGoto = null,
+    waitUntil = 'load',
   } = {}) {
     const size = typeof viewport === 'string' ? VIEWPORTS[viewport] : viewport;
     if (!size) throw new Error(`unknown viewport ${viewport}`);
@@ -211,7 +219,8 @@ class Harness {
     if (offline) await context.setOffline(true);
     const page = await context.newPage();
     const session = new Session(context, page, this.server, expectErrors);
-    await page.goto(this.server.url(urlPath), { waitUntil: 'load' });
+    if (beforeGoto) await beforeGoto(page);
+    await page.goto(this.server.url(urlPath), { waitUntil });
     if (waitForReady) {
       await page.waitForSelector('[data-stage-ready]', { timeout: 15_000 });
     }

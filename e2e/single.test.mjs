@@ -48,7 +48,7 @@ test('the single HTML file works from disk, offline, under its own CSP, with no 
     await page.waitForSelector('[data-lesson="keys"]');
     await page.screenshot({ path: path.join(path.dirname(new URL(import.meta.url).pathname), 'screenshots', 'single-file.png') });
     assert.match(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content),
-      /^default-src 'none'; script-src 'sha256-[^']+' 'wasm-unsafe-eval'/);
+      /^default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/, 'the app and the first frame\'s marker, by hash');
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
     assert.deepEqual(requests.filter((u) => u !== url && !u.startsWith('data:')), [], 'no request but the file itself');
     assert.deepEqual(errors, []);

@@ -5,10 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, symlink, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, distDir, openDrawer } from './harness.mjs';
+import { setup, distDir, openDrawer, STRICT_CSP } from './harness.mjs';
 
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /** Collects `securitypolicyviolation` events of the page (runs before the page's own scripts). */
 function watchViolations() {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Minifies the release's JavaScript with terser: wasm-bindgen's glue (grouplab.js), web/boot.js and web/sw.js.
+// Minifies the release's JavaScript with terser: wasm-bindgen's glue (grouplab.js), web/boot.js, web/sw.js and
+// web/first-frame.js.
 // Trunk runs it as a post_build hook (Trunk.toml) on its staging folder, so dist/ only ever holds the minified
 // files; Trunk's own `minify` does the HTML and CSS, and leaves these alone (copied files, and the glue).
 // embed.js stays as written: 400 bytes whose comment tells a course author how to use it.
@@ -14,6 +15,7 @@ const FILES = [
   ['grouplab.js', true],
   ['boot.js', true],
   ['sw.js', false],
+  ['first-frame.js', false],
 ];
 
 export async function minifyDir(dir) {

@@ -6,7 +6,8 @@
 //   node scripts/single-file.mjs [--dist dist] [--out dist-single/grouplab.html]
 //
 // The CSP it carries (documented in docs/embedding.md):
-//   default-src 'none'; script-src 'sha256-…' 'wasm-unsafe-eval'; style-src 'sha256-…'; img-src data:
+//   default-src 'none'; script-src 'sha256-…' 'sha256-…' 'wasm-unsafe-eval'; style-src 'sha256-…'; img-src data:
+// (the app, and web/first-frame.js, which marks the page's first frame before it is painted).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -27,13 +28,14 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 
 export async function buildSingleFile({ dist = path.join(repoRoot, 'dist'), out = path.join(repoRoot, 'dist-single', 'grouplab.html') } = {}) {
   const read = (name, enc = 'utf8') => readFile(path.join(dist, name), enc);
-  const [html, css, glue, boot, wasm, icon] = await Promise.all([
+  const [html, css, glue, boot, wasm, icon, firstFrame] = await Promise.all([
     read('index.html'),
     read('app.css'),
     read('grouplab.js'),
     read('boot.js'),
     read('grouplab_bg.wasm', null),
     read('favicon.svg'),
+    read('first-frame.js'),
   ]);
 
   // wasm-bindgen's module and boot.js (both minified by scripts/minify-js.mjs) as one module script: the glue's
@@ -60,11 +62,11 @@ export async function buildSingleFile({ dist = path.join(repoRoot, 'dist'), out 
   start = start.replace(/new URL\((["'])grouplab_bg\.wasm\1,\s*\w+\)/, () => `Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0))`);
   if (start.includes('grouplab_bg.wasm')) throw new Error('single-file: boot.js still loads grouplab_bg.wasm by URL');
   const script = `${js}\n${handoff}\n{\n${start}\n}`;
-  if (/<\/(script|style)/i.test(script + css)) throw new Error('single-file: inlined text would close its tag early');
+  if (/<\/(script|style)/i.test(script + css + firstFrame)) throw new Error('single-file: inlined text would close its tag early');
 
   const csp = [
     "default-src 'none'",
-    `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+    `script-src ${sha256(script)} ${sha256(firstFrame)} 'wasm-unsafe-eval'`,
     `style-src ${sha256(css)}`,
     'img-src data:',
   ].join('; ');
@@ -74,6 +76,7 @@ export async function buildSingleFile({ dist = path.join(repoRoot, 'dist'), out 
   let page = html;
   page = page.replace(tag('link', 'href', 'app.css'), () => `<style>${css}</style>`);
   page = page.replace(new RegExp(`${tag('script', 'src', 'boot.js').source}</script>`), () => `<script type="module">${script}</script>`);
+  page = page.replace(new RegExp(`${tag('script', 'src', 'first-frame.js').source}</script>`), () => `<script>${firstFrame}</script>`);
   page = page.replace(tag('link', 'href', 'grouplab.js'), '').replace(tag('link', 'href', 'grouplab_bg.wasm'), '');
   page = page.replace(
     tag('link', 'href', 'favicon.svg'),
@@ -81,7 +84,7 @@ export async function buildSingleFile({ dist = path.join(repoRoot, 'dist'), out 
   );
   page = page.replace(/<meta charset="?utf-8"?\s*\/?>/, (charset) => `${charset}<meta http-equiv="Content-Security-Policy" content="${csp}" />`);
   if (!page.includes('Content-Security-Policy')) throw new Error('single-file: no <meta charset> to put the CSP after');
-  for (const leftover of ['./app.css', './boot.js', './grouplab.js', './grouplab_bg.wasm', './favicon.svg']) {
+  for (const leftover of ['./app.css', './boot.js', './first-frame.js', './grouplab.js', './grouplab_bg.wasm', './favicon.svg']) {
     if (page.includes(leftover)) throw new Error(`single-file: ${leftover} is still referenced`);
   }
   await mkdir(path.dirname(out), { recursive: true });

@@ -20,6 +20,45 @@ pub struct Host {
     pub params: Params,
     /// 1, 2, … in mount order.
     pub index: u32,
+    /// The build-time first frame's geometry, when the page showed it for the state the app opens.
+    pub adopt: Option<Adopt>,
+}
+
+/// How the page's first frame (`ui::first_frame`, drawn at build time) was laid out on this screen: the live app
+/// starts with the same layout width and scale, so it takes over in place.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Adopt {
+    /// The drawing's layout width and drawn scale.
+    pub width: f64,
+    pub zoom: f64,
+    /// The stage area's size, px.
+    pub area: (f64, f64),
+}
+
+/// The geometry of the first frame shown in `root` (the drawing the stylesheet shows for this stage area), if it
+/// is one the live app may keep: drawn at a scale of 1 or more and no wider than its area (a stage area narrower
+/// than the frame's layout gets the app's own layout instead).
+#[cfg(target_arch = "wasm32")]
+pub fn first_frame(root: &web_sys::Element) -> Option<Adopt> {
+    use wasm_bindgen::JsCast;
+    let list = root.query_selector_all("[data-first-frame]").ok()?;
+    let wrap = root.query_selector(".first-frame .stage-wrap").ok()??;
+    let area = (wrap.client_width() as f64, wrap.client_height() as f64);
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find_map(|drawing| {
+            let shown = drawing.get_bounding_client_rect().width();
+            // The browser's parseFloat: Rust's float parsing would add its power tables (about 16 KB) to the wasm.
+            let width = js_sys::parse_float(
+                &drawing
+                    .query_selector(".stage-svg")
+                    .ok()??
+                    .get_attribute("data-layout-width")?,
+            );
+            let zoom = shown / width;
+            (width > 0.0 && shown > 0.0 && zoom >= 0.999 && shown <= area.0 + 0.5)
+                .then_some(Adopt { width, zoom, area })
+        })
 }
 
 /// Hosts compare by identity: one per instance, made once.
@@ -50,6 +89,7 @@ pub fn page_params() -> Params {
 }
 
 /// The page's address without query and fragment.
+#[cfg(target_arch = "wasm32")]
 pub fn page_url() -> String {
     web_sys::window()
         .and_then(|w| {

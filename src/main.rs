@@ -4,6 +4,9 @@
 //!
 //! Yew clears the element it mounts into, so each instance gets its own root element and the panic panel
 //! stays a sibling that survives a crash.
+//!
+//! Built natively, the same crate is the build step that draws the page's first frame into `dist/index.html`
+//! (`ui::first_frame`, run by `make dist`).
 
 mod codegen;
 mod engine;
@@ -47,6 +50,7 @@ fn mount(host: Host) {
     .render();
 }
 
+#[cfg(target_arch = "wasm32")]
 fn main() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -55,6 +59,10 @@ fn main() {
         return; // A course page: web/boot.js calls `embed` instead.
     };
     let params = host::page_params();
+    // The first frame is the default page: kept only when the address asks for nothing else.
+    let adopt = (params == Params::default())
+        .then(|| host::first_frame(&root))
+        .flatten();
     mount(Host {
         root,
         page: true,
@@ -62,7 +70,41 @@ fn main() {
         app_url: host::page_url(),
         params,
         index: next_index(),
+        adopt,
     });
+}
+
+/// `grouplab <dist/index.html> <dist/app.css>`: writes the first frame into the page and its sizes into the
+/// stylesheet, both in place.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [html_path, css_path] = args.as_slice() else {
+        eprintln!(
+            "usage: grouplab <dist/index.html> <dist/app.css> (draws the first frame into them)"
+        );
+        return std::process::ExitCode::FAILURE;
+    };
+    let run = || -> Result<(usize, usize), String> {
+        let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
+        let write = |p: &str, s: &str| std::fs::write(p, s).map_err(|e| format!("{p}: {e}"));
+        let frame = ui::first_frame::html();
+        let page = ui::first_frame::insert(&read(html_path)?, &frame)?;
+        let css = read(css_path)? + &ui::first_frame::css(&ui::first_frame::session());
+        write(html_path, &page)?;
+        write(css_path, &css)?;
+        Ok((frame.len(), css.len()))
+    };
+    match run() {
+        Ok((frame, _)) => {
+            println!("first frame: {frame} bytes into {html_path}");
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("first frame: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }
 
 /// Mounts an instance on every `[data-grouplab]` element not mounted yet, each in its own shadow root with
@@ -95,6 +137,7 @@ pub fn embed(base: &str) -> u32 {
                 app_url: format!("{base}index.html"),
                 params,
                 index: next_index(),
+                adopt: None,
             });
             n += 1;
         }
@@ -102,12 +145,21 @@ pub fn embed(base: &str) -> u32 {
     n
 }
 
-/// `<el>` → open shadow root → `<link rel=stylesheet href=base/app.css>` + `<div class="grouplab">` (returned).
+/// The element's shadow root (web/embed.js made it, with a placeholder holding the embed's size, or it is made
+/// now): `<link rel=stylesheet href=base/app.css>` + `<div class="grouplab grouplab--embed">` (returned; Yew
+/// empties it when it mounts).
 fn shadow_root(
     document: &web_sys::Document,
     el: &web_sys::Element,
     base: &str,
 ) -> Option<web_sys::Element> {
+    if let Some(shadow) = el.shadow_root() {
+        let root = shadow
+            .query_selector("[data-grouplab-placeholder]")
+            .ok()??;
+        root.remove_attribute("data-grouplab-placeholder").ok()?;
+        return Some(root);
+    }
     let shadow = el
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .ok()?;

@@ -2,7 +2,7 @@
 // files (they have stable names, no content hashes); the cache answers when the network does not.
 // Only the app's own files, from its own origin, are ever cached or served.
 const CACHE = 'grouplab';
-const CORE = ['./', './index.html', './app.css', './boot.js', './embed.js', './grouplab.js', './grouplab_bg.wasm', './favicon.svg'];
+const CORE = ['./', './index.html', './app.css', './boot.js', './embed.js', './first-frame.js', './grouplab.js', './grouplab_bg.wasm', './favicon.svg'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -4,6 +4,7 @@
 pub const TABLE: &str = table![
     // the page's regions
     ("app.main", "GroupLab simulator"),
+    ("frame.starting", "Starting the simulator…"),
     ("app.time", "Time"),
     ("app.side", "Inspector and event log"),
     // controls and timeline

@@ -3,6 +3,7 @@
 pub const TABLE: &str = table![
     // the page's regions
     ("app.main", "GroupLab simulator"),
+    ("frame.starting", "Simulator start ho rha hai…"),
     ("app.time", "Time aur timeline"),
     ("app.side", "Inspector aur event log"),
     // controls and timeline

@@ -10,6 +10,9 @@ mod context_menu;
 mod controls;
 mod drawer;
 mod event_log;
+// Drawn at build time, natively (src/main.rs); the wasm never carries it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_frame;
 mod format;
 mod frame_height;
 mod header;

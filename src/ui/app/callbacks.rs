@@ -2,13 +2,12 @@
 //! re-render it.
 
 use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
-use yew::html::Scope;
 use yew::Callback;
 
 use grouplab_model::command::Command;
 use grouplab_model::scenario::Scenario;
 
-use super::{App, Msg};
+use super::Msg;
 use crate::i18n::{Lang, Said};
 use crate::lessons::Place;
 use crate::session::{self, Drawer, Origin, Selection};
@@ -60,52 +59,54 @@ pub struct Callbacks {
 }
 
 /// A callback that hands the session one message.
-fn to_session<I: 'static>(link: &Scope<App>, make: fn(I) -> session::Msg) -> Callback<I> {
-    link.callback(move |i| Msg::Do(make(i)))
+fn to_session<I: 'static>(send: &Callback<Msg>, make: fn(I) -> session::Msg) -> Callback<I> {
+    send.reform(move |i| Msg::Do(make(i)))
 }
 
 impl Callbacks {
-    pub fn new(link: &Scope<App>, pan: &Pan) -> Self {
+    /// Every callback sends its message to `send`: the app's own scope, or nowhere for the build-time first
+    /// frame (`Callback::noop`), which no one can press.
+    pub fn new(send: &Callback<Msg>, pan: &Pan) -> Self {
         use session::Msg as S;
-        let menu = link.callback(Msg::Menu);
+        let menu = send.reform(Msg::Menu);
         Callbacks {
             pan_down: pan.down(),
             pan_move: pan.moved(),
             pan_up: pan.up(),
-            wheel: zoom::wheel(link.callback(Msg::ZoomBy)),
+            wheel: zoom::wheel(send.reform(Msg::ZoomBy)),
             menu_click: menu_on_click(menu.clone()),
             menu_key: menu_on_key(menu.clone()),
-            select: to_session(link, |s| S::Select(Some(s))),
-            select_opt: to_session(link, S::Select),
-            command: to_session(link, |c| S::Command(Box::new(c), Origin::Ui)),
-            seek: to_session(link, S::Seek),
-            toggle_play: to_session(link, |()| S::TogglePlay),
-            step_back: to_session(link, |()| S::StepBack),
-            step_forward: to_session(link, |()| S::StepForward),
-            speed: to_session(link, S::Speed),
-            slow_motion: to_session(link, S::SlowMotion),
-            reset: to_session(link, |()| S::Reset),
-            help_open: to_session(link, |()| S::Help(true)),
-            help_close: to_session(link, |()| S::Help(false)),
-            dismiss: to_session(link, |()| S::Dismiss),
-            lang: to_session(link, S::Lang),
-            lesson: to_session(link, S::Lesson),
-            copy: to_session(link, |()| S::CopyLink),
-            export: to_session(link, |()| S::Export),
-            import: to_session(link, |(name, text)| S::Import(name, text)),
-            import_failed: to_session(link, S::ImportFailed),
-            open: to_session(link, |()| S::OpenInApp),
-            open_link: open_on_click(link.callback(|()| Msg::Do(S::OpenInApp))),
-            in_view: to_session(link, S::InView),
-            zoom: link.callback(Msg::Zoom),
+            select: to_session(send, |s| S::Select(Some(s))),
+            select_opt: to_session(send, S::Select),
+            command: to_session(send, |c| S::Command(Box::new(c), Origin::Ui)),
+            seek: to_session(send, S::Seek),
+            toggle_play: to_session(send, |()| S::TogglePlay),
+            step_back: to_session(send, |()| S::StepBack),
+            step_forward: to_session(send, |()| S::StepForward),
+            speed: to_session(send, S::Speed),
+            slow_motion: to_session(send, S::SlowMotion),
+            reset: to_session(send, |()| S::Reset),
+            help_open: to_session(send, |()| S::Help(true)),
+            help_close: to_session(send, |()| S::Help(false)),
+            dismiss: to_session(send, |()| S::Dismiss),
+            lang: to_session(send, S::Lang),
+            lesson: to_session(send, S::Lesson),
+            copy: to_session(send, |()| S::CopyLink),
+            export: to_session(send, |()| S::Export),
+            import: to_session(send, |(name, text)| S::Import(name, text)),
+            import_failed: to_session(send, S::ImportFailed),
+            open: to_session(send, |()| S::OpenInApp),
+            open_link: open_on_click(send.reform(|()| Msg::Do(S::OpenInApp))),
+            in_view: to_session(send, S::InView),
+            zoom: send.reform(Msg::Zoom),
             menu,
-            zoom_fit: link.callback(|()| Msg::ZoomFit),
-            import_group_open: to_session(link, |()| S::ImportGroup(true)),
-            import_group_close: to_session(link, |()| S::ImportGroup(false)),
-            import_group_load: to_session(link, |s| S::Load(Box::new(s), Origin::Ui)),
-            drawer: to_session(link, S::Drawer),
-            toggle_drawer: to_session(link, S::ToggleDrawer),
-            more: link.callback(|()| Msg::More),
+            zoom_fit: send.reform(|()| Msg::ZoomFit),
+            import_group_open: to_session(send, |()| S::ImportGroup(true)),
+            import_group_close: to_session(send, |()| S::ImportGroup(false)),
+            import_group_load: to_session(send, |s| S::Load(Box::new(s), Origin::Ui)),
+            drawer: to_session(send, S::Drawer),
+            toggle_drawer: to_session(send, S::ToggleDrawer),
+            more: send.reform(|()| Msg::More),
         }
     }
 }

@@ -3,8 +3,8 @@
 //! takes one [`Snapshot`] per change for the memoized components to draw. What only the screen knows (the stage's
 //! width, zoom, the band of a big stage in view, an open context menu) stays here.
 
-mod callbacks;
-mod view;
+pub(super) mod callbacks;
+pub(super) mod view;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,6 +22,7 @@ use super::keyboard;
 use super::snapshot::{LogBook, Snapshot};
 use super::stage::layout::Layout;
 use super::stage::window::{self, Band};
+use super::stage::Stage;
 use super::transfer;
 use super::zoom::{self, Pan};
 use crate::host::{self, HostRef};
@@ -112,6 +113,17 @@ fn window_size() -> (f64, f64) {
     )
 }
 
+/// What makes the automatic size change: how many of each kind of box the scene has.
+fn shape(v: &WorldView) -> [usize; 5] {
+    [
+        v.brokers.len(),
+        v.producers.len(),
+        v.topics.iter().map(|t| t.partitions.len()).sum(),
+        v.consumers.len(),
+        v.groups.len(),
+    ]
+}
+
 impl App {
     /// Takes the snapshot the components draw from, and the log and code panel's inputs if they changed.
     fn refresh(&mut self) {
@@ -187,13 +199,7 @@ impl App {
     /// Recomputes the automatic size when the area was measured and the scene changed shape (or `force`).
     fn refit(&mut self, force: bool) {
         let v = &self.snap.view;
-        let shape = [
-            v.brokers.len(),
-            v.producers.len(),
-            v.topics.iter().map(|t| t.partitions.len()).sum(),
-            v.consumers.len(),
-            v.groups.len(),
-        ];
+        let shape = shape(v);
         let (w, h) = self.area;
         if w <= 0.0 || (!force && shape == self.shape) {
             return;
@@ -322,7 +328,7 @@ impl Component for App {
             host,
             session,
             listeners,
-            callbacks: Callbacks::new(ctx.link(), &Pan::new(stage_ref.clone())),
+            callbacks: Callbacks::new(&ctx.link().callback(|m| m), &Pan::new(stage_ref.clone())),
             snap,
             spare_view: None,
             log_rc: Rc::new(log.clone()),
@@ -351,6 +357,12 @@ impl Component for App {
             code_log: Rc::default(),
             code_key: (usize::MAX, 0),
         };
+        if let Some(a) = app.host.adopt {
+            // The page's first frame drew this scene at this width and scale: keep them, so the take-over moves
+            // nothing. The automatic size takes over again when the area or the scene's shape changes.
+            (app.width, app.zoom, app.fit, app.area) = (a.width, a.zoom, a.zoom, a.area);
+            app.shape = shape(&app.snap.view);
+        }
         app.perform(ctx, effects);
         app.refresh();
         app
@@ -483,6 +495,30 @@ impl Component for App {
     }
 
     fn view(&self, _ctx: &Context<Self>) -> Html {
-        view::page(self)
+        let session = self.session.borrow();
+        let stage = html! {
+            <Stage snap={self.snap.clone()} width={self.width} zoom={self.zoom} band={self.band}
+                selection={session.selection.clone()} marks={Rc::new(session.marks())}
+                on_select={self.callbacks.select.clone()} />
+        };
+        view::page(&view::Parts {
+            session: &session,
+            snap: &self.snap,
+            callbacks: &self.callbacks,
+            page: self.host.page,
+            embed: self.host.embed,
+            index: self.host.index,
+            ready: self.ready,
+            zoom: self.zoom,
+            fit: self.fit,
+            more: self.more,
+            menu: self.menu.as_ref(),
+            stage_ref: self.stage_ref.clone(),
+            main_ref: self.main_ref.clone(),
+            code_log: self.code_log.clone(),
+            log: self.log_rc.clone(),
+            stage,
+            status: Html::default(),
+        })
     }
 }

@@ -12,13 +12,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::App;
+use grouplab_model::timeline::LoggedCommand;
+
+use super::callbacks::Callbacks;
 use crate::i18n::{t, Lang};
-use crate::session::Drawer;
+use crate::session::{Drawer, Session};
 use crate::ui::actions::Actions;
 use crate::ui::caption::{caption, Caption};
 use crate::ui::code_panel::CodePanel;
 use crate::ui::context_menu::ContextMenu;
+use crate::ui::context_menu::MenuAt;
 use crate::ui::controls::Controls;
 use crate::ui::drawer::{drawer, drawer_tabs, lesson_list};
 use crate::ui::event_log::EventLog;
@@ -30,17 +33,44 @@ use crate::ui::legend::legend;
 use crate::ui::notice::notice_bar;
 use crate::ui::popover::Popover;
 use crate::ui::share::Share;
+use crate::ui::snapshot::{LogBook, Snapshot};
 use crate::ui::stage::layout::group_ids;
-use crate::ui::stage::Stage;
 use crate::ui::timeline::TimelineBar;
 use crate::ui::zoom::zoom_bar;
 
-pub fn page(app: &App) -> Html {
-    let session = app.session.borrow();
+/// What the page is drawn from: the live app's state, or the build-time first frame's (`ui::first_frame`).
+pub struct Parts<'a> {
+    pub session: &'a Session,
+    pub snap: &'a Snapshot,
+    pub callbacks: &'a Callbacks,
+    /// The page's own instance (not an embed), compact chrome, the mount order (`crate::host::Host`).
+    pub page: bool,
+    pub embed: bool,
+    pub index: u32,
+    /// The live app has drawn its first frame (`data-stage-ready`).
+    pub ready: bool,
+    /// The drawn scale, and the automatic size it equals unless the reader zoomed.
+    pub zoom: f64,
+    pub fit: f64,
+    /// The bar's less used buttons are shown on a phone.
+    pub more: bool,
+    pub menu: Option<&'a MenuAt>,
+    pub stage_ref: NodeRef,
+    pub main_ref: NodeRef,
+    pub code_log: Rc<Vec<LoggedCommand>>,
+    pub log: Rc<LogBook>,
+    /// The stage's drawing (`ui::stage::Stage`).
+    pub stage: Html,
+    /// A word on the caption's line (the first frame's "starting").
+    pub status: Html,
+}
+
+pub fn page(app: &Parts) -> Html {
+    let session = app.session;
     let compact = session.compact();
     let lang = session.lang;
-    let cb = &app.callbacks;
-    let snap = &app.snap;
+    let cb = app.callbacks;
+    let snap = app.snap;
     let view = &snap.view;
     let colours = Rc::new(group_ids(view));
     let open = session.drawer;
@@ -60,7 +90,7 @@ pub fn page(app: &App) -> Html {
         Some(Drawer::Lessons) => lesson_list(lang, &session.toc, session.place),
         Some(Drawer::Code) => html! { <CodePanel lang={lang} log={app.code_log.clone()} /> },
         Some(Drawer::Log) => {
-            html! { <EventLog book={app.log_rc.clone()} on_seek={cb.seek.clone()} /> }
+            html! { <EventLog book={app.log.clone()} on_seek={cb.seek.clone()} /> }
         }
         Some(Drawer::Details) => inspector::inspector(
             lang,
@@ -95,9 +125,7 @@ pub fn page(app: &App) -> Html {
                      onpointerdown={cb.pan_down.clone()} onpointermove={cb.pan_move.clone()}
                      onpointerup={cb.pan_up.clone()} onwheel={cb.wheel.clone()}
                      oncontextmenu={cb.menu_click.clone()} onkeydown={cb.menu_key.clone()}>
-                    <Stage snap={snap.clone()} width={app.width} zoom={app.zoom} band={app.band}
-                        selection={session.selection.clone()} marks={Rc::new(session.marks())}
-                        on_select={cb.select.clone()} />
+                    { app.stage.clone() }
                 </div>
                 { for popover }
                 // What an action did, or why it was refused: over the stage's foot, where the scene rarely is.
@@ -109,6 +137,7 @@ pub fn page(app: &App) -> Html {
     let content = html! {
         <>
             // The caption spans the stage and its drawer, so opening a drawer never reflows it (or moves the stage).
+            { app.status.clone() }
             if session.shows_caption() {
                 { caption(lang, Caption { toc: &session.toc, place: session.place,
                     playing: session.step_playing(), off_step: session.off_step(),
@@ -124,7 +153,7 @@ pub fn page(app: &App) -> Html {
             if session.help {
                 { help(lang, &cb.help_close) }
             }
-            if let Some(at) = &app.menu {
+            if let Some(at) = app.menu {
                 <ContextMenu lang={lang} at={at.clone()} snap={snap.clone()}
                     on_command={cb.command.clone()} on_close={cb.menu.reform(|_| None)} />
             }
@@ -135,20 +164,20 @@ pub fn page(app: &App) -> Html {
         </>
     };
     // An embed is one landmark among the course page's (a section, not a second <main>).
-    let tag = if app.host.page { "main" } else { "section" };
+    let tag = if app.page { "main" } else { "section" };
     let root = html! {
-        <@{tag} id="stage" class={classes!("app", app.host.embed.then_some("app--embed"), compact.then_some("app--compact"))} ref={app.main_ref.clone()}
+        <@{tag} id="stage" class={classes!("app", app.embed.then_some("app--embed"), compact.then_some("app--compact"))} ref={app.main_ref.clone()}
               data-stage-ready={app.ready.then_some("true")}
               data-playing={snap.playing.to_string()} data-time-ms={view.time_ms.to_string()}
-              data-instance={app.host.index.to_string()}
+              data-instance={app.index.to_string()}
               data-custom={session.custom.then_some("true")}
               aria-label={t(lang, "app.main")}>{ content }</@>
     };
     html! {
         <ContextProvider<Lang> context={lang}>
             if !compact {
-                { header(lang, &cb.lang, app.host.embed, html! {
-                    <Share lang={lang} embed={app.host.embed} on_copy={cb.copy.clone()}
+                { header(lang, &cb.lang, app.embed, html! {
+                    <Share lang={lang} embed={app.embed} on_copy={cb.copy.clone()}
                         on_export={cb.export.clone()} on_import={cb.import.clone()}
                         on_import_error={cb.import_failed.clone()} on_open={cb.open.clone()}
                         on_import_group={Some(cb.import_group_open.clone())} />
@@ -162,13 +191,13 @@ pub fn page(app: &App) -> Html {
 /// The full view's bar under the stage: the controls, the drawer tabs and the tools (zoom, reset, help), the
 /// timeline.
 fn full_bar(
-    app: &App,
+    app: &Parts,
     lang: Lang,
     open: Option<Drawer>,
     event_steps: bool,
     colours: Rc<Vec<String>>,
 ) -> Html {
-    let (cb, snap) = (&app.callbacks, &app.snap);
+    let (cb, snap) = (app.callbacks, app.snap);
     let view = &snap.view;
     html! {
         <section class={classes!("bar", app.more.then_some("is-more"), (!event_steps).then_some("in-lesson"))} aria-label={t(lang, "app.time")}>
@@ -200,13 +229,13 @@ fn full_bar(
 /// language and "Open in GroupLab ↗" (a link to the lesson step; a click opens the whole state). One line on a
 /// wide screen; the language and the link wrap under the rest on a phone.
 fn compact_bar(
-    app: &App,
+    app: &Parts,
     lang: Lang,
     event_steps: bool,
     link: String,
     colours: Rc<Vec<String>>,
 ) -> Html {
-    let (cb, snap) = (&app.callbacks, &app.snap);
+    let (cb, snap) = (app.callbacks, app.snap);
     let view = &snap.view;
     html! {
         <section class="bar bar--compact" aria-label={t(lang, "app.time")}>
