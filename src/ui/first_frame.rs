@@ -116,7 +116,14 @@ fn first_frame() -> Html {
             </div>
         }
     };
-    let stage = html! { <>{ for variants.iter().map(drawing) }</> };
+    // The laptop's and the phone's drawings first: the parser may paint before it has read the rest.
+    let mut markup_order: Vec<&Variant> = variants.iter().collect();
+    markup_order.sort_by_key(|v| match v.name {
+        "laptop" => 0,
+        "phone" => 1,
+        _ => 2,
+    });
+    let stage = html! { <>{ for markup_order.into_iter().map(drawing) }</> };
     let status = html! {
         <p class="first-frame__starting" role="status">
             <span lang="en">{ t(Lang::En, "frame.starting") }</span>
