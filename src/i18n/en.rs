@@ -81,6 +81,11 @@ pub const TABLE: &str = table![
     ("fact.duplicates", "Duplicates (records delivered again)"),
     ("fact.generation", "Generation"),
     ("fact.key_partition", "Partition of the key"),
+    ("fact.protocol_eager", "eager-group (classic, range)"),
+    ("fact.protocol_coop", "coop-group (classic, cooperative-sticky)"),
+    ("fact.protocol_consumer", "kip848-group (consumer, uniform)"),
+    ("fact.protocol_cost", "{n} revoked; unread {s} partition·s, longest {l} s"),
+    ("fact.protocol_cost_waiting", "{n} revoked; {w} still unread ({s} partition·s so far)"),
     // the code panel
     ("code.heading", "Client code for this situation"),
     ("code.note", "Generated from the simulation's command log: act in the simulator and the code follows."),
@@ -134,6 +139,10 @@ pub const TABLE: &str = table![
     ("partitions.title", "10. Adding partitions moves keys"),
     ("partitions.0", "Every record has the key \"order-1\", so they all go to one partition (crc32 % 4). Here the clients refresh their metadata every second; real clients do it every 5 minutes by default (metadata.max.age.ms)."),
     ("partitions.1", "kafka-topics --alter --partitions 6. Once the producer sees 6 partitions, crc32 % 6 sends \"order-1\" elsewhere. Old records of the key stay put: order per key breaks across the change. Consumers rebalance to 3 partitions each."),
+    ("protocols.title", "11. Classic vs consumer protocol, side by side"),
+    ("protocols.0", "Three groups read test-topic (6 partitions), two Java members each: eager-group and coop-group use the classic protocol with [\"range\"] and [\"cooperative-sticky\"]; kip848-group uses group.protocol=consumer (KIP-848), where the broker assigns with uniform. Each group splits the partitions 3 and 3."),
+    ("protocols.1", "eager3, coop3 and kip3 join at the same moment. Eager: every member revokes everything and waits for the new generation (short here: all three rejoin at the same heartbeat). Cooperative: only the partitions that move are revoked, and they wait for a second rebalance. Consumer protocol: no JoinGroup, no barrier; only the moving partitions are revoked, and kip3 gets them at its next heartbeat."),
+    ("protocols.2", "eager1, coop1 and kip1 crash (kill -9). No protocol notices before its session timeout (45 s: session.timeout.ms, group.consumer.session.timeout.ms), so their partitions go unread that long in all three groups. Then eager revokes the survivors' partitions too; cooperative and the consumer protocol revoke nothing, the orphaned partitions just move."),
     // the import dialog (ui/import_group.rs)
     ("import.title", "Import a real group"),
     ("import.help", "Paste what kafka-consumer-groups.sh --describe --group <group> printed (add --members --verbose and --state for the members without partitions, the assignor and the coordinator). The group is drawn as it was: topics, partitions, owners, committed offsets, log-end offsets and lag."),

@@ -81,6 +81,11 @@ pub const TABLE: &str = table![
     ("fact.duplicates", "Duplicates (dobara aaye records)"),
     ("fact.generation", "Generation"),
     ("fact.key_partition", "Key ka partition"),
+    ("fact.protocol_eager", "eager-group (classic, range)"),
+    ("fact.protocol_coop", "coop-group (classic, cooperative-sticky)"),
+    ("fact.protocol_consumer", "kip848-group (consumer, uniform)"),
+    ("fact.protocol_cost", "{n} revoke hue; {s} partition·sec bina padhe, sabse lamba {l} sec"),
+    ("fact.protocol_cost_waiting", "{n} revoke hue; {w} abhi bhi koi nhi padh rha ({s} partition·sec ab tak)"),
     // the code panel
     ("code.heading", "Is situation ka client code"),
     ("code.note", "Simulation k command log se bna hai: simulator m kuch bhi kro, code saath m badlega."),
@@ -134,6 +139,10 @@ pub const TABLE: &str = table![
     ("partitions.title", "10. Partitions badhao to keys move hoti hain"),
     ("partitions.0", "Har record ki key \"order-1\" hai, to sab ek hi partition m jate hain (crc32 % 4). Yahan clients har second metadata refresh krte hain; real clients default m har 5 minute m krte hain (metadata.max.age.ms)."),
     ("partitions.1", "kafka-topics --alter --partitions 6. Producer ko 6 partitions dikhte hi crc32 % 6 \"order-1\" ko dusre partition m bhejta hai. Purane records vhi reh gye: isliye partitions badhne se pehle aur baad k records m per-key order toot gya. Consumers 3-3 partitions le lete hain."),
+    ("protocols.title", "11. Classic vs consumer protocol, saath saath"),
+    ("protocols.0", "Teen groups test-topic (6 partitions) padhte hain, har group m do Java members: eager-group aur coop-group classic protocol pe [\"range\"] aur [\"cooperative-sticky\"] use krte hain; kip848-group group.protocol=consumer (KIP-848) pe hai, jisme broker uniform se assign krta hai. Har group partitions 3-3 baant leta hai."),
+    ("protocols.1", "eager3, coop3 aur kip3 ek saath join krte hain. Eager: har member sab kuch revoke krke nyi generation ka wait krta hai (yahan chhota, kyuki teeno ek hi heartbeat pe rejoin krte hain). Cooperative: sirf move hone vale partitions revoke hote hain, aur vo dusre rebalance ka wait krte hain. Consumer protocol: na JoinGroup, na barrier; sirf move hone vale partitions revoke hote hain, aur kip3 ko vo apne agle heartbeat pe mil jate hain."),
+    ("protocols.2", "eager1, coop1 aur kip1 crash (kill -9). Session timeout (45 sec: session.timeout.ms, group.consumer.session.timeout.ms) se pehle koi protocol ye nhi pakadta, to teeno groups m unke partitions itni der koi nhi padhta. Fir eager bache hue members k partitions bhi revoke krta hai; cooperative aur consumer protocol kuch revoke nhi krte, bas bina owner vale partitions move hote hain."),
     // the import dialog (ui/import_group.rs)
     ("import.title", "Real group import kro"),
     ("import.help", "kafka-consumer-groups.sh --describe --group <group> ka output yahan paste kro (bina partitions vale members, assignor aur coordinator k liye --members --verbose aur --state bhi add kro). Group vesa hi draw hoga jesa tha: topics, partitions, owners, committed offsets, log-end offsets aur lag."),

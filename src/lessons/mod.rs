@@ -25,6 +25,7 @@ mod keys;
 mod kip848;
 mod offsets;
 mod partitions;
+pub mod protocols;
 mod pubsub;
 mod static_members;
 
@@ -50,6 +51,7 @@ pub fn all() -> Vec<Lesson> {
         static_members::lesson(),
         partitions::lesson(),
         kip848::lesson(),
+        protocols::lesson(),
     ]
 }
 
@@ -197,6 +199,7 @@ mod tests {
                     "static" => static_members::check,
                     "partitions" => partitions::check,
                     "kip848" => kip848::check,
+                    "protocols" => protocols::check,
                     id => panic!("lesson {id} has no checks"),
                 };
                 if let Err(m) = check(k, &v) {

@@ -1,10 +1,111 @@
 //! What a rebalance cost a group: how many partitions its members revoked, and how long those partitions went
-//! unread (from the revocation until a member of the group was assigned them again), per generation. Eager
-//! rebalancing revokes everything and stops the world; cooperative rebalancing (KIP-429) revokes only the
-//! partitions that move.
+//! unread (from the revocation until a member of the group was assigned them again). Eager rebalancing revokes
+//! everything and stops the world; cooperative rebalancing (KIP-429) revokes only the partitions that move; the
+//! consumer protocol (KIP-848) revokes only those too, member by member, with no generation at all.
+//!
+//! [`costs`] counts per generation (classic groups); [`unread`] counts over a span of time from the ownership
+//! history alone, so it works for both protocols, and also counts the partitions of a member that crashed.
+
+use std::rc::Rc;
 
 use grouplab_model::event::{Event, EventKind};
 use grouplab_model::TopicPartition;
+
+/// What a span of time cost a group, from its ownership history.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Unread {
+    /// Partitions its members revoked (onPartitionsRevoked) in the span.
+    pub revoked: usize,
+    /// Partitions that lost their reader in the span: revoked, lost, or owned by a member that crashed or closed.
+    pub orphaned: usize,
+    /// Partition-milliseconds without a reader in the span: each orphaned partition counts from the moment it lost
+    /// its reader until a member of the group was assigned it (or the end of the span).
+    pub partition_ms: u64,
+    /// The longest time one partition went without a reader in the span.
+    pub longest_ms: u64,
+    /// Partitions still without a reader at the end of the span.
+    pub waiting: usize,
+}
+
+/// What `[from_ms, to_ms]` cost `group`, from `events` (in time order; later ones are ignored). Only partitions that
+/// had a reader in the group and lost it count: a partition nobody has read yet is not a rebalance's cost.
+pub fn unread<'a>(
+    events: impl Iterator<Item = &'a Event>,
+    group: &str,
+    from_ms: u64,
+    to_ms: u64,
+) -> Unread {
+    let mut out = Unread::default();
+    // Who reads each partition now, and since when each orphaned partition has had no reader.
+    let mut owner: Vec<(TopicPartition, Rc<str>)> = Vec::new();
+    let mut since: Vec<(TopicPartition, u64)> = Vec::new();
+    let mut gaps: Vec<(u64, u64)> = Vec::new();
+    for e in events.take_while(|e| e.time_ms <= to_ms) {
+        let at = e.time_ms;
+        match &e.kind {
+            EventKind::PartitionsAssigned {
+                consumer,
+                group_id: Some(g),
+                partitions,
+            } if g == group => {
+                for tp in partitions {
+                    if let Some(i) = since.iter().position(|(p, _)| p == tp) {
+                        gaps.push((since.swap_remove(i).1, at));
+                    }
+                    owner.retain(|(p, _)| p != tp);
+                    owner.push((tp.clone(), consumer.clone()));
+                }
+            }
+            EventKind::PartitionsRevoked {
+                consumer,
+                group_id: g,
+                partitions,
+            }
+            | EventKind::PartitionsLost {
+                consumer,
+                group_id: g,
+                partitions,
+            } if g == group => {
+                if at >= from_ms && matches!(e.kind, EventKind::PartitionsRevoked { .. }) {
+                    out.revoked += partitions.len();
+                }
+                for tp in partitions {
+                    let before = owner.len();
+                    owner.retain(|(p, c)| !(p == tp && c == consumer));
+                    if owner.len() < before {
+                        since.push((tp.clone(), at));
+                    }
+                }
+            }
+            // A crashed (or closed) member reads nothing more, though the coordinator still counts its partitions
+            // as its own until its session times out (session.timeout.ms, group.consumer.session.timeout.ms).
+            EventKind::ConsumerCrashed { consumer } | EventKind::ConsumerClosed { consumer } => {
+                owner.retain(|(tp, c)| {
+                    if c != consumer {
+                        return true;
+                    }
+                    since.push((tp.clone(), at));
+                    false
+                });
+            }
+            _ => {}
+        }
+    }
+    out.waiting = since.len();
+    out.orphaned = gaps
+        .iter()
+        .map(|(start, _)| start)
+        .chain(since.iter().map(|(_, at)| at))
+        .filter(|at| **at >= from_ms)
+        .count();
+    gaps.extend(since.iter().map(|(_, at)| (*at, to_ms)));
+    for (start, end) in gaps {
+        let ms = end.min(to_ms).saturating_sub(start.max(from_ms));
+        out.partition_ms += ms;
+        out.longest_ms = out.longest_ms.max(ms);
+    }
+    out
+}
 
 /// One generation's cost to a group.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,5 +198,77 @@ mod tests {
         let eager_ms = eager[0].unread_ms.unwrap();
         let coop_ms = coop.iter().filter_map(|c| c.unread_ms).max().unwrap();
         assert!(eager_ms > 0 && coop_ms > 0, "{eager:?} {coop:?}");
+    }
+
+    /// Over the cooperative lesson's join, the ownership history agrees with the per-generation count: the same
+    /// partitions revoked, and the same longest wait.
+    #[test]
+    fn unread_agrees_with_costs_for_classic_groups() {
+        let lesson = all().into_iter().find(|l| l.id == "cooperative").unwrap();
+        let t = lesson.scenario(1, true).build().unwrap();
+        for group in ["eager-group", "coop-group"] {
+            let per_generation = costs(t.events(), group);
+            let span = unread(t.events(), group, lesson.start_ms(1), lesson.end_ms(1));
+            let revoked: usize = per_generation.iter().map(|c| c.revoked).sum();
+            let longest = per_generation.iter().filter_map(|c| c.unread_ms).max();
+            assert_eq!(
+                span.revoked, revoked,
+                "{group}: {span:?} {per_generation:?}"
+            );
+            assert_eq!(
+                Some(span.longest_ms),
+                longest,
+                "{group}: {span:?} {per_generation:?}"
+            );
+            assert_eq!(span.waiting, 0, "{group}: {span:?}");
+        }
+    }
+
+    /// A consumer-protocol group (KIP-848) of two settled members when a third joins, by hand: every member
+    /// heartbeats every 5 s (group.consumer.heartbeat.interval.ms). At 12 060 the new member's first heartbeat
+    /// bumps the group epoch; the owners learn their new target at their next heartbeats and revoke one partition
+    /// each in poll() (15 420 and 15 460); the new member gets both at its next heartbeat and assigns them in
+    /// poll() at 17 200. Unread: 1 780 + 1 740 = 3 520 partition-ms, longest 1 780 ms.
+    #[test]
+    fn a_consumer_protocol_join_by_hand() {
+        let lesson = all().into_iter().find(|l| l.id == "protocols").unwrap();
+        let t = lesson.scenario(1, true).build().unwrap();
+        let moved = |at: u64, who: &str| {
+            t.notable_events().any(|e| {
+                e.time_ms == at
+                    && matches!(&e.kind, EventKind::PartitionsRevoked { consumer, partitions, .. }
+                        | EventKind::PartitionsAssigned { consumer, partitions, .. }
+                        if &**consumer == who && !partitions.is_empty())
+            })
+        };
+        assert!(moved(15_420, "kip2") && moved(15_460, "kip1") && moved(17_200, "kip3"));
+        let u = unread(
+            t.notable_events(),
+            "kip848-group",
+            lesson.start_ms(1),
+            lesson.end_ms(1),
+        );
+        assert_eq!(
+            u,
+            Unread {
+                revoked: 2,
+                orphaned: 2,
+                partition_ms: (17_200 - 15_420) + (17_200 - 15_460),
+                longest_ms: 17_200 - 15_420,
+                waiting: 0,
+            }
+        );
+    }
+
+    /// A crashed member's partitions go unread from the crash, though nothing was revoked; the span counts only
+    /// its own time, and a partition still without a reader at its end is counted as waiting.
+    #[test]
+    fn a_crash_counts_from_the_crash() {
+        let lesson = all().into_iter().find(|l| l.id == "protocols").unwrap();
+        let t = lesson.scenario(2, true).build().unwrap();
+        let crash = lesson.start_ms(2);
+        let u = unread(t.notable_events(), "kip848-group", crash, crash + 10_000);
+        assert_eq!((u.revoked, u.orphaned, u.waiting), (0, 2, 2), "{u:?}");
+        assert_eq!((u.partition_ms, u.longest_ms), (20_000, 10_000), "{u:?}");
     }
 }
