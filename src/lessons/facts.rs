@@ -9,7 +9,7 @@ use grouplab_model::partitioner::{HashFn, Partitioner, Placement};
 use grouplab_model::timeline::Timeline;
 use grouplab_model::view::{GroupView, WorldView};
 
-use super::{crc_partition, rebalance_cost, GROUP, KEY_HASH, KEY_MOVE, TOPIC};
+use super::{crc_partition, protocols, rebalance_cost, GROUP, KEY_HASH, KEY_MOVE, TOPIC};
 use crate::i18n::{tf, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +21,8 @@ pub struct Fact {
     pub value: String,
     /// `data-value`: the number tests compare, when there is one.
     pub number: Option<i64>,
+    /// `data-revoked`: for what a step cost a group, the partitions its members revoked.
+    pub revoked: Option<i64>,
 }
 
 /// `murmur2("order-7") = -1234 → toPositive = 5678 → % 4 = 2`, and the partition.
@@ -55,6 +57,7 @@ pub fn facts(id: &str, step: usize, v: &WorldView, t: &Timeline, lang: Lang) -> 
             id,
             value,
             number,
+            revoked: None,
         })
     };
     let g = group(v, GROUP);
@@ -136,6 +139,46 @@ pub fn facts(id: &str, step: usize, v: &WorldView, t: &Timeline, lang: Lang) -> 
                 }
                 let revoked: usize = costs.iter().map(|c| c.revoked).sum();
                 push(label, fact, s, Some(revoked as i64));
+            }
+        }
+        // Per group, what this step cost it so far: partitions revoked, and partition-time without a reader.
+        "protocols" if step >= 1 => {
+            let from = protocols::start_ms(step);
+            for (group, label, fact) in [
+                (protocols::EAGER, "fact.protocol_eager", "cost-eager"),
+                (protocols::COOP, "fact.protocol_coop", "cost-coop"),
+                (protocols::KIP848, "fact.protocol_consumer", "cost-consumer"),
+            ] {
+                let u = rebalance_cost::unread(t.notable_events(), group, from, v.time_ms);
+                let secs = |ms: u64| format!("{}.{:01}", ms / 1000, ms % 1000 / 100);
+                let value = if u.waiting > 0 {
+                    tf(
+                        lang,
+                        "fact.protocol_cost_waiting",
+                        &[
+                            ("n", &u.revoked),
+                            ("w", &u.waiting),
+                            ("s", &secs(u.partition_ms)),
+                        ],
+                    )
+                } else {
+                    tf(
+                        lang,
+                        "fact.protocol_cost",
+                        &[
+                            ("n", &u.revoked),
+                            ("s", &secs(u.partition_ms)),
+                            ("l", &secs(u.longest_ms)),
+                        ],
+                    )
+                };
+                out.push(Fact {
+                    label,
+                    id: fact,
+                    value,
+                    number: Some(u.partition_ms as i64),
+                    revoked: Some(u.revoked as i64),
+                });
             }
         }
         "partitions" => {

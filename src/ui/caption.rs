@@ -2,7 +2,7 @@
 //! (Back truly rewinds), what the model shows now, and a word when the clock was taken out of the step's time;
 //! in free play, one line that invites to touch the stage or start a lesson. Every string comes from the i18n
 //! layer. `data-lesson`, `data-lesson-step`, `data-lesson-state`, `[data-narration]`, `[data-lesson-back]`,
-//! `[data-lesson-next]` and `[data-fact][data-value]` are for tests and course pages.
+//! `[data-lesson-next]` and `[data-fact][data-value]` (`data-revoked` on a rebalance's cost) are for tests and course pages.
 
 use std::rc::Rc;
 
@@ -133,7 +133,8 @@ pub fn caption(lang: Lang, p: Caption) -> Html {
                         <dl class="facts lesson__facts" aria-label={t(lang, "lesson.facts")}>
                             { for facts.into_iter().map(|f| html! { <>
                                 <dt>{ t(lang, f.label) }</dt>
-                                <dd data-fact={f.id} data-value={f.number.map(|n| n.to_string())}>{ f.value }</dd>
+                                <dd data-fact={f.id} data-value={f.number.map(|n| n.to_string())}
+                                    data-revoked={f.revoked.map(|n| n.to_string())}>{ f.value }</dd>
                             </> }) }
                         </dl>
                     }
