@@ -186,6 +186,19 @@ const CHECKS = {
       assert.ok(!g.members.some((m) => m.consumer === 'consumer1'));
     },
   ],
+  protocols: [
+    (s) => {
+      for (const id of ['eager-group', 'coop-group', 'kip848-group']) assert.deepEqual(split(s, id), [3, 3], id);
+      assert.equal(group(s, 'kip848-group').protocol, 'consumer');
+    },
+    async (s, page) => {
+      for (const id of ['eager-group', 'coop-group', 'kip848-group']) assert.deepEqual(split(s, id), [2, 2, 2], id);
+      assert.equal(Number(await page.getAttribute('[data-fact="cost-eager"]', 'data-revoked')), 6);
+    },
+    (s) => {
+      for (const id of ['eager-group', 'coop-group', 'kip848-group']) assert.deepEqual(split(s, id), [3, 3], id);
+    },
+  ],
 };
 
 /** Waits for step `k` of `id` to be shown, then returns the state. */

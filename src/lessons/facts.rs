@@ -150,7 +150,7 @@ pub fn facts(id: &str, step: usize, v: &WorldView, t: &Timeline, lang: Lang) -> 
                 (protocols::KIP848, "fact.protocol_consumer", "cost-consumer"),
             ] {
                 let u = rebalance_cost::unread(t.notable_events(), group, from, v.time_ms);
-                let secs = |ms: u64| format!("{}.{:01}", ms / 1000, ms % 1000 / 100);
+                let secs = |ms: u64| format!("{}.{:02}", ms / 1000, ms % 1000 / 10);
                 let value = if u.waiting > 0 {
                     tf(
                         lang,
