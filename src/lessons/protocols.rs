@@ -13,8 +13,9 @@ pub const EAGER: &str = "eager-group";
 pub const COOP: &str = "coop-group";
 pub const KIP848: &str = "kip848-group";
 
-/// The three groups, in the order the caption lists them.
-pub const GROUPS: [&str; 3] = [EAGER, COOP, KIP848];
+/// The three groups, for the checks.
+#[cfg(test)]
+const GROUPS: [&str; 3] = [EAGER, COOP, KIP848];
 
 /// How long each step plays: settle; a third member joins; one member crashes and the coordinator notices after
 /// the session timeout (45 s: classic `session.timeout.ms` since KIP-735, `group.consumer.session.timeout.ms`).
