@@ -10,6 +10,16 @@ use crate::ui::palette::consumer_colour;
 
 /// Below this width the stage stacks its columns.
 pub const NARROW_BELOW: f64 = 820.0;
+/// A wide stage with this many small groups or more draws them side by side under the topics
+/// ([`Layout::groups_in_row`]), at most this many to a row, this far apart (the gutter their ownership lines run
+/// down).
+pub const GROUPS_IN_ROW_FROM: usize = 3;
+pub const GROUPS_IN_ROW_MOST: usize = 4;
+pub const GROUPS_IN_ROW_GAP: f64 = 20.0;
+/// A member's box in a narrow group two abreast with another: its name and state, what it owns and its rate.
+pub const NARROW_PAIRED_MEMBER_H: f64 = 38.0;
+/// Right of the rows when the groups stand in a row: the ownership lines' way down to them.
+pub const ROW_LINES_MARGIN: f64 = 24.0;
 pub const PAD: f64 = 12.0;
 pub const TOPIC_HEADER_H: f64 = 24.0;
 pub const ROW_LABEL_W: f64 = 62.0;
@@ -180,6 +190,9 @@ pub struct Layout {
     pub sizes: Sizes,
     /// Members side by side in a group box (two on a narrow stage 640 px wide or more, else one).
     pub member_cols: usize,
+    /// Wide, with three or more small groups: the groups stand side by side under the topics, so the same
+    /// change in each (a lesson comparing protocols) is seen at one glance, instead of in a tall column.
+    pub groups_in_row: bool,
     /// Record cells per partition row.
     pub cells: usize,
     /// Their size, and the size of the text in and around them.
@@ -268,12 +281,16 @@ impl Layout {
         } else {
             1
         };
+        let groups_in_row = !narrow
+            && group_members.len() >= GROUPS_IN_ROW_FROM
+            && group_members.iter().all(|(_, m)| m.len() <= 3);
         let mut l = Layout {
             width,
             height: 0.0,
             narrow,
             sizes,
             member_cols,
+            groups_in_row,
             cells: 0,
             cell,
             brokers: Vec::new(),
@@ -333,7 +350,12 @@ impl Layout {
             let left_w = 150.0;
             let right_w = (width * 0.27).clamp(250.0, 360.0);
             topic_x = PAD + left_w + 40.0;
-            topic_w = width - PAD - right_w - 56.0 - topic_x;
+            // Groups in a row leave the topics the right column, less a margin for the ownership lines.
+            topic_w = if groups_in_row {
+                width - PAD - ROW_LINES_MARGIN - topic_x
+            } else {
+                width - PAD - right_w - 56.0 - topic_x
+            };
             let bw = 160.0_f64.min(topic_w / view.brokers.len().max(1) as f64 - 10.0);
             let span = view.brokers.len() as f64 * (bw + 16.0) - 16.0;
             let bx0 = topic_x + (topic_w - span).max(0.0) / 2.0;
@@ -357,7 +379,7 @@ impl Layout {
             producers_bottom = top;
             let gx = width - PAD - right_w;
             let mut y = top;
-            for (g, members) in &group_members {
+            for (g, members) in group_members.iter().filter(|_| !groups_in_row) {
                 let (rect, ms) = l.group_box(members, gx, y, right_w);
                 l.groups.push(GroupLayout {
                     colour: g.as_ref().map_or(4, |g| l.group_colours[g]),
@@ -397,22 +419,43 @@ impl Layout {
             .min(crate::ui::snapshot::RECORDS_LIMIT);
 
         let mut bottom = y;
-        if narrow {
+        if narrow || groups_in_row {
             // The groups under the topics, the whole width; several small groups (three members or fewer each)
-            // two abreast, so a phone shows two groups reading one topic on one screen.
+            // two abreast on a phone, so it shows two groups reading one topic on one screen, and all in one row
+            // on a wide stage (under the producers too).
             let pairs = group_members.len() >= 2
                 && l.member_cols == 1
                 && group_members.iter().all(|(_, m)| m.len() <= 3);
-            let (cols, gw) = if pairs {
-                (2, (width - 2.0 * PAD - 8.0) / 2.0)
+            let cols = if groups_in_row {
+                group_members.len().min(GROUPS_IN_ROW_MOST)
+            } else if pairs {
+                2
             } else {
-                (1, width - 2.0 * PAD)
+                1
             };
-            let mut gy = y;
+            let gap = if groups_in_row {
+                GROUPS_IN_ROW_GAP
+            } else {
+                8.0
+            };
+            if pairs && !groups_in_row {
+                // A half-width member box has no room for a useful member id (its title and popover keep it):
+                // two lines, so two groups and the rows they read fit a phone's screen with a lesson's words.
+                l.sizes.member_h = NARROW_PAIRED_MEMBER_H;
+            }
+            let gw = (width - 2.0 * PAD - (cols as f64 - 1.0) * gap) / cols as f64;
+            let mut gy = if groups_in_row {
+                l.producers
+                    .iter()
+                    .map(|(_, r)| r.bottom() + 14.0)
+                    .fold(y, f64::max)
+            } else {
+                y
+            };
             for row in group_members.chunks(cols) {
                 let mut row_h: f64 = 0.0;
                 for (i, (g, members)) in row.iter().enumerate() {
-                    let gx = PAD + i as f64 * (gw + 8.0);
+                    let gx = PAD + i as f64 * (gw + gap);
                     let (rect, ms) = l.group_box(members, gx, gy, gw);
                     row_h = row_h.max(rect.h);
                     l.groups.push(GroupLayout {
@@ -562,6 +605,44 @@ impl Layout {
         self.row(tp).map(|r| (r.right(), r.y + 26.0))
     }
 
+    /// Groups in a row: from the row's right end into the margin, down to the space above the groups, along it
+    /// to the gutter right of the member's group, down the gutter and into the member's right side; `lane` keeps
+    /// neighbours' lines 3 px apart in the margin and the gutter.
+    fn own_path_to_row(
+        &self,
+        rx: f64,
+        ry: f64,
+        m: Rect,
+        lane: usize,
+    ) -> Option<(String, f64, f64)> {
+        use super::activate::px;
+        let g = self
+            .groups
+            .iter()
+            .find(|g| g.rect.x <= m.x && m.right() <= g.rect.right())?;
+        let groups_top = self
+            .groups
+            .iter()
+            .map(|g| g.rect.y)
+            .fold(f64::INFINITY, f64::min);
+        let track = 3.0 * (lane % 5) as f64;
+        let margin = self.width - PAD - ROW_LINES_MARGIN + 6.0 + track;
+        let above = groups_top - 6.0 - track;
+        let gutter = (g.rect.right() + 4.0 + track).min(self.width - 2.0);
+        let my = m.y + 18.0;
+        let d = format!(
+            "M{} {}H{}V{}H{}V{}H{}",
+            px(rx),
+            px(ry),
+            px(margin),
+            px(above),
+            px(gutter),
+            px(my),
+            px(m.right())
+        );
+        Some((d, ry.min(my), ry.max(my)))
+    }
+
     /// The ownership line from the row of `tp` to the member in box `m`, as SVG path data, with the top and
     /// bottom of the band it stays in. Wide: a curve from the row's right end to the member's left side.
     /// Narrow: down the right margin, then into the member's right side (one column of members) or, with two
@@ -574,6 +655,9 @@ impl Layout {
         let lane = self.member_lane[index];
         use super::activate::px;
         let (rx, ry) = self.row_anchor(tp)?;
+        if self.groups_in_row {
+            return self.own_path_to_row(rx, ry, m, lane);
+        }
         if !self.narrow {
             let (mx, my) = (m.x, m.cy());
             let dx = (mx - rx) / 2.0;

@@ -11,7 +11,7 @@ use grouplab_model::group::GroupState;
 use grouplab_model::view::{ConsumerView, GroupView, WorldView};
 
 use super::activate::handlers;
-use super::layout::{Rect, MIN_TEXT_PX, MONO_EM};
+use super::layout::{Rect, MIN_TEXT_PX, MONO_EM, NARROW_PAIRED_MEMBER_H};
 use super::svg::{ellipsis_in, rect, text, title, SMALL_BOLD_CHAR_W, SMALL_CHAR_W};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
@@ -415,11 +415,14 @@ pub fn member_node(p: &MemberProps) -> Html {
     };
     let name = ellipsis_in(&p.consumer, name_room - leader_w, 7.6);
     // Baselines: name and state; member id; client; what it owns and its rate. The compact box puts what it
-    // owns second and leaves the client to its title.
-    let (id_y, client_y, owns_y) = if p.compact {
-        (45.0, None, 31.0)
+    // owns second and leaves the client to its title; a half-width one (layout::NARROW_PAIRED_MEMBER_H) leaves
+    // the member id to it too.
+    let (id_y, client_y, owns_y) = if p.compact && r.h < NARROW_PAIRED_MEMBER_H + 1.0 {
+        (None, None, 31.0)
+    } else if p.compact {
+        (Some(45.0), None, 31.0)
     } else {
-        (31.0, Some(45.0), 59.0)
+        (Some(31.0), Some(45.0), 59.0)
     };
     html! {
         <g class={classes!("member", group_class(p.colour), consumer_class(p.consumer_colour), state_class, p.idle.then_some("is-idle"),
@@ -440,7 +443,9 @@ pub fn member_node(p: &MemberProps) -> Html {
                 if show_leader { <tspan class="member__leader" dx="5">{ leader }</tspan> }
             </> }) }
             { text("member__state", r.right() - 8.0, r.y + 16.0, "end", shown_state) }
-            { text("member__id", left, r.y + id_y, "", short_id(&member, id_chars)) }
+            if let Some(y) = id_y {
+                { text("member__id", left, r.y + y, "", short_id(&member, id_chars)) }
+            }
             if let Some(y) = client_y {
                 { text("member__id", left, r.y + y, "", short_id(&client, id_chars)) }
             }
