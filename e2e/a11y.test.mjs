@@ -63,7 +63,7 @@ for (const lang of ['en', 'hi']) {
       await openDrawer(page, 'lessons');
       const ids = await page.$$eval('[data-toc]', (as) => as.map((a) => a.dataset.toc));
       await page.click('[data-action="drawer-close"]');
-      assert.equal(ids.length, 11);
+      assert.equal(ids.length, 12);
       let checked = 0;
       for (const id of ids) {
         const { steps } = await page.evaluate((id) => window.grouplab.lesson(id, 0), id);

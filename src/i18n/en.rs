@@ -84,7 +84,7 @@ pub const TABLE: &str = table![
     ("fact.protocol_eager", "eager-group"),
     ("fact.protocol_coop", "coop-group"),
     ("fact.protocol_consumer", "kip848-group"),
-    ("fact.protocol_cost", "{n} revoked · unread {s} s in all, {l} s at most"),
+    ("fact.protocol_cost", "{n} revoked · {s} s unread · max {l} s"),
     ("fact.protocol_cost_waiting", "{n} revoked · {w} still unread ({s} s so far)"),
     // the code panel
     ("code.heading", "Client code for this situation"),
@@ -139,10 +139,10 @@ pub const TABLE: &str = table![
     ("partitions.title", "10. Adding partitions moves keys"),
     ("partitions.0", "Every record has the key \"order-1\", so they all go to one partition (crc32 % 4). Here the clients refresh their metadata every second; real clients do it every 5 minutes by default (metadata.max.age.ms)."),
     ("partitions.1", "kafka-topics --alter --partitions 6. Once the producer sees 6 partitions, crc32 % 6 sends \"order-1\" elsewhere. Old records of the key stay put: order per key breaks across the change. Consumers rebalance to 3 partitions each."),
-    ("protocols.title", "11. Classic vs consumer protocol, side by side"),
+    ("protocols.title", "12. Classic vs consumer protocol, side by side"),
     ("protocols.0", "Three groups on test-topic, two Java members each: eager-group (classic, [\"range\"]), coop-group (classic, [\"cooperative-sticky\"]) and kip848-group (group.protocol=consumer, KIP-848: the broker assigns, uniform)."),
-    ("protocols.1", "eager3, coop3 and kip3 join at once. Eager revokes everything (briefly here: its members rejoin at one heartbeat); the others only what moves. Cooperative hands it over in a second rebalance, the consumer protocol at kip3's next heartbeat, with no barrier."),
-    ("protocols.2", "eager1, coop1 and kip1 crash. Every protocol waits for its session timeout (45 s) before their partitions move; then eager revokes everything again, the others nothing."),
+    ("protocols.1", "50 orders land on P3 (eager2, coop2 and kip2 own it): 10 s of work each. Now eager3, coop3 and kip3 join. Eager stops every partition until eager2 is done; cooperative stops only what moves; the consumer protocol never waits."),
+    ("protocols.2", "eager1, coop1 and kip1 crash. Each group waits out its session timeout (45 s); then eager revokes everything again, the others nothing."),
     // the import dialog (ui/import_group.rs)
     ("import.title", "Import a real group"),
     ("import.help", "Paste what kafka-consumer-groups.sh --describe --group <group> printed (add --members --verbose and --state for the members without partitions, the assignor and the coordinator). The group is drawn as it was: topics, partitions, owners, committed offsets, log-end offsets and lag."),

@@ -84,7 +84,7 @@ pub const TABLE: &str = table![
     ("fact.protocol_eager", "eager-group"),
     ("fact.protocol_coop", "coop-group"),
     ("fact.protocol_consumer", "kip848-group"),
-    ("fact.protocol_cost", "{n} revoke · kul {s} sec bina padhe, max {l} sec"),
+    ("fact.protocol_cost", "{n} revoke · {s} sec bina padhe · max {l} sec"),
     ("fact.protocol_cost_waiting", "{n} revoke · {w} abhi bhi bina padhe ({s} sec ab tak)"),
     // the code panel
     ("code.heading", "Is situation ka client code"),
@@ -139,10 +139,10 @@ pub const TABLE: &str = table![
     ("partitions.title", "10. Partitions badhao to keys move hoti hain"),
     ("partitions.0", "Har record ki key \"order-1\" hai, to sab ek hi partition m jate hain (crc32 % 4). Yahan clients har second metadata refresh krte hain; real clients default m har 5 minute m krte hain (metadata.max.age.ms)."),
     ("partitions.1", "kafka-topics --alter --partitions 6. Producer ko 6 partitions dikhte hi crc32 % 6 \"order-1\" ko dusre partition m bhejta hai. Purane records vhi reh gye: isliye partitions badhne se pehle aur baad k records m per-key order toot gya. Consumers 3-3 partitions le lete hain."),
-    ("protocols.title", "11. Classic vs consumer protocol, saath saath"),
+    ("protocols.title", "12. Classic vs consumer protocol, saath saath"),
     ("protocols.0", "test-topic pe teen groups, har ek m do Java members: eager-group (classic, [\"range\"]), coop-group (classic, [\"cooperative-sticky\"]) aur kip848-group (group.protocol=consumer, KIP-848: broker assign krta hai, uniform)."),
-    ("protocols.1", "eager3, coop3 aur kip3 ek saath join krte hain. Eager sab revoke krta hai (yahan thodi der, kyuki uske members ek hi heartbeat pe rejoin krte hain); baaki sirf jo move hota hai. Cooperative use dusre rebalance m deta hai, consumer protocol kip3 k agle heartbeat pe, bina barrier."),
-    ("protocols.2", "eager1, coop1 aur kip1 crash. Har protocol session timeout (45 sec) tak rukta hai, fir unke partitions move hote hain; tab eager fir se sab revoke krta hai, baaki kuch nhi."),
+    ("protocols.1", "P3 pe 50 orders (eager2, coop2, kip2 ka): har ek ko 10 sec ka kaam. Ab eager3, coop3, kip3 join krte hain. Eager sab rokta hai jab tak eager2 free na ho; cooperative sirf jo move hota hai; consumer protocol kabhi wait nhi krta."),
+    ("protocols.2", "eager1, coop1 aur kip1 crash. Har group session timeout (45 sec) tak rukta hai; fir eager fir se sab revoke krta hai, baaki kuch nhi."),
     // the import dialog (ui/import_group.rs)
     ("import.title", "Real group import kro"),
     ("import.help", "kafka-consumer-groups.sh --describe --group <group> ka output yahan paste kro (bina partitions vale members, assignor aur coordinator k liye --members --verbose aur --state bhi add kro). Group vesa hi draw hoga jesa tha: topics, partitions, owners, committed offsets, log-end offsets aur lag."),

@@ -226,9 +226,9 @@ mod tests {
     }
 
     #[test]
-    fn ids_are_unique_and_eleven() {
+    fn ids_are_unique_and_twelve() {
         let ids: Vec<_> = all().iter().map(|l| l.id).collect();
-        assert_eq!(ids.len(), 11);
+        assert_eq!(ids.len(), 12);
         let mut sorted = ids.clone();
         sorted.sort();
         sorted.dedup();
