@@ -11,6 +11,7 @@ mod messages;
 mod ownership;
 mod partition;
 mod producer;
+mod strip;
 mod svg;
 pub mod window;
 
@@ -160,8 +161,8 @@ pub fn stage(p: &StageProps) -> Html {
                 continue;
             }
             let tp = format!("{}/{}", t.name, part.partition);
-            let start = part.records.len().saturating_sub(l.cells);
-            let records: Vec<Cell> = part.records[start..]
+            let records: Vec<Cell> = part
+                .records
                 .iter()
                 .map(|r| Cell {
                     offset: r.offset,

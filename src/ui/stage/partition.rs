@@ -1,16 +1,19 @@
 //! One partition's log: the newest records as cells coloured by key (offsets exact, old records scroll away
-//! on the left), the log-end offset, each group's committed offset as a bookmark and its lag as a number and a
-//! bar (in the group's colour), each owner's position and an accent on the row's left edge (in the owner's
-//! colour).
+//! on the left; a committed offset or position further back keeps its own cells, with a gap standing for the
+//! records between, [`Strip`]), the log-end offset, each group's committed offset as a bookmark and its lag as
+//! a number and a bar (in the group's colour), each owner's position and an accent on the row's left edge (in
+//! the owner's colour).
 
 use yew::prelude::*;
 
 use super::activate::{handlers, px};
 use super::layout::{cell_label, Cells, Rect, LAG_PITCH, LAG_W, NARROW_LAG_W, ROW_LABEL_W};
-use super::svg::{self, ellipsis_in, rect, title, SMALL_CHAR_W};
+use super::strip::{gap_slots, Strip};
+use super::svg::{self, ellipsis_in, fitting_in, rect, title, SMALL_CHAR_W};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
 use crate::ui::palette::{consumer_class, group_class, key_colour};
+use crate::ui::snapshot::RECORDS_LIMIT;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
@@ -49,7 +52,7 @@ pub struct PartitionProps {
     pub leader: Option<u32>,
     pub log_start_offset: u64,
     pub log_end_offset: u64,
-    /// The newest records, oldest first (at most `cells`).
+    /// The records kept (the newest, at most `RECORDS_LIMIT`), oldest first.
     pub records: Vec<Cell>,
     pub groups: Vec<GroupMark>,
     pub positions: Vec<PositionMark>,
@@ -81,14 +84,25 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     let r = p.rect;
     let lag_w = if p.narrow { NARROW_LAG_W } else { LAG_W };
     let (cell_w, pitch) = (p.cell.w, p.cell.pitch);
-    let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * pitch;
+    let cells_left = r.x + ROW_LABEL_W;
+    let cells_right = cells_left + p.cells as f64 * pitch;
     let leo = p.log_end_offset;
-    let first_visible = leo.saturating_sub(p.cells as u64).max(p.log_start_offset);
-    // Left edge of the cell holding `offset` (offsets before the window are clamped to its left edge).
-    let x_of = |offset: u64| -> f64 {
-        let o = offset.clamp(first_visible, leo);
-        cells_right - (leo - o) as f64 * pitch
-    };
+    let marks: Vec<u64> = p
+        .groups
+        .iter()
+        .filter_map(|g| g.committed)
+        .chain(p.positions.iter().map(|m| m.position))
+        .collect();
+    let strip = Strip::plan(
+        p.cells,
+        gap_slots(p.narrow),
+        p.log_start_offset,
+        leo,
+        &marks,
+    );
+    let first_visible = strip.right.start;
+    // Left edge of the cell holding `offset`, or its place inside the gap.
+    let x_of = |offset: u64| -> f64 { cells_left + strip.slot_of(offset.min(leo)) * pitch };
     let cy = r.y + 14.0;
     let tp = p.tp.clone();
     let (onclick, onkeydown) = handlers(
@@ -131,13 +145,14 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     // stay small whatever the offsets; the strip jumps back once every 1024 records, all cells with it.
     let base = first_visible - first_visible % 1024;
     let strip_x = cells_right - (leo - base) as f64 * pitch;
-    let cells = p.records.iter().filter(|c| c.offset >= first_visible).map(|c| {
+    let cell = |c: &Cell, x: f64| {
         let (fill, ink) = key_colour(c.key.as_deref());
-        let x = (c.offset - base) as f64 * pitch;
         let tp = p.tp.clone();
         let offset = c.offset;
-        let (onclick, onkeydown) =
-            handlers(p.on_select.reform(move |_| Selection::Record(tp.clone(), offset)));
+        let (onclick, onkeydown) = handlers(
+            p.on_select
+                .reform(move |_| Selection::Record(tp.clone(), offset)),
+        );
         let selected = p.selected_offset == Some(c.offset);
         let key = c.key.clone().unwrap_or_default();
         let title = format!(
@@ -154,15 +169,56 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                 <text x={px(x + cell_w / 2.0)} y={px(cy + 15.0)} fill={ink} text-anchor="middle">{ cell_label(c.offset) }</text>
             </g>
         }
+    };
+    let cells = p
+        .records
+        .iter()
+        .filter(|c| c.offset >= first_visible)
+        .map(|c| cell(c, (c.offset - base) as f64 * pitch));
+    // The cells left of the gap, from the oldest mark: its record when kept, else an outline with its offset
+    // (the record is in the log; the app keeps the newest RECORDS_LIMIT of each partition).
+    let old_cells = strip.left.clone().map(|offset| {
+        let x = cells_left + (offset - strip.left.start) as f64 * pitch;
+        match p.records.binary_search_by_key(&offset, |c| c.offset) {
+            Ok(i) => cell(&p.records[i], x),
+            Err(_) => html! {
+                <g key={offset.to_string()} class="cell-unkept" data-unkept-offset={offset.to_string()}>
+                    { title(tf(lang, "stage.cell_unkept", &[("offset", &offset), ("n", &RECORDS_LIMIT)])) }
+                    <rect x={px(x)} y={px(cy)} width={px(cell_w)} height="22" rx="3" />
+                    <text x={px(x + cell_w / 2.0)} y={px(cy + 15.0)} text-anchor="middle">{ cell_label(offset) }</text>
+                </g>
+            },
+        }
+    });
+    // The gap: how many records it stands for ("…37 records…", or "…37…" where that does not fit).
+    let gap = strip.has_gap().then(|| {
+        let (from, to) = (strip.gap.start, strip.gap.end);
+        let n = to - from;
+        let x = cells_left + (strip.left.end - strip.left.start) as f64 * pitch;
+        let w = strip.gap_slots as f64 * pitch - 2.0;
+        let count = short_count(n);
+        let text = fitting_in(
+            w - 2.0,
+            p.cell.char_w,
+            [
+                tf(lang, "stage.gap", &[("n", &count)]),
+                tf(lang, "stage.gap_short", &[("n", &count)]),
+            ],
+        );
+        html! {
+            <g class="gap" data-gap-from={from.to_string()} data-gap-to={to.to_string()} data-gap-count={n.to_string()}>
+                { title(tf(lang, "stage.gap_title", &[("n", &n), ("from", &from), ("to", &(to - 1))])) }
+                <rect x={px(x)} y={px(cy)} width={px(w)} height="22" rx="3" />
+                <text x={px(x + w / 2.0)} y={px(cy + 15.0)} text-anchor="middle">{ text }</text>
+            </g>
+        }
     });
 
     let bookmarks = p.groups.iter().filter_map(|g| {
         let c = g.committed?;
-        let x = x_of(c);
-        let clipped = c < first_visible;
-        let d = format!("M{} {}h10v13l-5-4-5 4z", px(x - 5.0), px(r.y + 1.0));
+        let d = format!("M{} {}h10v13l-5-4-5 4z", px(x_of(c) - 5.0), px(r.y + 1.0));
         Some(html! {
-            <g class={classes!("bookmark", group_class(g.colour), clipped.then_some("is-clipped"))}
+            <g class={classes!("bookmark", group_class(g.colour))}
                data-committed-group={g.group_id.clone()} data-committed={c.to_string()}>
                 { title(tf(lang, "stage.bookmark", &[("group", &g.group_id), ("offset", &c)])) }
                 <path d={d} />
@@ -313,6 +369,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             // children, which are then diffed by position (some are unkeyed), so a new record (every cell's key
             // shifting by one) would recreate every cell of the row.
             <g class="cells" transform={format!("translate({} 0)", px(strip_x))}>{ for cells }</g>
+            <g class="cells cells--old">{ for old_cells }</g>
+            { for gap }
             <g class="leo" data-leo={leo.to_string()}>
                 { title(tf(lang, "stage.leo_title", &[("leo", &leo)])) }
                 <line x1={px(cells_right + 1.0)} y1={px(cy - 4.0)} x2={px(cells_right + 1.0)} y2={px(cy + 26.0)} />
