@@ -2,17 +2,18 @@
 //! on the left; a committed offset or position further back keeps its own cells, with a gap standing for the
 //! records between, [`Strip`]), the log-end offset, each group's committed offset as a bookmark and its lag as
 //! a number and a bar (in the group's colour), each owner's position and an accent on the row's left edge (in
-//! the owner's colour).
+//! the owner's colour). A row read by several groups tells them apart by letter (A, B, C… as on their boxes)
+//! beside each bookmark, position and lag, in the boxes' order.
 
 use yew::prelude::*;
 
 use super::activate::{handlers, px};
 use super::layout::{cell_label, Cells, Rect, LAG_PITCH, LAG_W, NARROW_LAG_W, ROW_LABEL_W};
 use super::strip::{gap_slots, Strip};
-use super::svg::{self, ellipsis_in, fitting_in, rect, title, SMALL_CHAR_W};
+use super::svg::{self, ellipsis_in, fitting_in, rect, title, SMALL_BOLD_CHAR_W, SMALL_CHAR_W};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
-use crate::ui::palette::{consumer_class, group_class, key_colour};
+use crate::ui::palette::{consumer_class, group_class, group_tag, key_colour};
 use crate::ui::snapshot::RECORDS_LIMIT;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +27,7 @@ pub struct Cell {
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupMark {
     pub group_id: String,
+    /// The group's place among the group boxes: its colour and its letter.
     pub colour: usize,
     pub committed: Option<u64>,
     pub lag: Option<u64>,
@@ -37,6 +39,8 @@ pub struct PositionMark {
     pub consumer: String,
     /// The consumer's colour, 1 … 8 (palette::consumer_colour).
     pub colour: usize,
+    /// Its group's place among the group boxes (None: no group).
+    pub group: Option<usize>,
     pub position: u64,
 }
 
@@ -54,6 +58,7 @@ pub struct PartitionProps {
     pub log_end_offset: u64,
     /// The records kept (the newest, at most `RECORDS_LIMIT`), oldest first.
     pub records: Vec<Cell>,
+    /// In the group boxes' order.
     pub groups: Vec<GroupMark>,
     pub positions: Vec<PositionMark>,
     /// Who owns it now, as (consumer, its colour 1 … 8): a stripe each on the row's left edge.
@@ -103,6 +108,8 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     let first_visible = strip.right.start;
     // Left edge of the cell holding `offset`, or its place inside the gap.
     let x_of = |offset: u64| -> f64 { cells_left + strip.slot_of(offset.min(leo)) * pitch };
+    // Letters tell the groups apart on a row read by several.
+    let tagged = p.groups.len() > 1;
     let cy = r.y + 14.0;
     let tp = p.tp.clone();
     let (onclick, onkeydown) = handlers(
@@ -214,40 +221,84 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         }
     });
 
-    let bookmarks = p.groups.iter().filter_map(|g| {
-        let c = g.committed?;
-        let d = format!("M{} {}h10v13l-5-4-5 4z", px(x_of(c) - 5.0), px(r.y + 1.0));
+    // Groups committed at the same offset share its flag, in stripes of their colours.
+    let mut flags: Vec<(u64, Vec<&GroupMark>)> = Vec::new();
+    for g in &p.groups {
+        let Some(c) = g.committed else { continue };
+        match flags.iter_mut().find(|(o, _)| *o == c) {
+            Some((_, gs)) => gs.push(g),
+            None => flags.push((c, vec![g])),
+        }
+    }
+    flags.sort_by_key(|(o, _)| *o);
+    let bookmarks = flags.iter().flat_map(|(c, gs)| {
+        let x = x_of(*c);
+        // A shared flag widens to 4 px a group, so each stripe shows.
+        let flag_w = (4.0 * gs.len() as f64).max(10.0);
+        let w = flag_w / gs.len() as f64;
+        gs.iter().enumerate().map(move |(i, g)| {
+            let shape = if gs.len() == 1 {
+                html! { <path d={format!("M{} {}h10v13l-5-4-5 4z", px(x - 5.0), px(r.y + 1.0))} /> }
+            } else {
+                html! { <rect x={px(x - flag_w / 2.0 + i as f64 * w)} y={px(r.y + 1.0)} width={px(w)} height="12" /> }
+            };
+            html! {
+                <g class={classes!("bookmark", group_class(g.colour))}
+                   data-committed-group={g.group_id.clone()} data-committed={c.to_string()}>
+                    { title(tf(lang, "stage.bookmark", &[("group", &g.group_id), ("offset", c)])) }
+                    { shape }
+                </g>
+            }
+        })
+    });
+    // Each flag's letters right of it, in the band above the cells; one that would run into the previous is
+    // left out (the flags keep their titles).
+    let mut free_from = f64::MIN;
+    let bookmark_tags = flags.iter().filter(|_| tagged).filter_map(|(c, gs)| {
+        let text: String = gs.iter().map(|g| group_tag(g.colour)).collect();
+        let x = x_of(*c) + (2.0 * gs.len() as f64).max(5.0) + 2.0;
+        if x < free_from {
+            return None;
+        }
+        free_from = x + text.len() as f64 * SMALL_BOLD_CHAR_W + 3.0;
         Some(html! {
-            <g class={classes!("bookmark", group_class(g.colour))}
-               data-committed-group={g.group_id.clone()} data-committed={c.to_string()}>
-                { title(tf(lang, "stage.bookmark", &[("group", &g.group_id), ("offset", &c)])) }
-                <path d={d} />
-            </g>
+            <text class="bookmark__tag" x={px(x)} y={px(r.y + 11.0)} aria-hidden="true">{ text }</text>
         })
     });
 
-    // One triangle per consumer; consumers at the same offset (often one per group, all caught up) share a
-    // label ("1,5,9"), and a label that would run into the previous one is left out (each triangle keeps its
-    // title, and the inspector lists every position). A label that would run into the lag column goes left of
-    // its triangle.
-    let mut at: Vec<(u64, Vec<&str>)> = Vec::new();
+    // One triangle per consumer; consumers at the same offset share a label ("1,5,9"), and a label that would
+    // run into the previous one is left out (each triangle keeps its title, and the inspector lists every
+    // position). On a row read by several groups a triangle is labelled by its group's letter (a partition has
+    // one owner per group), so consumers caught up in three groups read "A,B,C", in the boxes' order. A label
+    // that would run into the lag column goes left of its triangle.
+    let mut at: Vec<(u64, Vec<(usize, String)>)> = Vec::new();
     for m in &p.positions {
         let short = m.consumer.trim_start_matches("consumer");
-        let short = if short.is_empty() || short.len() > 4 {
-            m.consumer.as_str()
-        } else {
-            short
+        let short = match m.group {
+            Some(g) if tagged => group_tag(g).to_string(),
+            _ if short.is_empty() || short.len() > 4 => m.consumer.clone(),
+            _ => short.to_string(),
         };
+        let order = m.group.unwrap_or(usize::MAX);
         match at.iter_mut().find(|(pos, _)| *pos == m.position) {
-            Some((_, names)) => names.push(short),
-            None => at.push((m.position, vec![short])),
+            Some((_, names)) => names.push((order, short)),
+            None => at.push((m.position, vec![(order, short)])),
         }
     }
     at.sort_by_key(|(pos, _)| *pos);
+    for (_, names) in &mut at {
+        if tagged {
+            names.sort();
+        }
+    }
     let mut free_from = f64::MIN;
     let lag_left = r.right() - lag_w - 4.0;
     let position_labels = at.into_iter().filter_map(|(pos, names)| {
-        let text = names.join(",");
+        let text = names
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect::<Vec<_>>()
+            .join(",");
         let w = p.cell.text_w(&text);
         let mut x = x_of(pos) + 6.0;
         if x + w > lag_left {
@@ -278,18 +329,30 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         let y = r.y + 12.0 + i as f64 * LAG_PITCH;
         let lag = g.lag;
         // The lag in full while it fits the column, else rounded down to thousands, millions, billions (the
-        // title keeps it exact).
+        // title keeps it exact). On a row read by several groups it starts with the group's letter, and drops
+        // the word "lag" where the letter leaves no room for it.
+        let tag = if tagged {
+            format!("{} ", group_tag(g.colour))
+        } else {
+            String::new()
+        };
+        let room = lag_w - 2.0 - p.cell.text_w(&tag);
         let text = match lag {
-            Some(l) => {
-                let full = tf(lang, "stage.lag_n", &[("n", &l)]);
-                if p.cell.text_w(&full) <= lag_w - 2.0 {
-                    full
-                } else {
-                    tf(lang, "stage.lag_n", &[("n", &short_count(l))])
-                }
-            }
+            Some(l) => fitting_in(
+                room,
+                p.cell.char_w,
+                [
+                    tf(lang, "stage.lag_n", &[("n", &l)]),
+                    tf(lang, "stage.lag_n", &[("n", &short_count(l))]),
+                    short_count(l),
+                ],
+            ),
             None => tf(lang, "stage.lag_n", &[("n", &"–")]),
         };
+        let text = html! { <>
+            if tagged { <tspan class="lag__tag">{ tag }</tspan> }
+            { text }
+        </> };
         let bar = lag.map_or(0.0, |l| (l.min(100) as f64 / 100.0) * (lag_w - 8.0));
         html! {
             <g class={classes!("lag", group_class(g.colour))} data-lag-group={g.group_id.clone()}
@@ -377,6 +440,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                 { svg::text("", cells_right + 5.0, cy + 15.0, "", format!("LEO {leo}")) }
             </g>
             { for bookmarks }
+            { for bookmark_tags }
             { for positions }
             { for position_labels }
             { for lags }
