@@ -76,6 +76,10 @@ pub const TABLE: &str = table![
     // short labels on the stage
     ("stage.leader_n", "leader {n}"),
     ("stage.lag_n", "lag {n}"),
+    ("stage.gap", "…{n} records…"),
+    ("stage.gap_short", "…{n}…"),
+    ("stage.gap_title", "{n} records not drawn one by one here: offsets {from} to {to}"),
+    ("stage.cell_unkept", "offset {offset}: this record is in the log, but the stage draws only the newest {n} records of a partition"),
     ("stage.member_id", "member {id}"),
     ("stage.client_static", "client {client} · static {id}"),
     ("stage.client_profile", "client {client} · {profile}"),

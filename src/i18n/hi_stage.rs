@@ -76,6 +76,10 @@ pub const TABLE: &str = table![
     // short labels on the stage
     ("stage.leader_n", "leader {n}"),
     ("stage.lag_n", "lag {n}"),
+    ("stage.gap", "…{n} records…"),
+    ("stage.gap_short", "…{n}…"),
+    ("stage.gap_title", "{n} records yahan ek ek krke nhi dikhaye: offsets {from} se {to} tak"),
+    ("stage.cell_unkept", "offset {offset}: ye record log m hai, lekin stage ek partition k sirf nye {n} records dikhata hai"),
     ("stage.member_id", "member {id}"),
     ("stage.client_static", "client {client} · static {id}"),
     ("stage.client_profile", "client {client} · {profile}"),

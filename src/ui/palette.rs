@@ -38,6 +38,12 @@ pub fn group_class(index: usize) -> &'static str {
     ["g0", "g1", "g2", "g3", "g4"][index % 5]
 }
 
+/// The letter that tells the group at `index` (in the group boxes' order) apart on a row read by several
+/// groups, and on its box: A, B, C…
+pub fn group_tag(index: usize) -> char {
+    (b'A' + (index % 26) as u8) as char
+}
+
 /// How many consumer colours there are (--c1 … --c8 in styles/app.css: Okabe-Ito's hues, darkened where the
 /// light theme needs 3:1 contrast for thin lines, lightened for the dark theme).
 pub const CONSUMER_COLOURS: usize = 8;
@@ -71,5 +77,12 @@ mod tests {
         assert_eq!(consumer_colour(8), 1);
         assert_eq!(consumer_class(1), "c1");
         assert_eq!(consumer_class(8), "c8");
+    }
+
+    #[test]
+    fn groups_take_letters_in_the_boxes_order() {
+        let tags: String = (0..4).map(group_tag).collect();
+        assert_eq!(tags, "ABCD");
+        assert_eq!(group_tag(25), 'Z');
     }
 }

@@ -30,6 +30,9 @@ pub struct GroupProps {
     #[prop_or_default]
     pub compact: bool,
     pub colour: usize,
+    /// The group's letter, shown when several groups are drawn (their rows name them by it).
+    #[prop_or_default]
+    pub tag: Option<char>,
     pub selected: bool,
     /// The lesson step shown talks about it.
     #[prop_or_default]
@@ -95,7 +98,8 @@ pub fn group_box(p: &GroupProps) -> Html {
             ("n", &p.members),
         ],
     );
-    let max_chars = ((r.w - 24.0) / 7.8).max(8.0) as usize;
+    let tag_w = if p.tag.is_some() { 24.0 } else { 0.0 };
+    let max_chars = ((r.w - 24.0 - tag_w) / 7.8).max(8.0) as usize;
     // The state badge: bold 11 px, about 7 px a character, 6 px margins.
     let badge_w = 12.0 + shown_state.chars().count() as f64 * 7.0;
     let after_badge = r.x + 18.0 + badge_w;
@@ -147,6 +151,9 @@ pub fn group_box(p: &GroupProps) -> Html {
                 { rect("group__hit", r.x, r.y, r.w, header_h, "10") }
                 { title(label) }
                 { text("group__name", r.x + 12.0, r.y + 19.0, "", short_id(&group_id, max_chars)) }
+                if let Some(tag) = p.tag {
+                    { text("group__tag", r.right() - 12.0, r.y + 19.0, "end", tag.to_string()) }
+                }
                 <g class={classes!("group__state", format!("state-{}", state.to_ascii_lowercase().replace(' ', "-")))}>
                     { rect("", r.x + 10.0, r.y + 25.0, badge_w, 17.0, "8.5") }
                     { text("", r.x + 10.0 + badge_w / 2.0, r.y + 37.5, "middle", shown_state) }

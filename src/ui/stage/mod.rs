@@ -11,6 +11,7 @@ mod messages;
 mod ownership;
 mod partition;
 mod producer;
+mod strip;
 mod svg;
 pub mod window;
 
@@ -38,6 +39,7 @@ use crate::i18n::{t, tf, use_lang, Lang};
 use crate::lessons::Mark;
 use crate::sentences::api_name;
 use crate::session::Selection;
+use crate::ui::palette::group_tag;
 
 #[derive(Properties, PartialEq)]
 pub struct StageProps {
@@ -127,8 +129,9 @@ pub fn stage(p: &StageProps) -> Html {
     }
     let mut rows = Vec::new();
     for (ti, (t, tl)) in view.topics.iter().zip(&l.topics).enumerate() {
-        // The groups drawn, and whether any member of each subscribes to this topic.
-        let topic_groups: Vec<(&String, usize, Option<&GroupView>, bool)> = l
+        // The groups drawn, in the group boxes' order (their colours count in that order), and whether any
+        // member of each subscribes to this topic.
+        let mut topic_groups: Vec<(&String, usize, Option<&GroupView>, bool)> = l
             .group_colours
             .iter()
             .map(|(g, &colour)| {
@@ -138,6 +141,7 @@ pub fn stage(p: &StageProps) -> Html {
                 (g, colour, gv, subscribed)
             })
             .collect();
+        topic_groups.sort_by_key(|&(_, colour, _, _)| colour);
         let name = t.name.clone();
         let h = tl.header;
         let (onclick, onkeydown) =
@@ -160,8 +164,8 @@ pub fn stage(p: &StageProps) -> Html {
                 continue;
             }
             let tp = format!("{}/{}", t.name, part.partition);
-            let start = part.records.len().saturating_sub(l.cells);
-            let records: Vec<Cell> = part.records[start..]
+            let records: Vec<Cell> = part
+                .records
                 .iter()
                 .map(|r| Cell {
                     offset: r.offset,
@@ -203,6 +207,11 @@ pub fn stage(p: &StageProps) -> Html {
                     positions.push(PositionMark {
                         consumer: c.name.clone(),
                         colour,
+                        group: c
+                            .group_id
+                            .as_ref()
+                            .filter(|_| !c.standalone)
+                            .and_then(|g| l.group_colours.get(g).copied()),
                         position: pos,
                     });
                 }
@@ -258,6 +267,7 @@ pub fn stage(p: &StageProps) -> Html {
                 epochs={gv.and_then(|g| Some((g.group_epoch?, g.assignment_epoch?)))}
                 coordinator={gv.and_then(|g| g.coordinator.broker)} members={gl.members.len()}
                 rect={gl.rect} compact={l.narrow} colour={gl.colour}
+                tag={gl.group_id.as_ref().filter(|_| l.group_colours.len() > 1).map(|_| group_tag(gl.colour))}
                 selected={gl.group_id.as_ref().is_some_and(|g| sel == Some(&Selection::Group(g.clone())))}
                 highlight={gl.group_id.as_deref().is_some_and(|g| p.marks.iter().any(|m| m.names_group(g)))}
                 on_select={p.on_select.clone()} />

@@ -1,16 +1,20 @@
 //! One partition's log: the newest records as cells coloured by key (offsets exact, old records scroll away
-//! on the left), the log-end offset, each group's committed offset as a bookmark and its lag as a number and a
-//! bar (in the group's colour), each owner's position and an accent on the row's left edge (in the owner's
-//! colour).
+//! on the left; a committed offset or position further back keeps its own cells, with a gap standing for the
+//! records between, [`Strip`]), the log-end offset, each group's committed offset as a bookmark and its lag as
+//! a number and a bar (in the group's colour), each owner's position and an accent on the row's left edge (in
+//! the owner's colour). A row read by several groups tells them apart by letter (A, B, C… as on their boxes)
+//! beside each bookmark, position and lag, in the boxes' order.
 
 use yew::prelude::*;
 
 use super::activate::{handlers, px};
 use super::layout::{cell_label, Cells, Rect, LAG_PITCH, LAG_W, NARROW_LAG_W, ROW_LABEL_W};
-use super::svg::{self, ellipsis_in, rect, title, SMALL_CHAR_W};
+use super::strip::{gap_slots, Strip};
+use super::svg::{self, ellipsis_in, fitting_in, rect, title, SMALL_BOLD_CHAR_W, SMALL_CHAR_W};
 use crate::i18n::{t, tf, use_lang};
 use crate::session::Selection;
-use crate::ui::palette::{consumer_class, group_class, key_colour};
+use crate::ui::palette::{consumer_class, group_class, group_tag, key_colour};
+use crate::ui::snapshot::RECORDS_LIMIT;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
@@ -23,6 +27,7 @@ pub struct Cell {
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupMark {
     pub group_id: String,
+    /// The group's place among the group boxes: its colour and its letter.
     pub colour: usize,
     pub committed: Option<u64>,
     pub lag: Option<u64>,
@@ -34,6 +39,8 @@ pub struct PositionMark {
     pub consumer: String,
     /// The consumer's colour, 1 … 8 (palette::consumer_colour).
     pub colour: usize,
+    /// Its group's place among the group boxes (None: no group).
+    pub group: Option<usize>,
     pub position: u64,
 }
 
@@ -49,8 +56,9 @@ pub struct PartitionProps {
     pub leader: Option<u32>,
     pub log_start_offset: u64,
     pub log_end_offset: u64,
-    /// The newest records, oldest first (at most `cells`).
+    /// The records kept (the newest, at most `RECORDS_LIMIT`), oldest first.
     pub records: Vec<Cell>,
+    /// In the group boxes' order.
     pub groups: Vec<GroupMark>,
     pub positions: Vec<PositionMark>,
     /// Who owns it now, as (consumer, its colour 1 … 8): a stripe each on the row's left edge.
@@ -81,14 +89,27 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     let r = p.rect;
     let lag_w = if p.narrow { NARROW_LAG_W } else { LAG_W };
     let (cell_w, pitch) = (p.cell.w, p.cell.pitch);
-    let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * pitch;
+    let cells_left = r.x + ROW_LABEL_W;
+    let cells_right = cells_left + p.cells as f64 * pitch;
     let leo = p.log_end_offset;
-    let first_visible = leo.saturating_sub(p.cells as u64).max(p.log_start_offset);
-    // Left edge of the cell holding `offset` (offsets before the window are clamped to its left edge).
-    let x_of = |offset: u64| -> f64 {
-        let o = offset.clamp(first_visible, leo);
-        cells_right - (leo - o) as f64 * pitch
-    };
+    let marks: Vec<u64> = p
+        .groups
+        .iter()
+        .filter_map(|g| g.committed)
+        .chain(p.positions.iter().map(|m| m.position))
+        .collect();
+    let strip = Strip::plan(
+        p.cells,
+        gap_slots(p.narrow),
+        p.log_start_offset,
+        leo,
+        &marks,
+    );
+    let first_visible = strip.right.start;
+    // Left edge of the cell holding `offset`, or its place inside the gap.
+    let x_of = |offset: u64| -> f64 { cells_left + strip.slot_of(offset.min(leo)) * pitch };
+    // Letters tell the groups apart on a row read by several.
+    let tagged = p.groups.len() > 1;
     let cy = r.y + 14.0;
     let tp = p.tp.clone();
     let (onclick, onkeydown) = handlers(
@@ -131,13 +152,14 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     // stay small whatever the offsets; the strip jumps back once every 1024 records, all cells with it.
     let base = first_visible - first_visible % 1024;
     let strip_x = cells_right - (leo - base) as f64 * pitch;
-    let cells = p.records.iter().filter(|c| c.offset >= first_visible).map(|c| {
+    let cell = |c: &Cell, x: f64| {
         let (fill, ink) = key_colour(c.key.as_deref());
-        let x = (c.offset - base) as f64 * pitch;
         let tp = p.tp.clone();
         let offset = c.offset;
-        let (onclick, onkeydown) =
-            handlers(p.on_select.reform(move |_| Selection::Record(tp.clone(), offset)));
+        let (onclick, onkeydown) = handlers(
+            p.on_select
+                .reform(move |_| Selection::Record(tp.clone(), offset)),
+        );
         let selected = p.selected_offset == Some(c.offset);
         let key = c.key.clone().unwrap_or_default();
         let title = format!(
@@ -154,44 +176,129 @@ pub fn partition_row(p: &PartitionProps) -> Html {
                 <text x={px(x + cell_w / 2.0)} y={px(cy + 15.0)} fill={ink} text-anchor="middle">{ cell_label(c.offset) }</text>
             </g>
         }
+    };
+    let cells = p
+        .records
+        .iter()
+        .filter(|c| c.offset >= first_visible)
+        .map(|c| cell(c, (c.offset - base) as f64 * pitch));
+    // The cells left of the gap, from the oldest mark: its record when kept, else an outline with its offset
+    // (the record is in the log; the app keeps the newest RECORDS_LIMIT of each partition).
+    let old_cells = strip.left.clone().map(|offset| {
+        let x = cells_left + (offset - strip.left.start) as f64 * pitch;
+        match p.records.binary_search_by_key(&offset, |c| c.offset) {
+            Ok(i) => cell(&p.records[i], x),
+            Err(_) => html! {
+                <g key={offset.to_string()} class="cell-unkept" data-unkept-offset={offset.to_string()}>
+                    { title(tf(lang, "stage.cell_unkept", &[("offset", &offset), ("n", &RECORDS_LIMIT)])) }
+                    <rect x={px(x)} y={px(cy)} width={px(cell_w)} height="22" rx="3" />
+                    <text x={px(x + cell_w / 2.0)} y={px(cy + 15.0)} text-anchor="middle">{ cell_label(offset) }</text>
+                </g>
+            },
+        }
+    });
+    // The gap: how many records it stands for ("…37 records…", or "…37…" where that does not fit).
+    let gap = strip.has_gap().then(|| {
+        let (from, to) = (strip.gap.start, strip.gap.end);
+        let n = to - from;
+        let x = cells_left + (strip.left.end - strip.left.start) as f64 * pitch;
+        let w = strip.gap_slots as f64 * pitch - 2.0;
+        let count = short_count(n);
+        let text = fitting_in(
+            w - 2.0,
+            p.cell.char_w,
+            [
+                tf(lang, "stage.gap", &[("n", &count)]),
+                tf(lang, "stage.gap_short", &[("n", &count)]),
+            ],
+        );
+        html! {
+            <g class="gap" data-gap-from={from.to_string()} data-gap-to={to.to_string()} data-gap-count={n.to_string()}>
+                { title(tf(lang, "stage.gap_title", &[("n", &n), ("from", &from), ("to", &(to - 1))])) }
+                <rect x={px(x)} y={px(cy)} width={px(w)} height="22" rx="3" />
+                <text x={px(x + w / 2.0)} y={px(cy + 15.0)} text-anchor="middle">{ text }</text>
+            </g>
+        }
     });
 
-    let bookmarks = p.groups.iter().filter_map(|g| {
-        let c = g.committed?;
-        let x = x_of(c);
-        let clipped = c < first_visible;
-        let d = format!("M{} {}h10v13l-5-4-5 4z", px(x - 5.0), px(r.y + 1.0));
+    // Groups committed at the same offset share its flag, in stripes of their colours.
+    let mut flags: Vec<(u64, Vec<&GroupMark>)> = Vec::new();
+    for g in &p.groups {
+        let Some(c) = g.committed else { continue };
+        match flags.iter_mut().find(|(o, _)| *o == c) {
+            Some((_, gs)) => gs.push(g),
+            None => flags.push((c, vec![g])),
+        }
+    }
+    flags.sort_by_key(|(o, _)| *o);
+    let bookmarks = flags.iter().flat_map(|(c, gs)| {
+        let x = x_of(*c);
+        // A shared flag widens to 4 px a group, so each stripe shows.
+        let flag_w = (4.0 * gs.len() as f64).max(10.0);
+        let w = flag_w / gs.len() as f64;
+        gs.iter().enumerate().map(move |(i, g)| {
+            let shape = if gs.len() == 1 {
+                html! { <path d={format!("M{} {}h10v13l-5-4-5 4z", px(x - 5.0), px(r.y + 1.0))} /> }
+            } else {
+                html! { <rect x={px(x - flag_w / 2.0 + i as f64 * w)} y={px(r.y + 1.0)} width={px(w)} height="12" /> }
+            };
+            html! {
+                <g class={classes!("bookmark", group_class(g.colour))}
+                   data-committed-group={g.group_id.clone()} data-committed={c.to_string()}>
+                    { title(tf(lang, "stage.bookmark", &[("group", &g.group_id), ("offset", c)])) }
+                    { shape }
+                </g>
+            }
+        })
+    });
+    // Each flag's letters right of it, in the band above the cells; one that would run into the previous is
+    // left out (the flags keep their titles).
+    let mut free_from = f64::MIN;
+    let bookmark_tags = flags.iter().filter(|_| tagged).filter_map(|(c, gs)| {
+        let text: String = gs.iter().map(|g| group_tag(g.colour)).collect();
+        let x = x_of(*c) + (2.0 * gs.len() as f64).max(5.0) + 2.0;
+        if x < free_from {
+            return None;
+        }
+        free_from = x + text.len() as f64 * SMALL_BOLD_CHAR_W + 3.0;
         Some(html! {
-            <g class={classes!("bookmark", group_class(g.colour), clipped.then_some("is-clipped"))}
-               data-committed-group={g.group_id.clone()} data-committed={c.to_string()}>
-                { title(tf(lang, "stage.bookmark", &[("group", &g.group_id), ("offset", &c)])) }
-                <path d={d} />
-            </g>
+            <text class="bookmark__tag" x={px(x)} y={px(r.y + 11.0)} aria-hidden="true">{ text }</text>
         })
     });
 
-    // One triangle per consumer; consumers at the same offset (often one per group, all caught up) share a
-    // label ("1,5,9"), and a label that would run into the previous one is left out (each triangle keeps its
-    // title, and the inspector lists every position). A label that would run into the lag column goes left of
-    // its triangle.
-    let mut at: Vec<(u64, Vec<&str>)> = Vec::new();
+    // One triangle per consumer; consumers at the same offset share a label ("1,5,9"), and a label that would
+    // run into the previous one is left out (each triangle keeps its title, and the inspector lists every
+    // position). On a row read by several groups a triangle is labelled by its group's letter (a partition has
+    // one owner per group), so consumers caught up in three groups read "A,B,C", in the boxes' order. A label
+    // that would run into the lag column goes left of its triangle.
+    let mut at: Vec<(u64, Vec<(usize, String)>)> = Vec::new();
     for m in &p.positions {
         let short = m.consumer.trim_start_matches("consumer");
-        let short = if short.is_empty() || short.len() > 4 {
-            m.consumer.as_str()
-        } else {
-            short
+        let short = match m.group {
+            Some(g) if tagged => group_tag(g).to_string(),
+            _ if short.is_empty() || short.len() > 4 => m.consumer.clone(),
+            _ => short.to_string(),
         };
+        let order = m.group.unwrap_or(usize::MAX);
         match at.iter_mut().find(|(pos, _)| *pos == m.position) {
-            Some((_, names)) => names.push(short),
-            None => at.push((m.position, vec![short])),
+            Some((_, names)) => names.push((order, short)),
+            None => at.push((m.position, vec![(order, short)])),
         }
     }
     at.sort_by_key(|(pos, _)| *pos);
+    for (_, names) in &mut at {
+        if tagged {
+            names.sort();
+        }
+    }
     let mut free_from = f64::MIN;
     let lag_left = r.right() - lag_w - 4.0;
     let position_labels = at.into_iter().filter_map(|(pos, names)| {
-        let text = names.join(",");
+        let text = names
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect::<Vec<_>>()
+            .join(",");
         let w = p.cell.text_w(&text);
         let mut x = x_of(pos) + 6.0;
         if x + w > lag_left {
@@ -222,18 +329,30 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         let y = r.y + 12.0 + i as f64 * LAG_PITCH;
         let lag = g.lag;
         // The lag in full while it fits the column, else rounded down to thousands, millions, billions (the
-        // title keeps it exact).
+        // title keeps it exact). On a row read by several groups it starts with the group's letter, and drops
+        // the word "lag" where the letter leaves no room for it.
+        let tag = if tagged {
+            format!("{} ", group_tag(g.colour))
+        } else {
+            String::new()
+        };
+        let room = lag_w - 2.0 - p.cell.text_w(&tag);
         let text = match lag {
-            Some(l) => {
-                let full = tf(lang, "stage.lag_n", &[("n", &l)]);
-                if p.cell.text_w(&full) <= lag_w - 2.0 {
-                    full
-                } else {
-                    tf(lang, "stage.lag_n", &[("n", &short_count(l))])
-                }
-            }
+            Some(l) => fitting_in(
+                room,
+                p.cell.char_w,
+                [
+                    tf(lang, "stage.lag_n", &[("n", &l)]),
+                    tf(lang, "stage.lag_n", &[("n", &short_count(l))]),
+                    short_count(l),
+                ],
+            ),
             None => tf(lang, "stage.lag_n", &[("n", &"–")]),
         };
+        let text = html! { <>
+            if tagged { <tspan class="lag__tag">{ tag }</tspan> }
+            { text }
+        </> };
         let bar = lag.map_or(0.0, |l| (l.min(100) as f64 / 100.0) * (lag_w - 8.0));
         html! {
             <g class={classes!("lag", group_class(g.colour))} data-lag-group={g.group_id.clone()}
@@ -313,12 +432,15 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             // children, which are then diffed by position (some are unkeyed), so a new record (every cell's key
             // shifting by one) would recreate every cell of the row.
             <g class="cells" transform={format!("translate({} 0)", px(strip_x))}>{ for cells }</g>
+            <g class="cells cells--old">{ for old_cells }</g>
+            { for gap }
             <g class="leo" data-leo={leo.to_string()}>
                 { title(tf(lang, "stage.leo_title", &[("leo", &leo)])) }
                 <line x1={px(cells_right + 1.0)} y1={px(cy - 4.0)} x2={px(cells_right + 1.0)} y2={px(cy + 26.0)} />
                 { svg::text("", cells_right + 5.0, cy + 15.0, "", format!("LEO {leo}")) }
             </g>
             { for bookmarks }
+            { for bookmark_tags }
             { for positions }
             { for position_labels }
             { for lags }
