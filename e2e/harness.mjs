@@ -281,5 +281,20 @@ class Session {
   }
 }
 
+/** Advances the simulation by `ms` (window.grouplab.advance) and waits until the stage shows the new time. */
+export async function advance(page, ms) {
+  const r = await page.evaluate((m) => window.grouplab.advance(m), ms);
+  if (r?.ok !== true) throw new Error(`advance(${ms}) refused: ${JSON.stringify(r)}`);
+  await page.waitForFunction((t) => document.querySelector('#stage')?.dataset.timeMs === String(t), r.time_ms);
+  return r;
+}
+
+/** Runs one command (window.grouplab.run); fails the test if the model refuses it. */
+export async function run(page, command) {
+  const r = await page.evaluate((c) => window.grouplab.run(c), command);
+  if (r?.ok !== true) throw new Error(`${command.type} refused: ${JSON.stringify(r)}`);
+  return r;
+}
+
 /** Gzip size of a buffer at level 9 (as a static host would serve it). */
 export const gzipSize = (buf) => gzipSync(buf, { level: 9 }).length;

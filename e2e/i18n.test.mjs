@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, repoRoot, openDrawer, shareAction } from './harness.mjs';
+import { setup, repoRoot, openDrawer, shareAction, advance } from './harness.mjs';
 import { tables as readTables, bootWords, fill } from './tables.mjs';
 
 let h;
@@ -24,11 +24,6 @@ after(() => h?.teardown());
 
 const GROUP = 'order-consumer-group';
 const text = async (page, selector) => (await page.locator(selector).first().textContent()).trim();
-
-async function advance(page, ms) {
-  const r = await page.evaluate((m) => window.grouplab.advance(m), ms);
-  await page.waitForFunction((t) => document.querySelector('#stage')?.dataset.timeMs === String(t), r.time_ms);
-}
 
 /** What the panels show in `lang`, asserted string by string against the tables. */
 async function assertPanels(page, lang, newConsumer) {

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setup, repoRoot, openDrawer } from './harness.mjs';
+import { setup, repoRoot, openDrawer, advance, run } from './harness.mjs';
 import { tables as readTables, fill } from './tables.mjs';
 
 let h;
@@ -20,16 +20,6 @@ after(() => h?.teardown());
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
-
-async function advance(page, ms) {
-  const r = await page.evaluate((m) => window.grouplab.advance(m), ms);
-  await page.waitForFunction((t) => document.querySelector('#stage')?.dataset.timeMs === String(t), r.time_ms);
-}
-
-async function run(page, command) {
-  const r = await page.evaluate((c) => window.grouplab.run(c), command);
-  assert.ok(!r?.error, `${command.type}: ${JSON.stringify(r)}`);
-}
 
 test('the generated code consumes: a poll loop that prints each record and closes in finally', () =>
   h.withPage({ viewport: DESKTOP, path: '/?paused' }, async ({ page, screenshot }) => {

@@ -4,7 +4,7 @@
 // e2e/screenshots/ for a human to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './harness.mjs';
+import { setup, advance } from './harness.mjs';
 import { seriousViolations } from './axe.mjs';
 
 let h;
@@ -38,11 +38,6 @@ async function screenshotsOfPage(page, screenshot, name) {
   for (let y = 0, i = 1; y < height; y += 1000, i++) {
     await screenshot(`${name}-${i}`, { fullPage: true, clip: { x: 0, y, width, height: Math.min(1000, height - y) } });
   }
-}
-
-async function advance(page, ms) {
-  const r = await page.evaluate((m) => window.grouplab.advance(m), ms);
-  await page.waitForFunction((t) => document.querySelector('#stage')?.dataset.timeMs === String(t), r.time_ms);
 }
 
 test('prefers-reduced-motion: no animation or transition, and the simulation still steps and plays', () =>

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setup, repoRoot, openDrawer } from './harness.mjs';
+import { setup, repoRoot, openDrawer, advance, run } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -25,20 +25,6 @@ const consumer = (name) => ({
   topics: [TOPIC],
   records_per_sec: 50,
 });
-
-async function run(page, command) {
-  const r = await page.evaluate((c) => window.grouplab.run(c), command);
-  assert.ok(r.ok, `command ${JSON.stringify(command)} failed: ${JSON.stringify(r)}`);
-  return r;
-}
-
-async function advance(page, ms) {
-  const r = await page.evaluate((m) => window.grouplab.advance(m), ms);
-  assert.ok(r.ok, JSON.stringify(r));
-  // The page redraws asynchronously: wait until the DOM shows the new time.
-  await page.waitForFunction((t) => document.querySelector('#stage')?.dataset.timeMs === String(t), r.time_ms);
-  return r.time_ms;
-}
 
 /** Partition rows of test-topic as { tp, assignedTo, leo, committed }. */
 const rows = (page) =>
