@@ -1,9 +1,10 @@
 // Kafka 4.x consumer groups (KIP-848, group.protocol=consumer) through window.grouplab: the group's protocol and
 // epochs in state(), the server-side uniform assignor's split, a crash that the coordinator notices after the
-// group's session timeout, and the classic-only settings refused with an error object.
+// group's session timeout, the classic-only settings refused with an error object, and the group's details
+// comparing the broker's assignors (uniform, range) on the same members.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './harness.mjs';
+import { setup, advance, run } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -70,3 +71,34 @@ test('classic-only settings are refused with group.protocol=consumer', () =>
     );
     assert.equal(unknown.ok, true, 'the client sends any name; the broker answers UNSUPPORTED_ASSIGNOR');
   }));
+
+for (const [viewport, lang] of [['laptop', 'en'], ['small', 'hi']]) {
+  test(`a consumer-protocol group's details compare the broker's assignors: uniform (used) and range (${viewport}, ${lang})`, () =>
+    h.withPage({ viewport, path: `/?paused#lang=${lang}` }, async ({ page, screenshot }) => {
+      for (const name of ['kip1', 'kip2', 'kip3']) await run(page, consumer(name));
+      await advance(page, 20_000);
+      const g = group(await page.evaluate(() => window.grouplab.state()));
+      await page.click('[data-group="kip848-group"] .group__header');
+      await page.waitForSelector('[data-alternatives="server"]');
+      const rows = await page.$$eval('[data-alternatives="server"] tr', (trs) =>
+        trs.map((tr) => ({
+          assignor: tr.dataset.serverAssignor,
+          current: tr.classList.contains('is-current'),
+          lines: [...tr.querySelectorAll('td div')].map((d) => d.textContent),
+        })),
+      );
+      assert.deepEqual(rows.map((r) => [r.assignor, r.current]), [['uniform', true], ['range', false]]);
+      // The used assignor's row is the group's target, member by member.
+      const name = Object.fromEntries(g.members.map((m) => [m.member_id, m.consumer]));
+      const expected = Object.entries(g.target_assignment)
+        .map(([id, tps]) => `${name[id]}: ${[...tps].sort().join(', ')}`)
+        .sort();
+      assert.deepEqual([...rows[0].lines].sort(), expected);
+      // range deals each member a contiguous run of the four partitions, 2/1/1.
+      const runs = rows[1].lines.map((l) => l.split(': ')[1].split(', ').map((tp) => Number(tp.split('/')[1])));
+      assert.deepEqual(runs.map((r) => r.length).sort(), [1, 1, 2]);
+      for (const r of runs) assert.ok(r.every((p, i) => i === 0 || p === r[i - 1] + 1), `a range: ${r}`);
+      await page.locator('[data-alternatives="server"]').scrollIntoViewIfNeeded();
+      await screenshot(`kip848-alternatives-${viewport}-${lang}`);
+    }));
+}

@@ -83,6 +83,8 @@ pub const TABLE: &str = table![
     ("insp.moved_hint", "Highlighted partitions moved to another member in that generation."),
     ("insp.rdkafka_sticky", "Its leader runs librdkafka, whose sticky assignors port the Java algorithm from before Kafka 2.6: a real confluent-kafka group is as balanced and as sticky, but may pick other partitions. Shown here as the Java client computes it."),
     ("insp.other_assignors", "Same members, other assignors"),
+    ("insp.other_server_assignors", "Same members, the broker's other assignor"),
+    ("insp.other_server_assignors_hint", "group.remote.assignor picks the broker's assignor (group.consumer.assignors: uniform, range). What each would make the target at the next group epoch, starting from today's target (uniform keeps what it can):"),
     // a partition
     ("insp.no_partition_now", "This partition does not exist at this point of the history."),
     ("insp.offline", "none (offline)"),

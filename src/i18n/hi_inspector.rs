@@ -83,6 +83,8 @@ pub const TABLE: &str = table![
     ("insp.moved_hint", "Highlight vale partitions us generation m dusre member k paas gye."),
     ("insp.rdkafka_sticky", "Iska leader librdkafka chalata hai, jiske sticky assignors Kafka 2.6 se pehle vale Java algorithm ka port hain: asli confluent-kafka group utna hi balanced aur sticky hoga, par partitions alag chun skta hai. Yahan Java client ka hisaab dikhaya hai."),
     ("insp.other_assignors", "Same members, dusre assignors se"),
+    ("insp.other_server_assignors", "Same members, broker ka dusra assignor"),
+    ("insp.other_server_assignors_hint", "group.remote.assignor broker ka assignor chunta hai (group.consumer.assignors: uniform, range). Agli group epoch pe har assignor ky target bnata, aaj k target se shuru krke (uniform jitna ho ske utna rakhta hai):"),
     // a partition
     ("insp.no_partition_now", "History k is point pe ye partition exist nhi krta."),
     ("insp.offline", "koi nhi (offline)"),

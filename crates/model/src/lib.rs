@@ -19,6 +19,7 @@
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
 pub mod actor;
+pub mod alternatives;
 pub mod assignor;
 pub mod cluster;
 pub mod collections;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use grouplab_model::alternatives::alternative_targets;
 use grouplab_model::assignor::{assign_by, AssignorName};
 use grouplab_model::config::ClientProfile;
 use grouplab_model::group::GenerationRecord;
@@ -68,6 +69,26 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
             )
         },
     );
+    // A consumer-protocol group's assignor runs on the broker: what uniform and range would make its target.
+    let server_alternatives = use_memo(
+        (
+            g.and_then(|g| g.target_assignment.clone()),
+            g.map(|g| {
+                g.members
+                    .iter()
+                    .map(|m| (m.member_id.clone(), m.subscribed.clone()))
+                    .collect::<Vec<_>>()
+            }),
+            partitions.clone(),
+        ),
+        |(target, _, partitions)| match (target, g) {
+            (Some(_), Some(g)) => Rc::new(alternative_targets(
+                g,
+                partitions.iter().map(|(t, n)| (t.as_str(), *n)),
+            )),
+            _ => Rc::new(Vec::new()),
+        },
+    );
     let Some(g) = g else {
         return html! { <p>{ tr("insp.no_group_yet") }</p> };
     };
@@ -126,6 +147,20 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
         }
     });
 
+    let server_alternatives_html = server_alternatives.iter().map(|(a, result)| {
+        let current = g.server_assignor.as_deref() == Some(a.name());
+        html! {
+            <tr class={current.then_some("is-current")} data-server-assignor={a.name()}>
+                <th scope="row">{ a.name() }{ if current { tr("insp.used") } else { "" } }</th>
+                <td>
+                { for result.iter().map(|(m, tps)| html! {
+                    <div>{ format!("{}: {}", name_of(m), if tps.is_empty() { "–".to_string() } else { tps.join(", ") }) }</div>
+                }) }
+                </td>
+            </tr>
+        }
+    });
+
     html! {
         <>
             <dl class="facts">
@@ -170,6 +205,11 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
             if !alternatives.is_empty() {
                 <h3>{ tr("insp.other_assignors") }</h3>
                 <table class="table"><tbody>{ for alternatives_html }</tbody></table>
+            }
+            if !server_alternatives.is_empty() {
+                <h3>{ tr("insp.other_server_assignors") }</h3>
+                <p class="hint">{ tr("insp.other_server_assignors_hint") }</p>
+                <table class="table" data-alternatives="server"><tbody>{ for server_alternatives_html }</tbody></table>
             }
         </>
     }
