@@ -124,6 +124,22 @@ pub struct GroupView {
     /// KIP-848: member id -> its target partitions, as `topic/partition`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_assignment: Option<BTreeMap<String, Vec<String>>>,
+    /// A classic group in PreparingRebalance: how long the coordinator waits for JoinGroups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub join_wait: Option<JoinWait>,
+}
+
+/// The coordinator's wait for JoinGroups (DelayedJoin): until every member rejoined, at the latest `deadline_ms`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JoinWait {
+    pub deadline_ms: u64,
+    /// The first rebalance of an empty group waits this long for more members whatever happens
+    /// (`group.initial.rebalance.delay.ms`, GroupCoordinator's InitialDelayedJoin); None for a later rebalance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initial_delay_ms: Option<u64>,
+    /// How often that delay was extended because a member joined during it (InitialDelayedJoin.onComplete).
+    #[serde(default)]
+    pub extensions: u32,
 }
 
 fn is_classic(p: &GroupProtocol) -> bool {
@@ -532,7 +548,28 @@ impl Sim {
             assignment_epoch: None,
             server_assignor: None,
             target_assignment: None,
+            join_wait: self.join_wait(g),
         }
+    }
+
+    /// The JoinGroup wait of a classic group in PreparingRebalance. The initial delay's budget starts at the
+    /// rebalance timeout minus one delay and loses one delay per extension, so the extensions are counted back.
+    fn join_wait(&self, g: &crate::group::Group) -> Option<JoinWait> {
+        if g.state != crate::group::GroupState::PreparingRebalance {
+            return None;
+        }
+        let deadline_ms = g.join_deadline?;
+        let delay = self.config.group_initial_rebalance_delay_ms;
+        let initial = g.initial_delay_remaining.filter(|_| delay > 0);
+        let extensions = initial.map_or(0, |left| {
+            let budget = g.rebalance_timeout_ms().saturating_sub(delay);
+            (budget.saturating_sub(left) / delay) as u32
+        });
+        Some(JoinWait {
+            deadline_ms,
+            initial_delay_ms: initial.map(|_| delay),
+            extensions,
+        })
     }
 
     /// A KIP-848 group: epochs, target assignment, members with their epochs and states.
@@ -603,6 +640,8 @@ impl Sim {
             assignment_epoch: Some(g.cg.assignment_epoch),
             server_assignor: g.cg.assignor.clone(),
             target_assignment: Some(target),
+            // No JoinGroup phase in the consumer protocol (KIP-848).
+            join_wait: None,
         }
     }
 }

@@ -900,3 +900,35 @@ fn the_leaders_client_decides_the_range_order_of_a_mixed_static_and_dynamic_grou
         );
     }
 }
+
+#[test]
+fn the_initial_rebalance_delay_is_shown_counting_down_and_extended_once_per_newcomer() {
+    let mut t = world(4);
+    add(&mut t, "consumer1", ClientProfile::Java, Default::default());
+    // The first JoinGroup opens the initial delay (group.initial.rebalance.delay.ms, InitialDelayedJoin).
+    let mut now = 0;
+    let first = loop {
+        now += 10;
+        t.advance_to(now);
+        if let Some(w) = view(&t).groups.first().and_then(|g| g.join_wait.clone()) {
+            break w;
+        }
+        assert!(now < 5_000, "consumer1 never joined");
+    };
+    assert_eq!(first.initial_delay_ms, Some(3_000));
+    assert_eq!(first.extensions, 0);
+    assert!((now - 10 + 3_000..=now + 3_000).contains(&first.deadline_ms));
+    // A second member joins during the delay: at the deadline the coordinator waits one delay more.
+    add(&mut t, "consumer2", ClientProfile::Java, Default::default());
+    t.advance_to(first.deadline_ms);
+    let second = group(&view(&t)).join_wait.clone().expect("still waiting");
+    assert_eq!(second.initial_delay_ms, Some(3_000));
+    assert_eq!(second.extensions, 1);
+    assert_eq!(second.deadline_ms, first.deadline_ms + 3_000);
+    // Nobody new came: the join completes at the second deadline and the wait is over.
+    t.advance_to(second.deadline_ms + 1);
+    let g = group(&view(&t)).clone();
+    assert_eq!(g.join_wait, None);
+    assert_eq!(g.generation_id, 1);
+    assert_ne!(g.state, GroupState::PreparingRebalance);
+}

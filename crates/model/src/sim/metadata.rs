@@ -24,6 +24,35 @@ impl Sim {
         });
         consumers.chain(producers).min()
     }
+
+    /// Partitions added but not yet seen: the first topic (by name) one of whose running consumers caches fewer
+    /// partitions than it has, with its partition count and that topic's next refresh.
+    pub fn unseen_partitions(&self) -> Option<UnseenPartitions> {
+        let topic = self
+            .consumers
+            .iter()
+            .filter(|c| c.is_running())
+            .flat_map(|c| {
+                c.metadata.iter().filter_map(|(topic, &known)| {
+                    let now = self.cluster.partition_count(topic)?;
+                    (known < now).then_some(topic.as_str())
+                })
+            })
+            .min()?;
+        Some(UnseenPartitions {
+            topic: topic.to_string(),
+            partitions: self.cluster.partition_count(topic)?,
+            refresh_ms: self.next_metadata_refresh(topic)?,
+        })
+    }
+}
+
+/// A topic whose new partitions its consumers will see only at `refresh_ms` (`metadata.max.age.ms`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnseenPartitions {
+    pub topic: String,
+    pub partitions: u32,
+    pub refresh_ms: u64,
 }
 
 #[cfg(test)]
@@ -45,5 +74,20 @@ mod tests {
         let at = t.sim().next_metadata_refresh("test-topic").unwrap();
         assert!((300_000..=301_000).contains(&at), "{at}");
         assert_eq!(t.sim().next_metadata_refresh("no-such-topic"), None);
+        let unseen = t.sim().unseen_partitions().unwrap();
+        assert_eq!(
+            (unseen.topic.as_str(), unseen.partitions, unseen.refresh_ms),
+            ("test-topic", 6, at)
+        );
+        // After the refresh every consumer knows the six partitions: nothing is pending.
+        t.advance_to(at + 1);
+        assert_eq!(t.sim().unseen_partitions(), None);
+    }
+
+    #[test]
+    fn nothing_is_unseen_without_added_partitions() {
+        let mut t = Scenario::course_notes().build().unwrap();
+        t.advance_to(20_000);
+        assert_eq!(t.sim().unseen_partitions(), None);
     }
 }

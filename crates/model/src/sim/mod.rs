@@ -47,6 +47,7 @@ use crate::rng::SimRng;
 use crate::actor::{Outbox, Wake};
 use crate::limits;
 pub use in_flight::InFlight;
+pub use metadata::UnseenPartitions;
 
 #[derive(Clone, Debug)]
 pub struct Sim {
