@@ -21,6 +21,18 @@ pub const TABLE: &str = table![
     ("stage.group_epochs", "epoch {epoch} · target {target}"),
     ("stage.consumer_group_meta", "consumer protocol · {assignor} · {coordinator}"),
     ("stage.generation", "generation {gen}"),
+    // the coordinator's wait for JoinGroups
+    ("stage.wait_initial", "{left} s left: group.initial.rebalance.delay.ms = {d} s"),
+    ("stage.wait_initial_short", "{left} s left of the initial delay ({d} s)"),
+    ("stage.wait_extended", "{left} s left: delay extended, a member joined"),
+    ("stage.wait_extended_short", "{left} s left: delay extended"),
+    ("stage.wait_rejoin", "≤ {left} s left: waiting for members to rejoin"),
+    ("stage.wait_rejoin_short", "≤ {left} s: members rejoin"),
+    ("stage.wait_left", "{left} s left"),
+    ("stage.wait_rejoin_left", "≤ {left} s"),
+    ("stage.wait_initial_title", ". The coordinator waits group.initial.rebalance.delay.ms ({d} s) before a new group's first generation, so members that start together share one rebalance; {left} s left"),
+    ("stage.wait_extended_title", ". The coordinator waits group.initial.rebalance.delay.ms ({d} s) before a new group's first generation, and {d} s more each time a member joins during the wait (at most the rebalance timeout): extended {n} times, {left} s left"),
+    ("stage.wait_rejoin_title", ". The coordinator waits until every member sent JoinGroup again, at most the rebalance timeout (max.poll.interval.ms): {left} s left"),
     // members
     ("stage.no_member_id", "member id: (none yet)"),
     ("stage.idle", "idle: no partition left to read"),

@@ -15,6 +15,9 @@ pub const TABLE: &str = table![
     ("tl.marker", "{group}: generation {gen} at {time}"),
     ("tl.marker_label", "Seek to {group} generation {gen} at {time}"),
     ("tl.end", "end {time}"),
+    ("tl.upcoming", "The clients see {topic}'s {n} partitions at their metadata refresh (metadata.max.age.ms), at {time}"),
+    ("tl.upcoming_label", "Run to {time}: the clients see {topic}'s {n} partitions (metadata refresh)"),
+    ("tl.upcoming_end", "metadata refresh {time} ▸"),
     // actions
     ("act.region", "Actions"),
     ("act.consumers", "Consumers"),

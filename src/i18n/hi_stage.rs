@@ -21,6 +21,18 @@ pub const TABLE: &str = table![
     ("stage.group_epochs", "epoch {epoch} · target {target}"),
     ("stage.consumer_group_meta", "consumer protocol · {assignor} · {coordinator}"),
     ("stage.generation", "generation {gen}"),
+    // the coordinator's wait for JoinGroups
+    ("stage.wait_initial", "{left} s baaki: group.initial.rebalance.delay.ms = {d} s"),
+    ("stage.wait_initial_short", "{left} s baaki: initial delay {d} s"),
+    ("stage.wait_extended", "{left} s baaki: delay badha, ek member join hua"),
+    ("stage.wait_extended_short", "{left} s baaki: delay badha"),
+    ("stage.wait_rejoin", "≤ {left} s baaki: members k rejoin ka wait"),
+    ("stage.wait_rejoin_short", "≤ {left} s: rejoin ka wait"),
+    ("stage.wait_left", "{left} s baaki"),
+    ("stage.wait_rejoin_left", "≤ {left} s"),
+    ("stage.wait_initial_title", ". Nye group ki pehli generation se pehle coordinator group.initial.rebalance.delay.ms ({d} s) rukta hai, taaki saath start hue members ek hi rebalance m aa jaye; {left} s baaki"),
+    ("stage.wait_extended_title", ". Nye group ki pehli generation se pehle coordinator group.initial.rebalance.delay.ms ({d} s) rukta hai, aur wait k beech koi member join kre toh {d} s aur (rebalance timeout tk): {n} baar badha, {left} s baaki"),
+    ("stage.wait_rejoin_title", ". Coordinator tab tk rukta hai jab tk har member dobara JoinGroup na bheje, rebalance timeout (max.poll.interval.ms) tk: {left} s baaki"),
     // members
     ("stage.no_member_id", "member id: (abhi nhi mili)"),
     ("stage.idle", "idle: padhne ko koi partition nhi bacha"),

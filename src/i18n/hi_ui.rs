@@ -14,6 +14,9 @@ pub const TABLE: &str = table![
     ("tl.marker", "{group}: generation {gen}, {time} pe"),
     ("tl.marker_label", "{time} pe jao: {group} ki generation {gen}"),
     ("tl.end", "end {time}"),
+    ("tl.upcoming", "Clients {topic} k {n} partitions apne metadata refresh (metadata.max.age.ms) pe dekhenge, {time} pe"),
+    ("tl.upcoming_label", "{time} tk chalao: clients {topic} k {n} partitions dekhenge (metadata refresh)"),
+    ("tl.upcoming_end", "metadata refresh {time} ▸"),
     // actions
     ("act.region", "Actions"),
     ("act.consumers", "Consumers"),

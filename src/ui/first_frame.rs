@@ -24,7 +24,7 @@ use super::snapshot::{LogBook, Snapshot};
 use super::stage::layout::{Layout, NARROW_BELOW};
 use super::stage::window::{self, Band};
 use super::stage::Stage;
-use super::zoom::{auto_fit, Pan, MAX_AUTO};
+use super::zoom::{auto_fit, Pan, MAX_AUTO, MIN_WIDE};
 use crate::i18n::{t, Lang};
 use crate::params::Params;
 use crate::session::{Opened, Session};
@@ -172,8 +172,8 @@ pub fn html() -> String {
 }
 
 /// The rules that show the drawing the stage area's width calls for, and size it as the live app would (see the
-/// module's comment): as wide as the area, or as its fit for the area's height, whichever is less, within 1 and its
-/// `most`.
+/// module's comment): as wide as the area, or as its fit for the area's height, whichever is less, within 1 (a wide
+/// drawing: [`MIN_WIDE`] while the area is wide enough) and its `most`.
 pub fn css(session: &Session) -> String {
     let variants = variants(session);
     let mut out = String::from(".first-frame__stage{display:none}");
@@ -185,10 +185,15 @@ pub fn css(session: &Session) -> String {
         });
         out.push_str(&format!(
             "@container stage (width >= {from}px){upto}{{.first-frame__stage--{name}{{display:block;\
-             width:clamp({w}px,min(100cqw,100cqh*{ratio:.5}),{max:.1}px)}}}}",
+             width:clamp({least},min(100cqw,100cqh*{ratio:.5}),{max:.1}px)}}}}",
             name = v.name,
             ratio = w / h,
             max = w * v.most,
+            least = if v.most > 1.0 && w >= NARROW_BELOW {
+                format!("max({w}px,min(100cqw,{:.1}px))", w * MIN_WIDE)
+            } else {
+                format!("{w}px")
+            },
         ));
     }
     out

@@ -22,6 +22,8 @@ pub const RECORDS_LIMIT: usize = 40;
 /// Lines kept per event-log buffer.
 const LOG_LINES: usize = 300;
 
+use grouplab_model::sim::UnseenPartitions;
+
 /// A message on the wire (with the partition a Produce request or response carries).
 pub type Flight = grouplab_model::view::MessageView;
 
@@ -33,6 +35,8 @@ pub struct Snapshot {
     pub display_ms: f64,
     pub end_ms: u64,
     pub markers: Rc<Vec<(u64, String, i32)>>,
+    /// Partitions added that the clients see only at their next metadata refresh: the timeline marks when.
+    pub upcoming: Option<Rc<UnseenPartitions>>,
     pub playing: bool,
     pub speed: f64,
     pub slow_motion: bool,
@@ -102,6 +106,7 @@ impl Snapshot {
                     .map(|m| (m.time_ms, m.group_id.clone(), m.generation_id))
                     .collect(),
             ),
+            upcoming: t.sim().unseen_partitions().map(Rc::new),
             playing: engine.playing,
             speed: engine.speed(),
             slow_motion: engine.slow_motion,

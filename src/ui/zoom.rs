@@ -22,21 +22,26 @@ const STEP: f64 = 1.25;
 /// text of 13–15 px, not so much that the layout narrows to a few records per row.
 pub const MAX_AUTO: f64 = 1.4;
 
+/// The least automatic size of a wide stage: its smallest text (11 layout px) is drawn at 12 px on a desktop.
+pub const MIN_WIDE: f64 = 12.0 / 11.0;
+
 /// The automatic size for a stage area of `w` × `h` px: (the layout's width, the drawn scale). The scale grows the
 /// drawing until the scene's height fills the area, at most [`MAX_AUTO`], and never so far that a wide screen's
-/// layout turns into the phone's; it never shrinks it below 1 (text keeps its size; a big world scrolls).
+/// layout turns into the phone's; it never shrinks it below 1, nor a wide stage below [`MIN_WIDE`] (text keeps its
+/// size; a big world scrolls).
 pub fn auto_fit(view: &WorldView, w: f64, h: f64) -> (f64, f64) {
     let most = if w >= NARROW_BELOW {
         (w / NARROW_BELOW).min(MAX_AUTO)
     } else {
         1.0
     };
-    let mut s: f64 = 1.0;
+    let least = MIN_WIDE.min(most);
+    let mut s: f64 = least;
     // The layout's height changes a little with its width (rows keep their height, record cells their size):
     // a few rounds settle it.
     for _ in 0..3 {
         let l = Layout::compute(view, w / s);
-        let next = (h / l.height).clamp(1.0, most);
+        let next = (h / l.height).clamp(least, most);
         if (next - s).abs() < 0.01 {
             break;
         }
@@ -169,6 +174,9 @@ mod tests {
         assert!(l.height * s <= 600.0 + 1.0, "{} * {s}", l.height);
         assert!(lw * s <= 1280.0 + 0.5);
         assert_eq!(auto_fit(&v, 360.0, 560.0), (360.0, 1.0));
-        assert_eq!(auto_fit(&v, 1280.0, 100.0).1, 1.0);
+        // A wide stage too short for the scene keeps its smallest text at 12 px; a stage barely wider than the
+        // phone's layout cannot, and stays at 1 rather than turn into it.
+        assert_eq!(auto_fit(&v, 1280.0, 100.0).1, MIN_WIDE);
+        assert_eq!(auto_fit(&v, NARROW_BELOW, 100.0).1, 1.0);
     }
 }

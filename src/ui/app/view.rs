@@ -220,7 +220,7 @@ fn full_bar(
                         title={t(lang, "ctl.help")} aria-label={t(lang, "help.title")}>{ "?" }</button>
             </> }) }
             <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
-                colours={colours} on_seek={cb.seek.clone()} />
+                upcoming={snap.upcoming.clone()} colours={colours} on_seek={cb.seek.clone()} />
         </section>
     }
 }
@@ -248,7 +248,7 @@ fn compact_bar(
                 on_speed={cb.speed.clone()}
                 on_slow_motion={cb.slow_motion.clone()} />
             <TimelineBar time_ms={view.time_ms} end_ms={snap.end_ms} markers={snap.markers.clone()}
-                colours={colours} on_seek={cb.seek.clone()} />
+                upcoming={snap.upcoming.clone()} colours={colours} on_seek={cb.seek.clone()} />
             { lang_switch(lang, &cb.lang) }
             <a class="btn btn--small bar__open" data-action="open-app" href={link} target="_blank" rel="noopener"
                onclick={cb.open_link.clone()} title={t(lang, "share.open_title")}>{ t(lang, "share.open") }</a>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::activate::handlers;
+use super::activate::{handlers, px};
 use super::layout::Rect;
 use super::svg::{
     ellipsis, ellipsis_in, fitting_in, rect, text, title, SMALL_BOLD_CHAR_W, SMALL_CHAR_W,
@@ -38,6 +38,67 @@ pub struct GroupProps {
     #[prop_or_default]
     pub highlight: bool,
     pub on_select: Callback<Selection>,
+    /// A classic group waiting for JoinGroups: counted down in the header.
+    #[prop_or_default]
+    pub wait: Option<Wait>,
+}
+
+/// The coordinator's wait for JoinGroups (DelayedJoin), as the header counts it down.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Wait {
+    /// Tenths of a second left: the countdown's step, so the box redraws ten times a second at most.
+    pub left_ds: u64,
+    /// `group.initial.rebalance.delay.ms` while that is what the coordinator waits for (GroupCoordinator's
+    /// InitialDelayedJoin); None while it waits for members to rejoin (up to the rebalance timeout).
+    pub initial_delay_ms: Option<u64>,
+    /// How often the initial delay was extended because a member joined during it.
+    pub extensions: u32,
+}
+
+impl Wait {
+    /// The countdown's words, longest first, and the sentence the box's title adds.
+    fn words(&self, lang: crate::i18n::Lang) -> ([String; 3], String) {
+        let left = format!("{}.{}", self.left_ds / 10, self.left_ds % 10);
+        let d = self.initial_delay_ms.map_or(0.0, |d| d as f64 / 1000.0);
+        let args: [(&str, &dyn std::fmt::Display); 3] =
+            [("left", &left), ("d", &d), ("n", &self.extensions)];
+        let keys = match (self.initial_delay_ms, self.extensions) {
+            (Some(_), 0) => [
+                "stage.wait_initial",
+                "stage.wait_initial_short",
+                "stage.wait_initial_title",
+            ],
+            (Some(_), _) => [
+                "stage.wait_extended",
+                "stage.wait_extended_short",
+                "stage.wait_extended_title",
+            ],
+            (None, _) => [
+                "stage.wait_rejoin",
+                "stage.wait_rejoin_short",
+                "stage.wait_rejoin_title",
+            ],
+        };
+        let short = if self.initial_delay_ms.is_some() {
+            "stage.wait_left"
+        } else {
+            "stage.wait_rejoin_left"
+        };
+        (
+            [
+                tf(lang, keys[0], &args),
+                tf(lang, keys[1], &args),
+                tf(lang, short, &args),
+            ],
+            tf(lang, keys[2], &args),
+        )
+    }
+
+    /// The bar's length, from 1 (a whole delay left) to 0; None while waiting for rejoins.
+    fn fraction(&self) -> Option<f64> {
+        let d = self.initial_delay_ms.filter(|&d| d > 0)?;
+        Some((self.left_ds as f64 * 100.0 / d as f64).clamp(0.0, 1.0))
+    }
 }
 
 #[function_component(GroupBox)]
@@ -98,6 +159,11 @@ pub fn group_box(p: &GroupProps) -> Html {
             ("n", &p.members),
         ],
     );
+    let wait = p.wait.map(|w| w.words(lang));
+    let label = match &wait {
+        Some((_, sentence)) => format!("{label}{sentence}"),
+        None => label,
+    };
     let tag_w = if p.tag.is_some() { 24.0 } else { 0.0 };
     let max_chars = ((r.w - 24.0 - tag_w) / 7.8).max(8.0) as usize;
     // The state badge: bold 11 px, about 7 px a character, 6 px margins.
@@ -109,8 +175,25 @@ pub fn group_box(p: &GroupProps) -> Html {
     // else the assignor alone, else neither. The title keeps the whole.
     let gen_room = r.right() - 12.0 - after_badge;
     let bold_w = |s: &str| s.chars().count() as f64 * SMALL_BOLD_CHAR_W;
-    let (generation, inline, gen_below, meta) = if p.compact {
-        let generation = ellipsis_in(&generation, gen_room, SMALL_BOLD_CHAR_W);
+    // A waiting group counts down on the badge's line (narrow) or the third line (wide), in place of the
+    // generation and what follows it there.
+    let countdown = wait.as_ref().map(|(forms, _)| {
+        let (x, y, room) = if p.compact {
+            (after_badge, r.y + 38.0, gen_room)
+        } else {
+            (r.x + 12.0, r.y + 55.0, r.w - 24.0)
+        };
+        (x, y, fitting_in(room, SMALL_CHAR_W, forms.clone()))
+    });
+    let (generation, inline, gen_below, meta) = if p.compact && countdown.is_some() {
+        Default::default()
+    } else if p.compact {
+        // Not even a few letters of the generation fit beside a long state: the title keeps it.
+        let generation = if gen_room >= 6.0 * SMALL_BOLD_CHAR_W {
+            ellipsis_in(&generation, gen_room, SMALL_BOLD_CHAR_W)
+        } else {
+            String::new()
+        };
         let inline = fitting_in(
             gen_room - bold_w(&generation),
             SMALL_CHAR_W,
@@ -121,6 +204,14 @@ pub fn group_box(p: &GroupProps) -> Html {
             ],
         );
         (generation, inline, String::new(), String::new())
+    } else if countdown.is_some() {
+        let shown = (bold_w(&generation) <= gen_room).then_some(generation);
+        (
+            shown.unwrap_or_default(),
+            String::new(),
+            String::new(),
+            String::new(),
+        )
     } else if bold_w(&generation) <= gen_room {
         (
             generation,
@@ -164,7 +255,14 @@ pub fn group_box(p: &GroupProps) -> Html {
                         if !inline.is_empty() { <tspan class="group__meta">{ inline }</tspan> }
                     </> }) }
                 }
-                if !p.compact {
+                if let Some((x, y, words)) = countdown {
+                    <text class="group__wait" x={px(x)} y={px(y)} data-wait-left-ms={p.wait.map(|w| (w.left_ds * 100).to_string())}
+                          data-initial-delay-ms={p.wait.and_then(|w| w.initial_delay_ms).map(|d| d.to_string())}
+                          data-extensions={p.wait.map(|w| w.extensions.to_string())}>{ words }</text>
+                    if let Some(f) = p.wait.and_then(|w| w.fraction()) {
+                        { rect("group__wait-bar", r.x + 12.0, r.y + header_h - 3.0, (r.w - 24.0) * f, 2.0, "1") }
+                    }
+                } else if !p.compact {
                     { text("group__meta", r.x + 12.0, r.y + 55.0, "", html! { <>
                         if !gen_below.is_empty() { <tspan class="group__gen">{ gen_below }</tspan> }
                         { meta }

@@ -27,7 +27,7 @@ use grouplab_model::view::{ConsumerView, GroupView, WorldView};
 
 use self::activate::px;
 use self::broker::BrokerNode;
-use self::group::GroupBox;
+use self::group::{GroupBox, Wait};
 use self::layout::Layout;
 use self::member::{is_idle, reconciling, state_label_with, MemberNode};
 use self::messages::{Dot, MessagePaths, Messages};
@@ -270,7 +270,12 @@ pub fn stage(p: &StageProps) -> Html {
                 tag={gl.group_id.as_ref().filter(|_| l.group_colours.len() > 1).map(|_| group_tag(gl.colour))}
                 selected={gl.group_id.as_ref().is_some_and(|g| sel == Some(&Selection::Group(g.clone())))}
                 highlight={gl.group_id.as_deref().is_some_and(|g| p.marks.iter().any(|m| m.names_group(g)))}
-                on_select={p.on_select.clone()} />
+                on_select={p.on_select.clone()}
+                wait={gv.and_then(|g| g.join_wait.as_ref()).map(|w| Wait {
+                    left_ds: w.deadline_ms.saturating_sub(view.time_ms).div_ceil(100),
+                    initial_delay_ms: w.initial_delay_ms,
+                    extensions: w.extensions,
+                })} />
         });
         for (name, rect) in &gl.members {
             let Some(ci) = l.consumer_index(name) else {

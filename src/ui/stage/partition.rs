@@ -89,9 +89,56 @@ pub fn partition_row(p: &PartitionProps) -> Html {
     let r = p.rect;
     let lag_w = if p.narrow { NARROW_LAG_W } else { LAG_W };
     let (cell_w, pitch) = (p.cell.w, p.cell.pitch);
-    let cells_left = r.x + ROW_LABEL_W;
-    let cells_right = cells_left + p.cells as f64 * pitch;
+    let cells_right = r.x + ROW_LABEL_W + p.cells as f64 * pitch;
     let leo = p.log_end_offset;
+    // A veiled row (paused in a rebalance, or not assigned yet) keeps the left end of its strip for the veil's
+    // label, so the label never hides a cell: a label naming the groups while it takes at most half the slots (or
+    // the slots the log leaves empty), else the short one. The row's title keeps the whole.
+    let (veiled, keys) = if p.paused.is_empty() {
+        (
+            &p.unassigned,
+            [
+                "stage.unassigned",
+                "stage.unassigned_groups",
+                "stage.unassigned_short",
+            ],
+        )
+    } else {
+        (
+            &p.paused,
+            ["stage.paused", "stage.paused_groups", "stage.paused_short"],
+        )
+    };
+    let (paused_label, label_slots) = if veiled.is_empty() {
+        (String::new(), 0)
+    } else {
+        let groups = veiled
+            .iter()
+            .map(|(g, _)| g.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let slots_for = |s: &str| {
+            let w = s.chars().count() as f64 * PAUSED_CHAR_W + 8.0;
+            ((w / pitch).ceil() as usize).min(p.cells.saturating_sub(1))
+        };
+        let short = t(lang, keys[2]).to_string();
+        let empty = p
+            .cells
+            .saturating_sub((leo - p.log_start_offset.min(leo)) as usize);
+        let room = slots_for(&short)
+            .max(p.cells / 2)
+            .max(empty.min(p.cells.saturating_sub(1)));
+        let label = [
+            tf(lang, keys[0], &[("groups", &groups)]),
+            tf(lang, keys[1], &[("groups", &groups)]),
+        ]
+        .into_iter()
+        .find(|s| s.chars().count() as f64 * PAUSED_CHAR_W + 8.0 <= room as f64 * pitch)
+        .unwrap_or(short);
+        let slots = slots_for(&label);
+        (label, slots)
+    };
+    let cells_left = r.x + ROW_LABEL_W + label_slots as f64 * pitch;
     let marks: Vec<u64> = p
         .groups
         .iter()
@@ -99,7 +146,7 @@ pub fn partition_row(p: &PartitionProps) -> Html {
         .chain(p.positions.iter().map(|m| m.position))
         .collect();
     let strip = Strip::plan(
-        p.cells,
+        p.cells - label_slots,
         gap_slots(p.narrow),
         p.log_start_offset,
         leo,
@@ -365,43 +412,6 @@ pub fn partition_row(p: &PartitionProps) -> Html {
             </g>
         }
     });
-
-    // The paused label sits inside the veil over the cells; on a short row it drops 'rebalancing', then the
-    // groups' names (the row's title keeps them), rather than run into the LEO label. A group still forming
-    // says the partition is not assigned yet instead.
-    let (veiled, keys) = if p.paused.is_empty() {
-        (
-            &p.unassigned,
-            [
-                "stage.unassigned",
-                "stage.unassigned_groups",
-                "stage.unassigned_short",
-            ],
-        )
-    } else {
-        (
-            &p.paused,
-            ["stage.paused", "stage.paused_groups", "stage.paused_short"],
-        )
-    };
-    let paused_label = if veiled.is_empty() {
-        String::new()
-    } else {
-        let groups = veiled
-            .iter()
-            .map(|(g, _)| g.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let room = cells_right - r.x - ROW_LABEL_W - 8.0;
-        let fits = |s: &String| s.chars().count() as f64 * PAUSED_CHAR_W <= room;
-        [
-            tf(lang, keys[0], &[("groups", &groups)]),
-            tf(lang, keys[1], &[("groups", &groups)]),
-        ]
-        .into_iter()
-        .find(fits)
-        .unwrap_or_else(|| t(lang, keys[2]).to_string())
-    };
 
     // The owners' stripes share the left edge, top to bottom in the owners' order.
     let stripe_h = (r.h - 12.0) / p.accents.len().max(1) as f64;
