@@ -46,7 +46,8 @@ pub fn drawer(
                 <button type="button" class="btn btn--small" data-action="drawer-close"
                         onclick={on_set.reform(|_| None)} aria-label={t(lang, "drawer.close")}>{ "×" }</button>
             </header>
-            <div class="drawer__body">{ content }</div>
+            // Focusable, so a keyboard scrolls a drawer taller than the screen (the legend has no control of its own).
+            <div class="drawer__body" tabindex="0">{ content }</div>
         </aside>
     }
 }
