@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdtemp, symlink, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, distDir, repoRoot, gzipSize, VIEWPORTS, STRICT_CSP } from './harness.mjs';
+import { setup, distDir, repoRoot, gzipSize, VIEWPORTS, STRICT_CSP, watchViolations, cspViolations } from './harness.mjs';
 
 let h;
 let course;
@@ -43,11 +43,6 @@ function holdWasm() {
 /** Waits until a drawing of the frame is on screen (the others are hidden by the stage area's width). */
 const frameShown = (page) => page.waitForFunction(() =>
   [...document.querySelectorAll('.first-frame [data-partition]')].some((el) => el.getBoundingClientRect().width > 0));
-
-function watchViolations() {
-  window.__cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-}
 
 /** Bounding boxes of the brokers, partition rows and members drawn now (the frame's shown drawing, or the app's). */
 const boxes = (page) => page.evaluate(() => {
@@ -125,7 +120,7 @@ for (const viewport of ['laptop', 'small', 'desktop', 'phone']) {
           assert.ok(d <= 1, `${k} moved ${d.toFixed(2)} px at the take-over: ${before[k]} → ${after[k]}`);
         }
         assert.equal(await page.locator('.first-frame').count(), 0, 'the frame is gone');
-        assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+        assert.deepEqual(await cspViolations(page), []);
         await screenshot(`first-frame-${viewport}-live`);
       });
   });

@@ -21,6 +21,20 @@ export const screenshotDir = path.join(here, 'screenshots');
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/**
+ * An init script (`initScript`, `context.addInitScript`) collecting the page's `securitypolicyviolation` events in
+ * `window.__cspViolations`, before the page's own scripts run; `cspViolations(page)` reads them.
+ */
+export function watchViolations() {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+  );
+}
+
+/** The CSP violations `watchViolations` collected so far. */
+export const cspViolations = (page) => page.evaluate(() => window.__cspViolations);
+
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1440, height: 900 },

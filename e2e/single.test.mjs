@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser } from './harness.mjs';
+import { launchBrowser, watchViolations, cspViolations } from './harness.mjs';
 import { buildSingleFile } from '../scripts/single-file.mjs';
 
 let browser;
@@ -28,10 +28,7 @@ test('the single HTML file works from disk, offline, under its own CSP, with no 
   const requests = [];
   const errors = [];
   context.on('request', (r) => requests.push(r.url()));
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await context.addInitScript(watchViolations);
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
@@ -49,7 +46,7 @@ test('the single HTML file works from disk, offline, under its own CSP, with no 
     await page.screenshot({ path: path.join(path.dirname(new URL(import.meta.url).pathname), 'screenshots', 'single-file.png') });
     assert.match(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content),
       /^default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/, 'the app and the first frame\'s marker, by hash');
-    assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
+    assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
     assert.deepEqual(requests.filter((u) => u !== url && !u.startsWith('data:')), [], 'no request but the file itself');
     assert.deepEqual(errors, []);
   } finally {

@@ -5,16 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, symlink, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, distDir, openDrawer, STRICT_CSP } from './harness.mjs';
+import { setup, distDir, openDrawer, STRICT_CSP, watchViolations, cspViolations } from './harness.mjs';
 
 
-/** Collects `securitypolicyviolation` events of the page (runs before the page's own scripts). */
-function watchViolations() {
-  window.__cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (e) =>
-    window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
-  );
-}
 
 let csp;
 let sub;
@@ -56,7 +49,7 @@ test('runs under the strict CSP with zero violations while the user works', () =
     await page.waitForSelector('[data-lesson="keys"]');
     await page.waitForTimeout(300);
     await screenshot('static-csp-desktop');
-    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(await cspViolations(page), []);
   }));
 
 test('works from a sub-path of a static host', () =>
@@ -81,7 +74,7 @@ test('after the first visit it works offline (service worker), also under the st
     await page.goto(csp.server.url('/?paused#lesson=keys&step=1'));
     await page.waitForSelector('[data-lesson="keys"][data-lesson-step="1"]');
     assert.ok(requests.length > failed, 'the reloads did go through the (offline) network layer');
-    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(await cspViolations(page), []);
     await screenshot('static-offline-phone');
     await context.setOffline(false);
   }));

@@ -199,9 +199,12 @@ pub fn group_panel(p: &GroupPanelProps) -> Html {
             if rdkafka_sticky {
                 <p class="hint" data-hint="rdkafka-sticky">{ tr("insp.rdkafka_sticky") }</p>
             }
-            <h3>{ tr("insp.per_generation") }</h3>
-            <p class="hint">{ tr("insp.moved_hint") }</p>
-            { for history }
+            // A consumer-protocol group has epochs, not generations: its target is on the stage and compared below.
+            if !g.history.is_empty() {
+                <h3>{ tr("insp.per_generation") }</h3>
+                <p class="hint">{ tr("insp.moved_hint") }</p>
+                { for history }
+            }
             if !alternatives.is_empty() {
                 <h3>{ tr("insp.other_assignors") }</h3>
                 <table class="table"><tbody>{ for alternatives_html }</tbody></table>
