@@ -139,6 +139,18 @@ function assertGapsCount(row, state, t, label) {
   }
 }
 
+/** test-topic's rows as drawn now, each with its marks in place, its gaps counted and its labels apart. */
+async function checkedRows(page, lang, label) {
+  const state = await page.evaluate(() => window.grouplab.state());
+  const rows = await readRows(page, 'test-topic');
+  for (const row of rows) {
+    assertMarksInPlace(row, label);
+    assertGapsCount(row, state, tables[lang], label);
+    assertLabelsApart(row, label);
+  }
+  return { state, rows };
+}
+
 for (const [vp, viewport] of ['laptop', 'small'].map((v) => [v, VIEWPORTS[v]])) {
   for (const lang of ['en', 'hi']) {
     const label = `${vp} ${lang}`;
@@ -147,16 +159,8 @@ for (const [vp, viewport] of ['laptop', 'small'].map((v) => [v, VIEWPORTS[v]])) 
       h.withPage({ viewport, path: `/?paused&lesson=offsets&step=1&lang=${lang}` }, async ({ page, screenshot }) => {
         await page.waitForSelector('[data-lesson="offsets"][data-lesson-step="1"][data-lesson-state="paused"]');
         await advance(page, 60_000);
-        const state = await page.evaluate(() => window.grouplab.state());
-        const rows = await readRows(page, 'test-topic');
-        const t = tables[lang];
-        let gaps = 0;
-        for (const row of rows) {
-          assertMarksInPlace(row, label);
-          assertGapsCount(row, state, t, label);
-          assertLabelsApart(row, label);
-          gaps += row.gaps.length;
-        }
+        const { state, rows } = await checkedRows(page, lang, label);
+        const gaps = rows.reduce((n, row) => n + row.gaps.length, 0);
         // The consumer is further behind than a row has cells for: the rows need their gaps.
         const g = state.groups.find((g) => g.group_id === 'order-consumer-group');
         const cellsShown = Math.max(...rows.map((r) => r.cells.length));
@@ -173,14 +177,9 @@ for (const [vp, viewport] of ['laptop', 'small'].map((v) => [v, VIEWPORTS[v]])) 
           await run(page, { type: 'set_processing_rate', consumer, records_per_sec: 1 });
         }
         await advance(page, 150_000);
-        const state = await page.evaluate(() => window.grouplab.state());
-        const rows = await readRows(page, 'test-topic');
-        const t = tables[lang];
+        const { state, rows } = await checkedRows(page, lang, label);
         let behindKept = 0;
         for (const row of rows) {
-          assertMarksInPlace(row, label);
-          assertGapsCount(row, state, t, label);
-          assertLabelsApart(row, label);
           const part = state.topics[0].partitions[Number(row.tp.split('/')[1])];
           const oldestKept = part.records[0].offset;
           for (const b of row.bookmarks.filter((b) => b.offset < oldestKept)) {
