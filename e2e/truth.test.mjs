@@ -119,7 +119,10 @@ test("a newcomer's laptop, the legend open beside the stage: the stage keeps 12 
 const countdown = (page) =>
   page.evaluate(() => {
     const w = document.querySelector('.group__wait');
-    return w && { text: w.textContent, left: Number(w.dataset.waitLeftMs), delay: w.dataset.initialDelayMs, extensions: w.dataset.extensions };
+    return w && {
+      text: w.textContent, left: Number(w.dataset.waitLeftMs), delay: w.dataset.initialDelayMs,
+      extensions: w.dataset.extensions, rejoined: w.dataset.rejoined, members: w.dataset.members,
+    };
   });
 
 for (const [viewport, lang] of [['laptop', 'en'], ['small', 'hi']]) {
@@ -174,7 +177,11 @@ test('a rebalance later waits for the members to rejoin, and the paused label st
     const c = await countdown(page);
     assert.ok(c, 'the rebalance shows its wait');
     assert.equal(c.delay, undefined, 'not the initial delay');
-    assert.match(c.text, /^≤ /);
+    // It counts the members whose JoinGroup the coordinator holds, as state() does.
+    const wait = (await page.evaluate(() => window.grouplab.state())).groups[0].join_wait;
+    assert.deepEqual([c.rejoined, c.members], [String(wait.rejoined), String(wait.members)]);
+    assert.equal(wait.members, 3);
+    assert.ok(c.text.startsWith(`${wait.rejoined}/3`), c.text);
     // Eager: once the members revoked, every row is paused until the new assignment arrives.
     for (let i = 0; i < 200 && !(await page.$('.paused__label')); i++) await advance(page, 50);
     assert.ok(await page.$('.paused__label'), 'the rows are paused');

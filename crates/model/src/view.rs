@@ -140,6 +140,11 @@ pub struct JoinWait {
     /// How often that delay was extended because a member joined during it (InitialDelayedJoin.onComplete).
     #[serde(default)]
     pub extensions: u32,
+    /// Members whose JoinGroup the coordinator holds, of `members` (ClassicGroup.hasAllMembersJoined).
+    #[serde(default)]
+    pub rejoined: u32,
+    #[serde(default)]
+    pub members: u32,
 }
 
 fn is_classic(p: &GroupProtocol) -> bool {
@@ -569,6 +574,8 @@ impl Sim {
             deadline_ms,
             initial_delay_ms: initial.map(|_| delay),
             extensions,
+            rejoined: g.members.iter().filter(|m| m.awaiting_join).count() as u32,
+            members: g.members.len() as u32,
         })
     }
 

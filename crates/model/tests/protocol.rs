@@ -925,6 +925,7 @@ fn the_initial_rebalance_delay_is_shown_counting_down_and_extended_once_per_newc
     assert_eq!(second.initial_delay_ms, Some(3_000));
     assert_eq!(second.extensions, 1);
     assert_eq!(second.deadline_ms, first.deadline_ms + 3_000);
+    assert_eq!((second.rejoined, second.members), (2, 2));
     // Nobody new came: the join completes at the second deadline and the wait is over.
     t.advance_to(second.deadline_ms + 1);
     let g = group(&view(&t)).clone();

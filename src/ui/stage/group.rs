@@ -53,6 +53,9 @@ pub struct Wait {
     pub initial_delay_ms: Option<u64>,
     /// How often the initial delay was extended because a member joined during it.
     pub extensions: u32,
+    /// Members whose JoinGroup the coordinator holds, of all its members.
+    pub rejoined: u32,
+    pub members: u32,
 }
 
 impl Wait {
@@ -60,8 +63,13 @@ impl Wait {
     fn words(&self, lang: crate::i18n::Lang) -> ([String; 3], String) {
         let left = format!("{}.{}", self.left_ds / 10, self.left_ds % 10);
         let d = self.initial_delay_ms.map_or(0.0, |d| d as f64 / 1000.0);
-        let args: [(&str, &dyn std::fmt::Display); 3] =
-            [("left", &left), ("d", &d), ("n", &self.extensions)];
+        let args: [(&str, &dyn std::fmt::Display); 5] = [
+            ("left", &left),
+            ("d", &d),
+            ("n", &self.extensions),
+            ("joined", &self.rejoined),
+            ("of", &self.members),
+        ];
         let keys = match (self.initial_delay_ms, self.extensions) {
             (Some(_), 0) => [
                 "stage.wait_initial",
@@ -258,7 +266,8 @@ pub fn group_box(p: &GroupProps) -> Html {
                 if let Some((x, y, words)) = countdown {
                     <text class="group__wait" x={px(x)} y={px(y)} data-wait-left-ms={p.wait.map(|w| (w.left_ds * 100).to_string())}
                           data-initial-delay-ms={p.wait.and_then(|w| w.initial_delay_ms).map(|d| d.to_string())}
-                          data-extensions={p.wait.map(|w| w.extensions.to_string())}>{ words }</text>
+                          data-extensions={p.wait.map(|w| w.extensions.to_string())}
+                          data-rejoined={p.wait.map(|w| w.rejoined.to_string())} data-members={p.wait.map(|w| w.members.to_string())}>{ words }</text>
                     if let Some(f) = p.wait.and_then(|w| w.fraction()) {
                         { rect("group__wait-bar", r.x + 12.0, r.y + header_h - 3.0, (r.w - 24.0) * f, 2.0, "1") }
                     }

@@ -275,6 +275,8 @@ pub fn stage(p: &StageProps) -> Html {
                     left_ds: w.deadline_ms.saturating_sub(view.time_ms).div_ceil(100),
                     initial_delay_ms: w.initial_delay_ms,
                     extensions: w.extensions,
+                    rejoined: w.rejoined,
+                    members: w.members,
                 })} />
         });
         for (name, rect) in &gl.members {
