@@ -2,9 +2,9 @@
 // Draws the page's first frame into a build (src/ui/first_frame.rs): runs the app's crate natively, which writes
 // the default page at t = 0 inside index.html's mount point and the frame's sizes at the end of app.css, then
 // renews app.css's Subresource Integrity hash in index.html (Trunk computed it before the sizes were added).
-// Trunk runs it as a post_build hook (Trunk.toml) on its staging folder, after scripts/minify-js.mjs.
+// scripts/post-build.mjs runs it on Trunk's staging folder, after minify-js.mjs and before precompress.mjs.
 //
-//   node scripts/first-frame.mjs [DIR]      (DIR: default $TRUNK_STAGING_DIR)
+//   node scripts/first-frame.mjs DIR
 import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -36,7 +36,7 @@ export async function drawFirstFrame(dir) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-  if (!dir) throw new Error('first-frame: give the folder, or run as a Trunk hook (TRUNK_STAGING_DIR)');
+  const dir = process.argv[2];
+  if (!dir) throw new Error('first-frame: give the folder');
   await drawFirstFrame(dir);
 }

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Minifies the release's JavaScript with terser: wasm-bindgen's glue (grouplab.js), web/boot.js, web/sw.js and
 // web/first-frame.js.
-// Trunk runs it as a post_build hook (Trunk.toml) on its staging folder, so dist/ only ever holds the minified
-// files; Trunk's own `minify` does the HTML and CSS, and leaves these alone (copied files, and the glue).
+// scripts/post-build.mjs runs it first on Trunk's staging folder, release builds only, so dist/ only ever holds
+// the minified files; Trunk's own `minify` does the HTML and CSS, and leaves these alone (copied files, and the glue).
 // embed.js stays as written: 400 bytes whose comment tells a course author how to use it.
 //
-//   node scripts/minify-js.mjs [DIR]      (DIR: default $TRUNK_STAGING_DIR)
+//   node scripts/minify-js.mjs DIR
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { minify } from 'terser';
@@ -28,8 +28,7 @@ export async function minifyDir(dir) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') process.exit(0);
-  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-  if (!dir) throw new Error('minify-js: give the folder, or run as a Trunk hook (TRUNK_STAGING_DIR)');
+  const dir = process.argv[2];
+  if (!dir) throw new Error('minify-js: give the folder');
   await minifyDir(dir);
 }

@@ -2,10 +2,10 @@
 // Writes `<file>.gz` (gzip -9) and `<file>.br` (brotli, quality 11) beside every file of a release build, for
 // static hosts that serve precompressed files (nginx `gzip_static on; brotli_static on;`, Caddy
 // `file_server { precompressed br gzip }`): they then send the smallest form without compressing on the fly.
-// Node's own zlib does both. Trunk runs it as the last post_build hook (Trunk.toml), release builds only; it
-// prints the totals (scripts/size-check.mjs counts the files themselves, not these copies).
+// Node's own zlib does both. scripts/post-build.mjs runs it last, once the other steps have written the files,
+// release builds only; it prints the totals (scripts/size-check.mjs counts the files themselves, not these copies).
 //
-//   node scripts/precompress.mjs [DIR]      (DIR: default $TRUNK_STAGING_DIR)
+//   node scripts/precompress.mjs DIR
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
@@ -34,11 +34,13 @@ export async function precompress(dir) {
   return totals;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') process.exit(0);
-  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-  if (!dir) throw new Error('precompress: give the folder, or run as a Trunk hook (TRUNK_STAGING_DIR)');
-  const t = await precompress(dir);
+export function report(t) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`precompressed: ${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli`);
+  return `precompressed: ${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2];
+  if (!dir) throw new Error('precompress: give the folder');
+  console.log(report(await precompress(dir)));
 }

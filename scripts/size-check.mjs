@@ -2,9 +2,10 @@
 // Prints raw and gzip (level 9) sizes of every file in dist/ and fails when the gzip total exceeds the
 // budget in .size-budget (bytes; lines starting with # are comments). The precompressed copies a release carries
 // (`*.gz`, `*.br`: scripts/precompress.mjs) are alternatives of the files counted, not counted again; the brotli
-// total is printed beside.
+// total is printed beside. Each copy must decompress to its file as it is: a stale one (compressed before a later
+// build step rewrote the file) is what a host serving precompressed files would send instead, so it fails too.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { gzipSync, gunzipSync, brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,9 +32,14 @@ try {
 }
 
 const rows = [];
+const stale = [];
 for await (const file of walk(dist)) {
   if (/\.(gz|br)$/.test(file)) continue;
   const buf = await readFile(file);
+  for (const [ext, decompress] of [['gz', gunzipSync], ['br', brotliDecompressSync]]) {
+    const copy = await readFile(`${file}.${ext}`).catch(() => null);
+    if (copy && !decompress(copy).equals(buf)) stale.push(`${path.relative(dist, file)}.${ext}`);
+  }
   const brotli = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length;
   rows.push({ name: path.relative(dist, file), raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli });
 }
@@ -48,4 +54,7 @@ const br = rows.reduce((s, r) => s + r.brotli, 0);
 console.log(`${'total'.padEnd(width)}  ${kb(raw)}  ${kb(gz)}  ${kb(br)}`);
 const verdict = gz <= budget ? 'within' : 'OVER';
 console.log(`size budget: gzip total ${gz} B ${verdict} the budget of ${budget} B (${kb(budget).trim()}, .size-budget)`);
-if (gz > budget) process.exit(1);
+if (stale.length) {
+  console.error(`size-check: precompressed copies that are not their file: ${stale.join(', ')} (scripts/post-build.mjs)`);
+}
+if (gz > budget || stale.length) process.exit(1);
