@@ -4,7 +4,7 @@ pub const TABLE: &str = table![
     ("stage.label", "Kafka cluster: brokers, topics, producers aur consumer groups"),
     // brokers
     ("stage.leads_none", "kisi partition ka leader nhi"),
-    ("stage.leads", "P{list} ka leader"),
+    ("stage.leads", "leader P{list}"),
     ("stage.leads_n", "{n} partitions ka leader"),
     ("stage.coordinator_of", "{groups} ka coordinator"),
     ("stage.broker_label", "Broker {id}, {status}, {leads}. {coord}"),

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::assignor::server::{
-    MemberSubscription, ServerAssignor, TargetAssignmentState, TopicMetadata,
+    MemberSubscription, ServerAssignor, TargetAssignmentState, TopicMetadata, Uuid,
 };
 use crate::kafka_uuid::topic_id;
 use crate::view::{GroupView, TopicView};
@@ -68,8 +68,8 @@ pub fn alternative_targets<'a>(
 }
 
 /// `["orders/3", "orders/1"]` as the record a restored target is read from: (name, id, partitions) per topic.
-fn by_topic(tps: Option<&Vec<String>>) -> Vec<(String, crate::assignor::server::Uuid, Vec<i32>)> {
-    let mut out: Vec<(String, crate::assignor::server::Uuid, Vec<i32>)> = Vec::new();
+fn by_topic(tps: Option<&Vec<String>>) -> Vec<(String, Uuid, Vec<i32>)> {
+    let mut out: Vec<(String, Uuid, Vec<i32>)> = Vec::new();
     for tp in tps.into_iter().flatten() {
         let Some((topic, p)) = tp.rsplit_once('/') else {
             continue;
