@@ -77,7 +77,12 @@ pub fn controls(p: &ControlsProps) -> Html {
                 </button>
             }
             if p.slow_motion_active {
-                <span class="badge badge--slow" role="status">{ t(l, "ctl.slowmo_on") }</span>
+                // Above the bar's left end, in the free space below the stage; on a phone, where the stage
+                // fills the screen, its short form sits at the bar's right end instead.
+                <span class="badge badge--slow" role="status" title={t(l, "ctl.slowmo_on")}>
+                    <span class="badge__long">{ t(l, "ctl.slowmo_on") }</span>
+                    <span class="badge__short">{ t(l, "ctl.slowmo_short") }</span>
+                </span>
             }
         </div>
     }

@@ -131,7 +131,16 @@ pub fn partition_list(tps: &[String]) -> String {
 /// What a running KIP-848 member's box says after its name: its epoch and where it is in reconciling, e.g.
 /// "epoch 4 · stable", "epoch 3 · revoking P3", "epoch 4 · waiting for P3".
 pub fn reconciling_text(lang: crate::i18n::Lang, r: &Reconciling) -> String {
-    let state = match r.state.as_str() {
+    tf(
+        lang,
+        "stage.epoch_state",
+        &[("epoch", &r.epoch), ("state", &reconciling_state(lang, r))],
+    )
+}
+
+/// A KIP-848 member's state without its epoch (ConsumerMembershipManager's MemberState), what a narrow box shows.
+fn reconciling_state(lang: crate::i18n::Lang, r: &Reconciling) -> String {
+    match r.state.as_str() {
         "STABLE" => t(lang, "mstate.stable").to_string(),
         "UNREVOKED_PARTITIONS" if !r.revoking.is_empty() => tf(
             lang,
@@ -147,12 +156,33 @@ pub fn reconciling_text(lang: crate::i18n::Lang, r: &Reconciling) -> String {
         "UNRELEASED_PARTITIONS" => t(lang, "mstate.waiting").to_string(),
         "FENCED" => t(lang, "mstate.fenced").to_string(),
         _ => t(lang, "mstate.joining").to_string(),
+    }
+}
+
+/// Bold 12 px, about 7.6 px a character: a member's name.
+const NAME_CHAR_W: f64 = 7.6;
+
+/// What the first line shows: the name whole and the longest of `states` (the state, then shorter forms of it)
+/// that leaves room for it; else the first form that leaves six characters of the name, else the last form cut
+/// (to at least four characters); the name takes what is left. The state is bold 11 px.
+fn first_line(name: &str, states: &[String], room: f64) -> (String, String) {
+    let len = name.chars().count();
+    let leaving = |chars: usize| {
+        let state_room = room - 8.0 - chars as f64 * NAME_CHAR_W;
+        states
+            .iter()
+            .find(|s| s.chars().count() as f64 * SMALL_BOLD_CHAR_W <= state_room)
     };
-    tf(
-        lang,
-        "stage.epoch_state",
-        &[("epoch", &r.epoch), ("state", &state)],
-    )
+    let state = match leaving(len).or_else(|| leaving(len.min(6))) {
+        Some(s) => s.clone(),
+        None => ellipsis_in(
+            states.last().map_or("", String::as_str),
+            (room - 8.0 - 6.0 * NAME_CHAR_W).max(4.0 * SMALL_BOLD_CHAR_W),
+            SMALL_BOLD_CHAR_W,
+        ),
+    };
+    let state_w = state.chars().count() as f64 * SMALL_BOLD_CHAR_W;
+    (ellipsis_in(name, room - state_w - 8.0, NAME_CHAR_W), state)
 }
 
 /// The i18n key of a [`state_label`] (the label itself stays English in `data-state` and CSS classes).
@@ -359,14 +389,19 @@ pub fn member_node(p: &MemberProps) -> Html {
         };
         (shown, rate.clone())
     };
-    let state = match &p.reconciling {
-        Some(r)
-            if p.state != "dead (crashed)" && p.state != "closed" && p.state != "dead (failed)" =>
-        {
-            reconciling_text(lang, r)
+    let alive = p.state != "dead (crashed)" && p.state != "closed" && p.state != "dead (failed)";
+    // The state, and the shorter forms a narrow box falls back to before it cuts the name: a KIP-848 member's
+    // state without its epoch (the group's header has it), "dead (crashed)" as "dead" (the box's colour and title
+    // say why).
+    let states: Vec<String> = match &p.reconciling {
+        Some(r) if alive => vec![reconciling_text(lang, r), reconciling_state(lang, r)],
+        _ => {
+            let full = t(lang, state_key(p.state)).to_string();
+            let short = full.split_once(" (").map(|(head, _)| head.to_string());
+            std::iter::once(full).chain(short).collect()
         }
-        _ => t(lang, state_key(p.state)).to_string(),
     };
+    let state = states[0].clone();
     let state_class = format!("mstate-{}", p.state.split(' ').next().unwrap_or("x"));
     let mut label = tf(
         lang,
@@ -390,30 +425,18 @@ pub fn member_node(p: &MemberProps) -> Html {
     if p.state == "not told yet" {
         label.push_str(t(lang, "stage.not_told_hint"));
     }
-    // The first line: the name (bold 12 px, about 7.6 px a character) and the leader tag left, the state (bold
-    // 11 px) right; a long name is cut.
+    // The first line: the name and the leader tag left, the state right (first_line); the leader tag gives way
+    // before the name is cut (the title and the popover say it).
     let leader = t(lang, "stage.leader");
-    // The state gets what a name of six characters leaves (a KIP-848 member's epoch and state may be long);
-    // the title keeps the whole.
-    let shown_state = ellipsis_in(
-        &state,
-        (room - 8.0 - 6.0 * 7.6).max(4.0 * SMALL_BOLD_CHAR_W),
-        SMALL_BOLD_CHAR_W,
-    );
-    let state_w = shown_state.chars().count() as f64 * SMALL_BOLD_CHAR_W;
-    let name_room = room - state_w - 8.0;
-    // The leader tag gives way before the name is cut (the title and the popover say it).
+    let leader_w = 5.0 + leader.chars().count() as f64 * SMALL_BOLD_CHAR_W;
+    let (name, shown_state) = first_line(&p.consumer, &states, room);
     let show_leader = p.is_leader
-        && (p.consumer.chars().count() as f64 * 7.6
-            + 5.0
-            + leader.chars().count() as f64 * SMALL_BOLD_CHAR_W)
-            <= name_room;
-    let leader_w = if show_leader {
-        5.0 + leader.chars().count() as f64 * SMALL_BOLD_CHAR_W
-    } else {
-        0.0
-    };
-    let name = ellipsis_in(&p.consumer, name_room - leader_w, 7.6);
+        && name == p.consumer
+        && p.consumer.chars().count() as f64 * NAME_CHAR_W
+            + leader_w
+            + shown_state.chars().count() as f64 * SMALL_BOLD_CHAR_W
+            + 8.0
+            <= room;
     // Baselines: name and state; member id; client; what it owns and its rate. The compact box puts what it
     // owns second and leaves the client to its title; a half-width one (layout::NARROW_PAIRED_MEMBER_H) leaves
     // the member id to it too.
@@ -464,6 +487,34 @@ mod tests {
     use super::*;
     use grouplab_model::command::Command;
     use grouplab_model::scenario::Scenario;
+
+    /// A phone's half-width box (about 135 px of text room): the name stays whole and the state drops its
+    /// epoch, or "dead (crashed)" its reason; a name too long for any form keeps six characters and the state.
+    #[test]
+    fn a_narrow_box_shortens_the_state_before_it_cuts_the_name() {
+        let forms = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
+        assert_eq!(
+            first_line("consumer2", &forms("epoch 4 · stable", "stable"), 135.0),
+            ("consumer2".to_string(), "stable".to_string())
+        );
+        assert_eq!(
+            first_line("consumer1", &forms("dead (crashed)", "dead"), 135.0),
+            ("consumer1".to_string(), "dead".to_string())
+        );
+        // A wide box keeps the whole state.
+        assert_eq!(
+            first_line("consumer2", &forms("epoch 4 · stable", "stable"), 260.0),
+            ("consumer2".to_string(), "epoch 4 · stable".to_string())
+        );
+        let long = "a-consumer-with-a-name-of-forty-chars-xx";
+        let (name, state) = first_line(long, &forms("epoch 4 · stable", "stable"), 260.0);
+        assert_eq!(state, "epoch 4 · stable");
+        assert!(name.ends_with('…') && name.chars().count() >= 6, "{name}");
+        let w = name.chars().count() as f64 * NAME_CHAR_W
+            + 8.0
+            + state.chars().count() as f64 * SMALL_BOLD_CHAR_W;
+        assert!(w <= 260.0, "{w}");
+    }
 
     #[test]
     fn only_a_growing_lag_or_a_late_poll_is_trouble() {
