@@ -429,3 +429,48 @@ test('a crashed member is drawn holding what the coordinator still assigns it, u
       assert.equal(await page.locator(`.own--unread[data-owns="${tp}"]`).count(), 1, `${tp}'s line is dashed`);
     }
   }));
+
+test('on a phone, a four-member group keeps its names whole; the slow-motion word sits in the bar, off the stage', () =>
+  h.withPage({ viewport: 'small', path: '/?paused#lesson=kip848&step=3' }, async ({ page, screenshot }) => {
+    await page.waitForSelector('[data-lesson="kip848"][data-lesson-step="3"][data-lesson-state="paused"]');
+    const s = await page.evaluate(() => window.grouplab.state());
+    const members = await page.$$eval('.member', (gs) =>
+      gs.map((g) => ({
+        consumer: g.dataset.consumer,
+        name: g.querySelector('.member__name').firstChild.textContent,
+        state: g.querySelector('.member__state').textContent,
+        title: g.querySelector('title').textContent,
+      })),
+    );
+    assert.equal(members.length, 4);
+    for (const m of members) assert.equal(m.name, m.consumer, `${m.consumer}'s name is whole: ${JSON.stringify(m)}`);
+    // consumer1 crashed: the box says "dead", its accessible name the whole state.
+    assert.match(JSON.stringify(consumer(s, 'consumer1').status), /crashed/);
+    const dead = members.find((m) => m.consumer === 'consumer1');
+    assert.equal(dead.state, 'dead');
+    assert.match(dead.title, /dead \(crashed\)/);
+    await screenshot('lesson-kip848-phone-names');
+  }).then(() =>
+    h.withPage({ viewport: 'small', path: '/#lesson=kip848&step=2' }, async ({ page, screenshot }) => {
+      // The step plays its heartbeats in slow motion.
+      await page.waitForSelector('.bar .badge--slow', { timeout: 30_000 });
+      const r = await page.evaluate(() => {
+        const box = (el) => el.getBoundingClientRect().toJSON();
+        return {
+          badge: box(document.querySelector('.badge--slow')),
+          text: document.querySelector('.badge--slow').innerText.trim(),
+          bar: box(document.querySelector('.bar')),
+          others: [...document.querySelectorAll('.member, [data-partition], .bar__more, .clock, .controls .btn')].map(box),
+          names: [...document.querySelectorAll('.member')].map((g) => [g.dataset.consumer, g.querySelector('.member__name').firstChild.textContent]),
+        };
+      });
+      assert.equal(r.text, 'slow-mo');
+      const inside = (a, b) => a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
+      const apart = (a, b) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      assert.ok(inside(r.badge, r.bar), `in the bar: ${JSON.stringify(r.badge)} ${JSON.stringify(r.bar)}`);
+      for (const o of r.others) assert.ok(apart(r.badge, o), `clear of ${JSON.stringify(o)}`);
+      // Mid-reconciliation ("epoch 4 · waiting for P3"), the state gives way to the name.
+      for (const [consumer, name] of r.names) assert.equal(name, consumer);
+      await screenshot('lesson-kip848-phone-slowmo');
+    }),
+  ));

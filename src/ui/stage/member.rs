@@ -138,24 +138,32 @@ pub fn reconciling_text(lang: crate::i18n::Lang, r: &Reconciling) -> String {
     )
 }
 
+/// The word for a KIP-848 member's state alone ("waiting", without the partitions it waits for).
+fn reconciling_word(lang: crate::i18n::Lang, r: &Reconciling) -> String {
+    let key = match r.state.as_str() {
+        "STABLE" => "mstate.stable",
+        "UNREVOKED_PARTITIONS" => "mstate.revoking",
+        "UNRELEASED_PARTITIONS" => "mstate.waiting",
+        "FENCED" => "mstate.fenced",
+        _ => "mstate.joining",
+    };
+    t(lang, key).to_string()
+}
+
 /// A KIP-848 member's state without its epoch (ConsumerMembershipManager's MemberState), what a narrow box shows.
 fn reconciling_state(lang: crate::i18n::Lang, r: &Reconciling) -> String {
     match r.state.as_str() {
-        "STABLE" => t(lang, "mstate.stable").to_string(),
         "UNREVOKED_PARTITIONS" if !r.revoking.is_empty() => tf(
             lang,
             "stage.revoking_list",
             &[("list", &partition_list(&r.revoking))],
         ),
-        "UNREVOKED_PARTITIONS" => t(lang, "mstate.revoking").to_string(),
         "UNRELEASED_PARTITIONS" if !r.waiting_for.is_empty() => tf(
             lang,
             "stage.waiting_for",
             &[("list", &partition_list(&r.waiting_for))],
         ),
-        "UNRELEASED_PARTITIONS" => t(lang, "mstate.waiting").to_string(),
-        "FENCED" => t(lang, "mstate.fenced").to_string(),
-        _ => t(lang, "mstate.joining").to_string(),
+        _ => reconciling_word(lang, r),
     }
 }
 
@@ -391,10 +399,18 @@ pub fn member_node(p: &MemberProps) -> Html {
     };
     let alive = p.state != "dead (crashed)" && p.state != "closed" && p.state != "dead (failed)";
     // The state, and the shorter forms a narrow box falls back to before it cuts the name: a KIP-848 member's
-    // state without its epoch (the group's header has it), "dead (crashed)" as "dead" (the box's colour and title
-    // say why).
+    // state without its epoch (the group's header has it), then without the partitions it waits for or revokes
+    // (what it owns is on the next line), "dead (crashed)" as "dead" (the box's colour and title say why).
     let states: Vec<String> = match &p.reconciling {
-        Some(r) if alive => vec![reconciling_text(lang, r), reconciling_state(lang, r)],
+        Some(r) if alive => {
+            let mut forms = vec![
+                reconciling_text(lang, r),
+                reconciling_state(lang, r),
+                reconciling_word(lang, r),
+            ];
+            forms.dedup();
+            forms
+        }
         _ => {
             let full = t(lang, state_key(p.state)).to_string();
             let short = full.split_once(" (").map(|(head, _)| head.to_string());

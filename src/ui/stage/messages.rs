@@ -83,7 +83,9 @@ pub fn messages(p: &MessagesProps) -> Html {
             // reused and only their attributes change (nothing animates a dot's element between frames).
             { for p.dots.iter().map(|d| {
                 if d.pill {
-                    let w = 8.0 + d.label.len() as f64 * 7.0;
+                    // Bold 11 px: about 7.6 px a character in the widest common sans (DejaVu Sans Bold, a
+                    // Linux default), so "ConsumerGroupHeartbeat" stays inside its pill.
+                    let w = 10.0 + d.label.len() as f64 * 7.6;
                     html! {
                         <g class={classes!("msg", d.class.clone())} data-api={d.label.clone()}>
                             { title(d.title.clone()) }
