@@ -1,6 +1,6 @@
 // What any stage must satisfy, read from the drawn page (screen pixels): every label at least `minPx` on screen,
-// inside its entity's box and clear of the entity's other labels; entity boxes apart; the veil's "unassigned" /
-// "paused" label clear of the cells; and what the stage says of ownership as the model says it (`state()`).
+// inside its entity's box and clear of the entity's other labels; entity boxes apart; a group's generation never
+// cut to a bare "generation…"; the veil's "unassigned" / "paused" label clear of the cells; and what the stage says of ownership as the model says it (`state()`).
 
 /** Problems with the stage's labels and boxes, as sentences (empty when all is well). */
 export function labelProblems(page, minPx) {
@@ -59,6 +59,11 @@ export function labelProblems(page, minPx) {
       for (let j = i + 1; j < boxes.length; j++) {
         if (!apart(boxes[i][1], boxes[j][1])) problems.push(`${boxes[i][0]} and ${boxes[j][0]} overlap`);
       }
+    }
+    // A group's generation (or KIP-848 epoch), where its header has room to show it, keeps its number.
+    for (const gen of svg.querySelectorAll('.group__gen')) {
+      const text = gen.textContent.trim();
+      if (text && !/\d/.test(text)) problems.push(`group ${gen.closest('g.group').dataset.group}: "${text}" lost its number`);
     }
     // The veil's label never covers a cell.
     for (const row of svg.querySelectorAll('g.partition')) {

@@ -19,8 +19,11 @@ pub const TABLE: &str = table![
     ("stage.unknown", "unknown"),
     ("stage.group_label", "Consumer group {group}, {state}, {gen}, {meta}, {n} members"),
     ("stage.group_epochs", "epoch {epoch} · target {target}"),
+    ("stage.group_epoch_short", "epoch {epoch}"),
+    ("stage.group_epochs_short", "epoch {epoch}→{target}"),
     ("stage.consumer_group_meta", "consumer protocol · {assignor} · {coordinator}"),
     ("stage.generation", "generation {gen}"),
+    ("stage.generation_short", "gen {gen}"),
     // the coordinator's wait for JoinGroups
     ("stage.wait_initial", "{left} s left: group.initial.rebalance.delay.ms = {d} s"),
     ("stage.wait_initial_short", "{left} s left of the initial delay ({d} s)"),

@@ -137,8 +137,9 @@ pub fn group_box(p: &GroupProps) -> Html {
         .as_deref()
         .unwrap_or(t(lang, "stage.no_assignor"));
     let coordinator = tf(lang, "stage.coordinator", &[("broker", &coordinator)]);
-    // A KIP-848 group counts epochs, not generations, and its assignor runs on the broker.
-    let (meta, generation) = match p.epochs {
+    // A KIP-848 group counts epochs, not generations, and its assignor runs on the broker. The short form is
+    // what a narrow box shows before it cuts.
+    let (meta, generation, generation_short) = match p.epochs {
         Some((epoch, target)) => (
             tf(
                 lang,
@@ -150,10 +151,20 @@ pub fn group_box(p: &GroupProps) -> Html {
                 "stage.group_epochs",
                 &[("epoch", &epoch), ("target", &target)],
             ),
+            if epoch == target {
+                tf(lang, "stage.group_epoch_short", &[("epoch", &epoch)])
+            } else {
+                tf(
+                    lang,
+                    "stage.group_epochs_short",
+                    &[("epoch", &epoch), ("target", &target)],
+                )
+            },
         ),
         None => (
             format!("{assignor} · {coordinator}"),
             tf(lang, "stage.generation", &[("gen", &p.generation_id)]),
+            tf(lang, "stage.generation_short", &[("gen", &p.generation_id)]),
         ),
     };
     let label = tf(
@@ -198,7 +209,12 @@ pub fn group_box(p: &GroupProps) -> Html {
     } else if p.compact {
         // Not even a few letters of the generation fit beside a long state: the title keeps it.
         let generation = if gen_room >= 6.0 * SMALL_BOLD_CHAR_W {
-            ellipsis_in(&generation, gen_room, SMALL_BOLD_CHAR_W)
+            let cut = ellipsis_in(&generation_short, gen_room, SMALL_BOLD_CHAR_W);
+            fitting_in(
+                gen_room,
+                SMALL_BOLD_CHAR_W,
+                [generation.clone(), generation_short, cut],
+            )
         } else {
             String::new()
         };
