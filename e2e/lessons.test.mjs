@@ -430,7 +430,7 @@ test('a crashed member is drawn holding what the coordinator still assigns it, u
     }
   }));
 
-test('on a phone, a four-member group keeps its names whole; the slow-motion word sits in the bar, off the stage', () =>
+test('on a phone, a four-member group keeps its names whole; slow motion turns the clock amber instead of covering the stage', () =>
   h.withPage({ viewport: 'small', path: '/?paused#lesson=kip848&step=3' }, async ({ page, screenshot }) => {
     await page.waitForSelector('[data-lesson="kip848"][data-lesson-step="3"][data-lesson-state="paused"]');
     const s = await page.evaluate(() => window.grouplab.state());
@@ -458,13 +458,17 @@ test('on a phone, a four-member group keeps its names whole; the slow-motion wor
         const box = (el) => el.getBoundingClientRect().toJSON();
         return {
           badge: box(document.querySelector('.badge--slow')),
-          text: document.querySelector('.badge--slow').innerText.trim(),
+          text: document.querySelector('.badge--slow').textContent.trim(),
+          clock: getComputedStyle(document.querySelector('.bar .clock')).backgroundColor,
           bar: box(document.querySelector('.bar')),
           others: [...document.querySelectorAll('.member, [data-partition], .bar__more, .clock, .controls .btn')].map(box),
           names: [...document.querySelectorAll('.member')].map((g) => [g.dataset.consumer, g.querySelector('.member__name').firstChild.textContent]),
         };
       });
-      assert.equal(r.text, 'slow-mo');
+      // The words stay for screen readers, in a box of one pixel; the clock shows it.
+      assert.equal(r.text, 'slow motion: group protocol on the wire');
+      assert.ok(r.badge.width <= 1 && r.badge.height <= 1, JSON.stringify(r.badge));
+      assert.notEqual(r.clock, 'rgba(0, 0, 0, 0)', 'the clock is amber');
       const inside = (a, b) => a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
       const apart = (a, b) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
       assert.ok(inside(r.badge, r.bar), `in the bar: ${JSON.stringify(r.badge)} ${JSON.stringify(r.bar)}`);

@@ -52,7 +52,6 @@ pub const TABLE: &str = table![
     ("ctl.speed", "Speed"),
     ("ctl.slowmo", "Slow-mo"),
     ("ctl.slowmo_on", "slow motion: group protocol chal rha hai"),
-    ("ctl.slowmo_short", "slow-mo"),
     ("ctl.reset", "↺ Reset"),
     // the lesson panel
     ("lesson.heading", "Lessons"),

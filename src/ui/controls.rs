@@ -78,11 +78,9 @@ pub fn controls(p: &ControlsProps) -> Html {
             }
             if p.slow_motion_active {
                 // Above the bar's left end, in the free space below the stage; on a phone, where the stage
-                // fills the screen, its short form sits at the bar's right end instead.
-                <span class="badge badge--slow" role="status" title={t(l, "ctl.slowmo_on")}>
-                    <span class="badge__long">{ t(l, "ctl.slowmo_on") }</span>
-                    <span class="badge__short">{ t(l, "ctl.slowmo_short") }</span>
-                </span>
+                // fills the screen and the bar has no room to spare, the clock turns amber instead (app.css) and
+                // the words stay for screen readers.
+                <span class="badge badge--slow" role="status">{ t(l, "ctl.slowmo_on") }</span>
             }
         </div>
     }
