@@ -3,8 +3,8 @@
 // name; the coordinator's broker stopped; a topic at 10-digit offsets; every step of every lesson), at
 // 1280×800 and 360×740, in English and Hinglish, no two labels of an entity meet, none leaves its box, none is
 // smaller than 12 px on a desktop or 11 px on a phone, and ownership is drawn as state() has it. Also the first
-// seconds of the default page: the coordinator's initial delay counted down, records flowing at once, the
-// split within 9 s; and added partitions marked on the timeline at the metadata refresh that shows them.
+// seconds of the default page: the coordinator's initial delay counted down, records within half a simulated
+// second, the split within 7; and added partitions marked on the timeline at the metadata refresh that shows them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -188,21 +188,25 @@ test('a rebalance later waits for the members to rejoin, and the paused label st
     assert.deepEqual(await labelProblems(page, 12), []);
   }));
 
-test('records flow within 1.5 s of opening the default page; the two consumers split 2/2 within 9 s', () =>
-  h.withPage({ viewport: 'laptop', path: '/' }, async ({ page }) => {
-    const first = await page.waitForFunction(() => document.querySelector('svg.stage-svg g.cell') && performance.now(), null, { polling: 'raf', timeout: 15_000 });
-    const split = await page.waitForFunction(
-      () => {
+// In simulated time, stepped: a wall-clock assertion would measure the machine (how soon the app starts is the
+// browser benchmark's, scripts/browser-bench.mjs). At the page's 1x speed, simulated seconds are seconds.
+test('the default page draws records within 0.5 simulated s and splits 2/2 within 7 s, at 1x speed', () =>
+  h.withPage({ viewport: 'laptop', path: '/?paused' }, async ({ page }) => {
+    assert.equal(await page.textContent('.speed__value'), '1.0x');
+    const split = () =>
+      page.evaluate(() => {
         const g = window.grouplab.state().groups[0];
-        const ok = g && g.members.length === 2 && g.members.every((m) => m.assigned.length === 2);
-        return ok && performance.now();
-      },
-      null,
-      { polling: 'raf', timeout: 20_000 },
-    );
-    const [firstMs, splitMs] = [await first.jsonValue(), await split.jsonValue()];
-    assert.ok(firstMs <= 1_500, `first record drawn ${Math.round(firstMs)} ms after navigation`);
-    assert.ok(splitMs <= 9_000, `split 2/2 ${Math.round(splitMs)} ms after navigation`);
+        return !!g && g.members.length === 2 && g.members.every((m) => m.assigned.length === 2);
+      });
+    let t = 0;
+    let first;
+    while (t < 20_000 && !(await split())) {
+      t = (await advance(page, 50)).time_ms;
+      if (first === undefined && (await page.$('svg.stage-svg g.cell'))) first = t;
+    }
+    assert.ok(first !== undefined && first <= 500, `first record drawn at ${first} ms`);
+    assert.ok(await split(), 'split 2/2');
+    assert.ok(t <= 7_000, `split 2/2 at ${t} ms`);
   }));
 
 for (const [viewport, lang] of [['laptop', 'en'], ['small', 'hi']]) {
